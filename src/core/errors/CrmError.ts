@@ -1,0 +1,120 @@
+import type { ErrorCode } from './codes';
+import { type Locale, errorMessage } from '../locales';
+
+/**
+ * Parameters that fill in an error's message: field paths, rule names, counts. Never personal data.
+ *
+ * @example
+ * ```ts
+ * const params: ErrorParams = { field: 'phones.0', rule: 'cn_mobile' };
+ * ```
+ */
+export type ErrorParams = Readonly<Record<string, string | number | boolean | undefined>>;
+
+/**
+ * Machine-readable details of a {@link CrmError}: the zod issues when validation failed, and any
+ * other data a program needs to react (ids, versions, amounts). Never raw personal data.
+ *
+ * @example
+ * ```ts
+ * const details: CrmErrorDetails = { id: 'c-1', expectedVersion: 2, actualVersion: 3 };
+ * ```
+ */
+export interface CrmErrorDetails {
+  /**
+   * Validation issues (zod's, and crmkit's rules'), when validation failed: path, code and message.
+   * Inputs are never included.
+   */
+  readonly issues?: readonly { readonly path: readonly PropertyKey[]; readonly code: string; readonly message: string }[];
+  readonly [key: string]: unknown;
+}
+
+/**
+ * Options for constructing a {@link CrmError}.
+ *
+ * @example
+ * ```ts
+ * const options: CrmErrorOptions = { params: { id: 'c-1' }, details: { id: 'c-1' } };
+ * ```
+ */
+export interface CrmErrorOptions {
+  /** Fills in the localised message. */
+  readonly params?: ErrorParams;
+  /** Data for programs. */
+  readonly details?: CrmErrorDetails;
+  /** The underlying error, if any. */
+  readonly cause?: unknown;
+}
+
+/**
+ * The one error class crmkit throws. `code` is stable and is what programs should branch on;
+ * `message` is English text for people (use {@link CrmError.localizedMessage} for zh-CN);
+ * `details` carries data for programs. Messages name fields and rules, never the personal value
+ * that failed.
+ *
+ * @example
+ * ```ts
+ * import { CrmError } from 'crmkit';
+ * const err = new CrmError('NOT_FOUND', { params: { entity: 'customer', id: 'c-1' } });
+ * err.code;
+ * //=> 'NOT_FOUND'
+ * err.message;
+ * //=> 'customer c-1 was not found'
+ * err.localizedMessage('zh-CN');
+ * //=> '未找到 customer c-1'
+ * ```
+ */
+export class CrmError extends Error {
+  /** The stable error code. */
+  readonly code: ErrorCode;
+  /** Message parameters (field names, rule names, ids; never personal data). */
+  readonly params: ErrorParams;
+  /** Data for programs. */
+  readonly details: CrmErrorDetails;
+
+  constructor(code: ErrorCode, options: CrmErrorOptions = {}) {
+    const params = options.params ?? {};
+    super(errorMessage(code, params, 'en'), options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'CrmError';
+    this.code = code;
+    this.params = params;
+    this.details = options.details ?? {};
+  }
+
+  /**
+   * The message in the given locale.
+   *
+   * @param locale - `en` or `zh-CN`
+   * @returns the localised message
+   */
+  localizedMessage(locale: Locale): string {
+    return errorMessage(this.code, this.params, locale);
+  }
+
+  /**
+   * A JSON-safe view of the error: code, message, params and details.
+   *
+   * @returns a plain object
+   */
+  toJSON(): { name: string; code: ErrorCode; message: string; params: ErrorParams; details: CrmErrorDetails } {
+    return { name: this.name, code: this.code, message: this.message, params: this.params, details: this.details };
+  }
+}
+
+/**
+ * Whether a value is a {@link CrmError}, optionally with a given code.
+ *
+ * @param value - anything caught
+ * @param code - when given, the error must also have this code
+ * @returns true when `value` is a CrmError (with that code)
+ *
+ * @example
+ * ```ts
+ * import { CrmError, isCrmError } from 'crmkit';
+ * isCrmError(new CrmError('NOT_FOUND'), 'NOT_FOUND');
+ * //=> true
+ * ```
+ */
+export function isCrmError(value: unknown, code?: ErrorCode): value is CrmError {
+  return value instanceof CrmError && (code === undefined || value.code === code);
+}

@@ -1,0 +1,11 @@
+/**
+ * The kernel every area builds on: errors, money, time, ids, domain events, locales.
+ *
+ * @module core
+ */
+export * from './errors';
+export * from './money';
+export * from './time';
+export * from './events';
+export * from './ids';
+export { LOCALES, errorMessage, zodErrorMap, type Locale } from './locales';

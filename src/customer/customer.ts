@@ -1,0 +1,150 @@
+import { z } from 'zod';
+import { DateSchema } from '../core/time/schema';
+import { AttributesSchema, SafeKeySchema } from './attributes';
+import { ContactPointSchema } from './contactPoint';
+import { OrganizationSchema } from './organization';
+
+/** Channels a customer can consent (or not) to be contacted on. */
+export const CONSENT_CHANNELS = ['phone', 'sms', 'email', 'wechat', 'post', 'push', 'social'] as const;
+
+/**
+ * A channel in {@link CONSENT_CHANNELS}.
+ *
+ * @example
+ * ```ts
+ * const channel: ConsentChannel = 'sms';
+ * ```
+ */
+export type ConsentChannel = (typeof CONSENT_CHANNELS)[number];
+
+/**
+ * Consent for one channel: granted or withdrawn, when, and where it was recorded.
+ *
+ * @example
+ * ```ts
+ * import { ConsentSchema } from 'crmkit/customer';
+ * ConsentSchema.parse({ granted: true, updatedAt: '2026-01-01' }).granted;
+ * //=> true
+ * ```
+ */
+export const ConsentSchema = z.strictObject({
+  granted: z.boolean(),
+  updatedAt: DateSchema,
+  source: z.string().trim().max(128).optional(),
+});
+
+/**
+ * Personal details of a customer of kind `person`.
+ *
+ * @example
+ * ```ts
+ * import { PersonSchema } from 'crmkit/customer';
+ * PersonSchema.parse({ familyName: '李', givenName: '雷' }).familyName;
+ * //=> '李'
+ * ```
+ */
+export const PersonSchema = z.strictObject({
+  givenName: z.string().trim().max(128).optional(),
+  familyName: z.string().trim().max(128).optional(),
+  gender: z.enum(['female', 'male', 'other', 'unknown']).optional(),
+  birthDate: DateSchema.optional(),
+  residentId: z.string().trim().max(32).optional().describe('mainland resident identity number, GB 11643-1999'),
+  employerId: z.string().trim().max(128).optional().describe('customer id of the organisation they work for'),
+});
+
+const CustomerFields = {
+  id: z.string().trim().min(1).max(128),
+  kind: z.enum(['person', 'organization']),
+  displayName: z.string().trim().min(1).max(256),
+  person: PersonSchema.optional(),
+  organization: OrganizationSchema.optional(),
+  contactPoints: z.array(ContactPointSchema).max(200).default([]),
+  tags: z.array(z.string().trim().min(1).max(64)).max(500).default([]),
+  attributes: AttributesSchema.default({}),
+  externalIds: z.record(SafeKeySchema, z.string().min(1).max(256)).default({}).describe('id of this customer in other systems, by system name'),
+  source: z.string().trim().max(128).optional().describe('where the customer came from, e.g. referral, trade show'),
+  acquisitionChannel: z.string().trim().max(128).optional(),
+  ownerId: z.string().trim().max(128).optional().describe('the account manager responsible'),
+  teamId: z.string().trim().max(128).optional().describe('the customer team or business line'),
+  lifecycleStage: z.string().trim().min(1).max(64).default('prospect'),
+  consent: z.partialRecord(z.enum(CONSENT_CHANNELS), ConsentSchema).default({}),
+};
+
+function requireKindDetails(c: { kind: string; organization?: unknown }, ctx: z.RefinementCtx): void {
+  if (c.kind === 'organization' && c.organization === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['organization'], message: 'organization details are required for kind organization' });
+  }
+}
+
+/**
+ * The stored customer: a person or an organisation with contact points, tags, custom attributes,
+ * owner and team, lifecycle stage, consent per channel, timestamps and a `version` for optimistic
+ * concurrency. The schema is the source of truth; {@link Customer} is inferred from it.
+ *
+ * @example
+ * ```ts
+ * import { CustomerSchema } from 'crmkit/customer';
+ * const c = CustomerSchema.parse({
+ *   id: 'c-1', kind: 'person', displayName: '李雷',
+ *   createdAt: '2026-01-01', updatedAt: '2026-01-01', version: 1,
+ * });
+ * c.lifecycleStage;
+ * //=> 'prospect'
+ * ```
+ */
+export const CustomerSchema = z
+  .strictObject({
+    ...CustomerFields,
+    createdAt: DateSchema,
+    updatedAt: DateSchema,
+    version: z.number().int().min(1),
+  })
+  .superRefine(requireKindDetails)
+  .meta({ id: 'Customer' });
+
+/**
+ * What {@link createCustomer} accepts: a customer without timestamps and version; `id` is optional
+ * (generated when absent).
+ *
+ * @example
+ * ```ts
+ * import { CustomerInputSchema } from 'crmkit/customer';
+ * CustomerInputSchema.safeParse({ kind: 'person', displayName: 'Ann' }).success;
+ * //=> true
+ * ```
+ */
+export const CustomerInputSchema = z
+  .strictObject({ ...CustomerFields, id: CustomerFields.id.optional() })
+  .superRefine(requireKindDetails)
+  .meta({ id: 'CustomerInput' });
+
+/**
+ * A stored customer; see {@link CustomerSchema}.
+ *
+ * @example
+ * ```ts
+ * import type { Customer } from 'crmkit';
+ * const name = (c: Customer) => c.displayName;
+ * ```
+ */
+export type Customer = z.infer<typeof CustomerSchema>;
+
+/**
+ * Input to {@link createCustomer}, before defaults are applied; see {@link CustomerInputSchema}.
+ *
+ * @example
+ * ```ts
+ * const input: CustomerInput = { kind: 'person', displayName: 'Ann' };
+ * ```
+ */
+export type CustomerInput = z.input<typeof CustomerInputSchema>;
+
+/**
+ * A patch for {@link updateCustomer}: any customer field except id, kind, timestamps and version.
+ *
+ * @example
+ * ```ts
+ * const patch: CustomerPatch = { ownerId: 'u-7', tags: ['vip'] };
+ * ```
+ */
+export type CustomerPatch = Partial<Omit<CustomerInput, 'id' | 'kind'>>;

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { DateSchema } from '../core/time/schema';
+import { AttributesSchema } from './attributes';
+
+/** Channels an interaction can happen on. */
+export const INTERACTION_CHANNELS = [
+  'phone',
+  'sms',
+  'email',
+  'chat',
+  'social',
+  'wechat',
+  'store_visit',
+  'field_visit',
+  'event',
+  'web',
+  'app',
+  'other',
+] as const;
+
+/** What an interaction was about. */
+export const INTERACTION_TYPES = ['inquiry', 'complaint', 'feedback', 'follow_up', 'care', 'sales', 'support', 'survey', 'other'] as const;
+
+/**
+ * One contact between the business and a customer, on any channel, in either direction.
+ *
+ * @example
+ * ```ts
+ * import { InteractionSchema } from 'crmkit/customer';
+ * InteractionSchema.parse({
+ *   id: 'i-1', customerId: 'c-1', channel: 'wechat', type: 'follow_up',
+ *   direction: 'outbound', occurredAt: '2026-03-02',
+ * }).channel;
+ * //=> 'wechat'
+ * ```
+ */
+export const InteractionSchema = z
+  .strictObject({
+    id: z.string().trim().min(1).max(128),
+    customerId: z.string().trim().min(1).max(128),
+    contactId: z.string().trim().max(128).optional().describe('the organisation contact involved, if any'),
+    channel: z.enum(INTERACTION_CHANNELS),
+    type: z.enum(INTERACTION_TYPES),
+    direction: z.enum(['inbound', 'outbound']),
+    occurredAt: DateSchema,
+    ownerId: z.string().trim().max(128).optional(),
+    summary: z.string().max(10_000).optional(),
+    attributes: AttributesSchema.optional(),
+  })
+  .meta({ id: 'Interaction' });
+
+/**
+ * One customer interaction; see {@link InteractionSchema}.
+ *
+ * @example
+ * ```ts
+ * const i: Interaction = {
+ *   id: 'i-1', customerId: 'c-1', channel: 'phone', type: 'care', direction: 'outbound', occurredAt: new Date(),
+ * };
+ * ```
+ */
+export type Interaction = z.infer<typeof InteractionSchema>;

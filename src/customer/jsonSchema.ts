@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { CustomerInputSchema, CustomerSchema } from './customer';
+import { InteractionSchema } from './interaction';
+import { TransactionSchema } from './transaction';
+
+const SCHEMAS = {
+  Customer: CustomerSchema,
+  CustomerInput: CustomerInputSchema,
+  Transaction: TransactionSchema,
+  Interaction: InteractionSchema,
+} as const;
+
+/**
+ * JSON Schema (draft 2020-12) for one of the model's entities, as accepted on input (dates as
+ * ISO strings, money as `{ amount, currency }`), for adopters' API definitions.
+ *
+ * @param name - `Customer`, `CustomerInput`, `Transaction` or `Interaction`
+ * @returns a JSON Schema object
+ *
+ * @example
+ * ```ts
+ * import { customerJsonSchema } from 'crmkit/customer';
+ * customerJsonSchema('Customer').type;
+ * //=> 'object'
+ * ```
+ */
+export function customerJsonSchema(name: keyof typeof SCHEMAS): Record<string, unknown> {
+  return z.toJSONSchema(SCHEMAS[name], { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+}

@@ -1,0 +1,9 @@
+/**
+ * The in-memory reference implementation of every crmkit repository.
+ *
+ * @module memory
+ */
+export { createMemoryRepositories, type MemoryRepositories } from './createMemoryRepositories';
+export { MemoryCustomerRepository } from './MemoryCustomerRepository';
+export { MemoryCustomerRecordRepository } from './MemoryCustomerRecordRepository';
+export { cloneData } from './clone';

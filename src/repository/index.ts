@@ -1,0 +1,16 @@
+/**
+ * Repository interfaces that adopters implement for their own storage. Interfaces only: the
+ * in-memory reference lives in `crmkit/memory`, contract suites in `crmkit/testing`.
+ *
+ * @module repository
+ */
+export type { CustomerRepository, SaveOptions } from './CustomerRepository';
+export type {
+  CustomerRecord,
+  CustomerRecordRepository,
+  InteractionRepository,
+  RecordListOptions,
+  RecordStreamOptions,
+  TransactionRepository,
+} from './CustomerRecordRepository';
+export type { ListOptions, Page, StreamOptions } from './pagination';

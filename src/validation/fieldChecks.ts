@@ -1,0 +1,110 @@
+import type { Locale } from '../core/locales';
+import { isCnMobile } from './checks/cnMobile';
+import { isEmail } from './checks/email';
+import { isValidPhone } from './checks/phone';
+import { isCnPostalCode } from './checks/postalCode';
+import { isValidResidentId } from './checks/residentId';
+import { isValidUscc } from './checks/uscc';
+import { type ValidationIssue, validationMessage } from './issue';
+import { normalizePhone } from './normalize/phone';
+
+/**
+ * Options shared by validation and normalisation of customers.
+ *
+ * @example
+ * ```ts
+ * const options: FieldCheckOptions = { defaultRegion: 'CN', locale: 'zh-CN' };
+ * ```
+ */
+export interface FieldCheckOptions {
+  /** Region for phone numbers without a country code. Default `CN`. */
+  readonly defaultRegion?: string;
+  /** Message locale. Default `en`. */
+  readonly locale?: Locale;
+  /** Resident ids with a birth date after this are invalid; omitted, no future check. */
+  readonly asOf?: Date;
+}
+
+const RESERVED = ['__proto__', 'constructor', 'prototype'];
+type Path = readonly PropertyKey[];
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: unknown): v is string => typeof v === 'string';
+
+function checkContactPoints(points: unknown, path: Path, o: FieldCheckOptions, out: ValidationIssue[]): void {
+  if (!Array.isArray(points)) return;
+  const seen = new Set<string>();
+  const locale = o.locale ?? 'en';
+  points.forEach((p: unknown, i) => {
+    if (!isObject(p) || !str(p.value)) return;
+    const at = [...path, i, 'value'];
+    let key = `${String(p.type)}:${p.value}`;
+    if (p.type === 'phone') {
+      const e164 = normalizePhone(p.value, o);
+      key = `phone:${e164 ?? p.value}`;
+      if (!isValidPhone(p.value, o)) {
+        const code = e164?.startsWith('+861') || /^\s*1\d{10}\s*$/.test(p.value) ? 'cn_mobile' : 'phone';
+        out.push({ path: at, code, message: validationMessage(code, at, locale) });
+      } else if (e164?.startsWith('+861') && !isCnMobile(e164)) {
+        out.push({ path: at, code: 'cn_mobile', message: validationMessage('cn_mobile', at, locale) });
+      }
+    } else if (p.type === 'email') {
+      key = `email:${p.value.toLowerCase()}`;
+      if (!isEmail(p.value)) out.push({ path: at, code: 'email', message: validationMessage('email', at, locale) });
+    } else if (p.type === 'address') {
+      const pc = [...path, i, 'postalCode'];
+      if (p.country === 'CN' && str(p.postalCode) && !isCnPostalCode(p.postalCode)) {
+        out.push({ path: pc, code: 'postal_code', message: validationMessage('postal_code', pc, locale) });
+      }
+      key = `address:${JSON.stringify([p.country, p.line1, p.postalCode])}`;
+    }
+    if (seen.has(key)) out.push({ path: at, code: 'duplicate_contact', message: validationMessage('duplicate_contact', at, locale) });
+    seen.add(key);
+  });
+}
+
+/**
+ * Runs crmkit's built-in field rules (phone, mainland mobile, email, postal code, USCC, resident id,
+ * duplicate contact points) over a customer-shaped value. Tolerates malformed input: parts that are
+ * not of the expected shape are skipped here (the schema reports them).
+ *
+ * @param input - a customer or customer input, possibly malformed
+ * @param options - {@link FieldCheckOptions}
+ * @returns the issues found (empty when none)
+ *
+ * @example
+ * ```ts
+ * import { checkCustomerFields } from 'crmkit/validation';
+ * checkCustomerFields({ contactPoints: [{ type: 'email', value: 'nope' }] }).map((i) => i.code);
+ * //=> ['email']
+ * ```
+ */
+export function checkCustomerFields(input: unknown, options: FieldCheckOptions = {}): ValidationIssue[] {
+  const out: ValidationIssue[] = [];
+  if (!isObject(input)) return out;
+  const locale = options.locale ?? 'en';
+  checkContactPoints(input.contactPoints, ['contactPoints'], options, out);
+  for (const field of ['attributes', 'externalIds']) {
+    const record = input[field];
+    if (isObject(record) && RESERVED.some((k) => Object.hasOwn(record, k))) {
+      out.push({ path: [field], code: 'reserved_key', message: validationMessage('reserved_key', [field], locale) });
+    }
+  }
+  const person = input.person;
+  if (isObject(person) && str(person.residentId) && !isValidResidentId(person.residentId, options)) {
+    const at = ['person', 'residentId'];
+    out.push({ path: at, code: 'resident_id', message: validationMessage('resident_id', at, locale) });
+  }
+  const org = input.organization;
+  if (isObject(org)) {
+    if (str(org.uscc) && !isValidUscc(org.uscc)) {
+      const at = ['organization', 'uscc'];
+      out.push({ path: at, code: 'uscc', message: validationMessage('uscc', at, locale) });
+    }
+    if (Array.isArray(org.contacts)) {
+      org.contacts.forEach((c: unknown, i) => {
+        if (isObject(c)) checkContactPoints(c.contactPoints, ['organization', 'contacts', i, 'contactPoints'], options, out);
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,68 @@
+import type { Locale } from '../core/locales';
+import { en } from './locales/en';
+import { zhCN } from './locales/zh-CN';
+
+/** The issue codes crmkit's own rules report (zod's schema issues keep zod's codes). */
+export const VALIDATION_ISSUE_CODES = ['phone', 'cn_mobile', 'email', 'uscc', 'resident_id', 'postal_code', 'duplicate_contact', 'reserved_key', 'custom'] as const;
+
+/**
+ * A code in {@link VALIDATION_ISSUE_CODES}.
+ *
+ * @example
+ * ```ts
+ * const code: ValidationIssueCode = 'uscc';
+ * ```
+ */
+export type ValidationIssueCode = (typeof VALIDATION_ISSUE_CODES)[number];
+
+/**
+ * One problem found by validation: where (`path`), which rule (`code`, stable), and a message for
+ * people in the requested locale. Messages never contain the value that failed.
+ *
+ * @example
+ * ```ts
+ * const issue: ValidationIssue = { path: ['contactPoints', 0, 'value'], code: 'cn_mobile', message: '...' };
+ * ```
+ */
+export interface ValidationIssue {
+  readonly path: readonly PropertyKey[];
+  /** A {@link ValidationIssueCode}, a zod issue code (`invalid_type`, `too_big`, ...), or an adopter rule's code. */
+  readonly code: string;
+  readonly message: string;
+}
+
+/**
+ * The localised message of one of crmkit's rules for a field path.
+ *
+ * @param code - the rule's code
+ * @param path - where it failed
+ * @param locale - `en` or `zh-CN`
+ * @returns the message
+ *
+ * @example
+ * ```ts
+ * import { validationMessage } from 'crmkit/validation';
+ * validationMessage('cn_mobile', ['contactPoints', 0, 'value'], 'zh-CN');
+ * //=> 'contactPoints.0.value：不是有效的中国大陆手机号码'
+ * ```
+ */
+export function validationMessage(code: ValidationIssueCode, path: readonly PropertyKey[], locale: Locale = 'en'): string {
+  return (locale === 'zh-CN' ? zhCN : en)[code](formatPath(path));
+}
+
+/**
+ * A dotted field path for messages: `['contactPoints', 0, 'value']` becomes `contactPoints.0.value`.
+ *
+ * @param path - the path
+ * @returns the dotted path, or `(root)` for an empty path
+ *
+ * @example
+ * ```ts
+ * import { formatPath } from 'crmkit/validation';
+ * formatPath(['organization', 'uscc']);
+ * //=> 'organization.uscc'
+ * ```
+ */
+export function formatPath(path: readonly PropertyKey[]): string {
+  return path.length === 0 ? '(root)' : path.map(String).join('.');
+}

@@ -1,0 +1,56 @@
+import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js';
+import { toHalfWidth } from './text';
+
+/**
+ * Options for phone normalisation and checks.
+ *
+ * @example
+ * ```ts
+ * const options: PhoneOptions = { defaultRegion: 'HK' };
+ * ```
+ */
+export interface PhoneOptions {
+  /** ISO 3166-1 region used for numbers without a country code. Default `CN`. */
+  readonly defaultRegion?: string;
+}
+
+const CN_MOBILE_LOCAL = /^1[3-9]\d{9}$/;
+
+/** Strips formatting and maps `0086`/`86` prefixes of 13-digit CN mobiles to a plain local number. */
+function cnMobileDigits(value: string): string | undefined {
+  const digits = value.replace(/[\s\-().]/g, '');
+  const local = digits.replace(/^(\+86|0086|86)(?=1\d{10}$)/, '');
+  return CN_MOBILE_LOCAL.test(local) ? local : undefined;
+}
+
+/**
+ * Normalises a phone number to E.164 (`+8613812345678`), reading numbers without a country code in
+ * `defaultRegion` (default `CN`). Mainland mobiles take a fast path; everything else is parsed by
+ * libphonenumber-js. Returns `undefined` when the text is not a phone number at all.
+ *
+ * @param phone - a number as typed: `138 1234 5678`, `+86-138-1234-5678`, `(010) 6552 9988`
+ * @param options - {@link PhoneOptions}
+ * @returns the E.164 form, or undefined
+ *
+ * @example
+ * ```ts
+ * import { normalizePhone } from 'crmkit/validation';
+ * normalizePhone('138 1234 5678');
+ * //=> '+8613812345678'
+ * normalizePhone('(010) 6552 9988');
+ * //=> '+861065529988'
+ * normalizePhone('+1 (415) 555-2671');
+ * //=> '+14155552671'
+ * ```
+ */
+export function normalizePhone(phone: string, options: PhoneOptions = {}): string | undefined {
+  const region = options.defaultRegion ?? 'CN';
+  const text = toHalfWidth(phone).trim();
+  if (text.length === 0 || text.length > 64) return undefined;
+  if (region === 'CN' || text.startsWith('+86') || text.startsWith('0086')) {
+    const local = cnMobileDigits(text);
+    if (local !== undefined) return `+86${local}`;
+  }
+  const parsed = parsePhoneNumberFromString(text.replace(/^00/, '+'), region as CountryCode);
+  return parsed?.number;
+}

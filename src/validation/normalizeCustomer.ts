@@ -1,0 +1,99 @@
+import type { ContactPoint } from '../customer/contactPoint';
+import type { CustomerInput } from '../customer/customer';
+import type { Organization } from '../customer/organization';
+import { normalizeUscc } from './checks/uscc';
+import { normalizeEmail } from './normalize/email';
+import { type PhoneOptions, normalizePhone } from './normalize/phone';
+import { normalizePostalCode } from './normalize/postalCode';
+import { normalizeTags, normalizeText, toHalfWidth } from './normalize/text';
+
+/**
+ * Normalises one contact point: phones to E.164 (kept as typed when unparseable, so validation can
+ * flag them), emails with lower-case domains, postal codes, and text tidied.
+ *
+ * @param point - the contact point
+ * @param options - {@link PhoneOptions}
+ * @returns a new, normalised contact point
+ *
+ * @example
+ * ```ts
+ * import { normalizeContactPoint } from 'crmkit/validation';
+ * normalizeContactPoint({ type: 'phone', value: '138-1234-5678' }).value;
+ * //=> '+8613812345678'
+ * ```
+ */
+export function normalizeContactPoint<T extends ContactPoint>(point: T, options: PhoneOptions = {}): T {
+  switch (point.type) {
+    case 'phone':
+      return { ...point, value: normalizePhone(point.value, options) ?? normalizeText(point.value) };
+    case 'email':
+      return { ...point, value: normalizeEmail(point.value) };
+    case 'social':
+      return { ...point, value: normalizeText(point.value) };
+    case 'address':
+      return {
+        ...point,
+        country: point.country.toUpperCase(),
+        line1: normalizeText(point.line1),
+        ...(point.line2 !== undefined && { line2: normalizeText(point.line2) }),
+        ...(point.postalCode !== undefined && { postalCode: normalizePostalCode(point.postalCode, point.country.toUpperCase()) }),
+      };
+    default:
+      return point;
+  }
+}
+
+function normalizeOrganization(org: Organization, options: PhoneOptions): Organization {
+  return {
+    ...org,
+    legalName: normalizeText(org.legalName),
+    ...(org.uscc !== undefined && { uscc: normalizeUscc(org.uscc) }),
+    contacts: org.contacts.map((c) => ({
+      ...c,
+      name: normalizeText(c.name),
+      contactPoints: c.contactPoints.map((p) => normalizeContactPoint(p, options)),
+    })),
+  };
+}
+
+/**
+ * The parsed customer input that {@link normalizeCustomer} works on (defaults applied).
+ *
+ * @example
+ * ```ts
+ * const n = (c: NormalizableCustomer) => c.displayName;
+ * ```
+ */
+export type NormalizableCustomer = Omit<CustomerInput, 'contactPoints' | 'tags' | 'organization'> & {
+  contactPoints: ContactPoint[];
+  tags: string[];
+  organization?: Organization | undefined;
+};
+
+/**
+ * Normalises a parsed customer: names tidied (half-width, single spaces), contact points normalised,
+ * tags canonical and unique, USCC and resident id in canonical form. Idempotent.
+ *
+ * @param customer - a parsed customer (or input with defaults applied)
+ * @param options - {@link PhoneOptions}
+ * @returns a new, normalised customer
+ *
+ * @example
+ * ```ts
+ * import { normalizeCustomer } from 'crmkit/validation';
+ * normalizeCustomer({ kind: 'person', displayName: ' 李　雷 ', contactPoints: [], tags: ['VIP'] }).tags;
+ * //=> ['vip']
+ * ```
+ */
+export function normalizeCustomer<T extends NormalizableCustomer>(customer: T, options: PhoneOptions = {}): T {
+  return {
+    ...customer,
+    displayName: normalizeText(customer.displayName),
+    contactPoints: customer.contactPoints.map((p) => normalizeContactPoint(p, options)),
+    tags: normalizeTags(customer.tags),
+    ...(customer.person?.residentId !== undefined && {
+      person: { ...customer.person, residentId: toHalfWidth(customer.person.residentId).trim().toUpperCase() },
+    }),
+    ...(customer.organization !== undefined && { organization: normalizeOrganization(customer.organization, options) }),
+  };
+}
