@@ -43,6 +43,25 @@ export interface RecordStreamOptions extends StreamOptions {
 }
 
 /**
+ * Storage whose records belong to a customer and can be re-pointed to another customer: what a
+ * merge (and its undo) needs from every repository holding customer-owned records.
+ *
+ * @example
+ * ```ts
+ * const moveAll = (repo: ReassignableRepository) => repo.reassignCustomer('c-old', 'c-golden');
+ * ```
+ */
+export interface ReassignableRepository {
+  /** Moves every record of `fromCustomerId` to `toCustomerId`; returns the moved ids. */
+  reassignCustomer(fromCustomerId: string, toCustomerId: string): Promise<string[]>;
+  /**
+   * Moves the given records to `toCustomerId` (atomically).
+   * @throws {CrmError} `NOT_FOUND` when an id does not exist (nothing is moved)
+   */
+  reassign(ids: readonly string[], toCustomerId: string): Promise<void>;
+}
+
+/**
  * Append-mostly storage for records that belong to a customer and happen at a time. Records are
  * ordered by `occurredAt`, then `id`. Only `customerId` may change after append, through
  * `reassign*` (used when customers are merged and unmerged), so nothing is copied or lost.
@@ -55,7 +74,7 @@ export interface RecordStreamOptions extends StreamOptions {
  * type Mine = CustomerRecordRepository<Transaction>;
  * ```
  */
-export interface CustomerRecordRepository<T extends CustomerRecord> {
+export interface CustomerRecordRepository<T extends CustomerRecord> extends ReassignableRepository {
   /**
    * Appends records atomically: all are stored or none.
    * @throws {CrmError} `DUPLICATE_ID` when an id exists or repeats in the batch; `VALIDATION_FAILED`
@@ -67,13 +86,6 @@ export interface CustomerRecordRepository<T extends CustomerRecord> {
   listByCustomer(customerId: string, options?: RecordListOptions): Promise<Page<T>>;
   /** Every record within `[from, to)` in time order, fetched in batches. */
   streamByTimeRange(options?: RecordStreamOptions): AsyncIterable<T>;
-  /** Moves every record of `fromCustomerId` to `toCustomerId`; returns the moved ids. */
-  reassignCustomer(fromCustomerId: string, toCustomerId: string): Promise<string[]>;
-  /**
-   * Moves the given records to `toCustomerId` (atomically).
-   * @throws {CrmError} `NOT_FOUND` when an id does not exist (nothing is moved)
-   */
-  reassign(ids: readonly string[], toCustomerId: string): Promise<void>;
 }
 
 /**

@@ -10,6 +10,7 @@ export type {
   CustomerRecordRepository,
   InteractionRepository,
   RecordListOptions,
+  ReassignableRepository,
   RecordStreamOptions,
   TransactionRepository,
 } from './CustomerRecordRepository';
