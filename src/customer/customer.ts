@@ -1,10 +1,20 @@
 import { z } from 'zod';
+import { nonBlankText } from './text';
 import { DateSchema } from '../core/time/schema';
 import { AttributesSchema, SafeKeySchema } from './attributes';
 import { ContactPointSchema } from './contactPoint';
 import { OrganizationSchema } from './organization';
 
-/** Channels a customer can consent (or not) to be contacted on. */
+/**
+ * Channels a customer can consent (or not) to be contacted on.
+ *
+ * @example
+ * ```ts
+ * import { CONSENT_CHANNELS } from 'crmkit/customer';
+ * CONSENT_CHANNELS.includes('sms');
+ * //=> true
+ * ```
+ */
 export const CONSENT_CHANNELS = ['phone', 'sms', 'email', 'wechat', 'post', 'push', 'social'] as const;
 
 /**
@@ -30,7 +40,7 @@ export type ConsentChannel = (typeof CONSENT_CHANNELS)[number];
 export const ConsentSchema = z.strictObject({
   granted: z.boolean(),
   updatedAt: DateSchema,
-  source: z.string().trim().max(128).optional(),
+  source: z.string().max(128).optional(),
 });
 
 /**
@@ -44,29 +54,29 @@ export const ConsentSchema = z.strictObject({
  * ```
  */
 export const PersonSchema = z.strictObject({
-  givenName: z.string().trim().max(128).optional(),
-  familyName: z.string().trim().max(128).optional(),
+  givenName: z.string().max(128).optional(),
+  familyName: z.string().max(128).optional(),
   gender: z.enum(['female', 'male', 'other', 'unknown']).optional(),
   birthDate: DateSchema.optional(),
-  residentId: z.string().trim().max(32).optional().describe('mainland resident identity number, GB 11643-1999'),
-  employerId: z.string().trim().max(128).optional().describe('customer id of the organisation they work for'),
+  residentId: z.string().max(32).optional().describe('mainland resident identity number, GB 11643-1999'),
+  employerId: z.string().max(128).optional().describe('customer id of the organisation they work for'),
 });
 
 const CustomerFields = {
-  id: z.string().trim().min(1).max(128),
+  id: nonBlankText(128),
   kind: z.enum(['person', 'organization']),
-  displayName: z.string().trim().min(1).max(256),
+  displayName: nonBlankText(256),
   person: PersonSchema.optional(),
   organization: OrganizationSchema.optional(),
   contactPoints: z.array(ContactPointSchema).max(200).default([]),
-  tags: z.array(z.string().trim().min(1).max(64)).max(500).default([]),
+  tags: z.array(nonBlankText(64)).max(500).default([]),
   attributes: AttributesSchema.default({}),
   externalIds: z.record(SafeKeySchema, z.string().min(1).max(256)).default({}).describe('id of this customer in other systems, by system name'),
-  source: z.string().trim().max(128).optional().describe('where the customer came from, e.g. referral, trade show'),
-  acquisitionChannel: z.string().trim().max(128).optional(),
-  ownerId: z.string().trim().max(128).optional().describe('the account manager responsible'),
-  teamId: z.string().trim().max(128).optional().describe('the customer team or business line'),
-  lifecycleStage: z.string().trim().min(1).max(64).default('prospect'),
+  source: z.string().max(128).optional().describe('where the customer came from, e.g. referral, trade show'),
+  acquisitionChannel: z.string().max(128).optional(),
+  ownerId: z.string().max(128).optional().describe('the account manager responsible'),
+  teamId: z.string().max(128).optional().describe('the customer team or business line'),
+  lifecycleStage: nonBlankText(64).default('prospect'),
   consent: z.partialRecord(z.enum(CONSENT_CHANNELS), ConsentSchema).default({}),
 };
 

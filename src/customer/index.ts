@@ -34,6 +34,7 @@ export {
   type OrganizationContact,
 } from './organization';
 export { AttributesSchema, SafeKeySchema, type Attributes } from './attributes';
+export { nonBlankText } from './text';
 export { TransactionSchema, type Transaction } from './transaction';
 export { InteractionSchema, INTERACTION_CHANNELS, INTERACTION_TYPES, type Interaction } from './interaction';
 export type { CustomerEvent, CustomerRegistered, CustomerUpdated } from './events';

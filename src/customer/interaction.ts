@@ -1,8 +1,18 @@
 import { z } from 'zod';
+import { nonBlankText } from './text';
 import { DateSchema } from '../core/time/schema';
 import { AttributesSchema } from './attributes';
 
-/** Channels an interaction can happen on. */
+/**
+ * Channels an interaction can happen on.
+ *
+ * @example
+ * ```ts
+ * import { INTERACTION_CHANNELS } from 'crmkit/customer';
+ * INTERACTION_CHANNELS.includes('wechat');
+ * //=> true
+ * ```
+ */
 export const INTERACTION_CHANNELS = [
   'phone',
   'sms',
@@ -18,7 +28,16 @@ export const INTERACTION_CHANNELS = [
   'other',
 ] as const;
 
-/** What an interaction was about. */
+/**
+ * What an interaction was about.
+ *
+ * @example
+ * ```ts
+ * import { INTERACTION_TYPES } from 'crmkit/customer';
+ * INTERACTION_TYPES.includes('complaint');
+ * //=> true
+ * ```
+ */
 export const INTERACTION_TYPES = ['inquiry', 'complaint', 'feedback', 'follow_up', 'care', 'sales', 'support', 'survey', 'other'] as const;
 
 /**
@@ -36,14 +55,14 @@ export const INTERACTION_TYPES = ['inquiry', 'complaint', 'feedback', 'follow_up
  */
 export const InteractionSchema = z
   .strictObject({
-    id: z.string().trim().min(1).max(128),
-    customerId: z.string().trim().min(1).max(128),
-    contactId: z.string().trim().max(128).optional().describe('the organisation contact involved, if any'),
+    id: nonBlankText(128),
+    customerId: nonBlankText(128),
+    contactId: z.string().max(128).optional().describe('the organisation contact involved, if any'),
     channel: z.enum(INTERACTION_CHANNELS),
     type: z.enum(INTERACTION_TYPES),
     direction: z.enum(['inbound', 'outbound']),
     occurredAt: DateSchema,
-    ownerId: z.string().trim().max(128).optional(),
+    ownerId: z.string().max(128).optional(),
     summary: z.string().max(10_000).optional(),
     attributes: AttributesSchema.optional(),
   })

@@ -1,10 +1,29 @@
 import { z } from 'zod';
+import { nonBlankText } from './text';
 import { ContactPointSchema } from './contactPoint';
 
-/** Kinds of organisation. Government accounts are first-class. */
+/**
+ * Kinds of organisation. Government accounts are first-class.
+ *
+ * @example
+ * ```ts
+ * import { ORGANIZATION_TYPES } from 'crmkit/customer';
+ * ORGANIZATION_TYPES.includes('government');
+ * //=> true
+ * ```
+ */
 export const ORGANIZATION_TYPES = ['enterprise', 'government', 'nonprofit', 'education', 'other'] as const;
 
-/** Roles a contact plays in an organisation's buying decisions. */
+/**
+ * Roles a contact plays in an organisation's buying decisions.
+ *
+ * @example
+ * ```ts
+ * import { CONTACT_ROLES } from 'crmkit/customer';
+ * CONTACT_ROLES[0];
+ * //=> 'decision_maker'
+ * ```
+ */
 export const CONTACT_ROLES = [
   'decision_maker',
   'purchaser',
@@ -27,11 +46,11 @@ export const CONTACT_ROLES = [
  * ```
  */
 export const OrganizationContactSchema = z.strictObject({
-  id: z.string().trim().min(1).max(128),
-  name: z.string().trim().min(1).max(256),
+  id: nonBlankText(128),
+  name: nonBlankText(256),
   role: z.enum(CONTACT_ROLES),
-  title: z.string().trim().max(128).optional(),
-  departmentId: z.string().trim().max(128).optional(),
+  title: z.string().max(128).optional(),
+  departmentId: z.string().max(128).optional(),
   primary: z.boolean().optional(),
   contactPoints: z.array(ContactPointSchema).max(100).default([]),
 });
@@ -47,9 +66,9 @@ export const OrganizationContactSchema = z.strictObject({
  * ```
  */
 export const DepartmentSchema = z.strictObject({
-  id: z.string().trim().min(1).max(128),
-  name: z.string().trim().min(1).max(256),
-  parentId: z.string().trim().max(128).optional(),
+  id: nonBlankText(128),
+  name: nonBlankText(256),
+  parentId: z.string().max(128).optional(),
 });
 
 /**
@@ -64,11 +83,11 @@ export const DepartmentSchema = z.strictObject({
  * ```
  */
 export const OrganizationSchema = z.strictObject({
-  legalName: z.string().trim().min(1).max(512),
-  uscc: z.string().trim().max(32).optional().describe('Unified Social Credit Code, GB 32100-2015'),
+  legalName: nonBlankText(512),
+  uscc: z.string().max(32).optional().describe('Unified Social Credit Code, GB 32100-2015'),
   type: z.enum(ORGANIZATION_TYPES),
-  industry: z.string().trim().max(128).optional(),
-  parentId: z.string().trim().max(128).optional().describe('customer id of the parent organisation'),
+  industry: z.string().max(128).optional(),
+  parentId: z.string().max(128).optional().describe('customer id of the parent organisation'),
   departments: z.array(DepartmentSchema).max(1000).default([]),
   contacts: z.array(OrganizationContactSchema).max(1000).default([]),
 });

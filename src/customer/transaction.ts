@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nonBlankText } from './text';
 import { MoneySchema } from '../core/money/schema';
 import { DateSchema } from '../core/time/schema';
 import { AttributesSchema } from './attributes';
@@ -20,14 +21,14 @@ import { AttributesSchema } from './attributes';
  */
 export const TransactionSchema = z
   .strictObject({
-    id: z.string().trim().min(1).max(128),
-    customerId: z.string().trim().min(1).max(128),
+    id: nonBlankText(128),
+    customerId: nonBlankText(128),
     type: z.enum(['purchase', 'refund']),
     amount: MoneySchema.refine((m) => !m.isNegative(), { message: 'amount must not be negative' }),
     occurredAt: DateSchema,
-    channel: z.string().trim().max(64).optional().describe('store, web, app, wechat_mini_program, phone, ...'),
-    orderRef: z.string().trim().max(128).optional(),
-    refundOf: z.string().trim().max(128).optional().describe('id of the purchase a refund reverses'),
+    channel: z.string().max(64).optional().describe('store, web, app, wechat_mini_program, phone, ...'),
+    orderRef: z.string().max(128).optional(),
+    refundOf: z.string().max(128).optional().describe('id of the purchase a refund reverses'),
     quantity: z.number().int().min(0).optional(),
     attributes: AttributesSchema.optional(),
   })

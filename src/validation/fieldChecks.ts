@@ -1,7 +1,6 @@
 import type { Locale } from '../core/locales';
-import { isCnMobile } from './checks/cnMobile';
 import { isEmail } from './checks/email';
-import { isValidPhone } from './checks/phone';
+import { isValidE164 } from './checks/phone';
 import { isCnPostalCode } from './checks/postalCode';
 import { isValidResidentId } from './checks/residentId';
 import { isValidUscc } from './checks/uscc';
@@ -30,34 +29,45 @@ type Path = readonly PropertyKey[];
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): v is string => typeof v === 'string';
 
+/** Checks a phone, email or social handle; returns its de-duplication key. */
+function checkReachable(type: unknown, value: string, at: Path, o: FieldCheckOptions, out: ValidationIssue[]): string {
+  const locale = o.locale ?? 'en';
+  if (type === 'phone') {
+    const e164 = normalizePhone(value, o);
+    if (e164 === undefined || !isValidE164(e164, o)) {
+      const code = e164?.startsWith('+861') || /^\s*1\d{10}\s*$/.test(value) ? 'cn_mobile' : 'phone';
+      out.push({ path: at, code, message: validationMessage(code, at, locale) });
+    }
+    return `phone:${e164 ?? value}`;
+  }
+  if (type === 'email') {
+    if (!isEmail(value)) out.push({ path: at, code: 'email', message: validationMessage('email', at, locale) });
+    return `email:${value.trim().toLowerCase()}`;
+  }
+  return `${String(type)}:${value.trim()}`;
+}
+
 function checkContactPoints(points: unknown, path: Path, o: FieldCheckOptions, out: ValidationIssue[]): void {
   if (!Array.isArray(points)) return;
   const seen = new Set<string>();
   const locale = o.locale ?? 'en';
   points.forEach((p: unknown, i) => {
-    if (!isObject(p) || !str(p.value)) return;
-    const at = [...path, i, 'value'];
-    let key = `${String(p.type)}:${p.value}`;
-    if (p.type === 'phone') {
-      const e164 = normalizePhone(p.value, o);
-      key = `phone:${e164 ?? p.value}`;
-      if (!isValidPhone(p.value, o)) {
-        const code = e164?.startsWith('+861') || /^\s*1\d{10}\s*$/.test(p.value) ? 'cn_mobile' : 'phone';
-        out.push({ path: at, code, message: validationMessage(code, at, locale) });
-      } else if (e164?.startsWith('+861') && !isCnMobile(e164)) {
-        out.push({ path: at, code: 'cn_mobile', message: validationMessage('cn_mobile', at, locale) });
-      }
-    } else if (p.type === 'email') {
-      key = `email:${p.value.toLowerCase()}`;
-      if (!isEmail(p.value)) out.push({ path: at, code: 'email', message: validationMessage('email', at, locale) });
-    } else if (p.type === 'address') {
+    if (!isObject(p)) return;
+    let key: string | undefined;
+    if (p.type === 'address') {
       const pc = [...path, i, 'postalCode'];
       if (p.country === 'CN' && str(p.postalCode) && !isCnPostalCode(p.postalCode)) {
         out.push({ path: pc, code: 'postal_code', message: validationMessage('postal_code', pc, locale) });
       }
       key = `address:${JSON.stringify([p.country, p.line1, p.postalCode])}`;
+    } else if (str(p.value)) {
+      key = checkReachable(p.type, p.value, [...path, i, 'value'], o, out);
     }
-    if (seen.has(key)) out.push({ path: at, code: 'duplicate_contact', message: validationMessage('duplicate_contact', at, locale) });
+    if (key === undefined) return;
+    if (seen.has(key)) {
+      const at = [...path, i];
+      out.push({ path: at, code: 'duplicate_contact', message: validationMessage('duplicate_contact', at, locale) });
+    }
     seen.add(key);
   });
 }

@@ -9,7 +9,7 @@ export { normalizeEmail } from './normalize/email';
 export { normalizePhone, type PhoneOptions } from './normalize/phone';
 export { normalizePostalCode } from './normalize/postalCode';
 export { isCnMobile } from './checks/cnMobile';
-export { isValidPhone } from './checks/phone';
+export { isValidE164, isValidPhone } from './checks/phone';
 export { isValidUscc, normalizeUscc, usccCheckCharacter } from './checks/uscc';
 export { isValidResidentId, residentIdBirthDate, residentIdCheckDigit, type ResidentIdOptions } from './checks/residentId';
 export { isEmail } from './checks/email';

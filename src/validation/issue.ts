@@ -2,7 +2,16 @@ import type { Locale } from '../core/locales';
 import { en } from './locales/en';
 import { zhCN } from './locales/zh-CN';
 
-/** The issue codes crmkit's own rules report (zod's schema issues keep zod's codes). */
+/**
+ * The issue codes crmkit's own rules report (zod's schema issues keep zod's codes).
+ *
+ * @example
+ * ```ts
+ * import { VALIDATION_ISSUE_CODES } from 'crmkit/validation';
+ * VALIDATION_ISSUE_CODES.includes('uscc');
+ * //=> true
+ * ```
+ */
 export const VALIDATION_ISSUE_CODES = ['phone', 'cn_mobile', 'email', 'uscc', 'resident_id', 'postal_code', 'duplicate_contact', 'reserved_key', 'custom'] as const;
 
 /**

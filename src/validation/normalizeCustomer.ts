@@ -56,6 +56,16 @@ function normalizeOrganization(org: Organization, options: PhoneOptions): Organi
   };
 }
 
+/** The given optional string fields, trimmed (only those present). */
+function trimmed<T extends object>(value: T, keys: readonly (keyof T & string)[]): Partial<T> {
+  const out: Partial<T> = {};
+  for (const k of keys) {
+    const v = value[k];
+    if (typeof v === 'string') (out as Record<string, unknown>)[k] = v.trim();
+  }
+  return out;
+}
+
 /**
  * The parsed customer input that {@link normalizeCustomer} works on (defaults applied).
  *
@@ -71,7 +81,8 @@ export type NormalizableCustomer = Omit<CustomerInput, 'contactPoints' | 'tags' 
 };
 
 /**
- * Normalises a parsed customer: names tidied (half-width, single spaces), contact points normalised,
+ * Normalises a parsed customer: names tidied (half-width, single spaces), ids and owner/team trimmed,
+ * contact points normalised,
  * tags canonical and unique, USCC and resident id in canonical form. Idempotent.
  *
  * @param customer - a parsed customer (or input with defaults applied)
@@ -89,6 +100,7 @@ export function normalizeCustomer<T extends NormalizableCustomer>(customer: T, o
   return {
     ...customer,
     displayName: normalizeText(customer.displayName),
+    ...trimmed(customer, ['id', 'ownerId', 'teamId', 'source', 'acquisitionChannel', 'lifecycleStage']),
     contactPoints: customer.contactPoints.map((p) => normalizeContactPoint(p, options)),
     tags: normalizeTags(customer.tags),
     ...(customer.person?.residentId !== undefined && {

@@ -19,7 +19,7 @@ describe('Money', () => {
 
   it('refuses fractional JS numbers so money never passes through a float', () => {
     expect(() => Money.of(0.1, 'CNY')).toThrow(/decimal strings/);
-    expect(Money.of(12, 'CNY').amount).toBe('12');
+    expect(Money.of(12, 'CNY').amount).toBe('12.00');
   });
 
   it('allocates without losing a fen: 10.00 / 3 = 3.34 + 3.33 + 3.33 (hand calculation)', () => {
@@ -42,7 +42,7 @@ describe('Money', () => {
 
   it('serialises to JSON as a decimal string with its currency and back', () => {
     const m = cny('1234.50');
-    expect(JSON.stringify(m)).toBe('{"amount":"1234.5","currency":"CNY"}');
+    expect(JSON.stringify(m)).toBe('{"amount":"1234.50","currency":"CNY"}');
     expect(Money.fromJSON(JSON.parse(JSON.stringify(m))).equals(m)).toBe(true);
   });
 

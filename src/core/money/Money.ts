@@ -179,9 +179,12 @@ export class Money {
     return new Money(amount, this.currency);
   }
 
-  /** The amount as a plain decimal string with no exponent (`'1234.50'` keeps its scale). */
+  /**
+   * The amount as a plain decimal string with no exponent, with at least the currency's minor-unit
+   * digits (`'1234.50'` for CNY, `'1235'` for JPY) and more only when the value has them.
+   */
   get amount(): string {
-    return this.#amount.toFixed();
+    return this.#amount.toFixed(Math.max(this.#amount.decimalPlaces(), this.exponent));
   }
 
   /** Minor-unit exponent of this currency (2 for CNY). */

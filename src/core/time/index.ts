@@ -61,5 +61,14 @@ export function daysBetween(from: Date, to: Date): number {
 
 export { DateSchema } from './schema';
 
-/** Milliseconds in one day, for fast float arithmetic on timestamps in hot loops. */
+/**
+ * Milliseconds in one day, for fast float arithmetic on timestamps in hot loops.
+ *
+ * @example
+ * ```ts
+ * import { MS_PER_DAY } from 'crmkit';
+ * (Date.UTC(2026, 0, 31) - Date.UTC(2026, 0, 1)) / MS_PER_DAY;
+ * //=> 30
+ * ```
+ */
 export const MS_PER_DAY = 86_400_000;

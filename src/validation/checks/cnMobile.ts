@@ -4,7 +4,7 @@ import { normalizePhone } from '../normalize/phone';
  * Mainland China mobile number prefixes in use (MIIT allocations: 13x, 145-149, 15x except 154,
  * 162/165-167, 170-178, 18x, 19x except 194).
  */
-const CN_MOBILE = /^\+861(3\d|4[5-9]|5[0-35-9]|6[2567]|7[0-8]|8\d|9[0-35-9])\d{8}$/;
+export const CN_MOBILE_E164 = /^\+861(3\d|4[5-9]|5[0-35-9]|6[2567]|7[0-8]|8\d|9[0-35-9])\d{8}$/;
 
 /**
  * Whether a number is a mainland China mobile number, in any common format (`13812345678`,
@@ -24,5 +24,5 @@ const CN_MOBILE = /^\+861(3\d|4[5-9]|5[0-35-9]|6[2567]|7[0-8]|8\d|9[0-35-9])\d{8
  */
 export function isCnMobile(phone: string): boolean {
   const e164 = normalizePhone(phone, { defaultRegion: 'CN' });
-  return e164 !== undefined && CN_MOBILE.test(e164);
+  return e164 !== undefined && CN_MOBILE_E164.test(e164);
 }

@@ -1,10 +1,10 @@
-import { type CountryCode, isValidPhoneNumber } from 'libphonenumber-js';
+import { type CountryCode, isValidPhoneNumber } from 'libphonenumber-js/max';
 import { type PhoneOptions, normalizePhone } from '../normalize/phone';
-import { isCnMobile } from './cnMobile';
+import { CN_MOBILE_E164 } from './cnMobile';
 
 /**
  * Whether a phone number is valid for its country: mainland mobiles by their allocated prefixes,
- * all other numbers by libphonenumber-js metadata (length and leading digits per region).
+ * all other numbers by libphonenumber-js full ("max") metadata: the number patterns of each region.
  *
  * @param phone - a number as typed
  * @param options - {@link PhoneOptions}; `defaultRegion` defaults to `CN`
@@ -21,7 +21,24 @@ import { isCnMobile } from './cnMobile';
  */
 export function isValidPhone(phone: string, options: PhoneOptions = {}): boolean {
   const e164 = normalizePhone(phone, options);
-  if (e164 === undefined) return false;
-  if (/^\+861\d{10}$/.test(e164)) return isCnMobile(e164);
+  return e164 !== undefined && isValidE164(e164, options);
+}
+
+/**
+ * Whether a number already in E.164 form is valid (see {@link isValidPhone}); skips normalisation.
+ *
+ * @param e164 - a number such as `+8613812345678`
+ * @param options - {@link PhoneOptions}
+ * @returns true when valid
+ *
+ * @example
+ * ```ts
+ * import { isValidE164 } from 'crmkit/validation';
+ * isValidE164('+8613812345678');
+ * //=> true
+ * ```
+ */
+export function isValidE164(e164: string, options: PhoneOptions = {}): boolean {
+  if (/^\+861\d{10}$/.test(e164)) return CN_MOBILE_E164.test(e164);
   return isValidPhoneNumber(e164, (options.defaultRegion ?? 'CN') as CountryCode);
 }
