@@ -20,8 +20,9 @@ const SCHEMAS = {
  * @example
  * ```ts
  * import { customerJsonSchema } from 'crmkit/customer';
- * customerJsonSchema('Customer').type;
- * //=> 'object'
+ * const schema = customerJsonSchema('Customer');
+ * [schema.$ref, Object.keys(schema.$defs as object)];
+ * //=> ['#/$defs/Customer', ['Customer']]
  * ```
  */
 export function customerJsonSchema(name: keyof typeof SCHEMAS): Record<string, unknown> {

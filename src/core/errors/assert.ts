@@ -13,8 +13,18 @@ import { CrmError, type CrmErrorOptions } from './CrmError';
  * @example
  * ```ts
  * import { assert } from 'crmkit';
- * assert(1 + 1 === 2, 'INVALID_ARGUMENT');
- * //=> (nothing: the condition holds)
+ * const positive = (n: number) => {
+ *   assert(n > 0, 'INVALID_ARGUMENT', { params: { field: 'n', rule: 'must be positive' } });
+ *   return n;
+ * };
+ * positive(2);
+ * //=> 2
+ * ```
+ * and `positive(-1)` throws a CrmError with code `INVALID_ARGUMENT` and message `n: must be positive`.
+ * ```ts
+ * import { CrmError } from 'crmkit';
+ * new CrmError('INVALID_ARGUMENT', { params: { field: 'n', rule: 'must be positive' } }).message;
+ * //=> 'n: must be positive'
  * ```
  */
 export function assert(condition: unknown, code: ErrorCode, options?: CrmErrorOptions): asserts condition {

@@ -34,7 +34,8 @@ export const randomId: IdGenerator = () => globalThis.crypto.randomUUID();
  * ```ts
  * import { sequentialIds } from 'crmkit';
  * const next = sequentialIds('c');
- * next(); next();
+ * next();
+ * next();
  * //=> 'c-2'
  * ```
  */
