@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 // Every @example in the TSDoc runs, and each result it shows (`//=> value`) is what the code returns.
 // The examples' own imports are replaced by every public export of crmkit being in scope.
 import { fileURLToPath } from 'node:url';
