@@ -59,7 +59,7 @@ function checkContactPoints(points: unknown, path: Path, o: FieldCheckOptions, o
       if (p.country === 'CN' && str(p.postalCode) && !isCnPostalCode(p.postalCode)) {
         out.push({ path: pc, code: 'postal_code', message: validationMessage('postal_code', pc, locale) });
       }
-      key = `address:${JSON.stringify([p.country, p.line1, p.postalCode])}`;
+      key = `address:${String(p.country)}\u0000${String(p.line1)}\u0000${String(p.postalCode)}`;
     } else if (str(p.value)) {
       key = checkReachable(p.type, p.value, [...path, i, 'value'], o, out);
     }

@@ -84,13 +84,15 @@ function schemaIssues(input: unknown, options: ValidateCustomerOptions) {
 export function validateCustomer(input: unknown, options: ValidateCustomerOptions = {}): CustomerValidationResult {
   const locale = options.locale ?? 'en';
   const parsed = schemaIssues(input, options);
-  const issues: ValidationIssue[] = [];
   if (!parsed.success) {
-    for (const i of parsed.error.issues) issues.push({ path: i.path, code: i.code, message: i.message });
+    const issues: ValidationIssue[] = parsed.error.issues.map((i) => ({ path: i.path, code: i.code, message: i.message }));
+    issues.push(...checkCustomerFields(input, options));
+    return { ok: false, issues };
   }
-  issues.push(...checkCustomerFields(input, options));
-  if (!parsed.success) return { ok: false, issues };
+  // Rules run on the normalised value: the same verdicts as on the raw input (every check
+  // normalises first), but phones are already E.164 and take the fast path.
   const value = normalizeCustomer(parsed.data as CustomerInput & ValidCustomerInput, options) as ValidCustomerInput;
+  const issues = checkCustomerFields(value, options);
   for (const rule of options.rules ?? []) issues.push(...rule(value, { locale }));
   return issues.length === 0 ? { ok: true, value, issues: [] } : { ok: false, issues };
 }

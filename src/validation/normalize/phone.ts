@@ -15,6 +15,7 @@ export interface PhoneOptions {
 }
 
 const CN_MOBILE_LOCAL = /^1[3-9]\d{9}$/;
+const CN_MOBILE_E164_SHAPE = /^\+861[3-9]\d{9}$/;
 
 /** Strips formatting and maps `0086`/`86` prefixes of 13-digit CN mobiles to a plain local number. */
 function cnMobileDigits(value: string): string | undefined {
@@ -44,6 +45,7 @@ function cnMobileDigits(value: string): string | undefined {
  * ```
  */
 export function normalizePhone(phone: string, options: PhoneOptions = {}): string | undefined {
+  if (CN_MOBILE_E164_SHAPE.test(phone)) return phone; // already normalised: the common case
   const region = options.defaultRegion ?? 'CN';
   const text = toHalfWidth(phone).trim();
   if (text.length === 0 || text.length > 64) return undefined;
