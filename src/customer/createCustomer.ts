@@ -2,9 +2,9 @@ import { CrmError } from '../core/errors/CrmError';
 import { domainEvent } from '../core/events';
 import { type IdGenerator, randomId } from '../core/ids';
 import { requireDate } from '../core/time';
-import { type ValidateCustomerOptions, validateCustomer } from '../validation/validateCustomer';
+import { type ValidateCustomerOptions, parseStoredCustomer, validateCustomer } from '../validation/validateCustomer';
 import type { ValidationIssue } from '../validation/issue';
-import { type Customer, CustomerSchema } from './customer';
+import type { Customer } from './customer';
 import type { CustomerRegistered } from './events';
 
 /**
@@ -59,7 +59,7 @@ export function createCustomer(input: unknown, options: CreateCustomerOptions): 
   const now = requireDate(options.now, 'now');
   const result = validateCustomer(input, options);
   if (!result.ok) failValidation('customer', result.issues);
-  const customer = CustomerSchema.parse({
+  const customer = parseStoredCustomer({
     ...result.value,
     id: result.value.id ?? (options.newId ?? randomId)(),
     createdAt: now,

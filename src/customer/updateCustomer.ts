@@ -1,9 +1,9 @@
 import { assert } from '../core/errors/assert';
 import { domainEvent } from '../core/events';
 import { requireDate } from '../core/time';
-import { type ValidateCustomerOptions, validateCustomer } from '../validation/validateCustomer';
+import { type ValidateCustomerOptions, parseStoredCustomer, validateCustomer } from '../validation/validateCustomer';
 import { failValidation } from './createCustomer';
-import { type Customer, type CustomerPatch, CustomerSchema } from './customer';
+import type { Customer, CustomerPatch } from './customer';
 import type { CustomerUpdated } from './events';
 
 /**
@@ -67,6 +67,6 @@ export function updateCustomer(
   const changes = Object.keys(candidate).filter((k) => !sameValue((candidate as Record<string, unknown>)[k], (customer as Record<string, unknown>)[k]));
   for (const k of Object.keys(customer)) if (!(k in candidate) && !changes.includes(k)) changes.push(k);
   if (changes.length === 0) return { customer, events: [] };
-  const after = CustomerSchema.parse({ ...candidate, updatedAt: now, version: version + 1 });
+  const after = parseStoredCustomer({ ...candidate, updatedAt: now, version: version + 1 });
   return { customer: after, events: [domainEvent('CustomerUpdated', id, now, { changes, before: customer, after })] };
 }

@@ -4,7 +4,7 @@ import { isValidE164 } from './checks/phone';
 import { isCnPostalCode } from './checks/postalCode';
 import { isValidResidentId } from './checks/residentId';
 import { isValidUscc } from './checks/uscc';
-import { type ValidationIssue, validationMessage } from './issue';
+import { type ValidationIssue, type ValidationIssueCode, validationMessage } from './issue';
 import { normalizePhone } from './normalize/phone';
 
 /**
@@ -30,46 +30,47 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const str = (v: unknown): v is string => typeof v === 'string';
 
 /** Checks a phone, email or social handle; returns its de-duplication key. */
-function checkReachable(type: unknown, value: string, at: Path, o: FieldCheckOptions, out: ValidationIssue[]): string {
-  const locale = o.locale ?? 'en';
+/** The issue code for a phone or email that cannot be reached, or undefined; `key` gets its identity. */
+function unreachable(type: unknown, value: string, o: FieldCheckOptions, key: { value: string }): ValidationIssueCode | undefined {
   if (type === 'phone') {
     const e164 = normalizePhone(value, o);
-    if (e164 === undefined || !isValidE164(e164, o)) {
-      const code = e164?.startsWith('+861') || /^\s*1\d{10}\s*$/.test(value) ? 'cn_mobile' : 'phone';
-      out.push({ path: at, code, message: validationMessage(code, at, locale) });
-    }
-    return `phone:${e164 ?? value}`;
+    key.value = `phone:${e164 ?? value}`;
+    if (e164 !== undefined && isValidE164(e164, o)) return undefined;
+    return e164?.startsWith('+861') || /^\s*1\d{10}\s*$/.test(value) ? 'cn_mobile' : 'phone';
   }
   if (type === 'email') {
-    if (!isEmail(value)) out.push({ path: at, code: 'email', message: validationMessage('email', at, locale) });
-    return `email:${value.trim().toLowerCase()}`;
+    key.value = `email:${value.trim().toLowerCase()}`;
+    return isEmail(value) ? undefined : 'email';
   }
-  return `${String(type)}:${value.trim()}`;
+  key.value = `${String(type)}:${value.trim()}`;
+  return undefined;
 }
 
 function checkContactPoints(points: unknown, path: Path, o: FieldCheckOptions, out: ValidationIssue[]): void {
   if (!Array.isArray(points)) return;
   const seen = new Set<string>();
   const locale = o.locale ?? 'en';
-  points.forEach((p: unknown, i) => {
-    if (!isObject(p)) return;
-    let key: string | undefined;
+  // Paths are built only for issues: valid records are the common case.
+  const report = (code: ValidationIssueCode, ...at: PropertyKey[]) => {
+    const where = [...path, ...at];
+    out.push({ path: where, code, message: validationMessage(code, where, locale) });
+  };
+  const key = { value: '' };
+  for (let i = 0; i < points.length; i++) {
+    const p: unknown = points[i];
+    if (!isObject(p)) continue;
     if (p.type === 'address') {
-      const pc = [...path, i, 'postalCode'];
-      if (p.country === 'CN' && str(p.postalCode) && !isCnPostalCode(p.postalCode)) {
-        out.push({ path: pc, code: 'postal_code', message: validationMessage('postal_code', pc, locale) });
-      }
-      key = `address:${String(p.country)}\u0000${String(p.line1)}\u0000${String(p.postalCode)}`;
+      if (p.country === 'CN' && str(p.postalCode) && !isCnPostalCode(p.postalCode)) report('postal_code', i, 'postalCode');
+      key.value = `address:${String(p.country)}\u0000${String(p.line1)}\u0000${String(p.postalCode)}`;
     } else if (str(p.value)) {
-      key = checkReachable(p.type, p.value, [...path, i, 'value'], o, out);
+      const code = unreachable(p.type, p.value, o, key);
+      if (code !== undefined) report(code, i, 'value');
+    } else {
+      continue;
     }
-    if (key === undefined) return;
-    if (seen.has(key)) {
-      const at = [...path, i];
-      out.push({ path: at, code: 'duplicate_contact', message: validationMessage('duplicate_contact', at, locale) });
-    }
-    seen.add(key);
-  });
+    if (seen.has(key.value)) report('duplicate_contact', i);
+    seen.add(key.value);
+  }
 }
 
 /**
