@@ -57,15 +57,6 @@ function normalizeOrganization(org: Organization, options: PhoneOptions): Organi
 }
 
 /** The given optional string fields, trimmed (only those present). */
-function trimmed<T extends object>(value: T, keys: readonly (keyof T & string)[]): Partial<T> {
-  const out: Partial<T> = {};
-  for (const k of keys) {
-    const v = value[k];
-    if (typeof v === 'string') (out as Record<string, unknown>)[k] = v.trim();
-  }
-  return out;
-}
-
 /**
  * The parsed customer input that {@link normalizeCustomer} works on (defaults applied).
  *
@@ -97,15 +88,21 @@ export type NormalizableCustomer = Omit<CustomerInput, 'contactPoints' | 'tags' 
  * ```
  */
 export function normalizeCustomer<T extends NormalizableCustomer>(customer: T, options: PhoneOptions = {}): T {
-  return {
-    ...customer,
-    displayName: normalizeText(customer.displayName),
-    ...trimmed(customer, ['id', 'ownerId', 'teamId', 'source', 'acquisitionChannel', 'lifecycleStage']),
-    contactPoints: customer.contactPoints.map((p) => normalizeContactPoint(p, options)),
-    tags: normalizeTags(customer.tags),
-    ...(customer.person?.residentId !== undefined && {
-      person: { ...customer.person, residentId: toHalfWidth(customer.person.residentId).trim().toUpperCase() },
-    }),
-    ...(customer.organization !== undefined && { organization: normalizeOrganization(customer.organization, options) }),
-  };
+  // Copy once and overwrite keys in place: the copy keeps one shape (a spread of computed keys
+  // would turn it into a slow dictionary object for every later reader).
+  const out: Record<string, unknown> = { ...customer };
+  out.displayName = normalizeText(customer.displayName);
+  for (const key of TRIMMED) {
+    const v = out[key];
+    if (typeof v === 'string') out[key] = v.trim();
+  }
+  out.contactPoints = customer.contactPoints.map((p) => normalizeContactPoint(p, options));
+  out.tags = normalizeTags(customer.tags);
+  if (customer.person?.residentId !== undefined) {
+    out.person = { ...customer.person, residentId: toHalfWidth(customer.person.residentId).trim().toUpperCase() };
+  }
+  if (customer.organization !== undefined) out.organization = normalizeOrganization(customer.organization, options);
+  return out as T;
 }
+
+const TRIMMED = ['id', 'ownerId', 'teamId', 'source', 'acquisitionChannel', 'lifecycleStage'] as const;

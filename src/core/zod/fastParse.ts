@@ -78,6 +78,8 @@ function compileCheck(ch: ZodCheckLike): (value: unknown) => unknown {
   }
   if (def.check === 'string_format' && def.format === 'regex' && def.pattern) {
     const pattern = def.pattern;
+    // lastIndex only matters to global and sticky patterns (zod resets it for the same reason).
+    if (!pattern.global && !pattern.sticky) return (v) => (typeof v === 'string' && pattern.test(v) ? v : zodCheck(ch, v));
     return (v) => {
       pattern.lastIndex = 0;
       return typeof v === 'string' && pattern.test(v) ? v : zodCheck(ch, v);
@@ -89,6 +91,18 @@ function compileCheck(ch: ZodCheckLike): (value: unknown) => unknown {
 function withChecks(inner: Compiled, checks: readonly ZodCheckLike[] | undefined): Compiled {
   if (!checks || checks.length === 0) return inner;
   const fns = checks.map(compileCheck);
+  const [first, second] = fns as [(v: unknown) => unknown, ((v: unknown) => unknown) | undefined];
+  // One or two checks (the usual `.max(n)`, `.max(n).regex(r)`) without a loop.
+  if (fns.length <= 2) {
+    const run: Run = (value) => {
+      const out = inner.run(value);
+      if (out === FAIL || out === UNSURE) return out;
+      const r = first(out);
+      if (r === FAIL || r === UNSURE || second === undefined) return r;
+      return second(out);
+    };
+    return { run };
+  }
   const run: Run = (value) => {
     const out = inner.run(value);
     if (failed(out)) return out;
@@ -211,6 +225,14 @@ function compileUnion(def: Def): Compiled {
   return { run };
 }
 
+/** A new copy of the default each time, as zod's getter gives; the empty `[]` and `{}` made directly. */
+function freshDefault(def: Def): () => unknown {
+  const sample = def.defaultValue;
+  if (Array.isArray(sample) && sample.length === 0) return () => [];
+  if (isPlain(sample) && Object.getPrototypeOf(sample) === Object.prototype && Object.keys(sample).length === 0) return () => ({});
+  return () => def.defaultValue;
+}
+
 function compileKind(def: Def): Compiled {
   switch (def.type) {
     case 'string':
@@ -241,7 +263,8 @@ function compileKind(def: Def): Compiled {
       const inner = compile(def.innerType);
       if (inner === GIVE_UP) return GIVE_UP;
       // zod substitutes the default without parsing it; `defaultValue` is a getter that copies.
-      return { run: (v) => (v === undefined ? def.defaultValue : inner.run(v)) };
+      const fresh = freshDefault(def);
+      return { run: (v) => (v === undefined ? fresh() : inner.run(v)) };
     }
     case 'array': {
       const element = compile(def.element);

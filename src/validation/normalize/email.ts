@@ -15,7 +15,12 @@ import { normalizeWhitespace, toHalfWidth } from './text';
  * ```
  */
 export function normalizeEmail(email: string): string {
-  const s = normalizeWhitespace(toHalfWidth(email)).replace(/ /g, '');
+  let s = normalizeWhitespace(toHalfWidth(email));
+  if (s.includes(' ')) s = s.replace(/ /g, '');
   const at = s.lastIndexOf('@');
-  return at < 0 ? s : s.slice(0, at) + s.slice(at).toLowerCase();
+  if (at < 0) return s;
+  const domain = s.slice(at);
+  return MAY_HAVE_UPPER_CASE.test(domain) ? s.slice(0, at) + domain.toLowerCase() : s;
 }
+
+const MAY_HAVE_UPPER_CASE = /[^a-z0-9@.-]/;

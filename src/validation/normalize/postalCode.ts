@@ -17,6 +17,10 @@ import { normalizeWhitespace, toHalfWidth } from './text';
  * ```
  */
 export function normalizePostalCode(code: string, country = 'CN'): string {
+  // Digits-only codes (all of mainland China's) need no work.
+  if (DIGITS.test(code)) return code;
   const s = normalizeWhitespace(toHalfWidth(code)).toUpperCase();
   return country === 'CN' ? s.replace(/ /g, '') : s;
 }
+
+const DIGITS = /^\d+$/;

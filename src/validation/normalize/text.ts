@@ -40,8 +40,13 @@ export function toHalfWidth(value: string): string {
  * ```
  */
 export function normalizeWhitespace(value: string): string {
+  // Most values are already clean: no edge space, no run of spaces, no space other than U+0020.
+  if (!UNCLEAN_SPACE.test(value)) return value;
   return value.replace(/[\s\u3000\u00a0]+/g, ' ').trim();
 }
+
+// `\s` covers U+3000 and U+00A0 and the other Unicode spaces.
+const UNCLEAN_SPACE = /^\s|\s$|\s\s|[^\S ]/;
 
 /**
  * Normalises free text for storage and matching: half-width forms, then white space collapsed.
@@ -74,7 +79,8 @@ export function normalizeText(value: string): string {
  * ```
  */
 export function normalizeTag(tag: string): string {
-  return normalizeText(tag).toLowerCase().replace(/ /g, '-');
+  const lower = normalizeText(tag).toLowerCase();
+  return lower.includes(' ') ? lower.replace(/ /g, '-') : lower;
 }
 
 /**
