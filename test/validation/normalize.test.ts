@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalizeEmail, normalizePhone, normalizePostalCode, normalizeTag, normalizeTags, normalizeText, toHalfWidth } from 'crmkit/validation';
+import { normalizeEmail, normalizeWhitespace, normalizePhone, normalizePostalCode, normalizeTag, normalizeTags, normalizeText, toHalfWidth } from 'crmkit/validation';
 
 describe('normalisers', () => {
   it('converts full-width ASCII and the ideographic space (Unicode FF01-FF5E -> 21-7E, 3000 -> 20)', () => {
@@ -38,5 +38,16 @@ describe('normalisers', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('normalizeWhitespace skips clean values', () => {
+  it('equals the plain rule (collapse every run of white space to one space, then trim) (property)', () => {
+    // The second implementation is the rule itself, without the clean-value shortcut.
+    const reference = (s: string) => s.replace(/[\s\u3000\u00a0]+/g, ' ').trim();
+    const unit = fc.constantFrom('a', '李', ' ', '  ', '\t', '\n', '\u3000', '\u00a0', '\u2009', '\ufeff', 'x');
+    fc.assert(fc.property(fc.string({ unit, maxLength: 12 }), (s) => {
+      expect(normalizeWhitespace(s)).toBe(reference(s));
+    }), { numRuns: 2000 });
   });
 });
