@@ -6,3 +6,4 @@
  */
 export * from './rfm/index';
 export { valueTiers, type ValueTier, type ValueTierOptions } from './valueTiers';
+export * from './rules/index';
