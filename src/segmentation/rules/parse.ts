@@ -53,12 +53,12 @@ function checkShape(input: unknown): void {
   }
 }
 
-const ILL_FORMED = /\p{Cs}|\u0000/u;
+const UNPAIRED_SURROGATE = /\p{Cs}/u;
 
 function parseString(v: unknown, path: Path): string {
   if (typeof v !== 'string' || v.length > 4096) fail('INVALID_RULE', path, { rule: 'expected a string of at most 4096 characters' });
   // PostgreSQL text cannot hold NUL or lone surrogates; refusing them keeps memory and SQL in agreement.
-  if (ILL_FORMED.test(v)) fail('INVALID_RULE', path, { rule: 'string contains NUL or an unpaired surrogate' });
+  if (v.includes('\u0000') || UNPAIRED_SURROGATE.test(v)) fail('INVALID_RULE', path, { rule: 'string contains NUL or an unpaired surrogate' });
   return v;
 }
 

@@ -47,7 +47,6 @@ const NUMBERS = [-1e21, -5, -1, -0, 0, 0.1, 0.2, 0.30000000000000004, 0.3, 1, 2,
 const DATES = ['2025-12-31T23:59:59.999Z', '2026-01-01T00:00:00.000Z', '2026-02-01T00:00:00.000Z', '2026-02-22T12:00:00.000Z', '2026-02-28T23:00:00.000Z', '2026-03-01T00:00:00.000Z', '2026-03-02T00:00:00.000Z'];
 const TAGS = ['vip', 'new', 'b2b', 'a,b', 'q"x', 'null'];
 
-const opt = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined, freq: 3 });
 const str = fc.constantFrom(...STRINGS);
 const num = fc.constantFrom(...NUMBERS);
 const date = fc.constantFrom(...DATES).map((d) => new Date(d));
