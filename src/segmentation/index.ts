@@ -7,6 +7,6 @@
 export * from './rfm/index';
 export { valueTiers, type ValueTier, type ValueTierOptions } from './valueTiers';
 export * from './rules/index';
-export { rfmMetrics, type RfmMetricsOptions } from './metrics';
+export { rfmMetrics, NO_PURCHASE_SEGMENT, type RfmMetricsOptions } from './metrics';
 export { applyTagRules, compileTagRules, TagRuleSchema, type TagRule, type TagRuleResult, type TagRuleOptions } from './tags';
 export { recommendTreatments, DEFAULT_PLAYBOOK, PlaybookSchema, type Playbook, type Treatment } from './playbooks';

@@ -5,6 +5,18 @@ import { DEFAULT_RFM_SEGMENT_MAP, type RfmSegmentMap } from './rfm/segmentMap';
 import type { CustomerMetrics } from './rules/fields';
 
 /**
+ * The segment key {@link rfmMetrics} gives customers without any purchase.
+ *
+ * @example
+ * ```ts
+ * import { NO_PURCHASE_SEGMENT, recommendTreatments } from 'crmkit/segmentation';
+ * recommendTreatments(NO_PURCHASE_SEGMENT)[0].key;
+ * //=> 'first-purchase-discount'
+ * ```
+ */
+export const NO_PURCHASE_SEGMENT = 'no-purchase';
+
+/**
  * Options for {@link rfmMetrics}: scoring options plus the segment map.
  *
  * @example
@@ -20,8 +32,10 @@ export interface RfmMetricsOptions extends RfmScoreOptions {
 /**
  * Turns RFM summaries into the per-customer {@link CustomerMetrics} that segment rules read:
  * scores ({@link rfmScores}), the segment key ({@link rfmSegment}), lifetime spend in minor units,
- * purchase count, recency and last purchase date. Pass the result as `metrics` to
- * {@link evaluateSegment}.
+ * purchase count, recency and last purchase date. Customers who never bought (`recencyDays: null`,
+ * listed through `customerIds` in {@link summarizeRfm}) still get scores (the lowest recency) but
+ * their segment is {@link NO_PURCHASE_SEGMENT} rather than a dormant RFM segment, since they were
+ * never active. Pass the result as `metrics` to {@link evaluateSegment}.
  *
  * @param summaries - from {@link summarizeRfm}
  * @param options - {@link RfmMetricsOptions}: `bins` (default 5) or `thresholds`, and `map`
@@ -48,7 +62,7 @@ export function rfmMetrics(summaries: readonly RfmSummary[], options: RfmMetrics
     const { r, f, m } = scores[i] as { r: number; f: number; m: number };
     out.set(s.customerId, {
       rfm: { r, f, m },
-      rfmSegment: rfmSegment({ r, f, m }, map).key,
+      rfmSegment: s.recencyDays === null ? NO_PURCHASE_SEGMENT : rfmSegment({ r, f, m }, map).key,
       lifetimeSpendMinor: s.monetaryMinor,
       purchaseCount: s.frequency,
       recencyDays: s.recencyDays,

@@ -64,7 +64,8 @@ const REACTIVATE = t('reactivation-offer', 'Low-cost reactivation offer', 'ä½Žæˆ
 /**
  * A starting playbook for the {@link DEFAULT_RFM_SEGMENT_MAP} segments and the `prospect`
  * lifecycle stage: VIP service for Champions and Loyal Customers; a win-back call for Can't Lose
- * Them and At Risk; a first-purchase discount for prospects and new customers; a membership offer
+ * Them and At Risk; a first-purchase discount for customers with no purchase yet
+ * (`no-purchase`, see `NO_PURCHASE_SEGMENT`), prospects and new customers; a membership offer
  * for Potential Loyalists, Promising and Need Attention; a low-cost reactivation offer for About
  * to Sleep, Hibernating and Lost. It is data: copy and edit it.
  *
@@ -79,7 +80,7 @@ export const DEFAULT_PLAYBOOK: Playbook = Object.freeze({
   entries: Object.freeze([
     ...['champions', 'loyal-customers'].map((segment) => ({ segment, treatment: VIP })),
     ...['cant-lose-them', 'at-risk'].map((segment) => ({ segment, treatment: WIN_BACK })),
-    ...['prospect', 'new-customers'].map((segment) => ({ segment, treatment: FIRST })),
+    ...['no-purchase', 'prospect', 'new-customers'].map((segment) => ({ segment, treatment: FIRST })),
     ...['potential-loyalists', 'promising', 'need-attention'].map((segment) => ({ segment, treatment: NURTURE })),
     ...['about-to-sleep', 'hibernating', 'lost'].map((segment) => ({ segment, treatment: REACTIVATE })),
   ]) as Playbook['entries'],

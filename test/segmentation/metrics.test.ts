@@ -33,3 +33,10 @@ describe('rfmMetrics', () => {
     expect(recentBigSpenders.map((c) => c.id)).toEqual(['a', 'b', 'c']);
   });
 });
+
+describe('rfmMetrics for customers who never bought', () => {
+  it('scores them lowest on recency but names them no-purchase, not a dormant segment', () => {
+    const metrics = rfmMetrics(summarizeRfm([buy('a', '10', '2026-02-01')], { asOf, customerIds: ['z'], currency: 'CNY' }));
+    expect(metrics.get('z')).toMatchObject({ rfm: { r: 1 }, rfmSegment: 'no-purchase', purchaseCount: 0, recencyDays: null, lastPurchaseAt: null });
+  });
+});
