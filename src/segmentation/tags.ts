@@ -70,7 +70,8 @@ export interface TagRuleOptions extends CompileSegmentOptions {
  * @param options - `asOf` and `attributes` as for {@link compileSegment}
  * @returns a function from a customer (and its metrics) to its new tags
  * @throws {CrmError} `INVALID_RULE` (with the path, such as `rules.1.when.all.0.value`),
- *   `UNKNOWN_FIELD`, `UNKNOWN_OPERATOR`, `RULE_TOO_DEEP`, `INVALID_DATE`
+ *   `UNKNOWN_FIELD`, `UNKNOWN_OPERATOR`, `RULE_TOO_DEEP`, `INVALID_DATE`; the returned function
+ *   throws `INVALID_ARGUMENT` for a customer that is not an object
  *
  * @example
  * ```ts
@@ -95,6 +96,7 @@ export function compileTagRules(rules: readonly TagRule[], options: CompileSegme
     }
   });
   return (customer, metrics) => {
+    if (customer === null || typeof customer !== 'object') throw new CrmError('INVALID_ARGUMENT', { params: { field: 'customer', rule: 'must be a customer object' } });
     const before = normalizeTags(Array.isArray(customer.tags) ? customer.tags : []);
     const tags = new Set(before);
     for (const { tag, action, test } of compiled) {

@@ -142,7 +142,7 @@ export function rfmScoresColumns(columns: RfmColumns, options: RfmScoreOptions =
  * @param summaries - RFM summaries
  * @param options - {@link RfmScoreOptions}: `bins` (default 5) or `thresholds`
  * @returns one score per summary, in input order
- * @throws {CrmError} `INVALID_ARGUMENT` for NaN values, bad `bins` or thresholds
+ * @throws {CrmError} `INVALID_ARGUMENT` for a non-array, NaN values, bad `bins` or thresholds
  *
  * @example
  * ```ts
@@ -157,12 +157,14 @@ export function rfmScores(
   summaries: readonly Pick<RfmSummary, 'customerId' | 'recencyDays' | 'frequency' | 'monetaryMinor'>[],
   options: RfmScoreOptions = {},
 ): RfmScore[] {
+  if (!Array.isArray(summaries)) throw new CrmError('INVALID_ARGUMENT', { params: { field: 'summaries', rule: 'must be an array' } });
   const n = summaries.length;
   const recency = new Float64Array(n);
   const frequency = new Float64Array(n);
   const monetary = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const s = summaries[i] as RfmSummary;
+    if (s === null || typeof s !== 'object') throw new CrmError('INVALID_ARGUMENT', { params: { field: `summaries.${i}`, rule: 'must be an RFM summary' } });
     recency[i] = s.recencyDays === null ? Infinity : s.recencyDays;
     frequency[i] = s.frequency;
     monetary[i] = s.monetaryMinor;

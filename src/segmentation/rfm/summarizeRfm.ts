@@ -93,6 +93,9 @@ export function summarizeRfm(transactions: Iterable<RfmTransaction>, options: Su
   const asOf = requireDate(options?.asOf, 'asOf').getTime();
   let currency = options.currency;
   if (currency !== undefined) Money.zero(currency);
+  if (transactions === null || typeof transactions !== 'object' || !(Symbol.iterator in transactions)) {
+    throw new CrmError('INVALID_ARGUMENT', { params: { field: 'transactions', rule: 'must be an iterable of transactions' } });
+  }
   const byCustomer = new Map<string, Acc>();
   let index = 0;
   for (const t of transactions) {

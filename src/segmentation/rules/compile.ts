@@ -179,5 +179,5 @@ function build(node: RuleNode, asOf: Date | undefined): Pred {
  * ```
  */
 export function compileSegment(rule: unknown, options: CompileSegmentOptions = {}): SegmentPredicate {
-  return build(resolveRule(rule, options), options.asOf);
+  return build(resolveRule(rule, options), options?.asOf);
 }

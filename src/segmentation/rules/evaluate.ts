@@ -1,3 +1,4 @@
+import { CrmError } from '../../core/errors/CrmError';
 import { compileSegment, type CompileSegmentOptions } from './compile';
 import type { CustomerMetrics, SegmentCustomer } from './fields';
 
@@ -25,7 +26,8 @@ export interface EvaluateSegmentOptions extends CompileSegmentOptions {
  * @param customers - customers to test
  * @param options - {@link EvaluateSegmentOptions}: `asOf`, `attributes`, `metrics`
  * @returns the members
- * @throws {CrmError} as {@link compileSegment}
+ * @throws {CrmError} as {@link compileSegment}; `INVALID_ARGUMENT` when `customers` is not an
+ *   iterable of objects
  *
  * @example
  * ```ts
@@ -49,7 +51,15 @@ export function evaluateSegment<C extends SegmentCustomer>(rule: unknown, custom
       : metrics instanceof Map
         ? (id) => (id === undefined ? undefined : (metrics as ReadonlyMap<string, CustomerMetrics>).get(id))
         : (id) => (id !== undefined && Object.hasOwn(metrics, id) ? (metrics as Record<string, CustomerMetrics>)[id] : undefined);
+  if (customers === null || typeof customers !== 'object' || !(Symbol.iterator in customers)) {
+    throw new CrmError('INVALID_ARGUMENT', { params: { field: 'customers', rule: 'must be an iterable of customers' } });
+  }
   const out: C[] = [];
-  for (const c of customers) if (test(c, lookup(c.id))) out.push(c);
+  let i = 0;
+  for (const c of customers) {
+    if (c === null || typeof c !== 'object') throw new CrmError('INVALID_ARGUMENT', { params: { field: `customers.${i}`, rule: 'must be a customer object' } });
+    if (test(c, lookup(c.id))) out.push(c);
+    i++;
+  }
   return out;
 }

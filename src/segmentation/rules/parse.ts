@@ -159,7 +159,7 @@ function resolve(input: unknown, path: Path, options: ParseSegmentRuleOptions): 
 /** Checks and normalises a rule into the tree compile and toSql walk. */
 export function resolveRule(input: unknown, options: ParseSegmentRuleOptions = {}): RuleNode {
   checkShape(input);
-  return resolve(input, [], options);
+  return resolve(input, [], options ?? {});
 }
 
 function toJson(node: RuleNode): SegmentRule {

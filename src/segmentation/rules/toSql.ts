@@ -194,7 +194,10 @@ class Builder {
  * ```
  */
 export function toSql(rule: unknown, options: ToSqlOptions): SqlQuery {
-  const offset = options?.paramOffset ?? 0;
+  if (options === null || typeof options !== 'object') {
+    throw new CrmError('INVALID_ARGUMENT', { params: { field: 'options', rule: 'table and columns are required' } });
+  }
+  const offset = options.paramOffset ?? 0;
   if (!Number.isSafeInteger(offset) || offset < 0) {
     throw new CrmError('INVALID_ARGUMENT', { params: { field: 'paramOffset', rule: 'must be a non-negative integer' } });
   }
