@@ -201,6 +201,18 @@ describe('compileSegment and toSql agree exactly', () => {
     );
   }, 120_000);
 
+  it('injection attempts in values are inert in the database: they are compared as data', async () => {
+    const hostile = [`'; DROP TABLE "segment ""rows"""; --`, "' OR '1'='1", '$1', "\\'; SELECT pg_sleep(1); --"];
+    for (const value of hostile) {
+      for (const op of ['eq', 'contains', 'startsWith', 'in']) {
+        const { memory, sql } = await bothWays({ field: 'displayName', op, value: op === 'in' ? [value] : value });
+        expect(sql).toEqual(memory);
+        expect(sql).toEqual([]);
+      }
+    }
+    expect((await db.query(`SELECT count(*)::int AS n FROM "segment ""rows"""`))[0]?.n).toBe(ROWS.length);
+  });
+
   it('the rows exercise both outcomes (the test can fail): some rules select some rows but not all', async () => {
     const { memory } = await bothWays({ field: 'tags', op: 'hasTag', value: 'vip' });
     expect(memory.length).toBeGreaterThan(0);
