@@ -1,0 +1,13 @@
+export { summarizeRfm, type RfmSummary, type SummarizeRfmOptions } from './summarizeRfm';
+export {
+  rfmScores,
+  rfmScoresColumns,
+  type RfmScore,
+  type RfmScoreOptions,
+  type RfmThresholds,
+  type RfmColumns,
+  type RfmScoreColumns,
+} from './rfmScores';
+export type { NumberColumn } from './quantileScores';
+export { rfmSegment } from './rfmSegment';
+export { DEFAULT_RFM_SEGMENT_MAP, RfmSegmentMapSchema, type RfmSegmentMap, type RfmSegmentName } from './segmentMap';

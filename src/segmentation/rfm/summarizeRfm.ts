@@ -1,0 +1,157 @@
+import { CrmError } from '../../core/errors/CrmError';
+import { Money } from '../../core/money/Money';
+import { MS_PER_DAY, isValidDate, requireDate } from '../../core/time/index';
+import type { Transaction } from '../../customer/transaction';
+
+/**
+ * One customer's RFM inputs, as {@link summarizeRfm} computes them.
+ *
+ * @example
+ * ```ts
+ * import { Money } from 'crmkit';
+ * const s: RfmSummary = {
+ *   customerId: 'c-1', recencyDays: 3, frequency: 2, monetaryMinor: 19998,
+ *   monetary: Money.ofMinor(19998, 'CNY'), lastPurchaseAt: new Date('2026-02-26T00:00:00Z'),
+ * };
+ * ```
+ */
+export interface RfmSummary {
+  readonly customerId: string;
+  /** Whole days (24-hour periods) from the last purchase to `asOf`; `null` when there was no purchase. */
+  readonly recencyDays: number | null;
+  /** Number of purchases (refunds do not reduce it). */
+  readonly frequency: number;
+  /** Purchases minus refunds, in integer minor units (fen, cents); negative only if refunds exceed purchases. */
+  readonly monetaryMinor: number;
+  /** The same value as Money. */
+  readonly monetary: Money;
+  /** The last purchase on or before `asOf`, or `null`. */
+  readonly lastPurchaseAt: Date | null;
+}
+
+/**
+ * Options for {@link summarizeRfm}.
+ *
+ * @example
+ * ```ts
+ * const options: SummarizeRfmOptions = { asOf: new Date('2026-03-01T00:00:00Z'), currency: 'CNY' };
+ * ```
+ */
+export interface SummarizeRfmOptions {
+  /** The analysis date. Transactions after it are ignored. Required. */
+  readonly asOf: Date;
+  /**
+   * The currency every amount must be in. Default: the currency of the first transaction. Required
+   * when `customerIds` is given and there may be no transactions at all.
+   */
+  readonly currency?: string;
+  /**
+   * Customers to include even without transactions (they get `recencyDays: null`, frequency 0,
+   * monetary zero). Default: only customers that have transactions.
+   */
+  readonly customerIds?: Iterable<string>;
+}
+
+/** The transaction fields RFM reads. */
+type RfmTransaction = Pick<Transaction, 'customerId' | 'type' | 'amount' | 'occurredAt'>;
+
+interface Acc {
+  last: number;
+  frequency: number;
+  minor: bigint;
+}
+
+/**
+ * Per-customer recency, frequency and monetary value from transactions (Hughes 1994, *Strategic
+ * Database Marketing*; the RFM model). Recency is the number of whole 24-hour periods from the last
+ * purchase to `asOf` (time-zone independent); frequency counts purchases; monetary value is
+ * purchases minus refunds, exact in minor units. Transactions after `asOf` are ignored. The output
+ * is sorted by customer id so it is the same for any input order.
+ *
+ * @param transactions - purchases and refunds (amounts non-negative, all in one currency)
+ * @param options - {@link SummarizeRfmOptions}; `asOf` is required
+ * @returns one summary per customer, sorted by customer id
+ * @throws {CrmError} `INVALID_DATE` for a bad `asOf` or `occurredAt`; `INVALID_MONEY` for a
+ *   missing or negative amount; `CURRENCY_MISMATCH` when amounts mix currencies;
+ *   `INVALID_ARGUMENT` for a bad transaction type or id, or `customerIds` without a known currency
+ *
+ * @example
+ * ```ts
+ * import { Money } from 'crmkit';
+ * import { summarizeRfm } from 'crmkit/segmentation';
+ * const tx = (customerId: string, type: 'purchase' | 'refund', amount: string, day: string) =>
+ *   ({ customerId, type, amount: Money.of(amount, 'CNY'), occurredAt: new Date(`${day}T12:00:00Z`) });
+ * const [a] = summarizeRfm(
+ *   [tx('c-1', 'purchase', '100', '2026-02-01'), tx('c-1', 'purchase', '50', '2026-02-20'), tx('c-1', 'refund', '30', '2026-02-21')],
+ *   { asOf: new Date('2026-03-01T00:00:00Z') },
+ * );
+ * [a.recencyDays, a.frequency, a.monetary.toString()];
+ * //=> [8, 2, '120.00 CNY']
+ * ```
+ */
+export function summarizeRfm(transactions: Iterable<RfmTransaction>, options: SummarizeRfmOptions): RfmSummary[] {
+  const asOf = requireDate(options?.asOf, 'asOf').getTime();
+  let currency = options.currency;
+  if (currency !== undefined) Money.zero(currency);
+  if (transactions === null || typeof transactions !== 'object' || !(Symbol.iterator in transactions)) {
+    throw new CrmError('INVALID_ARGUMENT', { params: { field: 'transactions', rule: 'must be an iterable of transactions' } });
+  }
+  const byCustomer = new Map<string, Acc>();
+  let index = 0;
+  for (const t of transactions) {
+    const field = `transactions.${index++}`;
+    if (t === null || typeof t !== 'object' || typeof t.customerId !== 'string' || t.customerId === '') {
+      throw new CrmError('INVALID_ARGUMENT', { params: { field: `${field}.customerId`, rule: 'must be a non-empty string' } });
+    }
+    if (!isValidDate(t.occurredAt)) throw new CrmError('INVALID_DATE', { params: { field: `${field}.occurredAt` } });
+    if (!Money.isMoney(t.amount) || t.amount.isNegative()) {
+      throw new CrmError('INVALID_MONEY', { params: { field: `${field}.amount`, rule: 'must be a non-negative Money' } });
+    }
+    if (t.type !== 'purchase' && t.type !== 'refund') {
+      throw new CrmError('INVALID_ARGUMENT', { params: { field: `${field}.type`, rule: 'must be purchase or refund' } });
+    }
+    currency ??= t.amount.currency;
+    if (t.amount.currency !== currency) throw new CrmError('CURRENCY_MISMATCH', { params: { left: currency, right: t.amount.currency } });
+    const at = t.occurredAt.getTime();
+    if (at > asOf) continue;
+    let acc = byCustomer.get(t.customerId);
+    if (acc === undefined) {
+      acc = { last: -Infinity, frequency: 0, minor: 0n };
+      byCustomer.set(t.customerId, acc);
+    }
+    const minor = t.amount.toMinor();
+    if (t.type === 'purchase') {
+      acc.frequency++;
+      acc.minor += minor;
+      if (at > acc.last) acc.last = at;
+    } else {
+      acc.minor -= minor;
+    }
+  }
+  for (const id of options.customerIds ?? []) {
+    if (typeof id !== 'string' || id === '') {
+      throw new CrmError('INVALID_ARGUMENT', { params: { field: 'customerIds', rule: 'must be non-empty strings' } });
+    }
+    if (!byCustomer.has(id)) byCustomer.set(id, { last: -Infinity, frequency: 0, minor: 0n });
+  }
+  if (byCustomer.size > 0 && currency === undefined) {
+    throw new CrmError('INVALID_ARGUMENT', { params: { field: 'currency', rule: 'required when there are no transactions' } });
+  }
+  const ids = [...byCustomer.keys()].sort();
+  return ids.map((customerId) => {
+    const acc = byCustomer.get(customerId) as Acc;
+    const bought = acc.frequency > 0;
+    const monetaryMinor = Number(acc.minor);
+    if (!Number.isSafeInteger(monetaryMinor)) {
+      throw new CrmError('INVALID_MONEY', { params: { field: 'monetary', rule: 'total exceeds the safe integer range of minor units' } });
+    }
+    return {
+      customerId,
+      recencyDays: bought ? Math.floor((asOf - acc.last) / MS_PER_DAY) : null,
+      frequency: acc.frequency,
+      monetaryMinor,
+      monetary: Money.ofMinor(acc.minor, currency as string),
+      lastPurchaseAt: bought ? new Date(acc.last) : null,
+    };
+  });
+}

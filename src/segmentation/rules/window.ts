@@ -1,0 +1,15 @@
+import { subMonths, subYears } from 'date-fns';
+import { CrmError } from '../../core/errors/CrmError';
+import { isValidDate } from '../../core/time/index';
+import type { ParsedValue } from './parse';
+
+const UNIT_MS = { minutes: 60_000, hours: 3_600_000, days: 86_400_000, weeks: 604_800_000 } as const;
+
+/** The inclusive [from, to] epoch-ms window of `withinLast`, computed once per compile so memory and SQL use the same instants. */
+export function withinLastWindow(value: ParsedValue, asOf: Date | undefined): [number, number] {
+  if (!isValidDate(asOf)) throw new CrmError('INVALID_DATE', { params: { field: 'asOf' } });
+  const { amount, unit } = value as { amount: number; unit: keyof typeof UNIT_MS | 'months' | 'years' };
+  const to = asOf.getTime();
+  const from = unit === 'months' ? subMonths(asOf, amount).getTime() : unit === 'years' ? subYears(asOf, amount).getTime() : to - amount * UNIT_MS[unit];
+  return [from, to];
+}

@@ -1,0 +1,221 @@
+// Differential test: random rules (fast-check) over one fixed set of random rows, evaluated in
+// memory (compileSegment) and in PostgreSQL (toSql); the member sets must be identical. The second
+// implementation is PostgreSQL itself. Runs on PGlite, or on a real server with PG_URL set (see
+// docs/guides/segmentation.md).
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CustomerMetrics, type SegmentCustomer, compileSegment, toSql } from 'crmkit/segmentation';
+import { type SqlDatabase, openDatabase } from './sqlDatabase';
+
+const ASOF = new Date('2026-03-01T00:00:00Z');
+const TABLE = 'segment "rows"';
+const ATTRIBUTES = { vipLevel: 'number', region: 'string', wholesale: 'boolean' } as const;
+const COLUMNS = {
+  id: 'id',
+  kind: 'kind',
+  displayName: 'display "name"',
+  lifecycleStage: 'lifecycle_stage',
+  createdAt: 'created_at',
+  tags: 'tags',
+  'consent.sms': 'consent_sms',
+  'rfm.r': 'rfm_r',
+  lifetimeSpendMinor: 'lifetime_spend_minor',
+  lastPurchaseAt: 'last_purchase_at',
+  'attributes.vipLevel': 'vip_level',
+  'attributes.region': 'region',
+  'attributes.wholesale': 'wholesale',
+};
+type FieldKind = 'string' | 'number' | 'date' | 'boolean' | 'tags';
+const FIELDS: Record<keyof typeof COLUMNS, FieldKind> = {
+  id: 'string',
+  kind: 'string',
+  displayName: 'string',
+  lifecycleStage: 'string',
+  createdAt: 'date',
+  tags: 'tags',
+  'consent.sms': 'boolean',
+  'rfm.r': 'number',
+  lifetimeSpendMinor: 'number',
+  lastPurchaseAt: 'date',
+  'attributes.vipLevel': 'number',
+  'attributes.region': 'string',
+  'attributes.wholesale': 'boolean',
+};
+
+const STRINGS = ['', 'a', 'A', 'ab', 'ba', 'abc', 'é', 'e\u0301', '李雷', '李', "O'Brien", '"', '\\', '%', '_', 'a%', ' a', 'a ', '😀', 'x😀', 'ß', 'SS', 'person', 'customer'];
+const NUMBERS = [-1e21, -5, -1, -0, 0, 0.1, 0.2, 0.30000000000000004, 0.3, 1, 2, 3, 4, 5, 1e21, 2 ** 53 + 2];
+const DATES = ['2025-12-31T23:59:59.999Z', '2026-01-01T00:00:00.000Z', '2026-02-01T00:00:00.000Z', '2026-02-22T12:00:00.000Z', '2026-02-28T23:00:00.000Z', '2026-03-01T00:00:00.000Z', '2026-03-02T00:00:00.000Z'];
+const TAGS = ['vip', 'new', 'b2b', 'a,b', 'q"x', 'null'];
+
+const str = fc.constantFrom(...STRINGS);
+const num = fc.constantFrom(...NUMBERS);
+const date = fc.constantFrom(...DATES).map((d) => new Date(d));
+
+interface Row {
+  readonly customer: SegmentCustomer;
+  readonly metrics: CustomerMetrics;
+}
+const rowArb: fc.Arbitrary<Omit<Row, 'customer'> & { customer: Omit<SegmentCustomer, 'id'> }> = fc.record({
+  customer: fc.record(
+    {
+      kind: fc.constantFrom('person', 'organization'),
+      displayName: str,
+      lifecycleStage: fc.constantFrom('prospect', 'customer', 'churned'),
+      createdAt: fc.oneof(date, fc.constant(new Date(Number.NaN))),
+      tags: fc.uniqueArray(fc.constantFrom(...TAGS), { maxLength: 3 }),
+      consent: fc.record({ sms: fc.record({ granted: fc.boolean(), updatedAt: date }) }, { requiredKeys: [] }),
+      // values of the wrong type are "missing" in memory and NULL in the typed SQL column
+      attributes: fc.record(
+        { vipLevel: fc.oneof(num, fc.constant('3'), fc.constant(null)), region: fc.oneof(str, fc.constant(7)), wholesale: fc.oneof(fc.boolean(), fc.constant('true')) },
+        { requiredKeys: [] },
+      ),
+    },
+    { requiredKeys: [] },
+  ) as fc.Arbitrary<Omit<SegmentCustomer, 'id'>>,
+  metrics: fc.record(
+    {
+      rfm: fc.record({ r: fc.integer({ min: 1, max: 5 }), f: fc.constant(1), m: fc.constant(1) }),
+      lifetimeSpendMinor: fc.oneof(num, fc.constant(Number.NaN), fc.constant(Infinity), fc.constant(-Infinity)),
+      lastPurchaseAt: fc.oneof(date, fc.constant(null)),
+    },
+    { requiredKeys: [] },
+  ),
+});
+
+const ROWS: Row[] = fc.sample(rowArb, { seed: 20260301, numRuns: 160 }).map((r, i) => ({ ...r, customer: { ...r.customer, id: `r${i}` } }));
+
+// Independent mapping of a row to SQL column values (typed columns: wrong types and NaN become NULL).
+const s = (v: unknown) => (typeof v === 'string' ? v : null);
+const n = (v: unknown) => (typeof v === 'number' && !Number.isNaN(v) ? v : null);
+const d = (v: unknown) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString() : null);
+const b = (v: unknown) => (typeof v === 'boolean' ? v : null);
+function sqlValues({ customer: c, metrics: m }: Row): unknown[] {
+  const a = (c.attributes ?? {}) as Record<string, unknown>;
+  return [
+    c.id,
+    s(c.kind),
+    s(c.displayName),
+    s(c.lifecycleStage),
+    d(c.createdAt),
+    c.tags ?? null,
+    b(c.consent?.sms?.granted),
+    n(m.rfm?.r),
+    n(m.lifetimeSpendMinor),
+    d(m.lastPurchaseAt),
+    n(a.vipLevel),
+    s(a.region),
+    b(a.wholesale),
+  ];
+}
+
+// Rule generator: every field, every operator that suits it, values from the same pools as the rows.
+const OPS: Record<FieldKind, string[]> = {
+  string: ['eq', 'neq', 'in', 'notIn', 'contains', 'startsWith', 'exists'],
+  number: ['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'between', 'in', 'notIn', 'exists'],
+  date: ['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'between', 'before', 'after', 'withinLast', 'exists'],
+  boolean: ['eq', 'neq', 'exists'],
+  tags: ['hasTag', 'hasAnyTag', 'exists'],
+};
+const finite = num;
+const scalarFor = (t: FieldKind): fc.Arbitrary<unknown> => (t === 'string' ? str : t === 'number' ? finite : t === 'date' ? fc.constantFrom(...DATES) : fc.boolean());
+const valueFor = (t: FieldKind, op: string): fc.Arbitrary<unknown> => {
+  switch (op) {
+    case 'exists':
+      return fc.constant(undefined);
+    case 'between':
+      return fc.tuple(scalarFor(t), scalarFor(t)).map(([x, y]) => (t === 'date' ? [x, y].sort() : [x, y].sort((p, q) => (p as number) - (q as number))));
+    case 'in':
+    case 'notIn':
+      return fc.array(scalarFor(t), { maxLength: 4 });
+    case 'hasTag':
+      return fc.constantFrom(...TAGS, ' VIP ', 'New');
+    case 'hasAnyTag':
+      return fc.array(fc.constantFrom(...TAGS, 'B2B'), { maxLength: 3 });
+    case 'withinLast':
+      return fc.record({ amount: fc.integer({ min: 1, max: 40 }), unit: fc.constantFrom('hours', 'days', 'weeks', 'months') });
+    default:
+      return scalarFor(t);
+  }
+};
+const conditionArb = fc
+  .constantFrom(...(Object.keys(FIELDS) as (keyof typeof FIELDS)[]))
+  .chain((field) => fc.constantFrom(...OPS[FIELDS[field]]).chain((op) => valueFor(FIELDS[field], op).map((value) => (value === undefined ? { field, op } : { field, op, value }))));
+const { rule: ruleArb } = fc.letrec<{ rule: unknown }>((tie) => ({
+  rule: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    conditionArb,
+    fc.record({ all: fc.array(tie('rule'), { maxLength: 4 }) }),
+    fc.record({ any: fc.array(tie('rule'), { maxLength: 4 }) }),
+    fc.record({ not: tie('rule') }),
+  ),
+}));
+
+let db: SqlDatabase;
+beforeAll(async () => {
+  db = await openDatabase();
+  const q = (x: string) => `"${x.replace(/"/g, '""')}"`;
+  const types = { string: 'text', number: 'double precision', date: 'timestamptz', boolean: 'boolean', tags: 'text[]' };
+  const cols = Object.entries(COLUMNS).map(([f, c]) => `${q(c)} ${types[FIELDS[f as keyof typeof FIELDS]]}`);
+  await db.exec(`DROP TABLE IF EXISTS ${q(TABLE)}; CREATE TEMP TABLE ${q(TABLE)} (${cols.join(', ')})`);
+  const placeholders = cols.map((_, i) => `$${i + 1}`).join(', ');
+  for (const row of ROWS) await db.query(`INSERT INTO ${q(TABLE)} VALUES (${placeholders})`, sqlValues(row));
+}, 60_000);
+afterAll(async () => {
+  await db?.close();
+});
+
+async function bothWays(rule: unknown): Promise<{ memory: string[]; sql: string[] }> {
+  const test = compileSegment(rule, { asOf: ASOF, attributes: ATTRIBUTES });
+  const memory = ROWS.filter((r) => test(r.customer, r.metrics)).map((r) => r.customer.id as string);
+  const { text, values } = toSql(rule, { table: TABLE, columns: COLUMNS, asOf: ASOF, attributes: ATTRIBUTES, select: ['id'] });
+  const sql = (await db.query(text, values)).map((r) => r.id as string);
+  return { memory: memory.sort(), sql: sql.sort() };
+}
+
+describe('compileSegment and toSql agree exactly', () => {
+  it('on the fixed rows: the table holds every row', async () => {
+    expect((await db.query(`SELECT count(*)::int AS n FROM "segment ""rows"""`))[0]?.n).toBe(ROWS.length);
+  });
+
+  it('on every single condition the generator can produce (exhaustive over operators)', async () => {
+    for (const [field, type] of Object.entries(FIELDS) as [keyof typeof FIELDS, FieldKind][]) {
+      for (const op of OPS[type]) {
+        for (const value of fc.sample(valueFor(type, op), { seed: 7, numRuns: 8 })) {
+          const rule = value === undefined ? { field, op } : { field, op, value };
+          const { memory, sql } = await bothWays(rule);
+          expect(sql, JSON.stringify(rule)).toEqual(memory);
+          const negated = await bothWays({ not: rule });
+          expect(negated.sql, `not ${JSON.stringify(rule)}`).toEqual(negated.memory);
+        }
+      }
+    }
+  }, 120_000);
+
+  it('on random nested rules (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(ruleArb, async (rule) => {
+        const { memory, sql } = await bothWays(rule);
+        expect(sql).toEqual(memory);
+      }),
+      { numRuns: 300 },
+    );
+  }, 120_000);
+
+  it('injection attempts in values are inert in the database: they are compared as data', async () => {
+    const hostile = [`'; DROP TABLE "segment ""rows"""; --`, "' OR '1'='1", '$1', "\\'; SELECT pg_sleep(1); --"];
+    for (const value of hostile) {
+      for (const op of ['eq', 'contains', 'startsWith', 'in']) {
+        const { memory, sql } = await bothWays({ field: 'displayName', op, value: op === 'in' ? [value] : value });
+        expect(sql).toEqual(memory);
+        expect(sql).toEqual([]);
+      }
+    }
+    expect((await db.query(`SELECT count(*)::int AS n FROM "segment ""rows"""`))[0]?.n).toBe(ROWS.length);
+  });
+
+  it('the rows exercise both outcomes (the test can fail): some rules select some rows but not all', async () => {
+    const { memory } = await bothWays({ field: 'tags', op: 'hasTag', value: 'vip' });
+    expect(memory.length).toBeGreaterThan(0);
+    expect(memory.length).toBeLessThan(ROWS.length);
+  });
+});
