@@ -1,0 +1,21 @@
+/**
+ * Customer lifecycle: a typed finite state machine defined as plain data, the default customer
+ * lifecycle (prospect → lead → first purchase → repeat → loyal, at risk, churned, won back),
+ * stage derivation and replay from transaction history, playbooks, follow-up plans (回访), care
+ * calendars (客户关怀) and a complaint workflow with SLAs (投诉处理).
+ *
+ * @module lifecycle
+ */
+export { LifecycleDefinitionSchema, TransitionSchema, type LifecycleDefinition, type LifecycleTransition } from './machine/definition';
+export { defineLifecycle, type Guard, type GuardInput, type Lifecycle } from './machine/defineLifecycle';
+export type { LifecycleState, LifecycleStageChanged } from './machine/state';
+export { transition, initialState, can, type TransitionOptions, type TransitionResult } from './machine/transition';
+export { defaultLifecycle, DEFAULT_LIFECYCLE_DEFINITION, DEFAULT_GUARDS, DEFAULT_STAGES, DEFAULT_EVENTS, type DefaultStage } from './defaultLifecycle';
+export { DEFAULT_STAGE_POLICY, type StagePolicy, type PurchaseSummary } from './derive/policy';
+export type { CustomerHistory } from './derive/history';
+export { historyEvents, type TimedEvent } from './derive/historyEvents';
+export { deriveStage } from './derive/deriveStage';
+export { replay, applyEvents, type ReplayResult, type StageSpan } from './derive/replay';
+export { stageDurations } from './derive/stageDurations';
+export { definePlaybook, playbookActions, PlaybookActionSchema, type Playbook, type PlaybookAction } from './playbooks';
+export { defaultPlaybook } from './defaultPlaybook';
