@@ -19,3 +19,15 @@ export { replay, applyEvents, type ReplayResult, type StageSpan } from './derive
 export { stageDurations } from './derive/stageDurations';
 export { definePlaybook, playbookActions, PlaybookActionSchema, type Playbook, type PlaybookAction } from './playbooks';
 export { defaultPlaybook } from './defaultPlaybook';
+export { complaintLifecycle, COMPLAINT_LIFECYCLE_DEFINITION } from './complaints/complaintLifecycle';
+export {
+  openComplaint,
+  advanceComplaint,
+  COMPLAINT_PRIORITIES,
+  type Complaint,
+  type ComplaintPriority,
+  type ComplaintOpened,
+  type ComplaintStageChanged,
+} from './complaints/complaint';
+export { addBusinessMinutes, BusinessCalendarSchema, type BusinessCalendar } from './complaints/businessCalendar';
+export { slaStatus, slaBreaches, DEFAULT_SLA_POLICY, SlaPolicySchema, type SlaPolicy, type SlaStatus, type SlaTargetStatus, type SlaOptions } from './complaints/sla';
