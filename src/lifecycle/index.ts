@@ -31,3 +31,5 @@ export {
 } from './complaints/complaint';
 export { addBusinessMinutes, BusinessCalendarSchema, type BusinessCalendar } from './complaints/businessCalendar';
 export { slaStatus, slaBreaches, DEFAULT_SLA_POLICY, SlaPolicySchema, type SlaPolicy, type SlaStatus, type SlaTargetStatus, type SlaOptions } from './complaints/sla';
+export { FollowUpRuleSchema, DEFAULT_FOLLOW_UP_RULES, type FollowUpRule } from './followups/followUpRule';
+export { followUpsDue, type FollowUp, type FollowUpOptions, type SkippedFollowUp } from './followups/followUpsDue';
