@@ -33,3 +33,4 @@ export { addBusinessMinutes, BusinessCalendarSchema, type BusinessCalendar } fro
 export { slaStatus, slaBreaches, DEFAULT_SLA_POLICY, SlaPolicySchema, type SlaPolicy, type SlaStatus, type SlaTargetStatus, type SlaOptions } from './complaints/sla';
 export { FollowUpRuleSchema, DEFAULT_FOLLOW_UP_RULES, type FollowUpRule } from './followups/followUpRule';
 export { followUpsDue, type FollowUp, type FollowUpOptions, type SkippedFollowUp } from './followups/followUpsDue';
+export { careTasks, CareHolidaySchema, type CareHoliday, type CareTask, type CareOptions } from './care/careTasks';
