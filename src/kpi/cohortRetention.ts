@@ -12,7 +12,7 @@ import { type KpiTransaction, anyIn, purchasesByCustomer, ratio } from './purcha
  * ```
  */
 export interface CohortRow {
-  /** The acquisition month, `YYYY-MM` (UTC). */
+  /** The acquisition month, `YYYY-MM` (in the chosen offset). */
   readonly cohort: string;
   /** Customers acquired that month. */
   readonly size: number;
@@ -24,8 +24,9 @@ export interface CohortRow {
 
 /**
  * Options of {@link cohortRetention}: the {@link KpiOptions} (cohorts acquired in `period`),
- * `months` (most columns per row, default 12), and `acquiredAt` (each customer's acquisition
- * date, for example `createdAt`; default: the first purchase).
+ * `months` (most columns per row, default 12), `acquiredAt` (each customer's acquisition
+ * date, for example `createdAt`; default: the first purchase), and `utcOffsetMinutes` (the time
+ * zone whose calendar months are used, default 0 = UTC; 480 for China Standard Time).
  *
  * @example
  * ```ts
@@ -35,16 +36,12 @@ export interface CohortRow {
 export interface CohortOptions extends KpiOptions {
   readonly months?: number;
   readonly acquiredAt?: ReadonlyMap<string, Date>;
+  readonly utcOffsetMinutes?: number;
 }
 
-const monthIndex = (ms: number): number => {
-  const d = new Date(ms);
-  return d.getUTCFullYear() * 12 + d.getUTCMonth();
-};
-const monthStart = (index: number): number => Date.UTC(Math.floor(index / 12), index % 12, 1);
 
 /**
- * Cohort retention table by acquisition month (UTC calendar months): customers are grouped by the
+ * Cohort retention table by acquisition month (calendar months in UTC, or at `utcOffsetMinutes`): customers are grouped by the
  * month they were acquired in (first purchase, or `acquiredAt`), and for each following month k
  * the table gives how many of them bought in that month, `rate[k] = active[k] / size` — the
  * classic cohort analysis of Fader and Hardie's customer-base work (e.g. "Customer-Base Analysis
@@ -71,6 +68,14 @@ export function cohortRetention(transactions: Iterable<KpiTransaction>, options:
   const [start, end, asOf] = checkPeriod(options);
   const months = options.months ?? 12;
   assert(Number.isInteger(months) && months >= 1 && months <= 600, 'INVALID_ARGUMENT', { params: { field: 'months', rule: 'must be an integer from 1 to 600' } });
+  const offsetMinutes = options.utcOffsetMinutes ?? 0;
+  assert(Number.isInteger(offsetMinutes) && Math.abs(offsetMinutes) <= 840, 'INVALID_ARGUMENT', { params: { field: 'utcOffsetMinutes', rule: 'must be an integer from -840 to 840' } });
+  const offset = offsetMinutes * 60_000;
+  const monthIndex = (ms: number): number => {
+    const d = new Date(ms + offset);
+    return d.getUTCFullYear() * 12 + d.getUTCMonth();
+  };
+  const monthStart = (index: number): number => Date.UTC(Math.floor(index / 12), index % 12, 1) - offset;
   const byCustomer = purchasesByCustomer(transactions, asOf);
   const cohorts = new Map<number, string[]>();
   const ids = new Set<string>([...byCustomer.keys(), ...(options.acquiredAt?.keys() ?? [])]);

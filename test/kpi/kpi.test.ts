@@ -130,3 +130,12 @@ describe('per-owner figures (hand count)', () => {
     throwsCode(() => ownerFigures(customers, data, { period: Q2, asOf, satisfaction: [{ customerId: 'ann', score: Number.NaN, at: d('2026-04-11') }] }), 'INVALID_ARGUMENT');
   });
 });
+
+describe('cohort months in a time zone', () => {
+  it('utcOffsetMinutes 480: a purchase at 2026-01-31T20:00Z is 1 Feb 04:00 in Beijing, so it belongs to the February cohort', () => {
+    const tx = [{ id: '1', customerId: 'a', type: 'purchase' as const, occurredAt: d('2026-01-31T20:00:00Z') }];
+    const period = { start: d('2025-12-31T16:00:00Z'), end: d('2026-02-28T16:00:00Z') };
+    expect(cohortRetention(tx, { period, asOf: d('2026-03-31T16:00:00Z'), utcOffsetMinutes: 480 }).map((r) => [r.cohort, r.active])).toEqual([['2026-02', [1, 0]]]);
+    expect(cohortRetention(tx, { period, asOf: d('2026-03-31T16:00:00Z') }).map((r) => [r.cohort, r.active])).toEqual([['2026-01', [1, 0]]]);
+  });
+});
