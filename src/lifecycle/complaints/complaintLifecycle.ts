@@ -1,0 +1,38 @@
+import { type Lifecycle, defineLifecycle } from '../machine/defineLifecycle';
+import type { LifecycleDefinition } from '../machine/definition';
+
+/**
+ * The complaint workflow (投诉处理) as lifecycle data: opened → acknowledged → in_progress →
+ * resolved → closed, with reopen from resolved or closed. A complaint may also be resolved straight
+ * from opened (first-contact resolution).
+ *
+ * @example
+ * ```ts
+ * COMPLAINT_LIFECYCLE_DEFINITION.stages;
+ * //=> ['opened', 'acknowledged', 'in_progress', 'resolved', 'closed', 'reopened']
+ * ```
+ */
+export const COMPLAINT_LIFECYCLE_DEFINITION: LifecycleDefinition = {
+  id: 'complaint',
+  initial: 'opened',
+  stages: ['opened', 'acknowledged', 'in_progress', 'resolved', 'closed', 'reopened'],
+  transitions: [
+    { from: ['opened', 'reopened'], event: 'acknowledge', to: 'acknowledged' },
+    { from: ['opened', 'acknowledged', 'reopened'], event: 'start', to: 'in_progress' },
+    { from: ['opened', 'acknowledged', 'in_progress', 'reopened'], event: 'resolve', to: 'resolved' },
+    { from: ['resolved'], event: 'close', to: 'closed' },
+    { from: ['resolved', 'closed'], event: 'reopen', to: 'reopened' },
+  ],
+};
+
+/**
+ * The complaint workflow built with {@link defineLifecycle}; drive it with {@link advanceComplaint}
+ * (or {@link transition} directly).
+ *
+ * @example
+ * ```ts
+ * complaintLifecycle.definition.initial;
+ * //=> 'opened'
+ * ```
+ */
+export const complaintLifecycle: Lifecycle = defineLifecycle(COMPLAINT_LIFECYCLE_DEFINITION);

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { CrmError } from '../core/errors/CrmError';
+import { CONSENT_CHANNELS } from '../customer/customer';
+import { type Lifecycle, indexOf } from './machine/defineLifecycle';
+
+/**
+ * zod schema of one recommended action: an id (`welcome`, `onboarding`, `upsell`, `vip_care`,
+ * `retention_offer`, `win_back`, or your own), a label for people, the preferred channels in order,
+ * and how many days after entering the stage it should happen.
+ *
+ * @example
+ * ```ts
+ * PlaybookActionSchema.parse({ id: 'welcome', label: 'Welcome message', withinDays: 1 }).channels;
+ * //=> []
+ * ```
+ */
+export const PlaybookActionSchema = z.strictObject({
+  id: z.string().min(1).max(64),
+  label: z.string().min(1).max(256),
+  channels: z.array(z.enum(CONSENT_CHANNELS)).default([]),
+  withinDays: z.number().min(0).max(3650).optional(),
+});
+
+/**
+ * A recommended action; see {@link PlaybookActionSchema}.
+ *
+ * @example
+ * ```ts
+ * const a: PlaybookAction = { id: 'upsell', label: 'Suggest the premium plan', channels: ['email'] };
+ * ```
+ */
+export type PlaybookAction = z.infer<typeof PlaybookActionSchema>;
+
+/**
+ * A playbook: recommended actions per stage of one lifecycle, as plain data. Build one with
+ * {@link definePlaybook}.
+ *
+ * @example
+ * ```ts
+ * const p: Playbook = { lifecycleId: 'default', stages: { lead: [] } };
+ * ```
+ */
+export interface Playbook {
+  readonly lifecycleId: string;
+  readonly stages: Readonly<Record<string, readonly PlaybookAction[]>>;
+}
+
+/**
+ * Validates a playbook against a lifecycle: every key must be one of its stages, every action must
+ * parse. Stages without an entry get no actions.
+ *
+ * @param lifecycle - from {@link defineLifecycle}
+ * @param stages - actions per stage
+ * @returns the playbook (frozen, JSON-serialisable)
+ * @throws {CrmError} `UNKNOWN_STAGE` for a key that is not a stage; `VALIDATION_FAILED` for a bad action
+ *
+ * @example
+ * ```ts
+ * const p = definePlaybook(defaultLifecycle, { at_risk: [{ id: 'retention_offer', label: 'Offer 10% off', channels: ['sms'] }] });
+ * p.stages.at_risk[0].id;
+ * //=> 'retention_offer'
+ * ```
+ */
+export function definePlaybook(lifecycle: Lifecycle, stages: Readonly<Record<string, readonly z.input<typeof PlaybookActionSchema>[]>>): Playbook {
+  const index = indexOf(lifecycle);
+  const out: Record<string, readonly PlaybookAction[]> = {};
+  for (const [stage, actions] of Object.entries(stages)) {
+    if (!index.stages.has(stage)) throw new CrmError('UNKNOWN_STAGE', { params: { stage } });
+    const parsed = z.array(PlaybookActionSchema).safeParse(actions);
+    if (!parsed.success) {
+      throw new CrmError('VALIDATION_FAILED', {
+        params: { entity: 'playbook' },
+        details: { issues: parsed.error.issues.map((i) => ({ path: [stage, ...i.path], code: i.code, message: i.message })) },
+      });
+    }
+    out[stage] = Object.freeze(parsed.data.map((a) => Object.freeze(a)));
+  }
+  return Object.freeze({ lifecycleId: lifecycle.definition.id, stages: Object.freeze(out) });
+}
+
+/**
+ * The recommended actions for a stage (empty when the playbook has none for it).
+ *
+ * @param playbook - from {@link definePlaybook}
+ * @param stage - the customer's stage
+ * @returns the actions, in playbook order
+ *
+ * @example
+ * ```ts
+ * playbookActions(defaultPlaybook, 'churned').map((a) => a.id);
+ * //=> ['win_back']
+ * ```
+ */
+export function playbookActions(playbook: Playbook, stage: string): readonly PlaybookAction[] {
+  return Object.hasOwn(playbook.stages, stage) ? (playbook.stages[stage] as readonly PlaybookAction[]) : [];
+}
