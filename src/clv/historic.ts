@@ -41,8 +41,8 @@ export interface HistoricClvInput {
  * const aov = Money.of('200', 'CNY');
  * historicClv({ averageOrderValue: aov, purchasesPerYear: 4, grossMargin: 0.3, lifespanYears: 3 }).toString();
  * //=> '720.00 CNY'
- * // 240 a year at 10%: 240/1.1 + 240/1.21 + 240/1.331 = 596.84
  * const discounted = 0.1;
+ * // 240 a year at 10%: 240/1.1 + 240/1.21 + 240/1.331 = 596.84
  * historicClv({ averageOrderValue: aov, purchasesPerYear: 4, grossMargin: 0.3, lifespanYears: 3, discountRate: discounted }).toString();
  * //=> '596.84 CNY'
  * ```

@@ -39,7 +39,7 @@ export function logGamma(x: number): number {
 }
 
 /**
- * The digamma function ψ(x) = d/dx ln Γ(x) for x > 0: upward recurrence to x ≥ 6, then the
+ * The digamma function ψ(x) = d/dx ln Γ(x) for x > 0: upward recurrence to x ≥ 10, then the
  * asymptotic series (Abramowitz & Stegun 6.3.18). Absolute error below 1e-13.
  *
  * @param x - the argument, positive
@@ -55,7 +55,7 @@ export function logGamma(x: number): number {
  */
 export function digamma(x: number): number {
   let result = 0;
-  while (x < 6) {
+  while (x < 10) {
     result -= 1 / x;
     x += 1;
   }
