@@ -29,7 +29,8 @@ export function bgExpected(p: BgNbdParams, shift: 0 | 1, t: number): number {
   if (t === 0) return 0;
   const { r, alpha, a, b } = p;
   const hyp = hyp2f1(r, b + shift, a + b + shift - 1, t / (alpha + t));
-  return ((a + b + shift - 1) / (a - 1)) * (1 - hyp * Math.pow(alpha / (alpha + t), r));
+  // BG/NBD: (a+b−1)/(a−1); MBG/NBD (Batislam et al. 2007, eq. 6): b/(a−1).
+  return ((shift === 1 ? b : a + b - 1) / (a - 1)) * (1 - hyp * Math.pow(alpha / (alpha + t), r));
 }
 
 /** P(X(t) = n) for a customer just acquired: FHL 2005 eq. 8 (MBG as lifetimes). */
