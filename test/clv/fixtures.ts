@@ -24,11 +24,11 @@ export function donations() {
     .map(([frequency, recency, periods, count]) => ({ frequency: frequency as number, recency: recency as number, periods: periods as number, count: count as number }));
 }
 
-/** CDNOW_sample.txt rows: customer id, date (YYYYMMDD), CDs, dollar value. */
+/** CDNOW_sample.txt rows: master id, id in the sample (the summary's ID), date (YYYYMMDD), CDs, dollar value. */
 export function cdnowSampleTransactions() {
   return read('CDNOW_sample.txt').map((l) => {
-    const [id, , date, cds, value] = l.trim().split(/\s+/);
-    return { id: String(Number(id)), date: date as string, cds: Number(cds), value: value as string };
+    const [id, sampleId, date, cds, value] = l.trim().split(/\s+/);
+    return { id: String(Number(id)), sampleId: String(Number(sampleId)), date: date as string, cds: Number(cds), value: value as string };
   });
 }
 
