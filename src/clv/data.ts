@@ -107,7 +107,16 @@ function bits(v: number): number {
  * depends on the number of distinct rows, not customers (internal; open-addressing hash table).
  */
 export function groupColumns(c: Columns): Columns {
+  return groupWithIndex(c).grouped;
+}
+
+/**
+ * {@link groupColumns} plus, for each input row, the index of its group, so scores computed once
+ * per distinct row can be scattered back (internal).
+ */
+export function groupWithIndex(c: Columns): { grouped: Columns; index: Int32Array } {
   const n = c.x.length;
+  const index = new Int32Array(n);
   let size = 16;
   while (size < n * 2) size *= 2;
   const mask = size - 1;
@@ -132,15 +141,17 @@ export function groupColumns(c: Columns): Columns {
         gt[m] = ti;
         gT[m] = Ti;
         gw[m] = c.w[i] as number;
+        index[i] = m;
         m++;
         break;
       }
       if (gx[k] === xi && gt[k] === ti && gT[k] === Ti) {
         gw[k] = (gw[k] as number) + (c.w[i] as number);
+        index[i] = k;
         break;
       }
       slot = (slot + 1) & mask;
     }
   }
-  return { x: gx.slice(0, m), tx: gt.slice(0, m), T: gT.slice(0, m), w: gw.slice(0, m), customers: c.customers };
+  return { grouped: { x: gx.slice(0, m), tx: gt.slice(0, m), T: gT.slice(0, m), w: gw.slice(0, m), customers: c.customers }, index };
 }

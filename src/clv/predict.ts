@@ -1,6 +1,7 @@
 import { CrmError } from '../core';
-import { bgAlive, bgConditionalExpected, bgExpected, bgProbabilityOfN } from './bgnbd/predict';
-import { toColumns, type RfmData } from './data';
+import { bgAlive, bgExpected, bgProbabilityOfN } from './bgnbd/predict';
+import { bgExpectedScorer } from './bgnbd/scorer';
+import { groupWithIndex, toColumns, type RfmData } from './data';
 import type { PurchaseModel } from './models';
 import { paretoAlive, paretoConditionalExpected, paretoExpected } from './paretonbd/predict';
 import { checkModel } from './serialize';
@@ -46,6 +47,7 @@ export function probabilityAlive(model: PurchaseModel, data: RfmData): Float64Ar
  * Expected purchases of each customer in the next `t` time units, conditional on their history:
  * BG/NBD: Fader, Hardie & Lee 2005 eq. 10; MBG/NBD: Batislam et al. 2007; Pareto/NBD: Fader &
  * Hardie note 009 eq. 24 (lifetimes' conditional_expected_number_of_purchases_up_to_time).
+ * Customers with identical (frequency, recency, T) are computed once.
  *
  * @param model - a fitted purchase model
  * @param data - customers as rows or columns, in the model's time unit
@@ -66,15 +68,18 @@ export function probabilityAlive(model: PurchaseModel, data: RfmData): Float64Ar
 export function expectedPurchases(model: PurchaseModel, data: RfmData, t: number): Float64Array {
   checkModel(model);
   requireTime(t, 't');
-  const { x, tx, T } = toColumns(data);
-  const n = x.length;
-  const out = new Float64Array(n);
+  const { grouped, index } = groupWithIndex(toColumns(data));
+  const { x, tx, T } = grouped;
+  const m = x.length;
+  const perRow = new Float64Array(m);
   if (model.model === 'paretonbd') {
-    for (let i = 0; i < n; i++) out[i] = paretoConditionalExpected(model.params, t, x[i] as number, tx[i] as number, T[i] as number);
+    for (let i = 0; i < m; i++) perRow[i] = paretoConditionalExpected(model.params, t, x[i] as number, tx[i] as number, T[i] as number);
   } else {
-    const shift = model.model === 'mbgnbd' ? 1 : 0;
-    for (let i = 0; i < n; i++) out[i] = bgConditionalExpected(model.params, shift, t, x[i] as number, tx[i] as number, T[i] as number);
+    const expected = bgExpectedScorer(model.params, model.model === 'mbgnbd' ? 1 : 0);
+    for (let i = 0; i < m; i++) perRow[i] = expected(t, x[i] as number, tx[i] as number, T[i] as number);
   }
+  const out = new Float64Array(index.length);
+  for (let i = 0; i < index.length; i++) out[i] = perRow[index[i] as number] as number;
   return out;
 }
 

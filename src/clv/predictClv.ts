@@ -1,10 +1,12 @@
 import { CrmError, type Money, type RoundingMode } from '../core';
-import { bgConditionalExpected } from './bgnbd/predict';
-import { toColumns, type RfmColumns, type RfmRow } from './data';
+import type { BgNbdParams } from './bgnbd/model';
+import { bgExpectedScorer } from './bgnbd/scorer';
+import { groupWithIndex, toColumns, type RfmColumns, type RfmRow } from './data';
 import { expectedAverageSpend } from './gammagamma/predict';
 import type { GammaGammaModel } from './gammagamma/model';
 import type { PurchaseModel } from './models';
 import { floatToMoney } from './money';
+import type { ParetoNbdModel } from './paretonbd/model';
 import { paretoConditionalExpected } from './paretonbd/predict';
 import { checkModel } from './serialize';
 
@@ -67,7 +69,8 @@ function bad(field: string, rule: string): never {
  * spend per purchase from the Gamma-Gamma model, times margin, discounted per step:
  * CLV = Σ_{i=1}^{H} margin · E[M] · (E[X(i·period)] − E[X((i−1)·period)]) / (1 + d)^i — the same
  * sum as lifetimes' customer_lifetime_value (Fader, Hardie & Lee 2005, "RFM and CLV", discounted
- * in discrete steps).
+ * in discrete steps). The discounted expected purchases are computed once per distinct
+ * (frequency, recency, T).
  *
  * @param purchaseModel - fitted BG/NBD, MBG/NBD or Pareto/NBD model
  * @param spendModel - fitted Gamma-Gamma model
@@ -99,14 +102,16 @@ export function predictClvValues(
   if (!(period > 0) || !Number.isFinite(period)) bad('period', 'must be a positive number');
   if (!(discountRate > -1) || !Number.isFinite(discountRate)) bad('discountRate', 'must be greater than -1');
   if (!(margin >= 0) || !Number.isFinite(margin)) bad('margin', 'must be a non-negative number');
-  const { x, tx, T } = toColumns(customers);
+  const { grouped, index } = groupWithIndex(toColumns(customers));
+  const { x, tx, T } = grouped;
   const spend = expectedAverageSpend(spendModel, customers);
   const n = x.length;
   const discount = new Float64Array(horizon + 1);
   for (let i = 1; i <= horizon; i++) discount[i] = Math.pow(1 + discountRate, -i);
-  const out = new Float64Array(n);
+  // Discounted expected purchases per distinct (x, tₓ, T); spend and margin are per customer.
+  const det = new Float64Array(n);
   const pareto = purchaseModel.model === 'paretonbd';
-  const shift = purchaseModel.model === 'mbgnbd' ? 1 : 0;
+  const expected = pareto ? undefined : bgExpectedScorer(purchaseModel.params as BgNbdParams, purchaseModel.model === 'mbgnbd' ? 1 : 0);
   for (let c = 0; c < n; c++) {
     const xc = x[c] as number;
     const txc = tx[c] as number;
@@ -114,14 +119,16 @@ export function predictClvValues(
     let prev = 0;
     let sum = 0;
     for (let i = 1; i <= horizon; i++) {
-      const e = pareto
-        ? paretoConditionalExpected(purchaseModel.params as never, i * period, xc, txc, Tc)
-        : bgConditionalExpected(purchaseModel.params as never, shift, i * period, xc, txc, Tc);
+      const e = expected
+        ? expected(i * period, xc, txc, Tc)
+        : paretoConditionalExpected(purchaseModel.params as ParetoNbdModel['params'], i * period, xc, txc, Tc);
       sum += (e - prev) * (discount[i] as number);
       prev = e;
     }
-    out[c] = sum * (spend[c] as number) * margin;
+    det[c] = sum;
   }
+  const out = new Float64Array(index.length);
+  for (let i = 0; i < index.length; i++) out[i] = (det[index[i] as number] as number) * (spend[i] as number) * margin;
   return out;
 }
 

@@ -187,3 +187,33 @@ describe('fitBgNbd errors', () => {
     expect(Number.isFinite(loose.fit?.logLikelihood)).toBe(true);
   });
 });
+
+describe('the fast scorer (Euler-transformed series, cached coefficients)', () => {
+  it('agrees with the direct series of FHL 2005 eq. 10 for BG/NBD and MBG/NBD (second implementation, property)', async () => {
+    const fc = (await import('fast-check')).default;
+    const { bgExpectedScorer } = await import('../../src/clv/bgnbd/scorer');
+    const { bgConditionalExpected } = await import('../../src/clv/bgnbd/predict');
+    fc.assert(
+      fc.property(
+        fc.record({
+          r: fc.double({ min: 0.05, max: 5, noNaN: true }),
+          alpha: fc.double({ min: 0.5, max: 50, noNaN: true }),
+          a: fc.double({ min: 0.1, max: 5, noNaN: true }).filter((v) => Math.abs(v - 1) > 0.01),
+          b: fc.double({ min: 0.1, max: 10, noNaN: true }),
+        }),
+        fc.integer({ min: 0, max: 60 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0.5, max: 100, noNaN: true }),
+        fc.double({ min: 0.1, max: 100, noNaN: true }),
+        fc.constantFrom(0 as const, 1 as const),
+        (p, x, frac, T, t, shift) => {
+          const tx = x === 0 ? 0 : frac * T;
+          const fast = bgExpectedScorer(p, shift)(t, x, tx, T);
+          const direct = bgConditionalExpected(p, shift, t, x, tx, T);
+          expect(Math.abs(fast - direct)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(direct)));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
