@@ -80,6 +80,52 @@ let bgBig = fitBgNbd(big);
 const mBig = await measure('clv', `fitBgNbd, ${N} raw resampled customers (grouped internally)`, () => (bgBig = fitBgNbd(big)), { runs: 5, items: N });
 report({ bench: 'clv', check: `BG/NBD ${N} estimates`, params: bgBig.params, rows: bgBig.fit?.rows, baseline: base[`bgnbd:${N}`]?.params, speedupVsBaseline: ratio(`bgnbd:${N}`, mBig.medianMs), target: '>= 10x' });
 
+// Scoring data as summarizeTransactions produces it: 1,000,000 customers simulated from the fitted
+// BG/NBD with dates in whole days (T and tₓ multiples of 1/7 week; 12 weeks of acquisition, 39
+// weeks of calibration, like CDNOW). Rows repeat far less than in the resampled set.
+const gammaDraw = (k: number): number => {
+  if (k < 1) return gammaDraw(k + 1) * Math.pow(uniform(), 1 / k);
+  const d = k - 1 / 3;
+  const c = 1 / Math.sqrt(9 * d);
+  for (;;) {
+    let z: number;
+    let v: number;
+    do {
+      z = Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform());
+      v = 1 + c * z;
+    } while (v <= 0);
+    v = v * v * v;
+    if (Math.log(uniform()) < 0.5 * z * z + d - d * v + d * Math.log(v)) return d * v;
+  }
+};
+const daily = { frequency: new Float64Array(N), recency: new Float64Array(N), T: new Float64Array(N), monetaryValue: new Float64Array(N) };
+{
+  const { r, alpha, a, b } = bgCdnow.params;
+  for (let i = 0; i < N; i++) {
+    const lambda = gammaDraw(r) / alpha;
+    const g1 = gammaDraw(a);
+    const pDrop = g1 / (g1 + gammaDraw(b));
+    const Ti = (273 - Math.floor(uniform() * 85)) / 7;
+    let t = 0;
+    let x = 0;
+    let tx = 0;
+    for (;;) {
+      t += -Math.log(1 - uniform()) / lambda;
+      if (t > Ti) break;
+      x++;
+      tx = Math.min(Ti, Math.ceil(t * 7) / 7);
+      if (uniform() < pDrop) break;
+    }
+    daily.frequency[i] = x;
+    daily.recency[i] = tx;
+    daily.T[i] = Ti;
+    daily.monetaryValue[i] = x > 0 ? 5 + 60 * uniform() : 0;
+  }
+}
+// The worst case: T continuous (jittered), so every customer needs its own series.
+const continuous = { ...daily, T: Float64Array.from(daily.T, (t, i) => t + uniform() / 7) };
+for (let i = 0; i < N; i++) if ((continuous.recency[i] as number) > (continuous.T[i] as number)) continuous.recency[i] = continuous.T[i] as number;
+
 // 4. Scoring 1,000,000 customers.
 let sink = 0;
 const mScore = await measure(
@@ -97,4 +143,16 @@ await measure('clv', `probabilityAlive ${N}`, () => (sink += probabilityAlive(bg
 await measure('clv', `expectedPurchases(52) ${N}`, () => (sink += expectedPurchases(bgCdnow, big, 52)[0] as number), { runs: 3, items: N });
 await measure('clv', `predictClvValues 12 monthly steps ${N}`, () => (sink += predictClvValues(bgCdnow, ggCdnow, big, { horizon: 12, period: 4.345 })[0] as number), { runs: 3, items: N });
 await measure('clv', `predictClv to Money ${N / 10}`, () => predictClv(bgCdnow, ggCdnow, { frequency: big.frequency.subarray(0, N / 10), recency: big.recency.subarray(0, N / 10), T: big.T.subarray(0, N / 10), monetaryValue: big.monetaryValue.subarray(0, N / 10) }, { horizon: 12, period: 4.345, currency: 'USD' }), { runs: 3, items: N / 10 });
-report({ bench: 'clv', scoreMedianMs: mScore.medianMs, sink: Number.isFinite(sink) });
+const scoreAll = (data: typeof big) => () => {
+  const p = probabilityAlive(bgCdnow, data);
+  const e = expectedPurchases(bgCdnow, data, 52);
+  const v = predictClvValues(bgCdnow, ggCdnow, data, { horizon: 12, period: 4.345, discountRate: 0.01 });
+  sink += (p[0] as number) + (e[0] as number) + (v[0] as number);
+};
+const mScoreDaily = await measure('clv', `score ${N} simulated daily-granular customers: probabilityAlive + expectedPurchases(52) + predictClvValues(12 months)`, scoreAll(daily), {
+  runs: 3,
+  items: N,
+  extra: { target: '< 1000 ms' },
+});
+const mScoreContinuous = await measure('clv', `score ${N} with continuous T (worst case, every row its own series)`, scoreAll(continuous), { runs: 1, items: N });
+report({ bench: 'clv', scoreResampledMs: mScore.medianMs, scoreDailyMs: mScoreDaily.medianMs, scoreContinuousMs: mScoreContinuous.medianMs, sink: Number.isFinite(sink) });

@@ -1,6 +1,6 @@
 import { CrmError } from '../core';
 import { bgAlive, bgExpected, bgProbabilityOfN } from './bgnbd/predict';
-import { bgExpectedScorer } from './bgnbd/scorer';
+import { bgWeightedExpected } from './bgnbd/batch';
 import { groupWithIndex, toColumns, type RfmData } from './data';
 import type { PurchaseModel } from './models';
 import { paretoAlive, paretoConditionalExpected, paretoExpected } from './paretonbd/predict';
@@ -47,7 +47,8 @@ export function probabilityAlive(model: PurchaseModel, data: RfmData): Float64Ar
  * Expected purchases of each customer in the next `t` time units, conditional on their history:
  * BG/NBD: Fader, Hardie & Lee 2005 eq. 10; MBG/NBD: Batislam et al. 2007; Pareto/NBD: Fader &
  * Hardie note 009 eq. 24 (lifetimes' conditional_expected_number_of_purchases_up_to_time).
- * Customers with identical (frequency, recency, T) are computed once.
+ * The hypergeometric series are summed once per distinct (frequency, T); Pareto/NBD rows once
+ * per distinct (frequency, recency, T).
  *
  * @param model - a fitted purchase model
  * @param data - customers as rows or columns, in the model's time unit
@@ -68,16 +69,12 @@ export function probabilityAlive(model: PurchaseModel, data: RfmData): Float64Ar
 export function expectedPurchases(model: PurchaseModel, data: RfmData, t: number): Float64Array {
   checkModel(model);
   requireTime(t, 't');
-  const { grouped, index } = groupWithIndex(toColumns(data));
+  const cols = toColumns(data);
+  if (model.model !== 'paretonbd') return bgWeightedExpected(model.params, model.model === 'mbgnbd' ? 1 : 0, cols.x, cols.tx, cols.T, [t], [1]);
+  const { grouped, index } = groupWithIndex(cols);
   const { x, tx, T } = grouped;
-  const m = x.length;
-  const perRow = new Float64Array(m);
-  if (model.model === 'paretonbd') {
-    for (let i = 0; i < m; i++) perRow[i] = paretoConditionalExpected(model.params, t, x[i] as number, tx[i] as number, T[i] as number);
-  } else {
-    const expected = bgExpectedScorer(model.params, model.model === 'mbgnbd' ? 1 : 0);
-    for (let i = 0; i < m; i++) perRow[i] = expected(t, x[i] as number, tx[i] as number, T[i] as number);
-  }
+  const perRow = new Float64Array(x.length);
+  for (let i = 0; i < x.length; i++) perRow[i] = paretoConditionalExpected(model.params, t, x[i] as number, tx[i] as number, T[i] as number);
   const out = new Float64Array(index.length);
   for (let i = 0; i < index.length; i++) out[i] = perRow[index[i] as number] as number;
   return out;

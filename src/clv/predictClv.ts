@@ -1,12 +1,10 @@
 import { CrmError, type Money, type RoundingMode } from '../core';
-import type { BgNbdParams } from './bgnbd/model';
-import { bgExpectedScorer } from './bgnbd/scorer';
+import { bgWeightedExpected } from './bgnbd/batch';
 import { groupWithIndex, toColumns, type RfmColumns, type RfmRow } from './data';
 import { expectedAverageSpend } from './gammagamma/predict';
 import type { GammaGammaModel } from './gammagamma/model';
 import type { PurchaseModel } from './models';
 import { floatToMoney } from './money';
-import type { ParetoNbdModel } from './paretonbd/model';
 import { paretoConditionalExpected } from './paretonbd/predict';
 import { checkModel } from './serialize';
 
@@ -69,8 +67,9 @@ function bad(field: string, rule: string): never {
  * spend per purchase from the Gamma-Gamma model, times margin, discounted per step:
  * CLV = Σ_{i=1}^{H} margin · E[M] · (E[X(i·period)] − E[X((i−1)·period)]) / (1 + d)^i — the same
  * sum as lifetimes' customer_lifetime_value (Fader, Hardie & Lee 2005, "RFM and CLV", discounted
- * in discrete steps). The discounted expected purchases are computed once per distinct
- * (frequency, recency, T).
+ * in discrete steps). For BG/NBD and MBG/NBD the hypergeometric series are summed once per
+ * distinct (frequency, T), so a million customers summarised from dates cost little more than
+ * their distinct histories.
  *
  * @param purchaseModel - fitted BG/NBD, MBG/NBD or Pareto/NBD model
  * @param spendModel - fitted Gamma-Gamma model
@@ -102,33 +101,32 @@ export function predictClvValues(
   if (!(period > 0) || !Number.isFinite(period)) bad('period', 'must be a positive number');
   if (!(discountRate > -1) || !Number.isFinite(discountRate)) bad('discountRate', 'must be greater than -1');
   if (!(margin >= 0) || !Number.isFinite(margin)) bad('margin', 'must be a non-negative number');
-  const { grouped, index } = groupWithIndex(toColumns(customers));
-  const { x, tx, T } = grouped;
+  const cols = toColumns(customers);
   const spend = expectedAverageSpend(spendModel, customers);
-  const n = x.length;
-  const discount = new Float64Array(horizon + 1);
-  for (let i = 1; i <= horizon; i++) discount[i] = Math.pow(1 + discountRate, -i);
-  // Discounted expected purchases per distinct (x, tₓ, T); spend and margin are per customer.
-  const det = new Float64Array(n);
-  const pareto = purchaseModel.model === 'paretonbd';
-  const expected = pareto ? undefined : bgExpectedScorer(purchaseModel.params as BgNbdParams, purchaseModel.model === 'mbgnbd' ? 1 : 0);
-  for (let c = 0; c < n; c++) {
-    const xc = x[c] as number;
-    const txc = tx[c] as number;
-    const Tc = T[c] as number;
-    let prev = 0;
-    let sum = 0;
-    for (let i = 1; i <= horizon; i++) {
-      const e = expected
-        ? expected(i * period, xc, txc, Tc)
-        : paretoConditionalExpected(purchaseModel.params as ParetoNbdModel['params'], i * period, xc, txc, Tc);
-      sum += (e - prev) * (discount[i] as number);
-      prev = e;
-    }
-    det[c] = sum;
+  // Σᵢ (E(tᵢ) − E(tᵢ₋₁))·Dᵢ = Σᵢ E(tᵢ)·(Dᵢ − Dᵢ₊₁), with Dᵢ = (1+d)^−i and D_{H+1} = 0.
+  const times: number[] = [];
+  const weights: number[] = [];
+  for (let i = 1; i <= horizon; i++) {
+    times.push(i * period);
+    weights.push(Math.pow(1 + discountRate, -i) - (i === horizon ? 0 : Math.pow(1 + discountRate, -(i + 1))));
   }
-  const out = new Float64Array(index.length);
-  for (let i = 0; i < index.length; i++) out[i] = (det[index[i] as number] as number) * (spend[i] as number) * margin;
+  let det: Float64Array;
+  if (purchaseModel.model !== 'paretonbd') {
+    det = bgWeightedExpected(purchaseModel.params, purchaseModel.model === 'mbgnbd' ? 1 : 0, cols.x, cols.tx, cols.T, times, weights);
+  } else {
+    const { grouped, index } = groupWithIndex(cols);
+    const perRow = new Float64Array(grouped.x.length);
+    for (let c = 0; c < perRow.length; c++) {
+      let sum = 0;
+      for (let i = 0; i < times.length; i++) {
+        sum += (weights[i] as number) * paretoConditionalExpected(purchaseModel.params, times[i] as number, grouped.x[c] as number, grouped.tx[c] as number, grouped.T[c] as number);
+      }
+      perRow[c] = sum;
+    }
+    det = Float64Array.from(index, (g) => perRow[g] as number);
+  }
+  const out = new Float64Array(det.length);
+  for (let i = 0; i < det.length; i++) out[i] = (det[i] as number) * (spend[i] as number) * margin;
   return out;
 }
 
