@@ -5,6 +5,7 @@
 // customers < 1 s.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import {
   expectedPurchases,
@@ -30,6 +31,14 @@ const cdnow = {
   T: Float64Array.from(rows, (r) => r[3] as number),
   monetaryValue: Float64Array.from(rows, (r) => r[4] as number),
 };
+
+// Machine load gauge: 1,000,000 Math.log calls (about 8 ms on a quiet core).
+{
+  const t0 = performance.now();
+  let acc = 0;
+  for (let i = 0; i < 1_000_000; i++) acc += Math.log(1.5 + i);
+  report({ bench: 'clv', gauge: '1e6 Math.log', ms: Math.round((performance.now() - t0) * 10) / 10, ok: acc > 0 });
+}
 
 // 1. The baseline, in this run.
 const peer = fileURLToPath(new URL('../../../shared/peers/bgnbd_numpy.py', import.meta.url));

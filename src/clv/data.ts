@@ -61,33 +61,58 @@ function bad(field: string, index: number, rule: string): never {
 
 /** Reads and validates rows or columns into Float64Arrays (internal). */
 export function toColumns(data: RfmData): Columns {
-  const isRows = Array.isArray(data);
+  if (Array.isArray(data)) return rowsToColumns(data as readonly RfmRow[]);
   const cols = data as RfmColumns;
-  const rows = data as readonly RfmRow[];
-  const n = isRows ? rows.length : cols.frequency?.length;
+  const n = cols?.frequency?.length;
   if (typeof n !== 'number') throw new CrmError('INVALID_ARGUMENT', { params: { field: 'data', rule: 'expected rows or columns' } });
-  if (!isRows && (cols.recency?.length !== n || cols.T?.length !== n || (cols.count !== undefined && cols.count.length !== n))) {
+  if (cols.recency?.length !== n || cols.T?.length !== n || (cols.count !== undefined && cols.count.length !== n)) {
     throw new CrmError('INVALID_ARGUMENT', { params: { field: 'data', rule: 'columns must have the same length' } });
   }
+  // Float64Array columns are used as they are (never written to); anything else is copied.
+  const x = cols.frequency instanceof Float64Array ? cols.frequency : Float64Array.from(cols.frequency);
+  const tx = cols.recency instanceof Float64Array ? cols.recency : Float64Array.from(cols.recency);
+  const T = cols.T instanceof Float64Array ? cols.T : Float64Array.from(cols.T);
+  const w = cols.count === undefined ? new Float64Array(n).fill(1) : Float64Array.from(cols.count);
+  let customers = 0;
+  for (let i = 0; i < n; i++) {
+    const xi = x[i] as number;
+    const ti = tx[i] as number;
+    const Ti = T[i] as number;
+    const wi = w[i] as number;
+    // One combined test on the hot path; the detailed checks run only for a bad row.
+    if (!(xi >= 0 && Math.floor(xi) === xi && Ti > 0 && Ti < Infinity && ti >= 0 && ti <= Ti && (xi > 0 || ti === 0) && wi >= 0 && wi < Infinity)) {
+      check(xi, ti, Ti, wi, i);
+    }
+    customers += wi;
+  }
+  return { x, tx, T, w, customers };
+}
+
+function check(xi: unknown, ti: unknown, Ti: unknown, wi: unknown, i: number): void {
+  if (typeof xi !== 'number' || !Number.isInteger(xi) || xi < 0) bad('frequency', i, 'must be a non-negative integer');
+  if (typeof Ti !== 'number' || !(Ti > 0) || !Number.isFinite(Ti)) bad('T', i, 'must be a positive finite number');
+  if (typeof ti !== 'number' || !(ti >= 0) || ti > Ti) bad('recency', i, 'must be between 0 and T');
+  if (xi === 0 && ti !== 0) bad('recency', i, 'must be 0 when frequency is 0');
+  if (typeof wi !== 'number' || !(wi >= 0) || !Number.isFinite(wi)) bad('count', i, 'must be a non-negative number');
+}
+
+function rowsToColumns(rows: readonly RfmRow[]): Columns {
+  const n = rows.length;
   const x = new Float64Array(n);
   const tx = new Float64Array(n);
   const T = new Float64Array(n);
   const w = new Float64Array(n);
   let customers = 0;
   for (let i = 0; i < n; i++) {
-    const r = isRows ? rows[i] : undefined;
-    const xi = isRows ? r?.frequency : cols.frequency[i];
-    const ti = isRows ? r?.recency : cols.recency[i];
-    const Ti = isRows ? r?.T : cols.T[i];
-    const wi = isRows ? (r?.count ?? 1) : cols.count === undefined ? 1 : cols.count[i];
-    if (typeof xi !== 'number' || !Number.isInteger(xi) || xi < 0) bad('frequency', i, 'must be a non-negative integer');
-    if (typeof Ti !== 'number' || !(Ti > 0) || !Number.isFinite(Ti)) bad('T', i, 'must be a positive finite number');
-    if (typeof ti !== 'number' || !(ti >= 0) || ti > Ti) bad('recency', i, 'must be between 0 and T');
-    if (xi === 0 && ti !== 0) bad('recency', i, 'must be 0 when frequency is 0');
-    if (typeof wi !== 'number' || !(wi >= 0) || !Number.isFinite(wi)) bad('count', i, 'must be a non-negative number');
-    x[i] = xi;
-    tx[i] = ti;
-    T[i] = Ti;
+    const r = rows[i];
+    const xi = r?.frequency;
+    const ti = r?.recency;
+    const Ti = r?.T;
+    const wi = r?.count ?? 1;
+    check(xi, ti, Ti, wi, i);
+    x[i] = xi as number;
+    tx[i] = ti as number;
+    T[i] = Ti as number;
     w[i] = wi;
     customers += wi;
   }

@@ -86,7 +86,7 @@ export function bgWeightedExpected(
       out[i] = g;
     } else {
       const rx = r + xi;
-      out[i] = g / (1 + (a / (b + xi + shift - 1)) * Math.exp(rx * (Math.log(alpha + (T[i] as number)) - Math.log(alpha + (tx[i] as number)))));
+      out[i] = g / (1 + (a / (b + xi + shift - 1)) * Math.exp(rx * Math.log((alpha + (T[i] as number)) / (alpha + (tx[i] as number)))));
     }
   }
   return out;

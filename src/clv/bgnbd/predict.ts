@@ -9,7 +9,7 @@ import type { BgNbdParams } from './model';
 export function bgAlive(p: BgNbdParams, shift: 0 | 1, x: number, tx: number, T: number): number {
   if (x === 0 && shift === 0) return 1;
   const { r, alpha, a, b } = p;
-  return 1 / (1 + (a / (b + x + shift - 1)) * Math.exp((r + x) * (Math.log(alpha + T) - Math.log(alpha + tx))));
+  return 1 / (1 + (a / (b + x + shift - 1)) * Math.exp((r + x) * Math.log((alpha + T) / (alpha + tx))));
 }
 
 /** E[X(T, T+t) | x, tₓ, T]: FHL 2005 eq. 10; MBG: Batislam 2007 eq. 7 (as lifetimes). */

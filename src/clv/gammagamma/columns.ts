@@ -2,6 +2,8 @@ import { CrmError } from '../../core';
 import type { SpendColumns, SpendRow } from './model';
 
 function read(data: SpendColumns | readonly SpendRow[], keepNonRepeat: boolean) {
+  const fast = fastColumns(data, keepNonRepeat);
+  if (fast) return fast;
   const rows = Array.isArray(data) ? (data as readonly SpendRow[]) : undefined;
   const cols = data as SpendColumns;
   const n = rows ? rows.length : cols?.frequency?.length;
@@ -43,4 +45,17 @@ export function spendColumns(data: SpendColumns | readonly SpendRow[]) {
 /** Every customer, validated, as Float64Arrays (internal; for scoring). */
 export function spendColumnsAll(data: SpendColumns | readonly SpendRow[]) {
   return read(data, true);
+}
+
+/** Float64Array columns without counts, all valid: used as they are (internal fast path). */
+function fastColumns(data: SpendColumns | readonly SpendRow[], keepNonRepeat: boolean) {
+  if (!keepNonRepeat || Array.isArray(data)) return undefined;
+  const { frequency: x, monetaryValue: m, count } = data as SpendColumns;
+  if (!(x instanceof Float64Array) || !(m instanceof Float64Array) || count !== undefined || x.length !== m.length) return undefined;
+  for (let i = 0; i < x.length; i++) {
+    const xi = x[i] as number;
+    const mi = m[i] as number;
+    if (!(xi >= 0 && Math.floor(xi) === xi && (xi === 0 || (mi > 0 && mi < Infinity)))) return undefined;
+  }
+  return { x, m, w: new Float64Array(x.length).fill(1) };
 }
