@@ -71,7 +71,6 @@ function periodIndex(d: Date, period: SummaryPeriod): number {
 }
 
 interface Acc {
-  first: number;
   cal: Map<number, bigint>;
   hold: Map<number, bigint>;
 }
@@ -83,7 +82,8 @@ interface Acc {
  * Amounts are summed exactly in minor units; means are rounded half-even to the minor unit.
  *
  * @param transactions - purchases (and refunds, skipped), any order, one currency
- * @param options - asOf (required), period ('day'), calibrationEnd (none)
+ * @param options - asOf (required), period ('day'), calibrationEnd (none); purchases are
+ *   compared by period, so one made later on the day (week, month) of asOf still counts
  * @returns one summary per customer, ordered by customer id
  * @throws {CrmError} `INVALID_DATE` for a bad asOf / calibrationEnd / occurredAt,
  *   `INVALID_ARGUMENT` when calibrationEnd is after asOf, `CURRENCY_MISMATCH` for mixed currencies
@@ -109,30 +109,28 @@ export function summarizeTransactions(transactions: Iterable<Transaction>, optio
   if (calEnd && calEnd.getTime() > asOf.getTime()) {
     throw new CrmError('INVALID_ARGUMENT', { params: { field: 'calibrationEnd', rule: 'must not be after asOf' } });
   }
-  const endMs = asOf.getTime();
-  const calMs = calEnd ? calEnd.getTime() : endMs;
+  // As lifetimes, dates are compared by period: a purchase in the period of asOf (or of
+  // calibrationEnd) belongs to it.
+  const endP = periodIndex(calEnd ?? asOf, period);
+  const asOfP = periodIndex(asOf, period);
   let currency: string | undefined;
   const byCustomer = new Map<string, Acc>();
   for (const tx of transactions) {
     if (tx.type !== 'purchase') continue;
-    const when = requireDate(tx.occurredAt, 'occurredAt');
-    const ms = when.getTime();
-    if (ms > endMs) continue;
+    const p = periodIndex(requireDate(tx.occurredAt, 'occurredAt'), period);
+    if (p > asOfP) continue;
     if (currency === undefined) currency = tx.amount.currency;
     else if (tx.amount.currency !== currency) {
       throw new CrmError('CURRENCY_MISMATCH', { params: { left: currency, right: tx.amount.currency } });
     }
-    const p = periodIndex(when, period);
     let acc = byCustomer.get(tx.customerId);
     if (!acc) {
-      acc = { first: Infinity, cal: new Map(), hold: new Map() };
+      acc = { cal: new Map(), hold: new Map() };
       byCustomer.set(tx.customerId, acc);
     }
-    const bucket = ms > calMs ? acc.hold : acc.cal;
+    const bucket = p > endP ? acc.hold : acc.cal;
     bucket.set(p, (bucket.get(p) ?? 0n) + tx.amount.toMinor());
   }
-  const endP = periodIndex(calEnd ?? asOf, period);
-  const asOfP = periodIndex(asOf, period);
   const out: CustomerSummary[] = [];
   const ids = [...byCustomer.keys()].sort();
   for (const id of ids) {

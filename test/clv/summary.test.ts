@@ -73,6 +73,10 @@ describe('summarizeTransactions definitions (hand examples)', () => {
     const [m] = summarizeTransactions([purchase('a', '2025-11-30T12:00:00Z', '1'), purchase('a', '2025-12-01T12:00:00Z', '1')], { asOf, period: 'month' });
     expect([m?.frequency, m?.recency, m?.T]).toEqual([1, 1, 2]);
   });
+  it('compares dates by period as lifetimes does: a purchase later on the asOf day counts', () => {
+    const [a] = summarizeTransactions([purchase('a', '2026-01-01T08:00:00Z', '1'), purchase('a', '2026-01-31T20:00:00Z', '4')], { asOf });
+    expect([a?.frequency, a?.recency, a?.T]).toEqual([1, 30, 30]);
+  });
   it('leaves out customers first seen in the holdout', () => {
     const rows = summarizeTransactions([purchase('a', '2026-01-01T00:00:00Z', '1'), purchase('b', '2026-01-20T00:00:00Z', '1')], {
       asOf,
