@@ -1,0 +1,182 @@
+import { CrmError } from '../core';
+
+/**
+ * One customer's (or, with `count`, a group of identical customers') purchase summary in model
+ * time units: `frequency` = repeat purchases, `recency` = time from first to last purchase, `T` =
+ * time from first purchase to the end of observation (lifetimes' definitions).
+ *
+ * @example
+ * ```ts
+ * const row: RfmRow = { frequency: 2, recency: 30.43, T: 38.86 };
+ * ```
+ */
+export interface RfmRow {
+  readonly frequency: number;
+  readonly recency: number;
+  readonly T: number;
+  /** How many customers have exactly these values (pre-aggregated data). Default 1. */
+  readonly count?: number;
+}
+
+/**
+ * The same data as parallel columns (plain arrays or typed arrays), the fast way to pass millions
+ * of customers.
+ *
+ * @example
+ * ```ts
+ * const cols: RfmColumns = { frequency: [2, 0], recency: [30.43, 0], T: [38.86, 38.86] };
+ * ```
+ */
+export interface RfmColumns {
+  readonly frequency: ArrayLike<number>;
+  readonly recency: ArrayLike<number>;
+  readonly T: ArrayLike<number>;
+  /** Customers per row; default 1 each. */
+  readonly count?: ArrayLike<number>;
+}
+
+/**
+ * Input of the purchase models: rows or columns. See {@link RfmRow} and {@link RfmColumns}.
+ *
+ * @example
+ * ```ts
+ * const data: RfmData = [{ frequency: 0, recency: 0, T: 10, count: 120 }];
+ * ```
+ */
+export type RfmData = RfmColumns | readonly RfmRow[];
+
+/** Validated columnar data with weights (internal). */
+export interface Columns {
+  readonly x: Float64Array;
+  readonly tx: Float64Array;
+  readonly T: Float64Array;
+  readonly w: Float64Array;
+  /** Total weight: number of customers represented. */
+  readonly customers: number;
+}
+
+function bad(field: string, index: number, rule: string): never {
+  throw new CrmError('INVALID_ARGUMENT', { params: { field: `${field}[${index}]`, rule }, details: { index } });
+}
+
+/** Reads and validates rows or columns into Float64Arrays (internal). */
+export function toColumns(data: RfmData): Columns {
+  if (Array.isArray(data)) return rowsToColumns(data as readonly RfmRow[]);
+  const cols = data as RfmColumns;
+  const n = cols?.frequency?.length;
+  if (typeof n !== 'number') throw new CrmError('INVALID_ARGUMENT', { params: { field: 'data', rule: 'expected rows or columns' } });
+  if (cols.recency?.length !== n || cols.T?.length !== n || (cols.count !== undefined && cols.count.length !== n)) {
+    throw new CrmError('INVALID_ARGUMENT', { params: { field: 'data', rule: 'columns must have the same length' } });
+  }
+  // Float64Array columns are used as they are (never written to); anything else is copied.
+  const x = cols.frequency instanceof Float64Array ? cols.frequency : Float64Array.from(cols.frequency);
+  const tx = cols.recency instanceof Float64Array ? cols.recency : Float64Array.from(cols.recency);
+  const T = cols.T instanceof Float64Array ? cols.T : Float64Array.from(cols.T);
+  const w = cols.count === undefined ? new Float64Array(n).fill(1) : Float64Array.from(cols.count);
+  let customers = 0;
+  for (let i = 0; i < n; i++) {
+    const xi = x[i] as number;
+    const ti = tx[i] as number;
+    const Ti = T[i] as number;
+    const wi = w[i] as number;
+    // One combined test on the hot path; the detailed checks run only for a bad row.
+    if (!(xi >= 0 && Math.floor(xi) === xi && Ti > 0 && Ti < Infinity && ti >= 0 && ti <= Ti && (xi > 0 || ti === 0) && wi >= 0 && wi < Infinity)) {
+      check(xi, ti, Ti, wi, i);
+    }
+    customers += wi;
+  }
+  return { x, tx, T, w, customers };
+}
+
+function check(xi: unknown, ti: unknown, Ti: unknown, wi: unknown, i: number): void {
+  if (typeof xi !== 'number' || !Number.isInteger(xi) || xi < 0) bad('frequency', i, 'must be a non-negative integer');
+  if (typeof Ti !== 'number' || !(Ti > 0) || !Number.isFinite(Ti)) bad('T', i, 'must be a positive finite number');
+  if (typeof ti !== 'number' || !(ti >= 0) || ti > Ti) bad('recency', i, 'must be between 0 and T');
+  if (xi === 0 && ti !== 0) bad('recency', i, 'must be 0 when frequency is 0');
+  if (typeof wi !== 'number' || !(wi >= 0) || !Number.isFinite(wi)) bad('count', i, 'must be a non-negative number');
+}
+
+function rowsToColumns(rows: readonly RfmRow[]): Columns {
+  const n = rows.length;
+  const x = new Float64Array(n);
+  const tx = new Float64Array(n);
+  const T = new Float64Array(n);
+  const w = new Float64Array(n);
+  let customers = 0;
+  for (let i = 0; i < n; i++) {
+    const r = rows[i];
+    const xi = r?.frequency;
+    const ti = r?.recency;
+    const Ti = r?.T;
+    const wi = r?.count ?? 1;
+    check(xi, ti, Ti, wi, i);
+    x[i] = xi as number;
+    tx[i] = ti as number;
+    T[i] = Ti as number;
+    w[i] = wi;
+    customers += wi;
+  }
+  return { x, tx, T, w, customers };
+}
+
+const f64 = new Float64Array(1);
+const u32 = new Uint32Array(f64.buffer);
+function bits(v: number): number {
+  f64[0] = v;
+  return ((u32[0] as number) ^ Math.imul(u32[1] as number, 0x9e3779b1)) | 0;
+}
+
+/**
+ * Merges identical (frequency, recency, T) rows, adding their weights. The likelihood of n
+ * identical customers is n times the likelihood of one, so the fit is unchanged and its cost
+ * depends on the number of distinct rows, not customers (internal; open-addressing hash table).
+ */
+export function groupColumns(c: Columns): Columns {
+  return groupWithIndex(c).grouped;
+}
+
+/**
+ * {@link groupColumns} plus, for each input row, the index of its group, so scores computed once
+ * per distinct row can be scattered back (internal).
+ */
+export function groupWithIndex(c: Columns): { grouped: Columns; index: Int32Array } {
+  const n = c.x.length;
+  const index = new Int32Array(n);
+  let size = 16;
+  while (size < n * 2) size *= 2;
+  const mask = size - 1;
+  const slots = new Int32Array(size).fill(-1);
+  const gx = new Float64Array(n);
+  const gt = new Float64Array(n);
+  const gT = new Float64Array(n);
+  const gw = new Float64Array(n);
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    const xi = c.x[i] as number;
+    const ti = c.tx[i] as number;
+    const Ti = c.T[i] as number;
+    let h = Math.imul(bits(xi) ^ Math.imul(bits(ti), 0x85ebca6b) ^ Math.imul(bits(Ti), 0xc2b2ae35), 0x27d4eb2f);
+    h ^= h >>> 15;
+    let slot = h & mask;
+    for (;;) {
+      const k = slots[slot] as number;
+      if (k === -1) {
+        slots[slot] = m;
+        gx[m] = xi;
+        gt[m] = ti;
+        gT[m] = Ti;
+        gw[m] = c.w[i] as number;
+        index[i] = m;
+        m++;
+        break;
+      }
+      if (gx[k] === xi && gt[k] === ti && gT[k] === Ti) {
+        gw[k] = (gw[k] as number) + (c.w[i] as number);
+        index[i] = k;
+        break;
+      }
+      slot = (slot + 1) & mask;
+    }
+  }
+  return { grouped: { x: gx.slice(0, m), tx: gt.slice(0, m), T: gT.slice(0, m), w: gw.slice(0, m), customers: c.customers }, index };
+}

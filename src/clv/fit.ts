@@ -1,0 +1,183 @@
+import { CrmError } from '../core';
+import { minimize, type Objective } from './math/optimize';
+
+/**
+ * How a model was fitted: whether BFGS converged, the maximised log-likelihood (natural log, summed
+ * over customers, without the penalty), iterations, the data size and, where the Hessian was
+ * cheap, asymptotic standard errors of the parameters (inverse observed information, delta method
+ * from log-parameters).
+ *
+ * @example
+ * ```ts
+ * const info: FitInfo = { converged: true, logLikelihood: -9582.43, iterations: 21, customers: 2357, rows: 1411, penalizer: 0 };
+ * ```
+ */
+export interface FitInfo {
+  readonly converged: boolean;
+  readonly logLikelihood: number;
+  readonly iterations: number;
+  /** Customers represented (sum of counts). */
+  readonly customers: number;
+  /** Distinct rows the likelihood was evaluated on after grouping. */
+  readonly rows: number;
+  /** The L2 penalty coefficient used (lifetimes' `penalizer_coef`). */
+  readonly penalizer: number;
+  readonly standardErrors?: Readonly<Record<string, number>>;
+}
+
+/**
+ * Options shared by the fitters.
+ *
+ * @example
+ * ```ts
+ * const opts: FitOptions = { penalizer: 0.001, maxIterations: 200 };
+ * ```
+ */
+export interface FitOptions {
+  /**
+   * L2 penalty on the parameters, added to the mean negative log-likelihood as
+   * `penalizer · Σ θ²` exactly as lifetimes does. Default 0.
+   */
+  readonly penalizer?: number;
+  /** BFGS iteration cap. Default 500. */
+  readonly maxIterations?: number;
+  /** Starting values (natural scale), by parameter name. Default 1 for each (lifetimes' default). */
+  readonly initial?: Readonly<Record<string, number>>;
+  /**
+   * When false, a fit that stopped short of the gradient tolerance is returned with
+   * `converged: false` instead of throwing `MODEL_NOT_CONVERGED`. Default true.
+   */
+  readonly strict?: boolean;
+}
+
+/** What a fitter hands to {@link runFit} (internal). */
+export interface FitSpec {
+  readonly model: string;
+  readonly names: readonly string[];
+  /** Mean negative log-likelihood of log-parameters and its gradient (without penalty). */
+  readonly objective: Objective;
+  /** Total weight (customers) the mean is taken over. */
+  readonly customers: number;
+  readonly rows: number;
+  readonly standardErrors?: boolean;
+}
+
+function invert(m: Float64Array, n: number): Float64Array | undefined {
+  const a = Float64Array.from(m);
+  const inv = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) inv[i * n + i] = 1;
+  for (let c = 0; c < n; c++) {
+    let p = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(a[r * n + c] as number) > Math.abs(a[p * n + c] as number)) p = r;
+    const pivot = a[p * n + c] as number;
+    if (!(Math.abs(pivot) > 1e-300)) return undefined;
+    for (let k = 0; k < n; k++) {
+      [a[c * n + k], a[p * n + k]] = [a[p * n + k] as number, a[c * n + k] as number];
+      [inv[c * n + k], inv[p * n + k]] = [inv[p * n + k] as number, inv[c * n + k] as number];
+    }
+    for (let k = 0; k < n; k++) {
+      a[c * n + k] = (a[c * n + k] as number) / pivot;
+      inv[c * n + k] = (inv[c * n + k] as number) / pivot;
+    }
+    for (let r = 0; r < n; r++) {
+      if (r === c) continue;
+      const f = a[r * n + c] as number;
+      if (f === 0) continue;
+      for (let k = 0; k < n; k++) {
+        a[r * n + k] = (a[r * n + k] as number) - f * (a[c * n + k] as number);
+        inv[r * n + k] = (inv[r * n + k] as number) - f * (inv[c * n + k] as number);
+      }
+    }
+  }
+  return inv;
+}
+
+/** Standard errors from a central-difference Hessian of the objective's gradient (log-space). */
+function standardErrors(spec: FitSpec, logx: Float64Array): Record<string, number> | undefined {
+  const n = logx.length;
+  const H = new Float64Array(n * n);
+  const gp = new Float64Array(n);
+  const gm = new Float64Array(n);
+  const x = Float64Array.from(logx);
+  for (let j = 0; j < n; j++) {
+    const h = 1e-5;
+    x[j] = (logx[j] as number) + h;
+    spec.objective(x, gp);
+    x[j] = (logx[j] as number) - h;
+    spec.objective(x, gm);
+    x[j] = logx[j] as number;
+    for (let i = 0; i < n; i++) H[i * n + j] = (((gp[i] as number) - (gm[i] as number)) / (2 * h)) * spec.customers;
+  }
+  for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) H[i * n + j] = H[j * n + i] = ((H[i * n + j] as number) + (H[j * n + i] as number)) / 2;
+  const cov = invert(H, n);
+  if (!cov) return undefined;
+  const out: Record<string, number> = {};
+  for (let i = 0; i < n; i++) {
+    const v = cov[i * n + i] as number;
+    if (!(v > 0)) return undefined;
+    out[spec.names[i] as string] = Math.exp(logx[i] as number) * Math.sqrt(v);
+  }
+  return out;
+}
+
+/** Fits by BFGS on log-parameters, with retries from other starts; throws rather than return NaN (internal). */
+export function runFit(spec: FitSpec, options: FitOptions = {}): { params: Record<string, number>; info: FitInfo } {
+  const penalizer = options.penalizer ?? 0;
+  if (!(penalizer >= 0) || !Number.isFinite(penalizer)) {
+    throw new CrmError('INVALID_ARGUMENT', { params: { field: 'penalizer', rule: 'must be a non-negative number' } });
+  }
+  const k = spec.names.length;
+  const penalised = (x: Float64Array, g: Float64Array): number => {
+    let f = spec.objective(x, g);
+    if (penalizer > 0) {
+      for (let i = 0; i < k; i++) {
+        const t = Math.exp(x[i] as number);
+        f += penalizer * t * t;
+        g[i] = (g[i] as number) + 2 * penalizer * t * t;
+      }
+    }
+    return f;
+  };
+  const starts: number[][] = [spec.names.map((n) => Math.log(options.initial?.[n] ?? 1))];
+  starts.push(spec.names.map(() => Math.log(0.5)), spec.names.map(() => Math.log(2)));
+  let best: ReturnType<typeof minimize> | undefined;
+  let iterations = 0;
+  for (const x0 of starts) {
+    const res = minimize(penalised, x0, { maxIterations: options.maxIterations ?? 500, gradientTolerance: 1e-9 });
+    iterations += res.iterations;
+    if (Number.isFinite(res.value) && (!best || res.value < best.value - 1e-12 || (!best.converged && res.converged))) best = res;
+    if (best?.converged) break;
+  }
+  if (!best || !Number.isFinite(best.value) || best.x.some((v) => !Number.isFinite(v) || Math.abs(v) > 700)) {
+    throw new CrmError('MODEL_NOT_CONVERGED', { params: { model: spec.model, iterations }, details: { iterations } });
+  }
+  if (!best.converged && options.strict !== false) {
+    throw new CrmError('MODEL_NOT_CONVERGED', {
+      params: { model: spec.model, iterations },
+      details: { iterations, gradientNorm: best.gradientNorm },
+    });
+  }
+  const params: Record<string, number> = {};
+  for (let i = 0; i < k; i++) params[spec.names[i] as string] = Math.exp(best.x[i] as number);
+  const g = new Float64Array(k);
+  const logLikelihood = -spec.objective(best.x, g) * spec.customers;
+  const se = spec.standardErrors === false ? undefined : standardErrors(spec, best.x);
+  return {
+    params,
+    info: {
+      converged: best.converged,
+      logLikelihood,
+      iterations,
+      customers: spec.customers,
+      rows: spec.rows,
+      penalizer,
+      ...(se && { standardErrors: se }),
+    },
+  };
+}
+
+/** Throws INSUFFICIENT_DATA unless there are enough customers and repeat buyers (internal). */
+export function requireEnoughData(model: string, customers: number, repeatBuyers: number, k: number): void {
+  if (!(customers > k)) throw new CrmError('INSUFFICIENT_DATA', { params: { model, rule: `more than ${k} customers` } });
+  if (!(repeatBuyers > 0)) throw new CrmError('INSUFFICIENT_DATA', { params: { model, rule: 'at least one repeat purchase' } });
+}
