@@ -73,7 +73,7 @@ describe('nps', () => {
   it('property: the standard error equals the +1/0/−1 coding computed directly (second implementation)', () => {
     fc.assert(
       fc.property(answers.filter((s) => s.length > 0), (s) => {
-        const x = s.map((v) => (v >= 9 ? 1 : v >= 7 ? 0 : -1));
+        const x = s.map((v): number => (v >= 9 ? 1 : v >= 7 ? 0 : -1));
         const mean = x.reduce((a, b) => a + b, 0) / x.length;
         const variance = x.reduce((a, b) => a + (b - mean) ** 2, 0) / x.length;
         expect(nps(s).standardError!).toBeCloseTo(100 * Math.sqrt(variance / x.length), 9);
