@@ -32,7 +32,7 @@ export interface PriorityOptions {
   readonly outcome?: string;
   /** Confidence of the gap test (default 0.95). */
   readonly confidence?: number;
-  /** Repeated responses by one customer: `keep-latest` (default) or `reject`. */
+  /** Repeated responses by one customer: `keep-latest` (default), `reject` or `assume-unique`; see {@link DuplicatePolicy}. */
   readonly duplicates?: DuplicatePolicy;
 }
 

@@ -34,7 +34,7 @@ export interface TrendOptions {
   readonly utcOffsetMinutes?: number;
   /** Confidence of margins of error and of the change test (default 0.95). */
   readonly confidence?: number;
-  /** Repeated responses by one customer: `keep-latest` (default) or `reject`. */
+  /** Repeated responses by one customer: `keep-latest` (default), `reject` or `assume-unique`; see {@link DuplicatePolicy}. */
   readonly duplicates?: DuplicatePolicy;
 }
 

@@ -177,3 +177,15 @@ describe('satisfactionIndexBy', () => {
     expectThrowsCode(() => satisfactionIndexBy(rs, survey, { by: 'city' as 'channel' }), 'INVALID_ARGUMENT');
   });
 });
+
+describe('satisfactionIndex options', () => {
+  it('rejects a non-finite target, a bad confidence and an unknown period', () => {
+    expectThrowsCode(() => satisfactionIndex(rs, survey, { target: Number.NaN }), 'INVALID_ARGUMENT');
+    expectThrowsCode(() => satisfactionIndex(rs, survey, { confidence: 1 }), 'INVALID_ARGUMENT');
+    expectThrowsCode(() => satisfactionIndexBy([], survey, { by: 'period', period: 'decade' as 'day' }), 'INVALID_ARGUMENT');
+  });
+
+  it('a 90% confidence narrows the margin: z = 1.644854 × SE 16.3748 = 26.934', () => {
+    expect(satisfactionIndex(rs, survey, { confidence: 0.9 }).marginOfError).toBeCloseTo(26.934, 2);
+  });
+});

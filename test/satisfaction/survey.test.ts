@@ -137,3 +137,11 @@ describe('dedupeResponses', () => {
     );
   });
 });
+
+describe('dedupeResponses options', () => {
+  it('assume-unique returns the input untouched; an unknown policy is refused', () => {
+    const twice = [response('a', {}, { customerId: 'X' }), response('b', {}, { customerId: 'X' })];
+    expect(dedupeResponses(twice, { duplicates: 'assume-unique' })).toBe(twice);
+    expectThrowsCode(() => dedupeResponses(twice, { duplicates: 'first' as 'reject' }), 'INVALID_ARGUMENT');
+  });
+});

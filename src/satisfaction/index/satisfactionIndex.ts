@@ -1,3 +1,4 @@
+import { assert } from '../../core/errors/assert';
 import { dedupeResponses, type DuplicatePolicy } from '../duplicates';
 import { criticalValue } from '../stats/normal';
 import { compareToTarget, estimateFrom, type TargetComparison } from '../stats/estimate';
@@ -65,7 +66,7 @@ export interface SatisfactionIndexOptions {
   readonly target?: number;
   /** Confidence of margins of error and target tests (default 0.95). */
   readonly confidence?: number;
-  /** Repeated responses by one customer: `keep-latest` (default) or `reject`. */
+  /** Repeated responses by one customer: `keep-latest` (default), `reject` or `assume-unique`; see {@link DuplicatePolicy}. */
   readonly duplicates?: DuplicatePolicy;
 }
 
@@ -85,7 +86,7 @@ export interface SatisfactionIndexOptions {
  * @param options - `target` (none), `confidence` (0.95), `duplicates` (`keep-latest`)
  * @returns the index overall and per dimension
  * @throws {CrmError} `ANSWER_OUT_OF_SCALE`, `UNKNOWN_QUESTION`, `INVALID_ARGUMENT` (a response to
- * another survey, a bad confidence), `DUPLICATE_RESPONSE` (under `duplicates: 'reject'`)
+ * another survey, a bad confidence or target), `DUPLICATE_RESPONSE` (under `duplicates: 'reject'`)
  *
  * @example
  * ```ts
@@ -119,6 +120,7 @@ export function satisfactionIndex(responses: readonly SurveyResponse[], survey: 
 export function indexOfGroup(scored: ScoredResponses, stats: GroupStats, g: number, options: SatisfactionIndexOptions): SatisfactionIndex {
   const confidence = options.confidence ?? 0.95;
   const z = criticalValue(confidence);
+  assert(options.target === undefined || Number.isFinite(options.target), 'INVALID_ARGUMENT', { params: { field: 'target', rule: 'must be a finite number' } });
   const at = (slot: number): ScoreEstimate => {
     const k = g * stats.slots + slot;
     const e = estimateFrom(stats.count[k] as number, stats.mean[k] as number, stats.m2[k] as number, z);

@@ -95,6 +95,8 @@ export function satisfactionIndexBy(responses: readonly SurveyResponse[], survey
     .map(([key, g]) => ({ key, ...indexOfGroup(scored, stats, g, options) }));
 }
 
+const PERIODS: readonly string[] = ['day', 'week', 'month', 'quarter', 'year'];
+
 function keyFunction(options: SatisfactionIndexByOptions): (r: SurveyResponse) => string | undefined {
   const by = options.by;
   if (typeof by === 'function') return by;
@@ -107,6 +109,7 @@ function keyFunction(options: SatisfactionIndexByOptions): (r: SurveyResponse) =
       return (r) => r.channel;
     case 'period': {
       const period = options.period ?? 'month';
+      assert(PERIODS.includes(period), 'INVALID_ARGUMENT', { params: { field: 'period', rule: 'must be day, week, month, quarter or year' } });
       const p = { utcOffsetMinutes: options.utcOffsetMinutes ?? 0 };
       return (r) => periodKey(r.answeredAt, period, p);
     }
