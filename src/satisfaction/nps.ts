@@ -80,8 +80,8 @@ export function nps(scores: ArrayLike<number>, options: { readonly confidence?: 
   return npsFromCounts(promoters, passives, detractors, z, confidence);
 }
 
-/** @internal The NPS statistics from counts; shared with trends. */
-export function npsFromCounts(promoters: number, passives: number, detractors: number, z: number, confidence: number): NpsResult {
+/** The NPS statistics from counts. */
+function npsFromCounts(promoters: number, passives: number, detractors: number, z: number, confidence: number): NpsResult {
   const n = promoters + passives + detractors;
   if (n === 0) {
     return { n, promoters, passives, detractors, promoterShare: null, detractorShare: null, score: null, standardError: null, marginOfError: null, confidence };
