@@ -1,0 +1,49 @@
+/**
+ * Satisfaction scoring: survey definitions and responses (zod), NPS, CSAT and CES with their
+ * sampling errors, a weighted 0..100 satisfaction index overall, per dimension and per group,
+ * comparison with a target, improvement priorities, trends, and a plug-in point for adopters' own
+ * feedback text classifiers.
+ *
+ * @module satisfaction
+ */
+export { SCALE_TYPES, scaleRange, type ScaleType, type ScaleRange } from './scales';
+export {
+  QuestionSchema,
+  DimensionSchema,
+  SurveySchema,
+  ResponseSchema,
+  defineSurvey,
+  type Question,
+  type Dimension,
+  type Survey,
+  type SurveyInput,
+  type SurveyResponse,
+  type Answer,
+} from './survey';
+export { validateResponse, parseResponse, isAnswerInScale, type ResponseIssue, type ResponseValidation } from './validateResponse';
+export { dedupeResponses, type DuplicatePolicy } from './duplicates';
+export { nps, type NpsResult } from './nps';
+export { csat, type CsatOptions, type CsatResult } from './csat';
+export { ces, type CesResult } from './ces';
+export {
+  satisfactionIndex,
+  type SatisfactionIndex,
+  type SatisfactionIndexOptions,
+  type ScoreEstimate,
+  type DimensionScore,
+} from './index/satisfactionIndex';
+export { satisfactionIndexBy, type GroupBy, type GroupIndex, type SatisfactionIndexByOptions } from './index/satisfactionIndexBy';
+export { periodKey, type Period, type PeriodOptions } from './index/periodKey';
+export { improvementPriorities, type Priority, type PriorityOptions } from './priorities';
+export { satisfactionTrend, type TrendMetric, type TrendOptions, type TrendPoint } from './trends';
+export {
+  feedbackTexts,
+  classifyFeedback,
+  type FeedbackText,
+  type FeedbackLabel,
+  type FeedbackClassifier,
+  type ClassifiedFeedback,
+} from './feedback';
+export { compareToTarget, type TargetComparison } from './stats/estimate';
+export { wilsonInterval, type Interval } from './stats/wilson';
+export { normalQuantile, normalCdf, criticalValue } from './stats/normal';

@@ -1,0 +1,71 @@
+import { criticalValue, normalCdf } from './normal';
+
+/**
+ * How an estimate compares with a target: the gap, a two-sided z test of "the true value equals the
+ * target", and the verdict at the chosen confidence.
+ *
+ * @example
+ * ```ts
+ * const t: TargetComparison = { target: 90, gap: -5, z: -2.5, pValue: 0.0124, meaningful: true, verdict: 'below' };
+ * ```
+ */
+export interface TargetComparison {
+  readonly target: number;
+  /** `score − target` (negative when short of the target), or `null` without data. */
+  readonly gap: number | null;
+  /** `gap / standardError`, or `null` when the standard error is unknown or 0. */
+  readonly z: number | null;
+  /** Two-sided p-value `2 × (1 − Φ(|z|))`, or `null` with `z`. */
+  readonly pValue: number | null;
+  /** Whether `|gap|` exceeds the margin of error: the gap is unlikely to be sampling noise. */
+  readonly meaningful: boolean;
+  /**
+   * `above` / `below` when the gap is meaningful, `unclear` when it is within the margin of error
+   * (or fewer than 2 answers), `no-data` when there is no score.
+   */
+  readonly verdict: 'above' | 'below' | 'unclear' | 'no-data';
+}
+
+/**
+ * @internal Mean, standard error and margin of error from Welford accumulators.
+ */
+export function estimateFrom(n: number, mean: number, m2: number, z: number): { n: number; score: number | null; standardError: number | null; marginOfError: number | null } {
+  if (n === 0) return { n, score: null, standardError: null, marginOfError: null };
+  if (n < 2) return { n, score: mean, standardError: null, marginOfError: null };
+  const se = Math.sqrt(Math.max(0, m2 / (n - 1)) / n);
+  return { n, score: mean, standardError: se, marginOfError: z * se };
+}
+
+/**
+ * Compares an estimate with a target by a two-sided large-sample z test (the one-sample test of a
+ * mean with the sample standard error; for n below about 30 the normal approximation is rough and
+ * the verdict errs toward "meaningful"). With a standard error of 0 (every answer equal) any non-zero
+ * gap is meaningful.
+ *
+ * @param score - the estimate, or `null` without data
+ * @param standardError - its standard error, or `null` when unknown (fewer than 2 answers)
+ * @param target - the target on the same scale (for example 90 on 0..100)
+ * @param options - `confidence` (default 0.95)
+ * @returns gap, z, p-value, whether the gap is meaningful, and the verdict
+ * @throws {CrmError} `INVALID_ARGUMENT` for a confidence outside (0, 1)
+ *
+ * @example
+ * ```ts
+ * import { compareToTarget } from 'crmkit/satisfaction';
+ * const t = compareToTarget(85, 2, 90);
+ * [t.gap, t.z, t.meaningful, t.verdict];
+ * //=> [-5, -2.5, true, 'below']
+ * compareToTarget(88, 2, 90).verdict;
+ * //=> 'unclear'
+ * ```
+ */
+export function compareToTarget(score: number | null, standardError: number | null, target: number, options: { readonly confidence?: number } = {}): TargetComparison {
+  const zc = criticalValue(options.confidence ?? 0.95);
+  if (score === null) return { target, gap: null, z: null, pValue: null, meaningful: false, verdict: 'no-data' };
+  const gap = score - target;
+  if (standardError === null) return { target, gap, z: null, pValue: null, meaningful: false, verdict: 'unclear' };
+  const meaningful = Math.abs(gap) > zc * standardError;
+  const z = standardError > 0 ? gap / standardError : null;
+  const pValue = z === null ? null : 2 * (1 - normalCdf(Math.abs(z)));
+  return { target, gap, z, pValue, meaningful, verdict: meaningful ? (gap > 0 ? 'above' : 'below') : 'unclear' };
+}
