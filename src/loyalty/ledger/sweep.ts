@@ -1,0 +1,187 @@
+import { assert } from '../../core/errors/assert';
+import { isValidDate } from '../../core/time';
+import type { LedgerEntry } from './entry';
+
+/**
+ * The state of one customer's ledger at an instant, in flat typed arrays: the lots (positive
+ * entries) in the order they were posted with what is left of each, and the totals.
+ *
+ * Invariant: `posted - pendingExpiry === sum(lotRemaining) - debt`.
+ */
+export interface LedgerSweep {
+  /** Sum of the points of every entry at or before asOf. */
+  readonly posted: number;
+  /** Points in lots that expired at or before asOf and have no `expire` entry yet. */
+  readonly pendingExpiry: number;
+  /** Points removed by negative entries that found no lot to consume (an overdrawn ledger). */
+  readonly debt: number;
+  readonly lotCount: number;
+  /** Index into the entries array of each lot's entry. */
+  readonly lotEntry: Int32Array;
+  readonly lotRemaining: Float64Array;
+  /** Expiry instant (ms) of each lot; Infinity when it never expires. */
+  readonly lotExpires: Float64Array;
+  /** Points of each lot that expired without an `expire` entry (they count in `pendingExpiry`). */
+  readonly lotLapsed: Float64Array;
+  /** The earliest expiry among the lots consumed by the watched entry (Infinity when none). */
+  readonly watchedExpiry: number;
+}
+
+const CLASS_EXPIRE = 0;
+const CLASS_POSITIVE = 1;
+const CLASS_NEGATIVE = 2;
+
+const classOf = (e: LedgerEntry): number => (e.type === 'expire' ? CLASS_EXPIRE : e.points > 0 ? CLASS_POSITIVE : CLASS_NEGATIVE);
+
+/**
+ * Replays one customer's entries in canonical order (time, then expire / positive / negative, then
+ * id) up to `asOfMs`, consuming lots oldest first with a forward pointer and expiring lots from a
+ * min-heap on expiry. Input order does not matter. `watch` is an entry id whose consumption is traced.
+ */
+export function sweepLedger(entries: readonly LedgerEntry[], asOfMs: number, watch?: string): LedgerSweep {
+  const n = entries.length;
+  const times = new Float64Array(n);
+  const classes = new Uint8Array(n);
+  let sorted = true;
+  let referenced: Set<string> | undefined;
+  const customerId = n > 0 ? (entries[0] as LedgerEntry).customerId : '';
+  for (let i = 0; i < n; i++) {
+    const e = entries[i] as LedgerEntry;
+    const t = e.occurredAt instanceof Date ? e.occurredAt.getTime() : NaN;
+    assert(t === t, 'INVALID_DATE', { params: { field: `entries.${i}.occurredAt` } });
+    assert(Number.isSafeInteger(e.points), 'INVALID_ARGUMENT', { params: { field: `entries.${i}.points`, rule: 'must be a whole number of points' } });
+    assert(e.customerId === customerId, 'INVALID_ARGUMENT', { params: { field: 'entries', rule: "must all belong to one customer" } });
+    times[i] = t;
+    const c = classOf(e);
+    classes[i] = c;
+    if (e.lotId !== undefined || e.reverses !== undefined) (referenced ??= new Set()).add((e.lotId ?? e.reverses) as string);
+    if (sorted && i > 0 && compareAt(entries, times, classes, i - 1, i) > 0) sorted = false;
+  }
+  let order: Uint32Array | undefined;
+  if (!sorted) {
+    order = new Uint32Array(n);
+    for (let i = 0; i < n; i++) order[i] = i;
+    order.sort((a, b) => compareAt(entries, times, classes, a, b));
+  }
+
+  const lotEntry = new Int32Array(n);
+  const lotRemaining = new Float64Array(n);
+  const lotExpires = new Float64Array(n);
+  const lotLapsed = new Float64Array(n);
+  const heap = new Int32Array(n);
+  const lotOf = referenced && new Map<string, number>();
+  let heapSize = 0;
+  let lotCount = 0;
+  let head = 0;
+  let posted = 0;
+  let pendingExpiry = 0;
+  let debt = 0;
+  let watchedExpiry = Infinity;
+
+  const lapseUntil = (t: number): void => {
+    while (heapSize > 0 && (lotExpires[heap[0] as number] as number) <= t) {
+      const lot = heap[0] as number;
+      const left = lotRemaining[lot] as number;
+      if (left > 0) {
+        pendingExpiry += left;
+        lotRemaining[lot] = 0;
+        lotLapsed[lot] = left;
+      }
+      // pop: move the last element to the root and sift down
+      const last = heap[--heapSize] as number;
+      let i = 0;
+      const key = lotExpires[last] as number;
+      for (;;) {
+        let child = 2 * i + 1;
+        if (child >= heapSize) break;
+        if (child + 1 < heapSize && (lotExpires[heap[child + 1] as number] as number) < (lotExpires[heap[child] as number] as number)) child++;
+        if ((lotExpires[heap[child] as number] as number) >= key) break;
+        heap[i] = heap[child] as number;
+        i = child;
+      }
+      heap[i] = last;
+    }
+  };
+
+  const consume = (points: number, preferred: number | undefined, traced: boolean): void => {
+    let need = points;
+    if (preferred !== undefined) {
+      const take = Math.min(need, lotRemaining[preferred] as number);
+      if (take > 0) {
+        lotRemaining[preferred] = (lotRemaining[preferred] as number) - take;
+        need -= take;
+        if (traced && (lotExpires[preferred] as number) < watchedExpiry) watchedExpiry = lotExpires[preferred] as number;
+      }
+    }
+    while (need > 0 && head < lotCount) {
+      const left = lotRemaining[head] as number;
+      if (left === 0) {
+        head++;
+        continue;
+      }
+      const take = left < need ? left : need;
+      lotRemaining[head] = left - take;
+      need -= take;
+      if (traced && (lotExpires[head] as number) < watchedExpiry) watchedExpiry = lotExpires[head] as number;
+    }
+    debt += need;
+  };
+
+  for (let k = 0; k < n; k++) {
+    const i = order === undefined ? k : (order[k] as number);
+    const t = times[i] as number;
+    if (t > asOfMs) {
+      if (sorted) break;
+      continue;
+    }
+    const e = entries[i] as LedgerEntry;
+    const points = e.points;
+    posted += points;
+    if (classes[i] === CLASS_EXPIRE) {
+      consume(-points, lotOf?.get(e.lotId as string), false);
+      continue;
+    }
+    lapseUntil(t);
+    if (points > 0) {
+      const lot = lotCount++;
+      const paid = debt < points ? debt : points;
+      debt -= paid;
+      lotEntry[lot] = i;
+      lotRemaining[lot] = points - paid;
+      const expires = e.expiresAt === undefined ? Infinity : e.expiresAt.getTime();
+      lotExpires[lot] = expires;
+      if (lotOf !== undefined && referenced?.has(e.id)) lotOf.set(e.id, lot);
+      if (expires !== Infinity) {
+        // push and sift up
+        let j = heapSize++;
+        while (j > 0) {
+          const parent = (j - 1) >> 1;
+          if ((lotExpires[heap[parent] as number] as number) <= expires) break;
+          heap[j] = heap[parent] as number;
+          j = parent;
+        }
+        heap[j] = lot;
+      }
+    } else {
+      consume(-points, e.reverses === undefined ? undefined : lotOf?.get(e.reverses), e.id === watch);
+    }
+  }
+  lapseUntil(asOfMs);
+  return { posted, pendingExpiry, debt, lotCount, lotEntry, lotRemaining, lotExpires, lotLapsed, watchedExpiry };
+}
+
+function compareAt(entries: readonly LedgerEntry[], times: Float64Array, classes: Uint8Array, a: number, b: number): number {
+  const dt = (times[a] as number) - (times[b] as number);
+  if (dt !== 0) return dt;
+  const dc = (classes[a] as number) - (classes[b] as number);
+  if (dc !== 0) return dc;
+  const ia = (entries[a] as LedgerEntry).id;
+  const ib = (entries[b] as LedgerEntry).id;
+  return ia < ib ? -1 : ia > ib ? 1 : 0;
+}
+
+/** Milliseconds of a required `asOf` option. */
+export function asOfMs(asOf: unknown): number {
+  assert(isValidDate(asOf), 'INVALID_DATE', { params: { field: 'asOf' } });
+  return asOf.getTime();
+}
