@@ -130,6 +130,6 @@ describe('parseLoyaltyProgram', () => {
   it('round-trips through JSON', () => {
     const json = JSON.parse(JSON.stringify(program));
     expect(JSON.stringify(parseLoyaltyProgram(json))).toBe(JSON.stringify(program));
-    expect(parseLoyaltyProgram(json).earning.rate.spend.toString()).toBe("10 CNY");
+    expect(parseLoyaltyProgram(json).earning.rate.spend.toString()).toBe("10.00 CNY");
   });
 });
