@@ -21,7 +21,12 @@ function naiveBalance(entries: readonly LedgerEntry[], asOf: number): number {
   let pending = 0;
   let debt = 0;
   const lapse = (t: number) => {
-    for (const lot of lots) if (lot.expires <= t && lot.left > 0) (pending += lot.left), (lot.left = 0);
+    for (const lot of lots) {
+      if (lot.expires <= t && lot.left > 0) {
+        pending += lot.left;
+        lot.left = 0;
+      }
+    }
   };
   const consume = (points: number, preferred?: string) => {
     let need = points;
