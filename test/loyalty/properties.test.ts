@@ -12,11 +12,11 @@ const T0 = Date.UTC(2026, 0, 1);
  * scan for expiry instead of a heap, no typed arrays) to check `balance` against.
  */
 function naiveBalance(entries: readonly LedgerEntry[], asOf: number): number {
-  const cls = (e: LedgerEntry) => (e.type === 'expire' ? 0 : e.points > 0 ? 1 : 2);
+  const cls = (e: LedgerEntry) => (e.type === 'expire' ? 2 : e.points > 0 ? 0 : 1);
   const sorted = entries
     .filter((e) => e.occurredAt.getTime() <= asOf)
     .sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime() || cls(a) - cls(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const lots: { id: string; left: number; expires: number }[] = [];
+  const lots: { id: string; left: number; lapsed: number; expires: number }[] = [];
   let posted = 0;
   let pending = 0;
   let debt = 0;
@@ -24,6 +24,7 @@ function naiveBalance(entries: readonly LedgerEntry[], asOf: number): number {
     for (const lot of lots) {
       if (lot.expires <= t && lot.left > 0) {
         pending += lot.left;
+        lot.lapsed += lot.left;
         lot.left = 0;
       }
     }
@@ -45,15 +46,20 @@ function naiveBalance(entries: readonly LedgerEntry[], asOf: number): number {
   };
   for (const e of sorted) {
     posted += e.points;
+    lapse(e.occurredAt.getTime());
     if (e.type === 'expire') {
-      consume(-e.points, e.lotId);
+      // posts what lapsed from its lot; the rest is taken like any negative entry
+      const lot = lots.find((l) => l.id === e.lotId);
+      const fromLapsed = Math.min(lot?.lapsed ?? 0, -e.points);
+      if (lot) lot.lapsed -= fromLapsed;
+      pending -= fromLapsed;
+      consume(-e.points - fromLapsed, e.lotId);
       continue;
     }
-    lapse(e.occurredAt.getTime());
     if (e.points > 0) {
       const paid = Math.min(debt, e.points);
       debt -= paid;
-      lots.push({ id: e.id, left: e.points - paid, expires: e.expiresAt?.getTime() ?? Infinity });
+      lots.push({ id: e.id, left: e.points - paid, lapsed: 0, expires: e.expiresAt?.getTime() ?? Infinity });
     } else consume(-e.points, e.reverses);
   }
   lapse(asOf);

@@ -21,22 +21,22 @@ export interface LedgerSweep {
   readonly lotRemaining: Float64Array;
   /** Expiry instant (ms) of each lot; Infinity when it never expires. */
   readonly lotExpires: Float64Array;
-  /** Points of each lot that expired without an `expire` entry (they count in `pendingExpiry`). */
+  /** Points of each lot that expired and have no `expire` entry yet (they count in `pendingExpiry`). */
   readonly lotLapsed: Float64Array;
   /** The earliest expiry among the lots consumed by the watched entry (Infinity when none). */
   readonly watchedExpiry: number;
 }
 
-const CLASS_EXPIRE = 0;
-const CLASS_POSITIVE = 1;
-const CLASS_NEGATIVE = 2;
+const CLASS_POSITIVE = 0;
+const CLASS_NEGATIVE = 1;
+const CLASS_EXPIRE = 2;
 
 const classOf = (e: LedgerEntry): number => (e.type === 'expire' ? CLASS_EXPIRE : e.points > 0 ? CLASS_POSITIVE : CLASS_NEGATIVE);
 
 /**
- * Replays one customer's entries in canonical order (time, then expire / positive / negative, then
+ * Replays one customer's entries in canonical order (time, then positive / negative / expire, then
  * id) up to `asOfMs`, consuming lots oldest first with a forward pointer and expiring lots from a
- * min-heap on expiry. Input order does not matter. `watch` is an entry id whose consumption is traced.
+ * FIFO queue on expiry (a min-heap for lots that arrive out of expiry order). Input order does not matter. `watch` is an entry id whose consumption is traced.
  */
 export function sweepLedger(entries: readonly LedgerEntry[], asOfMs: number, watch?: string): LedgerSweep {
   const n = entries.length;
@@ -78,15 +78,23 @@ export function sweepLedger(entries: readonly LedgerEntry[], asOfMs: number, wat
   let debt = 0;
   let watchedExpiry = Infinity;
 
+  // Lots whose expiry is not before the previous queued lot's (the usual case: N months after
+  // earning, or year end) wait in a FIFO queue; the rest go to a min-heap. Both drain in expiry order.
+  const queue = new Int32Array(n);
+  let queueHead = 0;
+  let queueTail = 0;
+  const lapse = (lot: number): void => {
+    const left = lotRemaining[lot] as number;
+    if (left > 0) {
+      pendingExpiry += left;
+      lotRemaining[lot] = 0;
+      lotLapsed[lot] = left;
+    }
+  };
   const lapseUntil = (t: number): void => {
+    while (queueHead < queueTail && (lotExpires[queue[queueHead] as number] as number) <= t) lapse(queue[queueHead++] as number);
     while (heapSize > 0 && (lotExpires[heap[0] as number] as number) <= t) {
-      const lot = heap[0] as number;
-      const left = lotRemaining[lot] as number;
-      if (left > 0) {
-        pendingExpiry += left;
-        lotRemaining[lot] = 0;
-        lotLapsed[lot] = left;
-      }
+      lapse(heap[0] as number);
       // pop: move the last element to the root and sift down
       const last = heap[--heapSize] as number;
       let i = 0;
@@ -137,11 +145,22 @@ export function sweepLedger(entries: readonly LedgerEntry[], asOfMs: number, wat
     const e = entries[i] as LedgerEntry;
     const points = e.points;
     posted += points;
+    lapseUntil(t);
     if (classes[i] === CLASS_EXPIRE) {
-      consume(-points, lotOf?.get(e.lotId as string), false);
+      // An expire entry posts what lapsed from its lot (turning pending expiry into posted points);
+      // anything beyond that is taken like any other negative entry.
+      const lot = lotOf?.get(e.lotId as string);
+      let need = -points;
+      if (lot !== undefined) {
+        const lapsed = lotLapsed[lot] as number;
+        const take = lapsed < need ? lapsed : need;
+        lotLapsed[lot] = lapsed - take;
+        pendingExpiry -= take;
+        need -= take;
+      }
+      if (need > 0) consume(need, lot, false);
       continue;
     }
-    lapseUntil(t);
     if (points > 0) {
       const lot = lotCount++;
       const paid = debt < points ? debt : points;
@@ -152,15 +171,18 @@ export function sweepLedger(entries: readonly LedgerEntry[], asOfMs: number, wat
       lotExpires[lot] = expires;
       if (lotOf !== undefined && referenced?.has(e.id)) lotOf.set(e.id, lot);
       if (expires !== Infinity) {
-        // push and sift up
-        let j = heapSize++;
-        while (j > 0) {
-          const parent = (j - 1) >> 1;
-          if ((lotExpires[heap[parent] as number] as number) <= expires) break;
-          heap[j] = heap[parent] as number;
-          j = parent;
+        if (queueTail === 0 || (lotExpires[queue[queueTail - 1] as number] as number) <= expires) queue[queueTail++] = lot;
+        else {
+          // push and sift up
+          let j = heapSize++;
+          while (j > 0) {
+            const parent = (j - 1) >> 1;
+            if ((lotExpires[heap[parent] as number] as number) <= expires) break;
+            heap[j] = heap[parent] as number;
+            j = parent;
+          }
+          heap[j] = lot;
         }
-        heap[j] = lot;
       }
     } else {
       consume(-points, e.reverses === undefined ? undefined : lotOf?.get(e.reverses), e.id === watch);
