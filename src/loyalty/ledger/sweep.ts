@@ -1,4 +1,5 @@
 import { assert } from '../../core/errors/assert';
+import { CrmError } from '../../core/errors/CrmError';
 import { isValidDate } from '../../core/time';
 import type { LedgerEntry } from './entry';
 
@@ -44,16 +45,19 @@ export function sweepLedger(entries: readonly LedgerEntry[], asOfMs: number, wat
   const classes = new Uint8Array(n);
   let sorted = true;
   let referenced: Set<string> | undefined;
+  let positives = 0;
   const customerId = n > 0 ? (entries[0] as LedgerEntry).customerId : '';
   for (let i = 0; i < n; i++) {
     const e = entries[i] as LedgerEntry;
     const t = e.occurredAt instanceof Date ? e.occurredAt.getTime() : NaN;
-    assert(t === t, 'INVALID_DATE', { params: { field: `entries.${i}.occurredAt` } });
-    assert(Number.isSafeInteger(e.points), 'INVALID_ARGUMENT', { params: { field: `entries.${i}.points`, rule: 'must be a whole number of points' } });
-    assert(e.customerId === customerId, 'INVALID_ARGUMENT', { params: { field: 'entries', rule: "must all belong to one customer" } });
+    // Plain ifs, not assert(): its options object would be built for every entry of the hot loop.
+    if (t !== t) throw new CrmError('INVALID_DATE', { params: { field: `entries.${i}.occurredAt` } });
+    if (!Number.isSafeInteger(e.points)) throw new CrmError('INVALID_ARGUMENT', { params: { field: `entries.${i}.points`, rule: 'must be a whole number of points' } });
+    if (e.customerId !== customerId) throw new CrmError('INVALID_ARGUMENT', { params: { field: 'entries', rule: 'must all belong to one customer' } });
     times[i] = t;
     const c = classOf(e);
     classes[i] = c;
+    if (c === CLASS_POSITIVE) positives++;
     if (e.lotId !== undefined || e.reverses !== undefined) (referenced ??= new Set()).add((e.lotId ?? e.reverses) as string);
     if (sorted && i > 0 && compareAt(entries, times, classes, i - 1, i) > 0) sorted = false;
   }
@@ -64,11 +68,11 @@ export function sweepLedger(entries: readonly LedgerEntry[], asOfMs: number, wat
     order.sort((a, b) => compareAt(entries, times, classes, a, b));
   }
 
-  const lotEntry = new Int32Array(n);
-  const lotRemaining = new Float64Array(n);
-  const lotExpires = new Float64Array(n);
-  const lotLapsed = new Float64Array(n);
-  const heap = new Int32Array(n);
+  const lotEntry = new Int32Array(positives);
+  const lotRemaining = new Float64Array(positives);
+  const lotExpires = new Float64Array(positives);
+  const lotLapsed = new Float64Array(positives);
+  const heap = new Int32Array(positives);
   const lotOf = referenced && new Map<string, number>();
   let heapSize = 0;
   let lotCount = 0;
@@ -80,7 +84,7 @@ export function sweepLedger(entries: readonly LedgerEntry[], asOfMs: number, wat
 
   // Lots whose expiry is not before the previous queued lot's (the usual case: N months after
   // earning, or year end) wait in a FIFO queue; the rest go to a min-heap. Both drain in expiry order.
-  const queue = new Int32Array(n);
+  const queue = new Int32Array(positives);
   let queueHead = 0;
   let queueTail = 0;
   const lapse = (lot: number): void => {
