@@ -4,8 +4,10 @@ import type { Transaction } from '../customer/transaction';
 import { TransactionSchema } from '../customer/transaction';
 import type { CustomerRepository } from '../repository/CustomerRepository';
 import type { InteractionRepository, TransactionRepository } from '../repository/CustomerRecordRepository';
+import type { LoyaltyLedgerRepository } from '../repository/LoyaltyLedgerRepository';
 import { MemoryCustomerRecordRepository } from './MemoryCustomerRecordRepository';
 import { MemoryCustomerRepository } from './MemoryCustomerRepository';
+import { MemoryLoyaltyLedgerRepository } from './MemoryLoyaltyLedgerRepository';
 
 /**
  * The set of repositories crmkit works with.
@@ -20,13 +22,14 @@ export interface MemoryRepositories {
   readonly customers: CustomerRepository;
   readonly transactions: TransactionRepository;
   readonly interactions: InteractionRepository;
+  readonly loyaltyLedger: LoyaltyLedgerRepository;
 }
 
 /**
  * Creates fresh, empty in-memory repositories: the reference implementation and the embedded
  * default for demos, tests and small deployments. State lives only in the returned objects.
  *
- * @returns customers, transactions and interactions repositories
+ * @returns customers, transactions, interactions and loyalty ledger repositories
  *
  * @example
  * ```ts
@@ -41,5 +44,6 @@ export function createMemoryRepositories(): MemoryRepositories {
     customers: new MemoryCustomerRepository(),
     transactions: new MemoryCustomerRecordRepository<Transaction>('transaction', TransactionSchema),
     interactions: new MemoryCustomerRecordRepository<Interaction>('interaction', InteractionSchema),
+    loyaltyLedger: new MemoryLoyaltyLedgerRepository(),
   };
 }

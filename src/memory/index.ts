@@ -6,4 +6,5 @@
 export { createMemoryRepositories, type MemoryRepositories } from './createMemoryRepositories';
 export { MemoryCustomerRepository } from './MemoryCustomerRepository';
 export { MemoryCustomerRecordRepository } from './MemoryCustomerRecordRepository';
+export { MemoryLoyaltyLedgerRepository } from './MemoryLoyaltyLedgerRepository';
 export { cloneData } from './clone';

@@ -15,3 +15,4 @@ export type {
   TransactionRepository,
 } from './CustomerRecordRepository';
 export type { ListOptions, Page, StreamOptions } from './pagination';
+export type { LedgerAppendOptions, LedgerAppendResult, LoyaltyLedgerRepository } from './LoyaltyLedgerRepository';

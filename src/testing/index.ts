@@ -7,3 +7,4 @@
 export { customerRepositoryContract, type RepositoryFactory } from './customerContract';
 export { interactionRepositoryContract, transactionRepositoryContract } from './customerRecordContract';
 export { sampleCustomer, sampleInteraction, sampleTransaction } from './fixtures';
+export { loyaltyLedgerRepositoryContract } from './loyaltyLedgerContract';

@@ -1,0 +1,190 @@
+import { describe, expect, it } from 'vitest';
+import { isCrmError } from '../core/errors/CrmError';
+import type { LedgerEntry } from '../loyalty/ledger/entry';
+import { balance } from '../loyalty/ledger/balance';
+import { redeem } from '../loyalty/ledger/redeem';
+import type { LoyaltyLedgerRepository } from '../repository/LoyaltyLedgerRepository';
+import type { RepositoryFactory } from './customerContract';
+import { expectCrmError } from './expectCrmError';
+
+const BASE = Date.UTC(2026, 0, 1);
+const earn = (n: number, customerId: string, points = 100): LedgerEntry => ({
+  id: `earn:${customerId}:${n}`,
+  customerId,
+  type: 'earn',
+  points,
+  occurredAt: new Date(BASE + n * 3_600_000),
+});
+const spend = (n: number, customerId: string, points: number): LedgerEntry => ({
+  id: `redeem:${customerId}:${n}`,
+  customerId,
+  type: 'redeem',
+  points: -points,
+  occurredAt: new Date(BASE + n * 3_600_000),
+});
+const sum = (entries: readonly LedgerEntry[]) => entries.reduce((s, e) => s + e.points, 0);
+
+/**
+ * One redemption the safe way: read, compute with `redeem`, append with `expectedBalance`, and on
+ * `BALANCE_MISMATCH` start again. Resolves true when posted, false on `INSUFFICIENT_POINTS`.
+ */
+async function redeemSafely(repo: LoyaltyLedgerRepository, customerId: string, points: number, id: string, asOf: Date): Promise<boolean> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const entries = await repo.entriesOf(customerId);
+    let entry: LedgerEntry;
+    try {
+      entry = redeem(entries, points, { asOf, id });
+    } catch (e) {
+      if (isCrmError(e, 'INSUFFICIENT_POINTS')) return false;
+      throw e;
+    }
+    await Promise.resolve();
+    try {
+      await repo.append(entry, { expectedBalance: sum(entries) });
+      return true;
+    } catch (e) {
+      if (!isCrmError(e, 'BALANCE_MISMATCH')) throw e;
+    }
+  }
+  throw new Error('redemption did not settle after 50 attempts');
+}
+
+/**
+ * The contract every {@link LoyaltyLedgerRepository} must meet, as a vitest suite: round trips and
+ * copies; the same idempotency key twice never posts twice (in one batch or across calls); the same
+ * key with different content fails with `IDEMPOTENCY_CONFLICT` and stores nothing; validation;
+ * `expectedBalance` as a compare-and-set (`BALANCE_MISMATCH`); no overdraft (`INSUFFICIENT_POINTS`);
+ * concurrent redemptions that together would overdraw, of which exactly the ones that fit succeed;
+ * per-customer pages in time order; re-pointing for merges.
+ *
+ * @param makeRepo - returns a fresh, empty repository
+ *
+ * @example
+ * ```ts
+ * import { loyaltyLedgerRepositoryContract } from 'crmkit/testing';
+ * import { createMemoryRepositories } from 'crmkit/memory';
+ * loyaltyLedgerRepositoryContract(() => createMemoryRepositories().loyaltyLedger);
+ * ```
+ */
+export function loyaltyLedgerRepositoryContract(makeRepo: RepositoryFactory<LoyaltyLedgerRepository>): void {
+  describe('LoyaltyLedgerRepository contract', () => {
+    it('round-trips entries and returns copies', async () => {
+      const repo = await makeRepo();
+      const e = { ...earn(1, 'c-1'), expiresAt: new Date(BASE + 86_400_000 * 365), sourceRef: 't-1' };
+      const result = await repo.append(e);
+      expect(result.appended).toEqual([e]);
+      expect(await repo.get(e.id)).toEqual(e);
+      const got = (await repo.get(e.id)) as { points: number };
+      got.points = 5;
+      expect(await repo.get(e.id)).toEqual(e);
+      expect(await repo.get('missing')).toBeUndefined();
+      expect(await repo.balanceOf('c-1')).toBe(100);
+      expect(await repo.balanceOf('nobody')).toBe(0);
+    });
+
+    it('never posts the same idempotency key twice, across calls or within a batch', async () => {
+      const repo = await makeRepo();
+      await repo.append([earn(1, 'c-1'), earn(2, 'c-1')]);
+      const again = await repo.append([earn(2, 'c-1'), earn(3, 'c-1'), earn(3, 'c-1')]);
+      expect(again.appended.map((e) => e.id)).toEqual([earn(3, 'c-1').id]);
+      expect(again.repeated.map((e) => e.id)).toEqual([earn(2, 'c-1').id, earn(3, 'c-1').id]);
+      // 100 + 100 + 100: earn 2 and the second earn 3 are repeats
+      expect(await repo.balanceOf('c-1')).toBe(300);
+      expect(await repo.entriesOf('c-1')).toHaveLength(3);
+    });
+
+    it('refuses a known key with different content (IDEMPOTENCY_CONFLICT) and stores nothing of the batch', async () => {
+      const repo = await makeRepo();
+      await repo.append(earn(1, 'c-1'));
+      await expectCrmError(repo.append([earn(2, 'c-1'), earn(1, 'c-1', 999)]), 'IDEMPOTENCY_CONFLICT');
+      await expectCrmError(repo.append([earn(3, 'c-1'), earn(3, 'c-1', 7)]), 'IDEMPOTENCY_CONFLICT');
+      expect(await repo.get(earn(2, 'c-1').id)).toBeUndefined();
+      expect(await repo.get(earn(3, 'c-1').id)).toBeUndefined();
+      expect(await repo.balanceOf('c-1')).toBe(100);
+    });
+
+    it('rejects invalid entries with VALIDATION_FAILED', async () => {
+      const repo = await makeRepo();
+      await expectCrmError(repo.append({ ...earn(1, 'c-1'), points: 0 }), 'VALIDATION_FAILED');
+      await expectCrmError(repo.append({ ...earn(1, 'c-1'), points: 1.5 }), 'VALIDATION_FAILED');
+      await expectCrmError(repo.append({ ...earn(1, 'c-1'), type: 'redeem' }), 'VALIDATION_FAILED');
+      expect(await repo.entriesOf('c-1')).toEqual([]);
+    });
+
+    it('checks expectedBalance as a compare-and-set (BALANCE_MISMATCH), but lets a pure retry through', async () => {
+      const repo = await makeRepo();
+      await repo.append(earn(1, 'c-1'));
+      await expectCrmError(repo.append(spend(2, 'c-1', 30), { expectedBalance: 90 }), 'BALANCE_MISMATCH');
+      expect(await repo.balanceOf('c-1')).toBe(100);
+      await repo.append(spend(2, 'c-1', 30), { expectedBalance: 100 });
+      // the retry of a posted entry carries the stale expectation: a repeat, not a mismatch
+      expect((await repo.append(spend(2, 'c-1', 30), { expectedBalance: 100 })).repeated).toHaveLength(1);
+      expect(await repo.balanceOf('c-1')).toBe(70);
+      await expectCrmError(repo.append([earn(5, 'c-1'), earn(5, 'c-2')], { expectedBalance: 70 }), 'INVALID_ARGUMENT');
+    });
+
+    it('refuses a batch that would overdraw the posted balance (INSUFFICIENT_POINTS)', async () => {
+      const repo = await makeRepo();
+      await repo.append(earn(1, 'c-1'));
+      await expectCrmError(repo.append(spend(2, 'c-1', 101)), 'INSUFFICIENT_POINTS');
+      await expectCrmError(repo.append([spend(2, 'c-1', 60), spend(3, 'c-1', 60)]), 'INSUFFICIENT_POINTS');
+      expect(await repo.balanceOf('c-1')).toBe(100);
+      await repo.append([earn(4, 'c-1', 20), spend(5, 'c-1', 120)]);
+      expect(await repo.balanceOf('c-1')).toBe(0);
+    });
+
+    it('of concurrent redemptions that together would overdraw, exactly the ones that fit succeed', async () => {
+      const repo = await makeRepo();
+      // 100 points that lapse at hour 5 (no expire entry posted yet) and 60 that never lapse: the
+      // posted balance is 160 but only 60 can be spent at hour 10, so the overdraft guard alone
+      // would let too much through; the expectedBalance compare-and-set must do the work.
+      await repo.append([{ ...earn(1, 'c-1'), expiresAt: new Date(BASE + 5 * 3_600_000) }, earn(2, 'c-1', 60)]);
+      const asOf = new Date(BASE + 10 * 3_600_000);
+      // five redemptions of 30: two fit (60), three cannot
+      const outcomes = await Promise.all([0, 1, 2, 3, 4].map((i) => redeemSafely(repo, 'c-1', 30, `redeem:o-${i}`, asOf)));
+      expect(outcomes.filter(Boolean)).toHaveLength(2);
+      expect(await repo.balanceOf('c-1')).toBe(100);
+      expect(balance(await repo.entriesOf('c-1'), { asOf })).toBe(0);
+      // without expectedBalance the overdraft guard alone still stops the ones that do not fit
+      const raw = await Promise.allSettled([0, 1, 2, 3, 4, 5].map((i) => repo.append(spend(20 + i, 'c-2', 20))));
+      expect(raw.filter((r) => r.status === 'fulfilled')).toHaveLength(0);
+      await repo.append(earn(3, 'c-2', 50));
+      const fits = await Promise.allSettled([0, 1, 2, 3].map((i) => repo.append(spend(20 + i, 'c-2', 20))));
+      expect(fits.filter((r) => r.status === 'fulfilled')).toHaveLength(2);
+      expect(await repo.balanceOf('c-2')).toBe(10);
+    });
+
+    it("lists one customer's entries in time order, in pages, within [from, to)", async () => {
+      const repo = await makeRepo();
+      const mine = Array.from({ length: 23 }, (_, i) => earn((i * 7) % 23, 'c-1'));
+      await repo.append([...mine, earn(1, 'c-2')]);
+      const order = (a: LedgerEntry, b: LedgerEntry) => a.occurredAt.getTime() - b.occurredAt.getTime() || (a.id < b.id ? -1 : 1);
+      const seen: LedgerEntry[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await repo.listByCustomer('c-1', { limit: 5, ...(cursor !== undefined && { cursor }) });
+        seen.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor !== undefined);
+      expect(seen).toEqual([...mine].sort(order));
+      expect(await repo.entriesOf('c-1')).toEqual([...mine].sort(order));
+      const from = new Date(BASE + 5 * 3_600_000);
+      const to = new Date(BASE + 9 * 3_600_000);
+      expect((await repo.listByCustomer('c-1', { from, to })).items.map((e) => e.id)).toEqual([5, 6, 7, 8].map((n) => earn(n, 'c-1').id));
+    });
+
+    it('re-points entries and their balance between customers and back', async () => {
+      const repo = await makeRepo();
+      await repo.append([earn(1, 'a'), spend(2, 'a', 40), earn(3, 'b', 10)]);
+      const moved = await repo.reassignCustomer('a', 'b');
+      expect(moved.sort()).toEqual([earn(1, 'a').id, spend(2, 'a', 40).id].sort());
+      expect(await repo.balanceOf('a')).toBe(0);
+      expect(await repo.balanceOf('b')).toBe(70);
+      await repo.reassign(moved, 'a');
+      expect(await repo.balanceOf('a')).toBe(60);
+      expect(await repo.balanceOf('b')).toBe(10);
+      await expectCrmError(repo.reassign([earn(1, 'a').id, 'missing'], 'b'), 'NOT_FOUND');
+      expect((await repo.get(earn(1, 'a').id))?.customerId).toBe('a');
+    });
+  });
+}
