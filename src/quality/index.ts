@@ -1,0 +1,17 @@
+/**
+ * Data quality: duplicate detection (blocking, Jaro-Winkler, Fellegi-Sunter weights, clusters),
+ * merging with survivorship rules and exact unmerge, re-pointing of customer-owned records, a
+ * seeded synthetic data set with known duplicates, and the quality report (completeness, invalid
+ * values, stale records, duplicates).
+ *
+ * @module quality
+ */
+export { jaro, jaroWinkler, normalizeName, normalizeOrganizationName } from './duplicates/similarity';
+export { DEFAULT_MATCH_PARAMETERS, levelWeight, type LevelProbabilities, type MatchParameters } from './duplicates/fellegiSunter';
+export { BLOCKING_KEYS, type BlockingKey, type CustomBlockingKey } from './duplicates/blocking';
+export type { FieldEvidence, MatchField } from './duplicates/comparePair';
+export { findDuplicates, type DuplicatePair, type DuplicateResult, type FindDuplicatesOptions } from './duplicates/findDuplicates';
+export { clusterPairs } from './duplicates/clusters';
+export { evaluateDuplicates, type DuplicateQuality } from './duplicates/evaluateDuplicates';
+export { mulberry32 } from './synthetic/random';
+export { SYNTHETIC_CORRUPTIONS, syntheticCustomers, type SyntheticCustomers, type SyntheticOptions } from './synthetic/syntheticCustomers';
