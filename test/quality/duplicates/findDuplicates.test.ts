@@ -91,7 +91,12 @@ describe('clusterPairs', () => {
       while (stack.length) {
         const x = stack.pop() as string;
         group.push(x);
-        for (const y of adj.get(x) ?? []) if (!seen.has(y)) (seen.add(y), stack.push(y));
+        for (const y of adj.get(x) ?? []) {
+          if (!seen.has(y)) {
+            seen.add(y);
+            stack.push(y);
+          }
+        }
       }
       if (group.length > 1) out.push(group.sort());
     }
