@@ -15,3 +15,16 @@ export { clusterPairs } from './duplicates/clusters';
 export { evaluateDuplicates, type DuplicateQuality } from './duplicates/evaluateDuplicates';
 export { mulberry32 } from './synthetic/random';
 export { SYNTHETIC_CORRUPTIONS, syntheticCustomers, type SyntheticCustomers, type SyntheticOptions } from './synthetic/syntheticCustomers';
+export {
+  DEFAULT_SURVIVORSHIP,
+  SURVIVORSHIP_RULES,
+  type Survivorship,
+  type SurvivorshipField,
+  type SurvivorshipRule,
+} from './merge/survivorship';
+export { contactPointKey } from './merge/combine';
+export { mergeCustomers, type MergeOptions, type MergeResult } from './merge/mergeCustomers';
+export { unmergeCustomers, type UnmergeOptions } from './merge/unmergeCustomers';
+export { repointRecords, restoreRepointedRecords } from './merge/repointRecords';
+export type { MergeRecord, RepointedRecords } from './merge/mergeRecord';
+export type { CustomersMerged, CustomersUnmerged } from './merge/events';
