@@ -28,3 +28,12 @@ export { unmergeCustomers, type UnmergeOptions } from './merge/unmergeCustomers'
 export { repointRecords, restoreRepointedRecords } from './merge/repointRecords';
 export type { MergeRecord, RepointedRecords } from './merge/mergeRecord';
 export type { CustomersMerged, CustomersUnmerged } from './merge/events';
+export {
+  QUALITY_FIELDS,
+  assessQuality,
+  lastContactByCustomer,
+  type AssessQualityOptions,
+  type QualityField,
+  type QualityReport,
+} from './assessQuality';
+export { renderQualityReport } from './renderQualityReport';
