@@ -25,9 +25,13 @@ export interface Features {
 }
 
 const NONE: readonly string[] = [];
+const NONE_POINTS: Customer['contactPoints'] = [];
 
-function isoDay(d: unknown): string {
-  return d instanceof Date && !Number.isNaN(d.getTime()) ? d.toISOString().slice(0, 10) : '';
+/** The UTC day number of a date as a string key ('' when absent or invalid). */
+function dayKey(d: unknown): string {
+  if (!(d instanceof Date)) return '';
+  const t = d.getTime();
+  return Number.isNaN(t) ? '' : String(Math.floor(t / 86_400_000));
 }
 
 /** Extracts matching features from customers, normalising with src/validation's normalisers. */
@@ -71,7 +75,7 @@ export function extractFeatures(customers: readonly Customer[], defaultRegion: s
     f.verifiedPhones[i] = verified ?? NONE;
     f.emails[i] = emails ?? NONE;
     f.postalCode[i] = postal;
-    f.birthDate[i] = isoDay(c.person?.birthDate);
+    f.birthDate[i] = dayKey(c.person?.birthDate);
     const uscc = c.organization?.uscc;
     f.uscc[i] = uscc && isValidUscc(uscc) ? normalizeUscc(uscc) : '';
     const rid = c.person?.residentId;
@@ -80,4 +84,3 @@ export function extractFeatures(customers: readonly Customer[], defaultRegion: s
   return f;
 }
 
-const NONE_POINTS: Customer['contactPoints'] = [];

@@ -1,5 +1,3 @@
-import { toHalfWidth } from '../../validation/normalize/text';
-
 // Traditional forms of common surname characters and their simplified forms (GB 2312 / 通用规范汉字表
 // pairs). Kept to surnames: a cheap table that catches the variants registration forms produce.
 const TRADITIONAL_TO_SIMPLIFIED: Readonly<Record<string, string>> = {
@@ -11,10 +9,16 @@ const TRADITIONAL_TO_SIMPLIFIED: Readonly<Record<string, string>> = {
   華: '华', 詹: '詹', 項: '项', 溫: '温', 鄺: '邝', 鮑: '鲍', 齊: '齐', 費: '费', 寧: '宁', 衛: '卫',
 };
 
-// Separators people type inside names: spaces, middle dots of transliterated names (·, ・, •, ‧),
-// hyphens and full stops.
-const SEPARATORS = /[\s\u00b7\u30fb\u2022\u2027\u2219\u0387.\-_,'’]+/g;
-const HAN = /[\u3400-\u9fff]/;
+const TRADITIONAL_CODES = new Map<number, number>(Object.entries(TRADITIONAL_TO_SIMPLIFIED).map(([t, s]) => [t.charCodeAt(0), s.charCodeAt(0)]));
+
+// Separators people type inside names: white space (as in a regular expression's \s), middle dots of
+// transliterated names (·, ・, •, ‧, ∙, ·), hyphens, underscores, commas, apostrophes and full stops.
+const SEPARATORS = new Set<number>([
+  ...[0x85, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff],
+  ...Array.from({ length: 11 }, (_, i) => 0x2000 + i),
+  ...[0xb7, 0x30fb, 0x2022, 0x2027, 0x2219, 0x387],
+  ...[...".-_,'\u2019"].map((c) => c.charCodeAt(0)),
+]);
 
 /**
  * Normalises a person's or organisation's name for matching: half-width forms, lower case,
@@ -37,10 +41,21 @@ const HAN = /[\u3400-\u9fff]/;
  * ```
  */
 export function normalizeName(name: string): string {
-  const s = toHalfWidth(name).toLowerCase().replace(SEPARATORS, '');
-  if (!HAN.test(s)) return s;
+  // One pass over UTF-16 units, no regular expressions: this runs once per record per search.
   let out = '';
-  for (const ch of s) out += TRADITIONAL_TO_SIMPLIFIED[ch] ?? ch;
+  for (let i = 0; i < name.length; i++) {
+    let c = name.charCodeAt(i);
+    if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
+    if (c <= 0x20 || SEPARATORS.has(c)) continue;
+    if (c < 0x80) {
+      if (c >= 65 && c <= 90) c += 32;
+      out += String.fromCharCode(c);
+    } else if (c >= 0x3400 && c <= 0x9fff) {
+      out += String.fromCharCode(TRADITIONAL_CODES.get(c) ?? c);
+    } else {
+      out += String.fromCharCode(c).toLowerCase();
+    }
+  }
   return out;
 }
 

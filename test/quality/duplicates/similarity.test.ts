@@ -53,7 +53,22 @@ describe('Jaro and Jaro-Winkler', () => {
   });
 });
 
+/** The first, regular-expression implementation of normalizeName, kept as a second implementation. */
+function referenceNormalizeName(name: string): string {
+  const TRAD: Record<string, string> = { 陳: '陈', 張: '张', 劉: '刘', 黃: '黄' };
+  const half = name.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  const s = half.toLowerCase().replace(/[\s\u00b7\u30fb\u2022\u2027\u2219\u0387.\-_,'’]+/g, '');
+  return [...s].map((c) => TRAD[c] ?? c).join('');
+}
+
 describe('name normalisation', () => {
+  it('agrees with a regular-expression implementation (property)', () => {
+    const unit = fc.constantFrom(...'陳張劉黃陈小明李 \u3000\u00a0·・-._ＡＢｃ１ÉéLi'.split(''));
+    fc.assert(fc.property(fc.string({ unit, maxLength: 10 }), (s) => {
+      expect(normalizeName(s)).toBe(referenceNormalizeName(s));
+    }));
+  });
+
   it('removes spaces, middle dots and full-width forms, and simplifies traditional surnames', () => {
     expect(normalizeName('陳　小明')).toBe('陈小明');
     expect(normalizeName('張 偉')).toBe('张偉'); // only surname characters are in the table
