@@ -120,7 +120,9 @@ export function mergeCustomers(records: readonly Customer[], options: MergeOptio
     contacts: unionById(orgRanked.map((c) => c.organization?.contacts ?? [])),
   };
 
-  const golden = structuredClone({
+  // The golden record shares unchanged sub-objects with the inputs (they are immutable values);
+  // the merge record gets its own deep copy so it keeps the inputs exactly as they were.
+  const golden = {
     ...survivor,
     ...chosen,
     ...(person && { person }),
@@ -133,9 +135,10 @@ export function mergeCustomers(records: readonly Customer[], options: MergeOptio
     createdAt: (canonical[0] as Customer).createdAt,
     updatedAt: now,
     version: survivor.version + 1,
-  }) as Customer;
+  } as Customer;
   const mergedIds = records.map((c) => c.id).filter((id) => id !== survivorId).sort();
-  const mergeRecord: MergeRecord = { survivorId, mergedIds, inputs: structuredClone([...records]), golden: structuredClone(golden), mergedAt: now, repointed: [] };
-  const event = domainEvent('CustomersMerged', survivorId, now, { survivorId, mergedIds, golden: structuredClone(golden) });
+  const copies = structuredClone({ inputs: [...records], golden });
+  const mergeRecord: MergeRecord = { survivorId, mergedIds, inputs: copies.inputs, golden: copies.golden, mergedAt: now, repointed: [] };
+  const event = domainEvent('CustomersMerged', survivorId, now, { survivorId, mergedIds: [...mergedIds], golden });
   return { customer: golden, mergeRecord, events: [event] };
 }
