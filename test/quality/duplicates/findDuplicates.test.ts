@@ -1,0 +1,122 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_MATCH_PARAMETERS, clusterPairs, evaluateDuplicates, findDuplicates, levelWeight, syntheticCustomers } from 'crmkit/quality';
+import { expectThrowsCode, organization, person } from '../helpers';
+
+const phone = (value: string, verified?: boolean) => ({ type: 'phone' as const, value, ...(verified !== undefined && { verified }) });
+const address = (postalCode: string) => ({ type: 'address' as const, country: 'CN', line1: '中关村大街1号', postalCode });
+const W = (l: { m: number; u: number }) => levelWeight(l);
+const P = DEFAULT_MATCH_PARAMETERS;
+
+describe('findDuplicates', () => {
+  it('scores a pair as the sum of field weights (hand calculation from the default m/u)', () => {
+    const r = findDuplicates([
+      person('a', '李雷', { contactPoints: [phone('13812345678'), address('100080')] }),
+      person('b', '李 雷', { contactPoints: [phone('+86 138 1234 5678'), address('100081')] }),
+    ]);
+    // name exact + phone agree + postal disagree
+    const expected = W(P.name.exact) + W(P.phone.agree) + W(P.postalCode.disagree);
+    expect(r.pairs).toHaveLength(1);
+    expect(r.pairs[0]?.score).toBeCloseTo(expected, 3);
+    expect(r.pairs[0]?.evidence.map((e) => [e.field, e.level])).toEqual([['name', 'exact'], ['phone', 'agree'], ['postalCode', 'disagree']]);
+    expect(r.clusters).toEqual([['a', 'b']]);
+  });
+
+  it('lets a shared USCC or verified phone decide on its own, and never matches a person with an organisation', () => {
+    const uscc = '91350100M000100Y43'; // the GB 32100-2015 example used in src/validation tests
+    const r = findDuplicates([
+      organization('o1', '甲公司', uscc),
+      organization('o2', '完全不同的名字有限公司', uscc),
+      person('p1', '王芳', { contactPoints: [phone('13900000001', true)] }),
+      person('p2', '张强', { contactPoints: [phone('13900000001', true)] }),
+      person('p3', '张强', { contactPoints: [phone('13900000002')] }),
+      organization('o3', '张强', undefined, { contactPoints: [phone('13900000002')] }),
+    ]);
+    expect(r.pairs.find((p) => p.a === 'o1')?.decidedBy).toBe('uscc');
+    expect(r.pairs.find((p) => p.a === 'p1')?.decidedBy).toBe('verifiedPhone');
+    expect(r.clusters).toEqual([['o1', 'o2'], ['p1', 'p2']]);
+    expect(r.pairs.some((p) => p.a === 'o3' || p.b === 'o3')).toBe(false);
+  });
+
+  it('returns a different-name pair sharing a phone for review, not as a match', () => {
+    const r = findDuplicates([person('a', '刘洋', { contactPoints: [phone('13811112222')] }), person('b', '陈静', { contactPoints: [phone('13811112222')] })]);
+    // name disagree (-5.0) + phone agree (+12.8) = 7.8: between the review threshold 4 and the match threshold 8
+    expect(r.pairs[0]?.score).toBeCloseTo(W(P.name.disagree) + W(P.phone.agree), 3);
+    expect(r.pairs[0]?.status).toBe('review');
+    expect(r.clusters).toEqual([]);
+  });
+
+  it('skips blocks larger than maxBlockSize and counts them', () => {
+    const shared = Array.from({ length: 5 }, (_, i) => person(`c${i}`, `客户${i}号`, { contactPoints: [phone('4008123123')] }));
+    const r = findDuplicates(shared, { maxBlockSize: 4, keys: ['phone'] });
+    expect(r).toMatchObject({ comparisons: 0, skippedBlocks: 1, pairs: [] });
+  });
+
+  it('uses adopter-defined blocking keys', () => {
+    const a = person('a', '孙丽', { externalIds: { erp: 'E1' }, person: { birthDate: new Date('1990-01-02') } });
+    const b = person('b', '孙丽', { externalIds: { erp: 'E1' }, person: { birthDate: new Date('1990-01-02') } });
+    expect(findDuplicates([a, b], { keys: [] }).comparisons).toBe(0);
+    expect(findDuplicates([a, b], { keys: [], customKeys: [(c) => c.externalIds.erp] }).clusters).toEqual([['a', 'b']]);
+  });
+
+  it('rejects repeated ids and bad thresholds', () => {
+    expectThrowsCode(() => findDuplicates([person('a', 'x'), person('a', 'y')]), 'DUPLICATE_ID');
+    expectThrowsCode(() => findDuplicates([], { threshold: Number.NaN }), 'INVALID_ARGUMENT');
+    expectThrowsCode(() => findDuplicates([], { threshold: 5, reviewThreshold: 6 }), 'INVALID_ARGUMENT');
+  });
+
+  it('finds duplicates in the synthetic set with F1 of at least 0.95 (truth: the generator)', () => {
+    const s = syntheticCustomers({ count: 10_000, seed: 11, asOf: new Date('2026-01-01') });
+    const q = evaluateDuplicates(findDuplicates(s.customers).clusters, s.clusters);
+    expect(q.f1).toBeGreaterThanOrEqual(0.95);
+    expect(q.precision).toBeGreaterThanOrEqual(0.99);
+  });
+});
+
+describe('clusterPairs', () => {
+  /** Second implementation: connected components by depth-first search. */
+  function components(pairs: [string, string][]): string[][] {
+    const adj = new Map<string, string[]>();
+    for (const [a, b] of pairs) {
+      adj.set(a, [...(adj.get(a) ?? []), b]);
+      adj.set(b, [...(adj.get(b) ?? []), a]);
+    }
+    const seen = new Set<string>();
+    const out: string[][] = [];
+    for (const start of adj.keys()) {
+      if (seen.has(start)) continue;
+      const group: string[] = [];
+      const stack = [start];
+      seen.add(start);
+      while (stack.length) {
+        const x = stack.pop() as string;
+        group.push(x);
+        for (const y of adj.get(x) ?? []) {
+          if (!seen.has(y)) {
+            seen.add(y);
+            stack.push(y);
+          }
+        }
+      }
+      if (group.length > 1) out.push(group.sort());
+    }
+    return out.sort((x, y) => (x[0]! < y[0]! ? -1 : 1));
+  }
+
+  it('equals connected components found by depth-first search (property)', () => {
+    const id = fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h');
+    fc.assert(fc.property(fc.array(fc.tuple(id, id), { maxLength: 12 }), (pairs) => {
+      expect(clusterPairs(pairs)).toEqual(components(pairs));
+    }));
+  });
+});
+
+describe('evaluateDuplicates', () => {
+  it('counts pairs by hand', () => {
+    // found pairs: ab ac bc; true pairs: ab de. TP=1 (ab), FP=2, FN=1; P=1/3, R=1/2, F1=2PR/(P+R)=0.4
+    const q = evaluateDuplicates([['a', 'b', 'c']], [['a', 'b'], ['d', 'e']]);
+    expect(q).toMatchObject({ truePositives: 1, falsePositives: 2, falseNegatives: 1, recall: 0.5 });
+    expect(q.precision).toBeCloseTo(1 / 3, 12);
+    expect(q.f1).toBeCloseTo(0.4, 12);
+  });
+});
