@@ -1,7 +1,8 @@
 // Segmentation benchmarks (issue 3 targets): RFM scores for 1,000,000 customers in under 1 s; a
 // compiled 10-condition rule over 1,000,000 customers in under 300 ms. Each beside a naive
 // implementation measured in the same run (ratio in the output).
-import { type CustomerMetrics, type SegmentCustomer, compileSegment, rfmScores, rfmScoresColumns } from '../src/segmentation/index';
+import { Money } from '../src/core/index';
+import { type CustomerMetrics, type SegmentCustomer, compileSegment, rfmScores, rfmScoresColumns, summarizeRfm } from '../src/segmentation/index';
 import { measure, report, seededRandom } from './harness';
 
 const N = 1_000_000;
@@ -46,6 +47,18 @@ report({ bench: 'segmentation', check: 'rfmScoresColumns equals the naive scores
 const summaries = Array.from({ length: N }, (_, i) => ({ customerId: `c${i}`, recencyDays: recency[i] as number, frequency: frequency[i] as number, monetaryMinor: monetary[i] as number }));
 await measure('segmentation', 'rfmScores (object API: summaries in, score objects out), 1M customers', () => rfmScores(summaries), { items: N, runs: 3 });
 summaries.length = 0;
+
+// summarizeRfm reads Money (decimal.js) once per transaction, at the edge, and sums integer minor units.
+const T = 1_000_000;
+const prices = Array.from({ length: 1000 }, (_, i) => Money.ofMinor(100 + i * 37, 'CNY'));
+const txs = Array.from({ length: T }, (_, i) => ({
+  customerId: `c${i % 200_000}`,
+  type: i % 20 === 0 ? ('refund' as const) : ('purchase' as const),
+  amount: prices[i % 1000] as Money,
+  occurredAt: new Date(Date.UTC(2025, 0, 1) + (i % 420) * 86_400_000),
+}));
+await measure('segmentation', 'summarizeRfm, 1M transactions of 200k customers', () => summarizeRfm(txs, { asOf: new Date('2026-03-01T00:00:00Z') }), { items: T, runs: 3 });
+txs.length = 0;
 
 // --- compiled rule ----------------------------------------------------------------------------
 const TAGS = ['vip', 'new', 'b2b', 'wechat', 'churn-risk'];

@@ -63,6 +63,8 @@ export interface TagRuleOptions extends CompileSegmentOptions {
   readonly metrics?: CustomerMetrics;
 }
 
+const RULE_CODES = new Set(['INVALID_RULE', 'UNKNOWN_FIELD', 'UNKNOWN_OPERATOR', 'RULE_TOO_DEEP']);
+
 /**
  * Compiles tag rules once for many customers; see {@link applyTagRules} for the semantics.
  *
@@ -90,7 +92,7 @@ export function compileTagRules(rules: readonly TagRule[], options: CompileSegme
     try {
       return { tag, action: parsed.data.action, test: compileSegment(rule.when, options) };
     } catch (e) {
-      if (!isCrmError(e) || e.params.path === undefined && e.code !== 'INVALID_RULE') throw e;
+      if (!isCrmError(e) || !RULE_CODES.has(e.code)) throw e;
       const inner = e.params.path === undefined ? '' : `.${String(e.params.path)}`;
       throw new CrmError(e.code, { params: { ...e.params, path: `rules.${i}.when${inner}` }, details: e.details, cause: e });
     }

@@ -1,4 +1,5 @@
 import { CrmError } from '../../core/errors/CrmError';
+import { selectRanks } from './selectRanks';
 
 /**
  * A column of numbers: a typed array (fastest) or a plain array.
@@ -16,24 +17,23 @@ export function checkBins(bins: number): void {
   }
 }
 
-function sortedCopy(values: NumberColumn, field: string): Float64Array {
+function checkedCopy(values: NumberColumn, field: string): Float64Array {
   const n = values.length;
-  const sorted = new Float64Array(n);
+  const copy = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const v = values[i] as number;
-    // NaN would sort last and silently take the top score; refuse it instead.
+    // NaN would take an arbitrary score silently; refuse it instead.
     if (v !== v || typeof v !== 'number') throw new CrmError('INVALID_ARGUMENT', { params: { field: `${field}.${i}`, rule: 'must be a number, not NaN' } });
-    sorted[i] = v;
+    copy[i] = v;
   }
-  sorted.sort();
-  return sorted;
+  return copy;
 }
 
 /**
  * Quantile scores 1..bins. A value's score is the bin of its first rank: with `rank` = how many
  * values are strictly better-placed below it, score = floor(rank * bins / n) + 1. Equal values
- * therefore always share a score. Implemented with bins - 1 cut values taken from one sorted copy,
- * so scoring is O(n log n) for the sort plus O(n * bins) flat comparisons.
+ * therefore always share a score. Implemented with bins - 1 cut values (order statistics found by
+ * `selectRanks`, without a full sort) and O(n * bins) flat comparisons.
  *
  * `higherIsBetter = false` reverses the scale (recency: fewer days scores higher); rank then counts
  * the values strictly greater.
@@ -42,13 +42,19 @@ export function quantileScores(values: NumberColumn, bins: number, higherIsBette
   const n = values.length;
   const out = new Uint8Array(n);
   if (n === 0) return out;
-  const sorted = sortedCopy(values, field);
-  const cuts = new Float64Array(bins - 1);
+  // With `sorted` the ascending order: rank >= j  <=>  sorted[j-1] < v (higher is better),
+  // and sorted[n-j] > v (lower is better). Only those bins - 1 order statistics are needed.
+  const positions: number[] = [];
   for (let k = 1; k < bins; k++) {
     const j = Math.ceil((k * n) / bins);
-    // rank >= j  <=>  sorted[j-1] < v  (higher is better);  sorted[n-j] > v  (lower is better)
-    cuts[k - 1] = higherIsBetter ? (sorted[j - 1] as number) : (sorted[n - j] as number);
+    positions.push(higherIsBetter ? j - 1 : n - j);
   }
+  const order = positions.map((_, i) => i).sort((x, y) => (positions[x] as number) - (positions[y] as number));
+  const selected = selectRanks(checkedCopy(values, field), order.map((i) => positions[i] as number));
+  const cuts = new Float64Array(bins - 1);
+  order.forEach((i, r) => {
+    cuts[i] = selected[r] as number;
+  });
   const m = bins - 1;
   if (higherIsBetter) {
     for (let i = 0; i < n; i++) {
