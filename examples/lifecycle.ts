@@ -9,7 +9,7 @@ import {
   DEFAULT_SLA_POLICY,
   advanceComplaint,
   careTasks,
-  defaultPlaybook,
+  defaultLifecyclePlaybook,
   deriveStage,
   followUpsDue,
   openComplaint,
@@ -56,7 +56,7 @@ const states = new Map<string, LifecycleState>();
 for (const c of customers) {
   const s = deriveStage(historyOf(c), policy, { asOf });
   states.set(c.id, s);
-  const actions = playbookActions(defaultPlaybook, s.stage).map((a) => a.id).join(', ') || '-';
+  const actions = playbookActions(defaultLifecyclePlaybook, s.stage).map((a) => a.id).join(', ') || '-';
   console.log(`  ${c.id} ${c.displayName}  ${s.stage.padEnd(14)} since ${s.since.toISOString().slice(0, 10)}  actions: ${actions}`);
 }
 

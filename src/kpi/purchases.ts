@@ -1,4 +1,5 @@
 import { assert } from '../core/errors/assert';
+import { CrmError } from '../core/errors/CrmError';
 import { isValidDate } from '../core/time';
 import type { Transaction } from '../customer/transaction';
 
@@ -19,7 +20,7 @@ export function purchasesByCustomer(transactions: Iterable<KpiTransaction>, asOf
   const seen = new Set<string>();
   const lists = new Map<string, number[]>();
   for (const t of transactions) {
-    assert(isValidDate(t.occurredAt), 'INVALID_DATE', { params: { field: 'transaction.occurredAt' } });
+    if (!isValidDate(t.occurredAt)) throw new CrmError('INVALID_DATE', { params: { field: 'transaction.occurredAt' } });
     if (seen.has(t.id)) continue;
     seen.add(t.id);
     const at = t.occurredAt.getTime();

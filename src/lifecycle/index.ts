@@ -17,8 +17,8 @@ export { historyEvents, type TimedEvent } from './derive/historyEvents';
 export { deriveStage } from './derive/deriveStage';
 export { replay, applyEvents, type ReplayResult, type StageSpan } from './derive/replay';
 export { stageDurations } from './derive/stageDurations';
-export { definePlaybook, playbookActions, PlaybookActionSchema, type Playbook, type PlaybookAction } from './playbooks';
-export { defaultPlaybook } from './defaultPlaybook';
+export { defineLifecyclePlaybook, playbookActions, PlaybookActionSchema, type LifecyclePlaybook, type PlaybookAction } from './playbooks';
+export { defaultLifecyclePlaybook } from './defaultLifecyclePlaybook';
 export { complaintLifecycle, COMPLAINT_LIFECYCLE_DEFINITION } from './complaints/complaintLifecycle';
 export {
   openComplaint,

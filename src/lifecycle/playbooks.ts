@@ -33,14 +33,14 @@ export type PlaybookAction = z.infer<typeof PlaybookActionSchema>;
 
 /**
  * A playbook: recommended actions per stage of one lifecycle, as plain data. Build one with
- * {@link definePlaybook}.
+ * {@link defineLifecyclePlaybook}.
  *
  * @example
  * ```ts
- * const p: Playbook = { lifecycleId: 'default', stages: { lead: [] } };
+ * const p: LifecyclePlaybook = { lifecycleId: 'default', stages: { lead: [] } };
  * ```
  */
-export interface Playbook {
+export interface LifecyclePlaybook {
   readonly lifecycleId: string;
   readonly stages: Readonly<Record<string, readonly PlaybookAction[]>>;
 }
@@ -56,12 +56,12 @@ export interface Playbook {
  *
  * @example
  * ```ts
- * const p = definePlaybook(defaultLifecycle, { at_risk: [{ id: 'retention_offer', label: 'Offer 10% off', channels: ['sms'] }] });
+ * const p = defineLifecyclePlaybook(defaultLifecycle, { at_risk: [{ id: 'retention_offer', label: 'Offer 10% off', channels: ['sms'] }] });
  * p.stages.at_risk[0].id;
  * //=> 'retention_offer'
  * ```
  */
-export function definePlaybook(lifecycle: Lifecycle, stages: Readonly<Record<string, readonly z.input<typeof PlaybookActionSchema>[]>>): Playbook {
+export function defineLifecyclePlaybook(lifecycle: Lifecycle, stages: Readonly<Record<string, readonly z.input<typeof PlaybookActionSchema>[]>>): LifecyclePlaybook {
   const index = indexOf(lifecycle);
   const out: Record<string, readonly PlaybookAction[]> = {};
   for (const [stage, actions] of Object.entries(stages)) {
@@ -81,16 +81,16 @@ export function definePlaybook(lifecycle: Lifecycle, stages: Readonly<Record<str
 /**
  * The recommended actions for a stage (empty when the playbook has none for it).
  *
- * @param playbook - from {@link definePlaybook}
+ * @param playbook - from {@link defineLifecyclePlaybook}
  * @param stage - the customer's stage
  * @returns the actions, in playbook order
  *
  * @example
  * ```ts
- * playbookActions(defaultPlaybook, 'churned').map((a) => a.id);
+ * playbookActions(defaultLifecyclePlaybook, 'churned').map((a) => a.id);
  * //=> ['win_back']
  * ```
  */
-export function playbookActions(playbook: Playbook, stage: string): readonly PlaybookAction[] {
+export function playbookActions(playbook: LifecyclePlaybook, stage: string): readonly PlaybookAction[] {
   return Object.hasOwn(playbook.stages, stage) ? (playbook.stages[stage] as readonly PlaybookAction[]) : [];
 }

@@ -130,3 +130,32 @@ describe('property: deriveStage equals folding transition over the events of the
     );
   });
 });
+
+describe('order of input and events', () => {
+  it('property: the order transactions arrive in does not change deriveStage (the history is sorted first)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 200 }), { maxLength: 15 }), fc.integer(), (days, seed) => {
+        const tx = days.map((day, i) => ({ id: `t${i}`, customerId: 'c-1', type: 'purchase' as const, occurredAt: new Date(Date.UTC(2026, 0, 1) + day * DAY) }));
+        const shuffled = [...tx].sort((a, b) => ((Number(a.id.slice(1)) * 7919 + seed) % 101) - ((Number(b.id.slice(1)) * 7919 + seed) % 101));
+        const asOf = d('2026-09-01');
+        expect(deriveStage({ customerId: 'c-1', transactions: shuffled }, {}, { asOf })).toEqual(deriveStage({ customerId: 'c-1', transactions: tx }, {}, { asOf }));
+      }),
+    );
+  });
+
+  it('applyEvents refuses events out of time order (INVALID_ARGUMENT: the clock went backwards) and events in the wrong order (INVALID_TRANSITION)', async () => {
+    const { applyEvents, defaultLifecycle, initialState } = await import('crmkit/lifecycle');
+    const s = initialState(defaultLifecycle, 'c-1', { now: d('2026-01-01') });
+    throwsCode(() => applyEvents(defaultLifecycle, s, [
+      { event: 'purchase', at: d('2026-02-01'), context: {} },
+      { event: 'inactivity', at: d('2026-01-15'), context: {} },
+    ]), 'INVALID_ARGUMENT');
+    throwsCode(() => applyEvents(defaultLifecycle, s, [{ event: 'churn', at: d('2026-02-01'), context: {} }]), 'INVALID_TRANSITION');
+  });
+
+  it('a custom lifecycle that lacks a derived event makes replay fail loudly, not silently', async () => {
+    const { defineLifecycle } = await import('crmkit/lifecycle');
+    const tiny = defineLifecycle({ id: 'tiny', initial: 'prospect', stages: ['prospect', 'customer'], transitions: [{ from: 'prospect', event: 'purchase', to: 'customer' }] });
+    throwsCode(() => replay({ customerId: 'c-1', transactions: [buy('a', '2026-01-01'), buy('b', '2026-01-02')] }, {}, { asOf: d('2026-01-03'), lifecycle: tiny }), 'INVALID_TRANSITION');
+  });
+});

@@ -1,4 +1,5 @@
 import { assert } from '../../core/errors/assert';
+import { CrmError } from '../../core/errors/CrmError';
 import { isValidDate, requireDate } from '../../core/time';
 import type { Interaction } from '../../customer/interaction';
 import type { Transaction } from '../../customer/transaction';
@@ -44,8 +45,9 @@ export function normaliseHistory(history: CustomerHistory, asOf: number): Normal
   const times: number[] = [];
   let start = history.since === undefined ? Infinity : requireDate(history.since, 'history.since').getTime();
   for (const t of history.transactions) {
-    assert(t.customerId === customerId, 'INVALID_ARGUMENT', { params: { field: 'history.transactions', rule: 'every transaction must belong to history.customerId' } });
-    assert(isValidDate(t.occurredAt), 'INVALID_DATE', { params: { field: 'transaction.occurredAt' } });
+    // Plain ifs, not assert(): no options object is allocated per transaction.
+    if (t.customerId !== customerId) throw new CrmError('INVALID_ARGUMENT', { params: { field: 'history.transactions', rule: 'every transaction must belong to history.customerId' } });
+    if (!isValidDate(t.occurredAt)) throw new CrmError('INVALID_DATE', { params: { field: 'transaction.occurredAt' } });
     if (seen.has(t.id)) continue;
     seen.add(t.id);
     const at = t.occurredAt.getTime();

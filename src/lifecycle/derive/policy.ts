@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { CrmError } from '../../core/errors/CrmError';
 import type { Interaction } from '../../customer/interaction';
 
@@ -54,17 +53,6 @@ export interface StagePolicy {
   readonly atRisk?: (summary: PurchaseSummary) => boolean;
 }
 
-const NumbersSchema = z
-  .strictObject({
-    repeatAfterPurchases: z.number().int().min(2).max(1_000_000),
-    loyalAfterPurchases: z.number().int().min(2).max(1_000_000),
-    loyaltyWindowDays: z.number().positive().max(100_000),
-    atRiskAfterDays: z.number().positive().max(100_000),
-    churnAfterDays: z.number().positive().max(100_000),
-  })
-  .refine((p) => p.loyalAfterPurchases >= p.repeatAfterPurchases, { message: 'loyalAfterPurchases must be at least repeatAfterPurchases', path: ['loyalAfterPurchases'] })
-  .refine((p) => p.churnAfterDays > p.atRiskAfterDays, { message: 'churnAfterDays must exceed atRiskAfterDays', path: ['churnAfterDays'] });
-
 /**
  * The defaults of {@link StagePolicy}.
  *
@@ -85,19 +73,28 @@ export const DEFAULT_STAGE_POLICY: Readonly<Required<Omit<StagePolicy, 'qualifie
 /** A policy with defaults applied and numbers checked. */
 export type ResolvedPolicy = Required<Omit<StagePolicy, 'qualifies' | 'atRisk'>> & Pick<StagePolicy, 'qualifies' | 'atRisk'>;
 
-/** Applies defaults; throws INVALID_ARGUMENT naming the policy field that is wrong. */
+/** Applies defaults; throws INVALID_ARGUMENT naming the policy field that is wrong. Hand-written checks (no zod) because it runs once per customer. */
 export function resolvePolicy(policy: StagePolicy = {}): ResolvedPolicy {
-  const { qualifies, atRisk, ...numbers } = policy;
-  const parsed = NumbersSchema.safeParse({ ...DEFAULT_STAGE_POLICY, ...numbers });
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new CrmError('INVALID_ARGUMENT', {
-      params: { field: `policy.${issue?.path.join('.') ?? ''}`, rule: issue?.message ?? 'invalid' },
-      details: { issues: parsed.error.issues.map((i) => ({ path: i.path, code: i.code, message: i.message })) },
-    });
-  }
-  for (const [name, fn] of [['qualifies', qualifies], ['atRisk', atRisk]] as const) {
-    if (fn !== undefined && typeof fn !== 'function') throw new CrmError('INVALID_ARGUMENT', { params: { field: `policy.${name}`, rule: 'must be a function' } });
-  }
-  return { ...parsed.data, qualifies, atRisk };
+  const p = {
+    repeatAfterPurchases: policy.repeatAfterPurchases ?? DEFAULT_STAGE_POLICY.repeatAfterPurchases,
+    loyalAfterPurchases: policy.loyalAfterPurchases ?? DEFAULT_STAGE_POLICY.loyalAfterPurchases,
+    loyaltyWindowDays: policy.loyaltyWindowDays ?? DEFAULT_STAGE_POLICY.loyaltyWindowDays,
+    atRiskAfterDays: policy.atRiskAfterDays ?? DEFAULT_STAGE_POLICY.atRiskAfterDays,
+    churnAfterDays: policy.churnAfterDays ?? DEFAULT_STAGE_POLICY.churnAfterDays,
+    qualifies: policy.qualifies,
+    atRisk: policy.atRisk,
+  };
+  const fail = (field: string, rule: string): never => {
+    throw new CrmError('INVALID_ARGUMENT', { params: { field: `policy.${field}`, rule } });
+  };
+  const count = (n: number) => Number.isInteger(n) && n >= 2 && n <= 1_000_000;
+  const days = (n: number) => typeof n === 'number' && n > 0 && n <= 100_000;
+  if (!count(p.repeatAfterPurchases)) fail('repeatAfterPurchases', 'must be an integer from 2 to 1000000');
+  if (!count(p.loyalAfterPurchases)) fail('loyalAfterPurchases', 'must be an integer from 2 to 1000000');
+  if (p.loyalAfterPurchases < p.repeatAfterPurchases) fail('loyalAfterPurchases', 'must be at least repeatAfterPurchases');
+  for (const f of ['loyaltyWindowDays', 'atRiskAfterDays', 'churnAfterDays'] as const) if (!days(p[f])) fail(f, 'must be a number of days above 0, at most 100000');
+  if (p.churnAfterDays <= p.atRiskAfterDays) fail('churnAfterDays', 'must exceed atRiskAfterDays');
+  if (p.qualifies !== undefined && typeof p.qualifies !== 'function') fail('qualifies', 'must be a function');
+  if (p.atRisk !== undefined && typeof p.atRisk !== 'function') fail('atRisk', 'must be a function');
+  return p;
 }

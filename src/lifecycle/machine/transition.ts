@@ -92,7 +92,9 @@ export function initialState(lifecycle: Lifecycle, customerId: string, options: 
  * @throws {CrmError} `UNKNOWN_STAGE` when the state's stage is not in the lifecycle;
  *   `UNKNOWN_EVENT` when no transition uses the event; `INVALID_TRANSITION` when the event is not
  *   allowed from this stage or every guard refused (details name the guards);
- *   `INVALID_DATE` for a bad `now`; `INVALID_ARGUMENT` when `now` is earlier than `state.since`
+ *   `INVALID_DATE` for a bad `now`; `INVALID_ARGUMENT` when `now` is earlier than `state.since`;
+ *   `INVALID_LIFECYCLE` when `lifecycle` did not come from {@link defineLifecycle} (a parsed JSON
+ *   definition must go through `defineLifecycle` again)
  *
  * @example
  * ```ts

@@ -1,18 +1,18 @@
 import { defaultLifecycle } from './defaultLifecycle';
-import { type Playbook, definePlaybook } from './playbooks';
+import { type LifecyclePlaybook, defineLifecyclePlaybook } from './playbooks';
 
 /**
  * The default playbook for {@link defaultLifecycle}: welcome and onboarding for new buyers, upsell
  * for repeat buyers, VIP care for loyal ones, a retention offer at risk, win-back after churn.
- * Copy and edit it as data; pass the result through {@link definePlaybook}.
+ * Copy and edit it as data; pass the result through {@link defineLifecyclePlaybook}.
  *
  * @example
  * ```ts
- * playbookActions(defaultPlaybook, 'first_purchase').map((a) => a.id);
+ * playbookActions(defaultLifecyclePlaybook, 'first_purchase').map((a) => a.id);
  * //=> ['welcome', 'onboarding']
  * ```
  */
-export const defaultPlaybook: Playbook = definePlaybook(defaultLifecycle, {
+export const defaultLifecyclePlaybook: LifecyclePlaybook = defineLifecyclePlaybook(defaultLifecycle, {
   lead: [{ id: 'nurture', label: 'Send product introduction', channels: ['email', 'wechat'], withinDays: 2 }],
   first_purchase: [
     { id: 'welcome', label: 'Welcome message', channels: ['wechat', 'sms', 'email'], withinDays: 1 },
