@@ -56,7 +56,7 @@ const customers = {
 const holdoutWeeks = (summaries[0]?.holdoutDuration ?? 0) / 7;
 console.log(`CDNOW sample: ${transactions.length} transactions, ${n} customers, holdout ${holdoutWeeks.toFixed(1)} weeks\n`);
 
-const fmt = (o: Readonly<Record<string, number>>) => Object.entries(o).map(([k, v]) => `${k}=${v.toFixed(3)}`).join(' ');
+const fmt = (o: object) => Object.entries(o).map(([k, v]) => `${k}=${v.toFixed(3)}`).join(' ');
 const bg = fitBgNbd(customers);
 const mbg = fitModifiedBgNbd(customers);
 const pareto = fitParetoNbd(customers);

@@ -44,3 +44,12 @@ describe('Pareto/NBD predictions', () => {
     expect(() => probabilityOfPurchases(btyd, 1, 10)).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
   });
 });
+
+describe('log-space hypergeometric series', () => {
+  it('ln ₂F₁(a, b; b; z) = −a ln(1 − z) even where ₂F₁ itself overflows float64 (A&S 15.1.8)', async () => {
+    const { logHyp2f1 } = await import('../../src/clv/math/hyp2f1');
+    expect(logHyp2f1(3, 2, 2, 0.5)).toBeCloseTo(-3 * Math.log(0.5), 12);
+    const big = logHyp2f1(2000, 7, 7, 0.5); // (1/2)^−2000 ≈ 10^602
+    expect(big).toBeCloseTo(2000 * Math.LN2, 6);
+  });
+});

@@ -1,4 +1,4 @@
-import { hyp2f1 } from '../math/hyp2f1';
+import { logHyp2f1 } from '../math/hyp2f1';
 import { logAddExp, logGamma } from '../math/special';
 
 /**
@@ -14,8 +14,8 @@ export function logA0(r: number, alpha: number, s: number, beta: number, x: numb
   const rsx = r + s + x;
   const q1 = hi + tx;
   const q2 = hi + T;
-  const l1 = Math.log(hyp2f1(rsx, t, rsx + 1, (hi - lo) / q1)) - rsx * Math.log(q1);
-  const l2 = Math.log(hyp2f1(rsx, t, rsx + 1, (hi - lo) / q2)) - rsx * Math.log(q2);
+  const l1 = logHyp2f1(rsx, t, rsx + 1, (hi - lo) / q1) - rsx * Math.log(q1);
+  const l2 = logHyp2f1(rsx, t, rsx + 1, (hi - lo) / q2) - rsx * Math.log(q2);
   if (!(l2 < l1)) return -Infinity;
   return l1 + Math.log(-Math.expm1(l2 - l1));
 }
