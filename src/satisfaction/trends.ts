@@ -8,7 +8,8 @@ import { csat } from './csat';
 import { nps } from './nps';
 import { criticalValue } from './stats/normal';
 import { isAnswerInScale } from './validateResponse';
-import type { Survey, SurveyResponse } from './survey';
+import type { SurveyResponse } from './response';
+import type { Survey } from './survey';
 
 /**
  * What a trend follows: the overall `index`, one dimension's score (0..100), or one question's own

@@ -1,6 +1,7 @@
 import { CrmError } from '../../core/errors/CrmError';
 import { scaleRange } from '../scales';
-import type { Survey, SurveyResponse } from '../survey';
+import type { SurveyResponse } from '../response';
+import type { Survey } from '../survey';
 
 /**
  * @internal Per-response scores on 0..100: the index and each dimension, NaN where a response
