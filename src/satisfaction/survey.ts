@@ -22,7 +22,8 @@ const weight = z.number().finite().min(0);
  * ```
  */
 export const QuestionSchema = z.strictObject({
-  id: nonBlankText(128),
+  // Answers are looked up by id on plain objects, so ids must not name Object.prototype members.
+  id: nonBlankText(128).refine((id) => !(id in Object.prototype), { message: 'reserved question id' }),
   text: z.string().max(2000).optional(),
   scale: z.enum(SCALE_TYPES),
   dimension: nonBlankText(128).default(DEFAULT_DIMENSION),
