@@ -1,6 +1,6 @@
 import { CrmError } from '../core/errors/CrmError';
 import { assert } from '../core/errors/assert';
-import type { SurveyResponse } from './survey';
+import type { SurveyResponse } from './response';
 
 /**
  * What to do when one customer answered the same survey more than once: keep only the latest answer

@@ -1,4 +1,5 @@
-import type { Survey, SurveyResponse } from './survey';
+import type { SurveyResponse } from './response';
+import type { Survey } from './survey';
 
 /**
  * One piece of free-text feedback kept with a response: a text question's answer, or the response's

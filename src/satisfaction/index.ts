@@ -11,15 +11,13 @@ export {
   QuestionSchema,
   DimensionSchema,
   SurveySchema,
-  ResponseSchema,
   defineSurvey,
   type Question,
   type Dimension,
   type Survey,
   type SurveyInput,
-  type SurveyResponse,
-  type Answer,
 } from './survey';
+export { ResponseSchema, type SurveyResponse, type Answer } from './response';
 export { validateResponse, parseResponse, isAnswerInScale, type ResponseIssue, type ResponseValidation } from './validateResponse';
 export { dedupeResponses, type DuplicatePolicy } from './duplicates';
 export { nps, type NpsResult } from './nps';

@@ -5,7 +5,8 @@ import { indexOfGroup } from './index/satisfactionIndex';
 import { scoreResponses } from './index/scoreResponses';
 import type { TargetComparison } from './stats/estimate';
 import { scaleRange } from './scales';
-import type { Survey, SurveyResponse } from './survey';
+import type { SurveyResponse } from './response';
+import type { Survey } from './survey';
 
 /**
  * Options for {@link improvementPriorities}.

@@ -2,13 +2,15 @@ import { CrmError } from '../core/errors/CrmError';
 import { assert } from '../core/errors/assert';
 import { dedupeResponses, type DuplicatePolicy } from './duplicates';
 import { periodKey, type Period } from './index/periodKey';
+import type { DimensionScore } from './index/satisfactionIndex';
 import { satisfactionIndexBy } from './index/satisfactionIndexBy';
 import { ces } from './ces';
 import { csat } from './csat';
 import { nps } from './nps';
 import { criticalValue } from './stats/normal';
 import { isAnswerInScale } from './validateResponse';
-import type { Survey, SurveyResponse } from './survey';
+import type { SurveyResponse } from './response';
+import type { Survey } from './survey';
 
 /**
  * What a trend follows: the overall `index`, one dimension's score (0..100), or one question's own
@@ -106,10 +108,11 @@ export function satisfactionTrend(responses: readonly SurveyResponse[], survey: 
     points = questionByPeriod(responses, survey, metric.question, period, options, z, confidence);
   } else {
     const groups = satisfactionIndexBy(responses, survey, { ...options, by: 'period', period, confidence });
-    const dim = typeof metric === 'object' ? survey.questions.some((q) => q.dimension === metric.dimension) : true;
-    assert(dim, 'INVALID_ARGUMENT', { params: { field: 'metric.dimension', rule: 'must be a dimension of the survey' } });
+    const dims = survey.dimensions?.map((d) => d.id) ?? survey.questions.filter((q) => q.scale !== 'text').map((q) => q.dimension);
+    const slot = typeof metric === 'object' ? dims.indexOf(metric.dimension) : -1;
+    assert(typeof metric !== 'object' || slot >= 0, 'INVALID_ARGUMENT', { params: { field: 'metric.dimension', rule: 'must be a scored dimension of the survey' } });
     points = groups.map((g) => {
-      const e = typeof metric === 'object' ? (g.dimensions.find((d) => d.dimension === metric.dimension) ?? g) : g;
+      const e = slot >= 0 ? (g.dimensions.find((d) => d.dimension === dims[slot]) as DimensionScore) : g;
       return { period: g.key, n: e.n, score: e.score, standardError: e.standardError, marginOfError: e.marginOfError };
     });
   }

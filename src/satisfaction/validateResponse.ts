@@ -1,7 +1,8 @@
 import { CrmError } from '../core/errors/CrmError';
 import { errorMessage, type Locale } from '../core/locales';
 import { scaleLabel, scaleRange } from './scales';
-import { ResponseSchema, type Answer, type Question, type Survey, type SurveyResponse } from './survey';
+import { ResponseSchema, type Answer, type SurveyResponse } from './response';
+import type { Question, Survey } from './survey';
 
 /**
  * One problem with a response: where (`path`), a stable `code` (a crmkit error code such as

@@ -35,6 +35,7 @@ describe('defineSurvey', () => {
     ['only zero weights', { id: 's', name: 'n', questions: [{ id: 'q', scale: 'nps', weight: 0 }] }, ['questions']],
     ['negative weight', { id: 's', name: 'n', questions: [{ id: 'q', scale: 'nps', weight: -1 }] }, ['questions', 0, 'weight']],
     ['unknown scale', { id: 's', name: 'n', questions: [{ id: 'q', scale: 'stars' }] }, ['questions', 0, 'scale']],
+    ['a reserved question id', { id: 's', name: 'n', questions: [{ id: 'toString', scale: 'nps' }] }, ['questions', 0, 'id']],
     ['no questions', { id: 's', name: 'n', questions: [] }, ['questions']],
   ])('rejects %s with INVALID_SURVEY naming the path', (_why, input, path) => {
     const err = expectThrowsCode(() => defineSurvey(input), 'INVALID_SURVEY') as unknown as CrmError;

@@ -77,6 +77,9 @@ describe('satisfactionTrend', () => {
     expect(satisfactionTrend([], survey, { metric: { question: 'rec' } })).toEqual([]);
     expectThrowsCode(() => satisfactionTrend([], survey, { metric: { question: 'nope' } }), 'UNKNOWN_QUESTION');
     expectThrowsCode(() => satisfactionTrend([], survey, { metric: { dimension: 'price' } }), 'INVALID_ARGUMENT');
+    // a dimension holding only free text is not scored, so it has no trend
+    const textOnly = defineSurvey({ id: 's1', name: 't', questions: [{ id: 'q', scale: 'csat5' }, { id: 'why', scale: 'text', dimension: 'notes' }] });
+    expectThrowsCode(() => satisfactionTrend([], textOnly, { metric: { dimension: 'notes' } }), 'INVALID_ARGUMENT');
     expectThrowsCode(() => satisfactionTrend([response('a', { rec: 11 })], survey, { metric: { question: 'rec' } }), 'ANSWER_OUT_OF_SCALE');
   });
 });

@@ -2,7 +2,8 @@ import { assert } from '../../core/errors/assert';
 import { dedupeResponses, type DuplicatePolicy } from '../duplicates';
 import { criticalValue } from '../stats/normal';
 import { compareToTarget, estimateFrom, type TargetComparison } from '../stats/estimate';
-import type { Survey, SurveyResponse } from '../survey';
+import type { SurveyResponse } from '../response';
+import type { Survey } from '../survey';
 import { aggregate, type GroupStats } from './aggregate';
 import { scoreResponses, type ScoredResponses } from './scoreResponses';
 

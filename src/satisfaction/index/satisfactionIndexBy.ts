@@ -1,6 +1,7 @@
 import { assert } from '../../core/errors/assert';
 import { dedupeResponses } from '../duplicates';
-import type { Survey, SurveyResponse } from '../survey';
+import type { SurveyResponse } from '../response';
+import type { Survey } from '../survey';
 import { aggregate } from './aggregate';
 import { periodKey, type Period } from './periodKey';
 import { indexOfGroup, type SatisfactionIndex, type SatisfactionIndexOptions } from './satisfactionIndex';

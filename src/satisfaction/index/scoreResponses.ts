@@ -1,6 +1,7 @@
 import { CrmError } from '../../core/errors/CrmError';
 import { scaleRange } from '../scales';
-import type { Survey, SurveyResponse } from '../survey';
+import type { SurveyResponse } from '../response';
+import type { Survey } from '../survey';
 
 /**
  * @internal Per-response scores on 0..100: the index and each dimension, NaN where a response
@@ -48,14 +49,18 @@ export function scoreResponses(responses: readonly SurveyResponse[], survey: Sur
   const dimensionScores = new Float64Array(N * D);
   const sum = new Float64Array(D);
   const wsum = new Float64Array(D);
+  const surveyId = survey.id;
+  const T = texts.length;
   for (let i = 0; i < N; i++) {
     const r = responses[i] as SurveyResponse;
-    if (r.surveyId !== survey.id) {
+    if (r.surveyId !== surveyId) {
       throw new CrmError('INVALID_ARGUMENT', { params: { field: `responses.${i}.surveyId`, rule: `must be ${survey.id}` } });
     }
     const answers = r.answers as Record<string, unknown>;
-    sum.fill(0);
-    wsum.fill(0);
+    for (let d = 0; d < D; d++) {
+      sum[d] = 0;
+      wsum[d] = 0;
+    }
     let matched = 0;
     for (let j = 0; j < Q; j++) {
       const v = answers[qId[j] as string];
@@ -77,7 +82,7 @@ export function scoreResponses(responses: readonly SurveyResponse[], survey: Sur
       sum[d] = (sum[d] as number) + w * x;
       wsum[d] = (wsum[d] as number) + w;
     }
-    for (let t = 0; t < texts.length; t++) {
+    for (let t = 0; t < T; t++) {
       const v = answers[texts[t] as string];
       if (v === undefined) continue;
       if (typeof v !== 'string') throw outOfScale(i, texts[t] as string, 'text');
