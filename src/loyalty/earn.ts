@@ -21,7 +21,7 @@ const ROUNDING = {
 } as const;
 
 /**
- * The purchase points are earned on: a {@link Transaction} of type `purchase` fits.
+ * The purchase points are earned on: a `Transaction` (crmkit/customer) of type `purchase` fits.
  *
  * @example
  * ```ts
