@@ -44,29 +44,40 @@ export type BlockingKey = (typeof BLOCKING_KEYS)[number];
  */
 export type CustomBlockingKey = (customer: Customer) => string | readonly string[] | undefined;
 
-/** Appends the built-in key values of record i to `out`. */
-function builtInKeys(key: BlockingKey, f: Features, i: number, out: string[]): void {
+const FNV_OFFSET = 0x811c9dc5;
+
+/** FNV-1a over the UTF-16 units of `s`, continuing from `h` (32-bit). */
+function fnv(s: string, h: number): number {
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+/** Hash of a two-part key `a` + separator + `b`, without building the string. */
+const fnv2 = (a: string, b: string) => fnv(b, Math.imul(fnv(a, FNV_OFFSET) ^ 0xffff, 0x01000193));
+
+/** Calls `emit` with the 32-bit hash of each built-in key value of record i. */
+function builtInKeys(key: BlockingKey, f: Features, i: number, emit: (hash: number) => void): void {
   switch (key) {
     case 'phone':
-      for (const p of f.phones[i] as readonly string[]) out.push(p);
+      for (const p of f.phones[i] as readonly string[]) emit(fnv(p, FNV_OFFSET));
       return;
     case 'email':
-      for (const e of f.emails[i] as readonly string[]) out.push(e);
+      for (const e of f.emails[i] as readonly string[]) emit(fnv(e, FNV_OFFSET));
       return;
     case 'uscc':
-      if (f.uscc[i]) out.push(f.uscc[i] as string);
+      if (f.uscc[i]) emit(fnv(f.uscc[i] as string, FNV_OFFSET));
       return;
     case 'residentId':
-      if (f.residentId[i]) out.push(f.residentId[i] as string);
+      if (f.residentId[i]) emit(fnv(f.residentId[i] as string, FNV_OFFSET));
       return;
     case 'namePostalCode':
-      if (f.name[i] && f.postalCode[i]) out.push(`${f.name[i]}\u0000${f.postalCode[i]}`);
+      if (f.name[i] && f.postalCode[i]) emit(fnv2(f.name[i] as string, f.postalCode[i] as string));
       return;
     case 'postalCodeInitial':
-      if (f.name[i] && f.postalCode[i]) out.push(`${f.postalCode[i]}\u0000${(f.name[i] as string).slice(0, 1)}`);
+      if (f.name[i] && f.postalCode[i]) emit(fnv2(f.postalCode[i] as string, (f.name[i] as string).slice(0, 1)));
       return;
     case 'nameBirthDate':
-      if (f.name[i] && f.birthDate[i]) out.push(`${f.name[i]}\u0000${f.birthDate[i]}`);
+      if (f.name[i] && f.birthDate[i]) emit(fnv2(f.name[i] as string, f.birthDate[i] as string));
       return;
   }
 }
@@ -78,10 +89,13 @@ export interface CandidatePairs {
 }
 
 /**
- * Builds blocks one key at a time (so only one key's index is in memory at once) and collects the
- * distinct pairs of records sharing a block. Blocks larger than `maxBlockSize` are skipped and
- * counted: a key shared by hundreds of records (a switchboard number, `test@test.com`) is not
- * evidence of identity.
+ * Builds blocks one key at a time and collects the distinct pairs of records sharing a block.
+ * Keys are hashed (FNV-1a) and packed with the record index into one float64 (hash in the high
+ * bits, index in the low bits), so a block is a run of equal hashes after `Float64Array.sort()`:
+ * no key strings and no per-record objects are allocated. A hash collision only adds a candidate
+ * pair, which scoring then rejects; it never hides one. Blocks larger than `maxBlockSize` are
+ * skipped and counted: a key shared by hundreds of records (a switchboard number,
+ * `test@test.com`) is not evidence of identity.
  */
 export function candidatePairs(
   customers: readonly Customer[],
@@ -91,49 +105,65 @@ export function candidatePairs(
   maxBlockSize: number,
 ): CandidatePairs {
   const n = customers.length;
+  const indexBits = Math.max(1, Math.ceil(Math.log2(n + 1)));
+  const hashBits = Math.min(30, 52 - indexBits);
+  const indexScale = 2 ** indexBits;
+  const hashShift = 32 - hashBits;
   const seen = new Set<number>();
   const codes: number[] = [];
   let skippedBlocks = 0;
-  const values: string[] = [];
+  let packed = new Float64Array(Math.max(16, n));
+  let count = 0;
+  let current = 0;
+  const emit = (hash: number) => {
+    if (count === packed.length) {
+      const grown = new Float64Array(packed.length * 2);
+      grown.set(packed);
+      packed = grown;
+    }
+    packed[count++] = (hash >>> hashShift) * indexScale + current;
+  };
   const sources: ((i: number) => void)[] = [
-    ...keys.map((key) => (i: number) => builtInKeys(key, f, i, values)),
+    ...keys.map((key) => (i: number) => builtInKeys(key, f, i, emit)),
     ...custom.map((fn) => (i: number) => {
       const v = fn(customers[i] as Customer);
-      if (typeof v === 'string') values.push(v);
-      else if (v) for (const s of v) values.push(s);
+      if (typeof v === 'string') emit(fnv(v, FNV_OFFSET));
+      else if (v) for (const s of v) emit(fnv(s, FNV_OFFSET));
     }),
   ];
+  const block: number[] = [];
   for (const collect of sources) {
-    const index = new Map<string, number | number[]>();
-    for (let i = 0; i < n; i++) {
-      values.length = 0;
-      collect(i);
-      for (const v of values) {
-        const hit = index.get(v);
-        if (hit === undefined) index.set(v, i);
-        else if (typeof hit === 'number') {
-          if (hit !== i) index.set(v, [hit, i]);
-        } else if (hit[hit.length - 1] !== i) hit.push(i);
+    count = 0;
+    for (current = 0; current < n; current++) collect(current);
+    const sorted = packed.subarray(0, count).sort();
+    for (let start = 0; start < count; ) {
+      const hash = Math.floor((sorted[start] as number) / indexScale);
+      let end = start + 1;
+      while (end < count && Math.floor((sorted[end] as number) / indexScale) === hash) end++;
+      if (end - start > 1) {
+        block.length = 0;
+        for (let k = start; k < end; k++) {
+          const i = (sorted[k] as number) - hash * indexScale;
+          if (block[block.length - 1] !== i) block.push(i); // one record with the same key twice
+        }
+        if (block.length > maxBlockSize) skippedBlocks++;
+        else pairsOf(block);
       }
+      start = end;
     }
-    for (const block of index.values()) {
-      if (typeof block === 'number') continue;
-      if (block.length > maxBlockSize) {
-        skippedBlocks++;
-        continue;
-      }
-      for (let x = 0; x < block.length; x++) {
-        for (let y = x + 1; y < block.length; y++) {
-          const a = block[x] as number;
-          const b = block[y] as number;
-          const code = a < b ? a * n + b : b * n + a;
-          if (!seen.has(code)) {
-            seen.add(code);
-            codes.push(code);
-          }
+  }
+  return { codes, skippedBlocks };
+
+  function pairsOf(members: readonly number[]): void {
+    // members are ascending (sorted with the hash), so a < b
+    for (let x = 0; x < members.length; x++) {
+      for (let y = x + 1; y < members.length; y++) {
+        const code = (members[x] as number) * n + (members[y] as number);
+        if (!seen.has(code)) {
+          seen.add(code);
+          codes.push(code);
         }
       }
     }
   }
-  return { codes, skippedBlocks };
 }

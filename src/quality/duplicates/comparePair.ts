@@ -39,48 +39,49 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 /**
  * The Fellegi-Sunter score of records a and b: the sum over fields of the weight of the observed
  * agreement level. Pushes per-field evidence when `evidence` is given (only for pairs worth
- * reporting, so the hot loop allocates nothing).
+ * reporting); without it the loop allocates nothing.
  */
 export function scorePair(f: Features, a: number, b: number, w: WeightTable, p: MatchParameters, evidence?: FieldEvidence[]): number {
   let score = 0;
-  const add = (field: MatchField, level: FieldEvidence['level'], weight: number, similarity?: number) => {
-    score += weight;
-    evidence?.push(similarity === undefined ? { field, level, weight: round(weight) } : { field, level, weight: round(weight), similarity: round(similarity) });
-  };
   const na = f.name[a] as string;
   const nb = f.name[b] as string;
   if (na && nb) {
-    if (na === nb) add('name', 'exact', w.nameExact, 1);
+    if (na === nb) score += note(evidence, 'name', 'exact', w.nameExact, 1);
     else {
       const s = jaroWinkler(na, nb);
-      if (s >= p.nameHigh) add('name', 'high', w.nameHigh, s);
-      else if (s >= p.nameMedium) add('name', 'medium', w.nameMedium, s);
-      else add('name', 'disagree', w.nameDisagree, s);
+      if (s >= p.nameHigh) score += note(evidence, 'name', 'high', w.nameHigh, s);
+      else if (s >= p.nameMedium) score += note(evidence, 'name', 'medium', w.nameMedium, s);
+      else score += note(evidence, 'name', 'disagree', w.nameDisagree, s);
     }
   }
   const pa = f.phones[a] as readonly string[];
   const pb = f.phones[b] as readonly string[];
   if (pa.length > 0 && pb.length > 0) {
-    if (anyShared(pa, pb)) add('phone', 'agree', w.phoneAgree);
-    else add('phone', 'disagree', w.phoneDisagree);
+    score += anyShared(pa, pb) ? note(evidence, 'phone', 'agree', w.phoneAgree) : note(evidence, 'phone', 'disagree', w.phoneDisagree);
   }
   const ea = f.emails[a] as readonly string[];
   const eb = f.emails[b] as readonly string[];
   if (ea.length > 0 && eb.length > 0) {
-    if (anyShared(ea, eb)) add('email', 'agree', w.emailAgree);
-    else add('email', 'disagree', w.emailDisagree);
+    score += anyShared(ea, eb) ? note(evidence, 'email', 'agree', w.emailAgree) : note(evidence, 'email', 'disagree', w.emailDisagree);
   }
-  single(f.postalCode, 'postalCode', w.postalAgree, w.postalDisagree);
-  single(f.birthDate, 'birthDate', w.birthAgree, w.birthDisagree);
-  single(f.uscc, 'uscc', w.usccAgree, w.usccDisagree);
-  single(f.residentId, 'residentId', w.residentAgree, w.residentDisagree);
+  score += single(evidence, f.postalCode, a, b, 'postalCode', w.postalAgree, w.postalDisagree);
+  score += single(evidence, f.birthDate, a, b, 'birthDate', w.birthAgree, w.birthDisagree);
+  score += single(evidence, f.uscc, a, b, 'uscc', w.usccAgree, w.usccDisagree);
+  score += single(evidence, f.residentId, a, b, 'residentId', w.residentAgree, w.residentDisagree);
   return score;
+}
 
-  function single(column: readonly string[], field: MatchField, agree: number, disagree: number): void {
-    const x = column[a] as string;
-    const y = column[b] as string;
-    if (x && y) add(field, x === y ? 'agree' : 'disagree', x === y ? agree : disagree);
-  }
+/** Records evidence when asked; returns the weight. */
+function note(evidence: FieldEvidence[] | undefined, field: MatchField, level: FieldEvidence['level'], weight: number, similarity?: number): number {
+  if (evidence) evidence.push(similarity === undefined ? { field, level, weight: round(weight) } : { field, level, weight: round(weight), similarity: round(similarity) });
+  return weight;
+}
+
+function single(evidence: FieldEvidence[] | undefined, column: readonly string[], a: number, b: number, field: MatchField, agree: number, disagree: number): number {
+  const x = column[a] as string;
+  const y = column[b] as string;
+  if (!x || !y) return 0;
+  return x === y ? note(evidence, field, 'agree', agree) : note(evidence, field, 'disagree', disagree);
 }
 
 /** The exact identifier two records share that decides the pair on its own, if any. */

@@ -1,4 +1,5 @@
 import { assert } from '../../core/errors/assert';
+import { CrmError } from '../../core/errors/CrmError';
 import type { Customer } from '../../customer/customer';
 import { BLOCKING_KEYS, type BlockingKey, type CustomBlockingKey, candidatePairs } from './blocking';
 import { clusterIndexes } from './clusters';
@@ -113,7 +114,7 @@ export function findDuplicates(customers: readonly Customer[], options: FindDupl
   const weights = weightTable(parameters);
   const seenIds = new Set<string>();
   for (const c of customers) {
-    assert(!seenIds.has(c.id), 'DUPLICATE_ID', { params: { entity: 'customer', id: c.id }, details: { id: c.id } });
+    if (seenIds.has(c.id)) throw new CrmError('DUPLICATE_ID', { params: { entity: 'customer', id: c.id }, details: { id: c.id } });
     seenIds.add(c.id);
   }
 

@@ -5,7 +5,7 @@ import type { Customer } from '../../customer/customer';
 import { fillGaps, mergeConsent, unionById, unionContactPoints, unionRecords, unionStrings } from './combine';
 import type { CustomersMerged } from './events';
 import type { MergeRecord } from './mergeRecord';
-import { DEFAULT_SURVIVORSHIP, type Survivorship, type SurvivorshipField, rankedFor, ruleOrder, survivingValue } from './survivorship';
+import { DEFAULT_SURVIVORSHIP, SURVIVORSHIP_RULES, type Survivorship, type SurvivorshipField, rankedFor, ruleOrder, survivingValue } from './survivorship';
 
 /**
  * Options for {@link mergeCustomers}.
@@ -68,7 +68,8 @@ function checkRecords(records: readonly Customer[], survivorId: string | undefin
  * @param options - {@link MergeOptions}
  * @returns the golden record, the merge record (for {@link unmergeCustomers}) and a `CustomersMerged` event
  * @throws {CrmError} `INVALID_MERGE` for fewer than two records, repeated ids, mixed kinds or an
- *   unknown `survivorId`; `INVALID_DATE` when `now` is not a valid date
+ *   unknown `survivorId`; `INVALID_ARGUMENT` for an unknown field or rule in `survivorship`;
+ *   `INVALID_DATE` when `now` is not a valid date
  *
  * @example
  * ```ts
@@ -96,6 +97,11 @@ export function mergeCustomers(records: readonly Customer[], options: MergeOptio
   const now = requireDate(options?.now, 'now');
   checkRecords(records, options.survivorId);
   const rules = { ...DEFAULT_SURVIVORSHIP, ...options.survivorship };
+  for (const [field, rule] of Object.entries(rules)) {
+    assert(FIELDS.includes(field as SurvivorshipField) && (SURVIVORSHIP_RULES as readonly string[]).includes(rule), 'INVALID_ARGUMENT', {
+      params: { field: `survivorship.${field}`, rule: 'must name a known field and rule' },
+    });
+  }
   const priority = options.sourcePriority ?? [];
   const region = options.defaultRegion ?? 'CN';
   const canonical = [...records].sort(byCreation);

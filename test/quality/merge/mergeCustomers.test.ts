@@ -61,6 +61,8 @@ describe('mergeCustomers survivorship (expected values reasoned by hand from the
     expectThrowsCode(() => mergeCustomers([a, organization('o', 'X')], { now }), 'INVALID_MERGE');
     expectThrowsCode(() => mergeCustomers([a, b], { now, survivorId: 'zz' }), 'INVALID_MERGE');
     expectThrowsCode(() => mergeCustomers([a, b], { now: new Date('nope') }), 'INVALID_DATE');
+    expectThrowsCode(() => mergeCustomers([a, b], { now, survivorship: { displayName: 'newest' as 'oldest' } }), 'INVALID_ARGUMENT');
+    expectThrowsCode(() => mergeCustomers([a, b], { now, survivorship: { tags: 'oldest' } as never }), 'INVALID_ARGUMENT');
   });
 
   it('does not mutate its inputs', () => {
