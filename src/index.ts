@@ -1,7 +1,10 @@
 /**
- * crmkit: the CRM domain library for TypeScript. The root entry re-exports the stable API of the
- * core kernel, the customer model, validation and the repository interfaces; each domain area also
- * has its own subpath (`crmkit/clv`, `crmkit/segmentation`, ...).
+ * crmkit: the CRM domain library for TypeScript. The root entry re-exports the whole public API:
+ * the core kernel, the customer model, validation, the repository interfaces, and the domain areas
+ * (segmentation, lifecycle, KPIs, CLV, satisfaction, loyalty, data quality). Each area also has its
+ * own subpath (`crmkit/clv`, `crmkit/segmentation`, ...) for smaller imports; the in-memory
+ * repositories (`crmkit/memory`) and the contract suites (`crmkit/testing`, which needs vitest) are
+ * only on their subpaths.
  *
  * @module crmkit
  */
@@ -9,3 +12,10 @@ export * from './core';
 export * from './customer';
 export * from './validation';
 export type * from './repository';
+export * from './segmentation';
+export * from './lifecycle';
+export * from './kpi';
+export * from './clv';
+export * from './satisfaction';
+export * from './loyalty';
+export * from './quality';

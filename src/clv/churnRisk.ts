@@ -1,5 +1,5 @@
 import { CrmError } from '../core';
-import type { RfmData } from './data';
+import type { FrequencyRecencyData } from './data';
 import type { PurchaseModel } from './models';
 import { probabilityAlive } from './predict';
 
@@ -68,7 +68,7 @@ export interface ChurnRiskOptions {
  * //=> ['a', 'b']
  * ```
  */
-export function churnRisk(model: PurchaseModel, customers: RfmData, options: ChurnRiskOptions): ChurnRisk[] {
+export function churnRisk(model: PurchaseModel, customers: FrequencyRecencyData, options: ChurnRiskOptions): ChurnRisk[] {
   const { value, threshold = 0.5, ids, limit = Infinity } = options ?? ({} as ChurnRiskOptions);
   const p = probabilityAlive(model, customers);
   const fail = (field: string, rule: string): never => {

@@ -7,10 +7,10 @@ import { CrmError } from '../core';
  *
  * @example
  * ```ts
- * const row: RfmRow = { frequency: 2, recency: 30.43, T: 38.86 };
+ * const row: FrequencyRecencyRow = { frequency: 2, recency: 30.43, T: 38.86 };
  * ```
  */
-export interface RfmRow {
+export interface FrequencyRecencyRow {
   readonly frequency: number;
   readonly recency: number;
   readonly T: number;
@@ -24,10 +24,10 @@ export interface RfmRow {
  *
  * @example
  * ```ts
- * const cols: RfmColumns = { frequency: [2, 0], recency: [30.43, 0], T: [38.86, 38.86] };
+ * const cols: FrequencyRecencyColumns = { frequency: [2, 0], recency: [30.43, 0], T: [38.86, 38.86] };
  * ```
  */
-export interface RfmColumns {
+export interface FrequencyRecencyColumns {
   readonly frequency: ArrayLike<number>;
   readonly recency: ArrayLike<number>;
   readonly T: ArrayLike<number>;
@@ -36,14 +36,14 @@ export interface RfmColumns {
 }
 
 /**
- * Input of the purchase models: rows or columns. See {@link RfmRow} and {@link RfmColumns}.
+ * Input of the purchase models: rows or columns. See {@link FrequencyRecencyRow} and {@link FrequencyRecencyColumns}.
  *
  * @example
  * ```ts
- * const data: RfmData = [{ frequency: 0, recency: 0, T: 10, count: 120 }];
+ * const data: FrequencyRecencyData = [{ frequency: 0, recency: 0, T: 10, count: 120 }];
  * ```
  */
-export type RfmData = RfmColumns | readonly RfmRow[];
+export type FrequencyRecencyData = FrequencyRecencyColumns | readonly FrequencyRecencyRow[];
 
 /** Validated columnar data with weights (internal). */
 export interface Columns {
@@ -60,9 +60,9 @@ function bad(field: string, index: number, rule: string): never {
 }
 
 /** Reads and validates rows or columns into Float64Arrays (internal). */
-export function toColumns(data: RfmData): Columns {
-  if (Array.isArray(data)) return rowsToColumns(data as readonly RfmRow[]);
-  const cols = data as RfmColumns;
+export function toColumns(data: FrequencyRecencyData): Columns {
+  if (Array.isArray(data)) return rowsToColumns(data as readonly FrequencyRecencyRow[]);
+  const cols = data as FrequencyRecencyColumns;
   const n = cols?.frequency?.length;
   if (typeof n !== 'number') throw new CrmError('INVALID_ARGUMENT', { params: { field: 'data', rule: 'expected rows or columns' } });
   if (cols.recency?.length !== n || cols.T?.length !== n || (cols.count !== undefined && cols.count.length !== n)) {
@@ -96,7 +96,7 @@ function check(xi: unknown, ti: unknown, Ti: unknown, wi: unknown, i: number): v
   if (typeof wi !== 'number' || !(wi >= 0) || !Number.isFinite(wi)) bad('count', i, 'must be a non-negative number');
 }
 
-function rowsToColumns(rows: readonly RfmRow[]): Columns {
+function rowsToColumns(rows: readonly FrequencyRecencyRow[]): Columns {
   const n = rows.length;
   const x = new Float64Array(n);
   const tx = new Float64Array(n);

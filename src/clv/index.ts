@@ -7,7 +7,7 @@
  * @module clv
  */
 export { summarizeTransactions, summaryColumns, type CustomerSummary, type SummarizeOptions, type SummaryPeriod } from './summary';
-export type { RfmRow, RfmColumns, RfmData } from './data';
+export type { FrequencyRecencyRow, FrequencyRecencyColumns, FrequencyRecencyData } from './data';
 export type { FitInfo, FitOptions } from './fit';
 export type { BgNbdParams, BgNbdModel, ModifiedBgNbdModel } from './bgnbd/model';
 export { fitBgNbd, fitModifiedBgNbd } from './bgnbd/fit';

@@ -1,7 +1,7 @@
 import { CrmError } from '../core';
 import { bgAlive, bgExpected, bgProbabilityOfN } from './bgnbd/predict';
 import { bgWeightedExpected } from './bgnbd/batch';
-import { groupWithIndex, toColumns, type RfmData } from './data';
+import { groupWithIndex, toColumns, type FrequencyRecencyData } from './data';
 import type { PurchaseModel } from './models';
 import { paretoAlive, paretoConditionalExpected, paretoExpected } from './paretonbd/predict';
 import { checkModel } from './serialize';
@@ -29,7 +29,7 @@ function requireTime(t: number, field: string): void {
  * //=> [1, 0.727]
  * ```
  */
-export function probabilityAlive(model: PurchaseModel, data: RfmData): Float64Array {
+export function probabilityAlive(model: PurchaseModel, data: FrequencyRecencyData): Float64Array {
   checkModel(model);
   const { x, tx, T } = toColumns(data);
   const n = x.length;
@@ -66,7 +66,7 @@ export function probabilityAlive(model: PurchaseModel, data: RfmData): Float64Ar
  * //=> 1.226
  * ```
  */
-export function expectedPurchases(model: PurchaseModel, data: RfmData, t: number): Float64Array {
+export function expectedPurchases(model: PurchaseModel, data: FrequencyRecencyData, t: number): Float64Array {
   checkModel(model);
   requireTime(t, 't');
   const cols = toColumns(data);

@@ -1,6 +1,6 @@
 import { CrmError, type Money, type RoundingMode } from '../core';
 import { bgWeightedExpected } from './bgnbd/batch';
-import { groupWithIndex, toColumns, type RfmColumns, type RfmRow } from './data';
+import { groupWithIndex, toColumns, type FrequencyRecencyColumns, type FrequencyRecencyRow } from './data';
 import { expectedAverageSpend } from './gammagamma/predict';
 import type { GammaGammaModel } from './gammagamma/model';
 import type { PurchaseModel } from './models';
@@ -17,7 +17,7 @@ import { checkModel } from './serialize';
  * const c: ClvColumns = { frequency: [2], recency: [30.43], T: [38.86], monetaryValue: [22.35] };
  * ```
  */
-export interface ClvColumns extends RfmColumns {
+export interface ClvColumns extends FrequencyRecencyColumns {
   readonly monetaryValue: ArrayLike<number>;
 }
 
@@ -29,7 +29,7 @@ export interface ClvColumns extends RfmColumns {
  * const c: ClvRow = { frequency: 2, recency: 30.43, T: 38.86, monetaryValue: 22.35 };
  * ```
  */
-export interface ClvRow extends RfmRow {
+export interface ClvRow extends FrequencyRecencyRow {
   readonly monetaryValue: number;
 }
 

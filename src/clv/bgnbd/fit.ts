@@ -1,11 +1,11 @@
-import { groupColumns, toColumns, type RfmData } from '../data';
+import { groupColumns, toColumns, type FrequencyRecencyData } from '../data';
 import { requireEnoughData, runFit, type FitOptions } from '../fit';
 import { bgnbdObjective } from './likelihood';
 import type { BgNbdModel, BgNbdParams, ModifiedBgNbdModel } from './model';
 
 const NAMES = ['r', 'alpha', 'a', 'b'] as const;
 
-function fitFamily(data: RfmData, options: FitOptions, shift: 0 | 1, model: string) {
+function fitFamily(data: FrequencyRecencyData, options: FitOptions, shift: 0 | 1, model: string) {
   const grouped = groupColumns(toColumns(data));
   let repeat = 0;
   for (let i = 0; i < grouped.x.length; i++) if ((grouped.x[i] as number) > 0) repeat += grouped.w[i] as number;
@@ -40,7 +40,7 @@ function fitFamily(data: RfmData, options: FitOptions, shift: 0 | 1, model: stri
  * //=> true
  * ```
  */
-export function fitBgNbd(data: RfmData, options: FitOptions = {}): BgNbdModel {
+export function fitBgNbd(data: FrequencyRecencyData, options: FitOptions = {}): BgNbdModel {
   const { params, fit } = fitFamily(data, options, 0, 'BG/NBD');
   return { model: 'bgnbd', params, fit };
 }
@@ -68,7 +68,7 @@ export function fitBgNbd(data: RfmData, options: FitOptions = {}): BgNbdModel {
  * //=> 'mbgnbd'
  * ```
  */
-export function fitModifiedBgNbd(data: RfmData, options: FitOptions = {}): ModifiedBgNbdModel {
+export function fitModifiedBgNbd(data: FrequencyRecencyData, options: FitOptions = {}): ModifiedBgNbdModel {
   const { params, fit } = fitFamily(data, options, 1, 'MBG/NBD');
   return { model: 'mbgnbd', params, fit };
 }

@@ -1,4 +1,4 @@
-import { groupColumns, toColumns, type RfmData } from '../data';
+import { groupColumns, toColumns, type FrequencyRecencyData } from '../data';
 import { requireEnoughData, runFit, type FitOptions } from '../fit';
 import { numericGradient } from '../math/optimize';
 import { paretoLogLikelihood } from './likelihood';
@@ -29,7 +29,7 @@ import type { ParetoNbdModel } from './model';
  * //=> 'paretonbd'
  * ```
  */
-export function fitParetoNbd(data: RfmData, options: FitOptions = {}): ParetoNbdModel {
+export function fitParetoNbd(data: FrequencyRecencyData, options: FitOptions = {}): ParetoNbdModel {
   const d = groupColumns(toColumns(data));
   let repeat = 0;
   for (let i = 0; i < d.x.length; i++) if ((d.x[i] as number) > 0) repeat += d.w[i] as number;
