@@ -1,9 +1,16 @@
 /**
  * crmkit quickstart: register customers, catch bad rows, store everything in the in-memory
- * repositories, and print a summary. Run with `npm run demo`.
+ * repositories, print a summary, then score the same customers with every domain area (RFM and
+ * rule segments, lifecycle stages, CLV, NPS, loyalty points, duplicates). Run with `npm run demo`.
  */
 import { Money, createCustomer, isCrmError, sequentialIds, validateCustomer, type Customer } from 'crmkit';
 import { createMemoryRepositories } from 'crmkit/memory';
+import { evaluateSegment, rfmMetrics, summarizeRfm, toSql } from 'crmkit/segmentation';
+import { DEFAULT_STAGE_POLICY, deriveStage } from 'crmkit/lifecycle';
+import { historicClv } from 'crmkit/clv';
+import { nps } from 'crmkit/satisfaction';
+import { balance, earnPoints, parseLoyaltyProgram } from 'crmkit/loyalty';
+import { findDuplicates } from 'crmkit/quality';
 import { badRows, internationalPeople, mainlandPeople, organisations } from './data';
 
 const now = new Date('2026-03-01T09:00:00+08:00');
@@ -63,3 +70,35 @@ for (const owner of ['sales-1', 'sales-2', 'sales-3', 'sales-4']) {
   console.log(`  ${owner.padEnd(9)} ${String(owned.length).padStart(9)}  ${revenue.amount.padStart(12)}`);
 }
 console.log(`\n  transactions stored: ${t}`);
+
+// 5. Score and act: every domain area on the same data, read back through the repositories.
+const asOf = new Date('2026-03-01T00:00:00Z');
+const allTx = (await Promise.all(registered.map(async (c) => (await transactions.listByCustomer(c.id, { limit: 1000 })).items))).flat();
+
+const summaries = summarizeRfm(allTx, { asOf, customerIds: registered.map((c) => c.id), currency: 'CNY' });
+const metrics = rfmMetrics(summaries);
+const bySegment = new Map<string, number>();
+for (const m of metrics.values()) bySegment.set(String(m.rfmSegment), (bySegment.get(String(m.rfmSegment)) ?? 0) + 1);
+console.log(`\nRFM segments: ${[...bySegment].map(([s, n]) => `${s} ${n}`).join(', ')}`);
+const bigSpenders = evaluateSegment({ field: 'lifetimeSpendMinor', op: 'gte', value: 200_000 }, registered, { asOf, metrics });
+console.log(`  rule segment "spent 2,000 CNY or more": ${bigSpenders.length} customers; as SQL: ${toSql({ field: 'lifetimeSpendMinor', op: 'gte', value: 200_000 }, { table: 'customer_metrics', columns: { lifetimeSpendMinor: 'spend_fen' } }).text}`);
+
+const stages = new Map<string, number>();
+for (const c of registered) {
+  const { stage } = deriveStage({ customerId: c.id, since: c.createdAt, transactions: allTx.filter((t) => t.customerId === c.id) }, DEFAULT_STAGE_POLICY, { asOf });
+  stages.set(stage, (stages.get(stage) ?? 0) + 1);
+}
+console.log(`Lifecycle stages: ${[...stages].map(([s, n]) => `${s} ${n}`).join(', ')}`);
+
+const avgOrder = Money.sum(allTx.map((t) => t.amount), 'CNY').dividedBy(allTx.length);
+console.log(`Historic CLV (average order ${avgOrder.amount} CNY, 4 orders a year, 30% margin, 3 years, 10% discount): ${historicClv({ averageOrderValue: avgOrder, purchasesPerYear: 4, grossMargin: 0.3, lifespanYears: 3, discountRate: 0.1 }).toString()}`);
+
+const score = nps([10, 9, 9, 8, 7, 10, 6, 9, 3, 10]);
+console.log(`NPS from ten answers: ${score.score} (±${score.marginOfError?.toFixed(0)} at 95%)`);
+
+const program = parseLoyaltyProgram({ id: 'club', currency: 'CNY', earning: { rate: { spend: { amount: '1', currency: 'CNY' }, points: 1 } }, tiers: [{ id: 'member', threshold: { points: 0 } }] });
+const earned = allTx.filter((t) => t.customerId === registered[0]!.id).map((t) => earnPoints(t, program).entry!);
+console.log(`Loyalty: ${registered[0]!.displayName} holds ${balance(earned, { asOf })} points`);
+
+const dupes = findDuplicates(registered);
+console.log(`Data quality: ${dupes.pairs.length} likely duplicate pair(s) among ${registered.length} customers`);
