@@ -12,6 +12,7 @@ const input: LoyaltyProgramInput = {
     bonuses: [
       { kind: 'birthday-month', id: 'bday', multiplier: '2' },
       { kind: 'first-purchase', id: 'welcome', points: 50 },
+      { kind: 'referral', id: 'friend', points: 20, multiplier: '1.1' },
       { kind: 'campaign', id: 'double-11', from: '2026-11-11T00:00:00+08:00', to: '2026-11-12T00:00:00+08:00', multiplier: '3' },
     ],
     caps: [{ period: 'month', maxPoints: 1000 }],
@@ -75,6 +76,11 @@ describe('earnPoints (hand-computed)', () => {
     expect(earnPoints(buy('t-6', '100.00', '2026-11-10T16:30:00Z'), program).points).toBe(90);
     // 2026-11-11T16:00Z is 12 November 00:00 there: the window [from, to) has closed. 100 / 10 × 3 = 30
     expect(earnPoints(buy('t-7', '100.00', '2026-11-11T16:00:00Z'), program).points).toBe(30);
+  });
+
+  it('adds the referral bonus to a referred purchase', () => {
+    // 100.00 / 10 × 3 = 30; × 1.1 = 33; + 20 = 53 (member, no birthday)
+    expect(earnPoints(buy('t-10', '100.00', '2026-05-01T10:00:00Z'), program, { referral: true })).toMatchObject({ points: 53, multiplier: '1.1', bonusPoints: 20, bonuses: ['friend'] });
   });
 
   it('rounds once per purchase with the programme rule', () => {
