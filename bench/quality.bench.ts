@@ -3,7 +3,7 @@
  * 100,000 records (target: under 10 s on one core, F1 >= 0.95), then time and peak memory at
  * 1,000,000. Also merge throughput. `npx tsx bench/quality.bench.ts [--skip-million]`
  */
-import { evaluateDuplicates, findDuplicates, mergeCustomers, syntheticCustomers } from '../src/quality';
+import { assessQuality, evaluateDuplicates, findDuplicates, mergeCustomers, syntheticCustomers } from '../src/quality';
 import { measure, memoryMiB, report } from './harness';
 
 const asOf = new Date('2026-01-01T00:00:00Z');
@@ -26,6 +26,7 @@ const gc = (globalThis as { gc?: () => void }).gc;
   await measure('quality', 'mergeCustomers (all clusters of 100k)', () => {
     for (const g of groups) mergeCustomers(g, { now: asOf });
   }, { items: groups.length, runs: 3 });
+  await measure('quality', 'assessQuality 100k (without duplicate search)', () => assessQuality(s.customers, { asOf, duplicates: false }), { items: 100_000, runs: 3 });
 }
 
 if (!process.argv.includes('--skip-million')) {

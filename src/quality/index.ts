@@ -37,3 +37,4 @@ export {
   type QualityReport,
 } from './assessQuality';
 export { renderQualityReport } from './renderQualityReport';
+export { estimateMatchParameters, type EstimateOptions } from './duplicates/estimateMatchParameters';
