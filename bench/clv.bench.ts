@@ -132,7 +132,7 @@ const daily = { frequency: new Float64Array(N), recency: new Float64Array(N), T:
   }
 }
 // The worst case: T continuous (jittered), so every customer needs its own series.
-const continuous = { ...daily, T: Float64Array.from(daily.T, (t, i) => t + uniform() / 7) };
+const continuous = { ...daily, T: Float64Array.from(daily.T, (t) => t + uniform() / 7) };
 for (let i = 0; i < N; i++) if ((continuous.recency[i] as number) > (continuous.T[i] as number)) continuous.recency[i] = continuous.T[i] as number;
 
 // 4. Scoring 1,000,000 customers.

@@ -60,6 +60,12 @@ export interface FitSpec {
   readonly customers: number;
   readonly rows: number;
   readonly standardErrors?: boolean;
+  /**
+   * The objective's value alone, for likelihoods whose gradient is numeric: the Hessian for the
+   * standard errors then comes from second differences of values, not differences of a
+   * differenced gradient (too noisy).
+   */
+  readonly value?: (x: Float64Array) => number;
 }
 
 function invert(m: Float64Array, n: number): Float64Array | undefined {
@@ -92,9 +98,31 @@ function invert(m: Float64Array, n: number): Float64Array | undefined {
   return inv;
 }
 
-/** Standard errors from a central-difference Hessian of the objective's gradient (log-space). */
+/** Hessian by central second differences of the objective's values (log-space, total scale). */
+function hessianFromValues(f: (x: Float64Array) => number, logx: Float64Array, scale: number): Float64Array {
+  const n = logx.length;
+  const H = new Float64Array(n * n);
+  const h = 1e-4;
+  const x = Float64Array.from(logx);
+  const at = (i: number, di: number, j: number, dj: number): number => {
+    x.set(logx);
+    x[i] = (x[i] as number) + di;
+    x[j] = (x[j] as number) + dj;
+    return f(x);
+  };
+  for (let i = 0; i < n; i++) {
+    for (let j = i; j < n; j++) {
+      const v = (at(i, h, j, h) - at(i, h, j, -h) - at(i, -h, j, h) + at(i, -h, j, -h)) / (4 * h * h);
+      H[i * n + j] = H[j * n + i] = v * scale;
+    }
+  }
+  return H;
+}
+
+/** Standard errors from the observed information (log-space), by the delta method (internal). */
 function standardErrors(spec: FitSpec, logx: Float64Array): Record<string, number> | undefined {
   const n = logx.length;
+  if (spec.value) return fromHessian(spec, logx, hessianFromValues(spec.value, logx, spec.customers));
   const H = new Float64Array(n * n);
   const gp = new Float64Array(n);
   const gm = new Float64Array(n);
@@ -109,6 +137,11 @@ function standardErrors(spec: FitSpec, logx: Float64Array): Record<string, numbe
     for (let i = 0; i < n; i++) H[i * n + j] = (((gp[i] as number) - (gm[i] as number)) / (2 * h)) * spec.customers;
   }
   for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) H[i * n + j] = H[j * n + i] = ((H[i * n + j] as number) + (H[j * n + i] as number)) / 2;
+  return fromHessian(spec, logx, H);
+}
+
+function fromHessian(spec: FitSpec, logx: Float64Array, H: Float64Array): Record<string, number> | undefined {
+  const n = logx.length;
   const cov = invert(H, n);
   if (!cov) return undefined;
   const out: Record<string, number> = {};
