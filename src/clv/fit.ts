@@ -22,6 +22,7 @@ export interface FitInfo {
   readonly rows: number;
   /** The L2 penalty coefficient used (lifetimes' `penalizer_coef`). */
   readonly penalizer: number;
+  /** Asymptotic standard errors (absent with a penalty or when the Hessian is not positive definite). */
   readonly standardErrors?: Readonly<Record<string, number>>;
 }
 
@@ -123,18 +124,19 @@ function hessianFromValues(f: (x: Float64Array) => number, logx: Float64Array, s
 function standardErrors(spec: FitSpec, logx: Float64Array): Record<string, number> | undefined {
   const n = logx.length;
   if (spec.value) return fromHessian(spec, logx, hessianFromValues(spec.value, logx, spec.customers));
+  // Forward differences of the analytic gradient from the optimum: n evaluations, relative error
+  // about h = 1e-6, ample for standard errors.
   const H = new Float64Array(n * n);
+  const g0 = new Float64Array(n);
   const gp = new Float64Array(n);
-  const gm = new Float64Array(n);
   const x = Float64Array.from(logx);
+  spec.objective(x, g0);
   for (let j = 0; j < n; j++) {
-    const h = 1e-5;
+    const h = 1e-6;
     x[j] = (logx[j] as number) + h;
     spec.objective(x, gp);
-    x[j] = (logx[j] as number) - h;
-    spec.objective(x, gm);
     x[j] = logx[j] as number;
-    for (let i = 0; i < n; i++) H[i * n + j] = (((gp[i] as number) - (gm[i] as number)) / (2 * h)) * spec.customers;
+    for (let i = 0; i < n; i++) H[i * n + j] = (((gp[i] as number) - (g0[i] as number)) / h) * spec.customers;
   }
   for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) H[i * n + j] = H[j * n + i] = ((H[i * n + j] as number) + (H[j * n + i] as number)) / 2;
   return fromHessian(spec, logx, H);
@@ -171,6 +173,11 @@ export function runFit(spec: FitSpec, options: FitOptions = {}): { params: Recor
     }
     return f;
   };
+  for (const [name, v] of Object.entries(options.initial ?? {})) {
+    if (!spec.names.includes(name) || !(v > 0) || !Number.isFinite(v)) {
+      throw new CrmError('INVALID_ARGUMENT', { params: { field: `initial.${name}`, rule: 'must be a positive number for a parameter of this model' } });
+    }
+  }
   const starts: number[][] = [spec.names.map((n) => Math.log(options.initial?.[n] ?? 1))];
   starts.push(spec.names.map(() => Math.log(0.5)), spec.names.map(() => Math.log(2)));
   let best: ReturnType<typeof minimize> | undefined;
@@ -194,7 +201,8 @@ export function runFit(spec: FitSpec, options: FitOptions = {}): { params: Recor
   for (let i = 0; i < k; i++) params[spec.names[i] as string] = Math.exp(best.x[i] as number);
   const g = new Float64Array(k);
   const logLikelihood = -spec.objective(best.x, g) * spec.customers;
-  const se = spec.standardErrors === false ? undefined : standardErrors(spec, best.x);
+  // Standard errors describe the unpenalised maximum; with a penalty they would mislead.
+  const se = spec.standardErrors === false || penalizer > 0 ? undefined : standardErrors(spec, best.x);
   return {
     params,
     info: {
