@@ -22,6 +22,7 @@ export interface FitInfo {
   readonly rows: number;
   /** The L2 penalty coefficient used (lifetimes' `penalizer_coef`). */
   readonly penalizer: number;
+  /** Asymptotic standard errors (absent with a penalty or when the Hessian is not positive definite). */
   readonly standardErrors?: Readonly<Record<string, number>>;
 }
 
@@ -60,6 +61,12 @@ export interface FitSpec {
   readonly customers: number;
   readonly rows: number;
   readonly standardErrors?: boolean;
+  /**
+   * The objective's value alone, for likelihoods whose gradient is numeric: the Hessian for the
+   * standard errors then comes from second differences of values, not differences of a
+   * differenced gradient (too noisy).
+   */
+  readonly value?: (x: Float64Array) => number;
 }
 
 function invert(m: Float64Array, n: number): Float64Array | undefined {
@@ -92,23 +99,51 @@ function invert(m: Float64Array, n: number): Float64Array | undefined {
   return inv;
 }
 
-/** Standard errors from a central-difference Hessian of the objective's gradient (log-space). */
-function standardErrors(spec: FitSpec, logx: Float64Array): Record<string, number> | undefined {
+/** Hessian by central second differences of the objective's values (log-space, total scale). */
+function hessianFromValues(f: (x: Float64Array) => number, logx: Float64Array, scale: number): Float64Array {
   const n = logx.length;
   const H = new Float64Array(n * n);
-  const gp = new Float64Array(n);
-  const gm = new Float64Array(n);
+  const h = 1e-4;
   const x = Float64Array.from(logx);
+  const at = (i: number, di: number, j: number, dj: number): number => {
+    x.set(logx);
+    x[i] = (x[i] as number) + di;
+    x[j] = (x[j] as number) + dj;
+    return f(x);
+  };
+  for (let i = 0; i < n; i++) {
+    for (let j = i; j < n; j++) {
+      const v = (at(i, h, j, h) - at(i, h, j, -h) - at(i, -h, j, h) + at(i, -h, j, -h)) / (4 * h * h);
+      H[i * n + j] = H[j * n + i] = v * scale;
+    }
+  }
+  return H;
+}
+
+/** Standard errors from the observed information (log-space), by the delta method (internal). */
+function standardErrors(spec: FitSpec, logx: Float64Array): Record<string, number> | undefined {
+  const n = logx.length;
+  if (spec.value) return fromHessian(spec, logx, hessianFromValues(spec.value, logx, spec.customers));
+  // Forward differences of the analytic gradient from the optimum: n evaluations, relative error
+  // about h = 1e-6, ample for standard errors.
+  const H = new Float64Array(n * n);
+  const g0 = new Float64Array(n);
+  const gp = new Float64Array(n);
+  const x = Float64Array.from(logx);
+  spec.objective(x, g0);
   for (let j = 0; j < n; j++) {
-    const h = 1e-5;
+    const h = 1e-6;
     x[j] = (logx[j] as number) + h;
     spec.objective(x, gp);
-    x[j] = (logx[j] as number) - h;
-    spec.objective(x, gm);
     x[j] = logx[j] as number;
-    for (let i = 0; i < n; i++) H[i * n + j] = (((gp[i] as number) - (gm[i] as number)) / (2 * h)) * spec.customers;
+    for (let i = 0; i < n; i++) H[i * n + j] = (((gp[i] as number) - (g0[i] as number)) / h) * spec.customers;
   }
   for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) H[i * n + j] = H[j * n + i] = ((H[i * n + j] as number) + (H[j * n + i] as number)) / 2;
+  return fromHessian(spec, logx, H);
+}
+
+function fromHessian(spec: FitSpec, logx: Float64Array, H: Float64Array): Record<string, number> | undefined {
+  const n = logx.length;
   const cov = invert(H, n);
   if (!cov) return undefined;
   const out: Record<string, number> = {};
@@ -138,6 +173,11 @@ export function runFit(spec: FitSpec, options: FitOptions = {}): { params: Recor
     }
     return f;
   };
+  for (const [name, v] of Object.entries(options.initial ?? {})) {
+    if (!spec.names.includes(name) || !(v > 0) || !Number.isFinite(v)) {
+      throw new CrmError('INVALID_ARGUMENT', { params: { field: `initial.${name}`, rule: 'must be a positive number for a parameter of this model' } });
+    }
+  }
   const starts: number[][] = [spec.names.map((n) => Math.log(options.initial?.[n] ?? 1))];
   starts.push(spec.names.map(() => Math.log(0.5)), spec.names.map(() => Math.log(2)));
   let best: ReturnType<typeof minimize> | undefined;
@@ -161,7 +201,8 @@ export function runFit(spec: FitSpec, options: FitOptions = {}): { params: Recor
   for (let i = 0; i < k; i++) params[spec.names[i] as string] = Math.exp(best.x[i] as number);
   const g = new Float64Array(k);
   const logLikelihood = -spec.objective(best.x, g) * spec.customers;
-  const se = spec.standardErrors === false ? undefined : standardErrors(spec, best.x);
+  // Standard errors describe the unpenalised maximum; with a penalty they would mislead.
+  const se = spec.standardErrors === false || penalizer > 0 ? undefined : standardErrors(spec, best.x);
   return {
     params,
     info: {

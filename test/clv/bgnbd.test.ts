@@ -217,3 +217,17 @@ describe('the batch scorer (Euler-transformed series per distinct (x, T))', () =
     );
   });
 });
+
+describe('fit options', () => {
+  it('refuses a bad starting value or penalty, and publishes no standard errors for a penalised fit', () => {
+    const data = cdnowSummary();
+    expect(() => fitBgNbd(data, { initial: { r: -1 } })).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
+    expect(() => fitBgNbd(data, { initial: { s: 1 } })).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
+    expect(() => fitBgNbd(data, { penalizer: -0.1 })).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
+    expect(fitBgNbd(data, { penalizer: 0.01 }).fit?.standardErrors).toBeUndefined();
+  });
+  it('reaches the same maximum from other starting values', () => {
+    const m = fitBgNbd(cdnowSummary(), { initial: { r: 2, alpha: 0.5, a: 3, b: 0.2 } });
+    expect(m.fit?.logLikelihood).toBeCloseTo(-9582.43, 2);
+  });
+});

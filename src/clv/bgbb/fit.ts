@@ -63,7 +63,7 @@ export function fitBetaGeoBetaBinomial(data: readonly BgBbRow[], options: FitOpt
     return -ll / customers;
   };
   const { params, info } = runFit(
-    { model: 'BG/BB', names: ['alpha', 'beta', 'gamma', 'delta'], objective: numericGradient(nll), customers, rows: rows.length, standardErrors: false },
+    { model: 'BG/BB', names: ['alpha', 'beta', 'gamma', 'delta'], objective: numericGradient(nll), value: nll, customers, rows: rows.length },
     options,
   );
   return { model: 'bgbb', params: params as unknown as BgBbModel['params'], fit: info };

@@ -16,22 +16,45 @@ import type { Columns } from '../data';
  * where s is the shift and δ = 1 when x > 0 or s = 1. Terms that depend only on x are computed once
  * per distinct x per evaluation (internal).
  */
+/** Distinct values of a column and, per row, the index of its value (internal). */
+function distinctIndex(values: Float64Array): { distinct: Float64Array; index: Int32Array } {
+  const map = new Map<number, number>();
+  const index = new Int32Array(values.length);
+  const distinct: number[] = [];
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number;
+    let k = map.get(v);
+    if (k === undefined) {
+      k = distinct.length;
+      map.set(v, k);
+      distinct.push(v);
+    }
+    index[i] = k;
+  }
+  return { distinct: Float64Array.from(distinct), index };
+}
+
 export function bgnbdObjective(d: Columns, shift: 0 | 1): Objective {
   const n = d.x.length;
-  const distinct = [...new Set(d.x)].sort((p, q) => p - q);
-  const xs = Float64Array.from(distinct);
-  const index = new Map<number, number>();
-  xs.forEach((v, i) => index.set(v, i));
-  const xi = new Int32Array(n);
+  // Summaries built from dates repeat few values of x, tₓ and T, so every log that depends on
+  // one of them alone is taken once per distinct value per evaluation.
+  const X = distinctIndex(d.x);
+  const TX = distinctIndex(d.tx);
+  const TT = distinctIndex(d.T);
+  const xs = X.distinct;
   const wx = new Float64Array(xs.length);
-  for (let i = 0; i < n; i++) {
-    const k = index.get(d.x[i] as number) as number;
-    xi[i] = k;
-    wx[k] = (wx[k] as number) + (d.w[i] as number);
-  }
+  for (let i = 0; i < n; i++) wx[X.index[i] as number] = (wx[X.index[i] as number] as number) + (d.w[i] as number);
+  const lT = new Float64Array(TT.distinct.length);
+  const iT = new Float64Array(TT.distinct.length);
+  const lt = new Float64Array(TX.distinct.length);
+  const it = new Float64Array(TX.distinct.length);
+  const lbx = new Float64Array(xs.length);
+  const ibx = new Float64Array(xs.length);
   const total = d.customers;
-  const xw = d.x;
-  const { tx, T, w } = d;
+  const { w } = d;
+  const xi = X.index;
+  const txi = TX.index;
+  const Ti = TT.index;
   return (theta, grad) => {
     const r = Math.exp(theta[0] as number);
     const alpha = Math.exp(theta[1] as number);
@@ -52,6 +75,9 @@ export function bgnbdObjective(d: Columns, shift: 0 | 1): Objective {
     const lal = Math.log(alpha);
     for (let k = 0; k < xs.length; k++) {
       const x = xs[k] as number;
+      const bx = b + x + shift - 1;
+      lbx[k] = Math.log(bx);
+      ibx[k] = 1 / bx;
       const wk = wx[k] as number;
       if (wk === 0) continue;
       const A1 = logGamma(r + x) - lgr + r * lal;
@@ -63,19 +89,30 @@ export function bgnbdObjective(d: Columns, shift: 0 | 1): Objective {
       ga += wk * (psab - psabx);
       gb += wk * (psab + digamma(b + x + shift) - psb - psabx);
     }
+    for (let k = 0; k < lT.length; k++) {
+      const v = alpha + (TT.distinct[k] as number);
+      lT[k] = Math.log(v);
+      iT[k] = 1 / v;
+    }
+    for (let k = 0; k < lt.length; k++) {
+      const v = alpha + (TX.distinct[k] as number);
+      lt[k] = Math.log(v);
+      it[k] = 1 / v;
+    }
     const la = Math.log(a);
+    const ia = 1 / a;
     for (let i = 0; i < n; i++) {
-      const x = xw[i] as number;
+      const kx = xi[i] as number;
+      const x = xs[kx] as number;
       const wi = w[i] as number;
       const rx = r + x;
-      const aT = alpha + (T[i] as number);
-      const lT = Math.log(aT);
-      const A3 = -rx * lT;
+      const kT = Ti[i] as number;
+      const lTi = lT[kT] as number;
+      const A3 = -rx * lTi;
       if (x > 0 || shift === 1) {
-        const atx = alpha + (tx[i] as number);
-        const lt = Math.log(atx);
-        const bx = b + x + shift - 1;
-        const A4 = la - Math.log(bx) - rx * lt;
+        const kt = txi[i] as number;
+        const lti = lt[kt] as number;
+        const A4 = la - (lbx[kx] as number) - rx * lti;
         // ln(e^A3 + e^A4) and the weight of the second term, w4 = e^A4 / (e^A3 + e^A4).
         let L: number;
         let w4: number;
@@ -90,14 +127,14 @@ export function bgnbdObjective(d: Columns, shift: 0 | 1): Objective {
         }
         const w3 = 1 - w4;
         ll += wi * L;
-        gr -= wi * (w3 * lT + w4 * lt);
-        gal -= wi * rx * (w3 / aT + w4 / atx);
-        ga += (wi * w4) / a;
-        gb -= (wi * w4) / bx;
+        gr -= wi * (w3 * lTi + w4 * lti);
+        gal -= wi * rx * (w3 * (iT[kT] as number) + w4 * (it[kt] as number));
+        ga += wi * w4 * ia;
+        gb -= wi * w4 * (ibx[kx] as number);
       } else {
         ll += wi * A3;
-        gr -= wi * lT;
-        gal -= (wi * rx) / aT;
+        gr -= wi * lTi;
+        gal -= wi * rx * (iT[kT] as number);
       }
     }
     // Chain rule to log-parameters, and the mean.

@@ -10,8 +10,8 @@ import type { ParetoNbdModel } from './model';
  * http://www.brucehardie.com/notes/009/) by BFGS on log-parameters. The likelihood needs the Gauss
  * hypergeometric function, evaluated by its series in log space; the gradient is by central
  * differences (the hypergeometric terms' parameter derivatives are not worth their cost).
- * Identical rows are merged first. No standard errors: a Hessian from differenced differences is
- * too noisy to publish.
+ * Identical rows are merged first. Standard errors come from second differences of the
+ * likelihood.
  *
  * @param data - per-customer rows or columns (frequency, recency, T, optional count)
  * @param options - penalizer (default 0), maxIterations (500), initial values (1 each), strict (true)
@@ -47,7 +47,7 @@ export function fitParetoNbd(data: FrequencyRecencyData, options: FitOptions = {
     return -ll / d.customers;
   };
   const { params, info } = runFit(
-    { model: 'Pareto/NBD', names: ['r', 'alpha', 's', 'beta'], objective: numericGradient(nll), customers: d.customers, rows: n, standardErrors: false },
+    { model: 'Pareto/NBD', names: ['r', 'alpha', 's', 'beta'], objective: numericGradient(nll), value: nll, customers: d.customers, rows: n },
     options,
   );
   return { model: 'paretonbd', params: params as unknown as ParetoNbdModel['params'], fit: info };
