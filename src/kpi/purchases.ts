@@ -1,6 +1,5 @@
 import { assert } from '../core/errors/assert';
 import { CrmError } from '../core/errors/CrmError';
-import { isValidDate } from '../core/time';
 import type { Transaction } from '../customer/transaction';
 
 /**
@@ -20,10 +19,11 @@ export function purchasesByCustomer(transactions: Iterable<KpiTransaction>, asOf
   const seen = new Set<string>();
   const lists = new Map<string, number[]>();
   for (const t of transactions) {
-    if (!isValidDate(t.occurredAt)) throw new CrmError('INVALID_DATE', { params: { field: 'transaction.occurredAt' } });
+    // instanceof + getTime rather than date-fns isValid, which is several times slower per call.
+    const at = t.occurredAt instanceof Date ? t.occurredAt.getTime() : Number.NaN;
+    if (Number.isNaN(at)) throw new CrmError('INVALID_DATE', { params: { field: 'transaction.occurredAt' } });
     if (seen.has(t.id)) continue;
     seen.add(t.id);
-    const at = t.occurredAt.getTime();
     if (t.type !== 'purchase' || at > asOf) continue;
     const list = lists.get(t.customerId);
     if (list === undefined) lists.set(t.customerId, [at]);

@@ -47,10 +47,10 @@ export function normaliseHistory(history: CustomerHistory, asOf: number): Normal
   for (const t of history.transactions) {
     // Plain ifs, not assert(): no options object is allocated per transaction.
     if (t.customerId !== customerId) throw new CrmError('INVALID_ARGUMENT', { params: { field: 'history.transactions', rule: 'every transaction must belong to history.customerId' } });
-    if (!isValidDate(t.occurredAt)) throw new CrmError('INVALID_DATE', { params: { field: 'transaction.occurredAt' } });
+    const at = t.occurredAt instanceof Date ? t.occurredAt.getTime() : Number.NaN;
+    if (Number.isNaN(at)) throw new CrmError('INVALID_DATE', { params: { field: 'transaction.occurredAt' } });
     if (seen.has(t.id)) continue;
     seen.add(t.id);
-    const at = t.occurredAt.getTime();
     if (at > asOf) continue;
     if (at < start) start = at;
     if (t.type === 'purchase') times.push(at);
