@@ -1,6 +1,5 @@
 import { assert } from '../core/errors/assert';
 import { CrmError } from '../core/errors/CrmError';
-import { isValidDate } from '../core/time';
 import type { Transaction } from '../customer/transaction';
 
 /**
@@ -15,27 +14,27 @@ import type { Transaction } from '../customer/transaction';
 export type KpiTransaction = Pick<Transaction, 'id' | 'customerId' | 'type' | 'occurredAt'>;
 
 /** Purchase times per customer (ascending, deduplicated by transaction id, ≤ asOf). */
-export function purchasesByCustomer(transactions: Iterable<KpiTransaction>, asOf: number): Map<string, Float64Array> {
+export function purchasesByCustomer(transactions: Iterable<KpiTransaction>, asOf: number): Map<string, readonly number[]> {
   assert(transactions != null && typeof (transactions as Iterable<unknown>)[Symbol.iterator] === 'function', 'INVALID_ARGUMENT', { params: { field: 'transactions', rule: 'must be iterable' } });
   const seen = new Set<string>();
   const lists = new Map<string, number[]>();
   for (const t of transactions) {
-    if (!isValidDate(t.occurredAt)) throw new CrmError('INVALID_DATE', { params: { field: 'transaction.occurredAt' } });
+    // instanceof + getTime rather than date-fns isValid, which is several times slower per call.
+    const at = t.occurredAt instanceof Date ? t.occurredAt.getTime() : Number.NaN;
+    if (Number.isNaN(at)) throw new CrmError('INVALID_DATE', { params: { field: 'transaction.occurredAt' } });
     if (seen.has(t.id)) continue;
     seen.add(t.id);
-    const at = t.occurredAt.getTime();
     if (t.type !== 'purchase' || at > asOf) continue;
     const list = lists.get(t.customerId);
     if (list === undefined) lists.set(t.customerId, [at]);
     else list.push(at);
   }
-  const out = new Map<string, Float64Array>();
-  for (const [id, list] of lists) out.set(id, Float64Array.from(list).sort());
-  return out;
+  for (const list of lists.values()) sortTimes(list);
+  return lists;
 }
 
 /** Whether a sorted array has a value in [start, end). */
-export function anyIn(times: Float64Array, start: number, end: number): boolean {
+export function anyIn(times: readonly number[], start: number, end: number): boolean {
   let lo = 0;
   let hi = times.length;
   while (lo < hi) {
@@ -47,7 +46,7 @@ export function anyIn(times: Float64Array, start: number, end: number): boolean 
 }
 
 /** Count of values in [start, end) of a sorted array. */
-export function countIn(times: Float64Array, start: number, end: number): number {
+export function countIn(times: readonly number[], start: number, end: number): number {
   let n = 0;
   for (let i = 0; i < times.length; i++) {
     const t = times[i] as number;
@@ -60,4 +59,19 @@ export function countIn(times: Float64Array, start: number, end: number): number
 /** numerator / denominator, or null when the denominator is 0 (never NaN). */
 export function ratio(numerator: number, denominator: number): number | null {
   return denominator === 0 ? null : numerator / denominator;
+}
+
+/** Sorts numbers ascending in place: insertion sort for the short per-customer lists (several times faster than a typed-array copy), typed sort for long ones. */
+export function sortTimes(list: number[]): number[] {
+  if (list.length > 32) return Array.from(Float64Array.from(list).sort());
+  for (let i = 1; i < list.length; i++) {
+    const v = list[i] as number;
+    let j = i - 1;
+    while (j >= 0 && (list[j] as number) > v) {
+      list[j + 1] = list[j] as number;
+      j--;
+    }
+    list[j + 1] = v;
+  }
+  return list;
 }

@@ -33,7 +33,7 @@ export interface RetentionFigures {
 }
 
 /** Shared by retention and churn: the base customers and which of them were retained. */
-export function retentionCounts(byCustomer: ReadonlyMap<string, Float64Array>, options: RetentionOptions, only?: (customerId: string) => boolean): RetentionFigures {
+export function retentionCounts(byCustomer: ReadonlyMap<string, readonly number[]>, options: RetentionOptions, only?: (customerId: string) => boolean): RetentionFigures {
   const [start, end] = checkPeriod(options);
   const base = options.basePeriod ?? { start: new Date(2 * start - end), end: new Date(start) };
   const [bStart, bEnd] = checkPeriod({ period: base, asOf: options.asOf }, 'basePeriod');

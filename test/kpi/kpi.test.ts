@@ -139,3 +139,12 @@ describe('cohort months in a time zone', () => {
     expect(cohortRetention(tx, { period, asOf: d('2026-03-31T16:00:00Z') }).map((r) => [r.cohort, r.active])).toEqual([['2026-01', [1, 0]]]);
   });
 });
+
+describe('internal sortTimes', () => {
+  it('property: equals a comparator sort, for short (insertion) and long (typed) lists', async () => {
+    const { sortTimes } = await import('../../src/kpi/purchases');
+    fc.assert(fc.property(fc.array(fc.double({ noNaN: true, min: -1e13, max: 1e13 }), { maxLength: 80 }), (xs) => {
+      expect(sortTimes([...xs])).toEqual([...xs].sort((a, b) => a - b));
+    }));
+  });
+});

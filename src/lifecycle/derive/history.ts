@@ -30,7 +30,7 @@ export interface CustomerHistory {
 /** The normalised view: purchase times ascending (deduplicated, ≤ asOf) and the start time. */
 export interface NormalisedHistory {
   readonly customerId: string;
-  readonly purchases: Float64Array;
+  readonly purchases: readonly number[];
   readonly start: number;
   readonly interactions: readonly Pick<Interaction, 'type' | 'direction' | 'channel' | 'occurredAt'>[];
 }
@@ -47,10 +47,10 @@ export function normaliseHistory(history: CustomerHistory, asOf: number): Normal
   for (const t of history.transactions) {
     // Plain ifs, not assert(): no options object is allocated per transaction.
     if (t.customerId !== customerId) throw new CrmError('INVALID_ARGUMENT', { params: { field: 'history.transactions', rule: 'every transaction must belong to history.customerId' } });
-    if (!isValidDate(t.occurredAt)) throw new CrmError('INVALID_DATE', { params: { field: 'transaction.occurredAt' } });
+    const at = t.occurredAt instanceof Date ? t.occurredAt.getTime() : Number.NaN;
+    if (Number.isNaN(at)) throw new CrmError('INVALID_DATE', { params: { field: 'transaction.occurredAt' } });
     if (seen.has(t.id)) continue;
     seen.add(t.id);
-    const at = t.occurredAt.getTime();
     if (at > asOf) continue;
     if (at < start) start = at;
     if (t.type === 'purchase') times.push(at);
@@ -67,7 +67,7 @@ export function normaliseHistory(history: CustomerHistory, asOf: number): Normal
     if (at < start) start = at;
     interactions.push(i);
   }
-  const purchases = Float64Array.from(times).sort();
+  const purchases = sortTimes(times);
   return { customerId, purchases, start: start === Infinity ? asOf : start, interactions };
 }
 
@@ -79,4 +79,19 @@ export function qualifiedAt(h: NormalisedHistory, before: number, qualifies: ((i
     if (at < before && (best === undefined || at < best) && (qualifies === undefined || qualifies(i))) best = at;
   }
   return best;
+}
+
+/** Sorts numbers ascending in place: insertion sort for the short per-customer lists (several times faster than a typed-array copy), typed sort for long ones. */
+export function sortTimes(list: number[]): number[] {
+  if (list.length > 32) return Array.from(Float64Array.from(list).sort());
+  for (let i = 1; i < list.length; i++) {
+    const v = list[i] as number;
+    let j = i - 1;
+    while (j >= 0 && (list[j] as number) > v) {
+      list[j + 1] = list[j] as number;
+      j--;
+    }
+    list[j + 1] = v;
+  }
+  return list;
 }

@@ -60,7 +60,7 @@ export function historyEvents(history: CustomerHistory, policy: StagePolicy, opt
     const at = t[k] as number;
     if (k > 0) gapEvents(t[k - 1] as number, at);
     // Deliberately a plain count (not the two-pointer scan deriveStage uses), so the two stay independent.
-    const inWindow = Array.from(t.subarray(0, k + 1)).filter((x) => at - x <= window).length;
+    const inWindow = t.slice(0, k + 1).filter((x) => at - x <= window).length;
     out.push({ event: 'purchase', at: new Date(at), context: { purchases: k + 1, repeat: k + 1 >= p.repeatAfterPurchases, loyal: inWindow >= p.loyalAfterPurchases } });
   }
   if (t.length > 0) {

@@ -73,6 +73,16 @@ export const DEFAULT_STAGE_POLICY: Readonly<Required<Omit<StagePolicy, 'qualifie
 /** A policy with defaults applied and numbers checked. */
 export type ResolvedPolicy = Required<Omit<StagePolicy, 'qualifies' | 'atRisk'>> & Pick<StagePolicy, 'qualifies' | 'atRisk'>;
 
+function fail(field: string, rule: string): never {
+  throw new CrmError('INVALID_ARGUMENT', { params: { field: `policy.${field}`, rule } });
+}
+function count(n: number): boolean {
+  return Number.isInteger(n) && n >= 2 && n <= 1_000_000;
+}
+function days(n: number): boolean {
+  return typeof n === 'number' && n > 0 && n <= 100_000;
+}
+
 /** Applies defaults; throws INVALID_ARGUMENT naming the policy field that is wrong. Hand-written checks (no zod) because it runs once per customer. */
 export function resolvePolicy(policy: StagePolicy = {}): ResolvedPolicy {
   const p = {
@@ -84,11 +94,6 @@ export function resolvePolicy(policy: StagePolicy = {}): ResolvedPolicy {
     qualifies: policy.qualifies,
     atRisk: policy.atRisk,
   };
-  const fail = (field: string, rule: string): never => {
-    throw new CrmError('INVALID_ARGUMENT', { params: { field: `policy.${field}`, rule } });
-  };
-  const count = (n: number) => Number.isInteger(n) && n >= 2 && n <= 1_000_000;
-  const days = (n: number) => typeof n === 'number' && n > 0 && n <= 100_000;
   if (!count(p.repeatAfterPurchases)) fail('repeatAfterPurchases', 'must be an integer from 2 to 1000000');
   if (!count(p.loyalAfterPurchases)) fail('loyalAfterPurchases', 'must be an integer from 2 to 1000000');
   if (p.loyalAfterPurchases < p.repeatAfterPurchases) fail('loyalAfterPurchases', 'must be at least repeatAfterPurchases');
