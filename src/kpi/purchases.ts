@@ -1,6 +1,7 @@
 import { assert } from '../core/errors/assert';
 import { CrmError } from '../core/errors/CrmError';
 import type { Transaction } from '../customer/transaction';
+import { sortTimes } from '../core/time/sortTimes';
 
 /**
  * The transaction fields the KPIs read; full `Transaction` records fit. Refunds are not purchases;
@@ -59,19 +60,4 @@ export function countIn(times: readonly number[], start: number, end: number): n
 /** numerator / denominator, or null when the denominator is 0 (never NaN). */
 export function ratio(numerator: number, denominator: number): number | null {
   return denominator === 0 ? null : numerator / denominator;
-}
-
-/** Sorts numbers ascending in place: insertion sort for the short per-customer lists (several times faster than a typed-array copy), typed sort for long ones. */
-export function sortTimes(list: number[]): number[] {
-  if (list.length > 32) return Array.from(Float64Array.from(list).sort());
-  for (let i = 1; i < list.length; i++) {
-    const v = list[i] as number;
-    let j = i - 1;
-    while (j >= 0 && (list[j] as number) > v) {
-      list[j + 1] = list[j] as number;
-      j--;
-    }
-    list[j + 1] = v;
-  }
-  return list;
 }

@@ -1,4 +1,4 @@
-import Decimal from 'decimal.js';
+import { D, DECIMAL_ROUNDING as ROUNDING } from '../core/money/decimal';
 import { assert } from '../core/errors/assert';
 import { CrmError } from '../core/errors/CrmError';
 import type { Money } from '../core/money/Money';
@@ -7,18 +7,6 @@ import { localParts, startOfLocalPeriod } from './calendar';
 import { expiryOf } from './expiryOf';
 import type { LedgerEntry } from './ledger/entry';
 import type { LoyaltyProgram } from './program';
-
-/** Isolated from the global Decimal so adopters' settings never leak in. */
-const D = Decimal.clone({ precision: 40 });
-const ROUNDING = {
-  'half-even': Decimal.ROUND_HALF_EVEN,
-  'half-up': Decimal.ROUND_HALF_UP,
-  'half-down': Decimal.ROUND_HALF_DOWN,
-  up: Decimal.ROUND_UP,
-  down: Decimal.ROUND_DOWN,
-  ceil: Decimal.ROUND_CEIL,
-  floor: Decimal.ROUND_FLOOR,
-} as const;
 
 /**
  * The purchase points are earned on: a `Transaction` (crmkit/customer) of type `purchase` fits.

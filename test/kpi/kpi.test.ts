@@ -142,7 +142,7 @@ describe('cohort months in a time zone', () => {
 
 describe('internal sortTimes', () => {
   it('property: equals a comparator sort, for short (insertion) and long (typed) lists', async () => {
-    const { sortTimes } = await import('../../src/kpi/purchases');
+    const { sortTimes } = await import('../../src/core/time/sortTimes');
     fc.assert(fc.property(fc.array(fc.double({ noNaN: true, min: -1e13, max: 1e13 }), { maxLength: 80 }), (xs) => {
       expect(sortTimes([...xs])).toEqual([...xs].sort((a, b) => a - b));
     }));

@@ -2,9 +2,8 @@ import Decimal from 'decimal.js';
 import { assert } from '../errors/assert';
 import { CrmError } from '../errors/CrmError';
 import { currencyExponent, isCurrencyCode } from './currency';
+import { D, DECIMAL_ROUNDING as ROUNDING } from './decimal';
 
-/** A Decimal constructor isolated from the global one, so adopters' Decimal settings never leak in. */
-const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -30, toExpPos: 40 });
 type Dec = InstanceType<typeof D>;
 
 /**
@@ -17,16 +16,6 @@ type Dec = InstanceType<typeof D>;
  * ```
  */
 export type RoundingMode = 'half-even' | 'half-up' | 'half-down' | 'up' | 'down' | 'ceil' | 'floor';
-
-const ROUNDING: Record<RoundingMode, Decimal.Rounding> = {
-  'half-even': Decimal.ROUND_HALF_EVEN,
-  'half-up': Decimal.ROUND_HALF_UP,
-  'half-down': Decimal.ROUND_HALF_DOWN,
-  up: Decimal.ROUND_UP,
-  down: Decimal.ROUND_DOWN,
-  ceil: Decimal.ROUND_CEIL,
-  floor: Decimal.ROUND_FLOOR,
-};
 
 /**
  * An amount as crmkit accepts it: a decimal string (`'19.99'`), a bigint, or an integer number.

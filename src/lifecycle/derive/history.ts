@@ -3,6 +3,7 @@ import { CrmError } from '../../core/errors/CrmError';
 import { isValidDate, requireDate } from '../../core/time';
 import type { Interaction } from '../../customer/interaction';
 import type { Transaction } from '../../customer/transaction';
+import { sortTimes } from '../../core/time/sortTimes';
 
 /**
  * One customer's history, as {@link deriveStage} and {@link replay} read it. Only the fields named
@@ -79,19 +80,4 @@ export function qualifiedAt(h: NormalisedHistory, before: number, qualifies: ((i
     if (at < before && (best === undefined || at < best) && (qualifies === undefined || qualifies(i))) best = at;
   }
   return best;
-}
-
-/** Sorts numbers ascending in place: insertion sort for the short per-customer lists (several times faster than a typed-array copy), typed sort for long ones. */
-export function sortTimes(list: number[]): number[] {
-  if (list.length > 32) return Array.from(Float64Array.from(list).sort());
-  for (let i = 1; i < list.length; i++) {
-    const v = list[i] as number;
-    let j = i - 1;
-    while (j >= 0 && (list[j] as number) > v) {
-      list[j + 1] = list[j] as number;
-      j--;
-    }
-    list[j + 1] = v;
-  }
-  return list;
 }
