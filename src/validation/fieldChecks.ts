@@ -46,30 +46,33 @@ function unreachable(type: unknown, value: string, o: FieldCheckOptions, key: { 
   return undefined;
 }
 
+/** Adds one issue; paths are built only here, since valid records are the common case. */
+function report(out: ValidationIssue[], locale: Locale, code: ValidationIssueCode, where: readonly PropertyKey[]): void {
+  out.push({ path: where, code, message: validationMessage(code, where, locale) });
+}
+
+/** The identity of the contact point last checked (one per call chain; checks are synchronous). */
+const key = { value: '' };
+
 function checkContactPoints(points: unknown, path: Path, o: FieldCheckOptions, out: ValidationIssue[]): void {
   if (!Array.isArray(points)) return;
-  const seen = new Set<string>();
   const locale = o.locale ?? 'en';
-  // Paths are built only for issues: valid records are the common case.
-  const report = (code: ValidationIssueCode, ...at: PropertyKey[]) => {
-    const where = [...path, ...at];
-    out.push({ path: where, code, message: validationMessage(code, where, locale) });
-  };
-  const key = { value: '' };
+  // Up to a handful of contact points: a linear scan beats building a Set.
+  const seen: string[] = [];
   for (let i = 0; i < points.length; i++) {
     const p: unknown = points[i];
     if (!isObject(p)) continue;
     if (p.type === 'address') {
-      if (p.country === 'CN' && str(p.postalCode) && !isCnPostalCode(p.postalCode)) report('postal_code', i, 'postalCode');
+      if (p.country === 'CN' && str(p.postalCode) && !isCnPostalCode(p.postalCode)) report(out, locale, 'postal_code', [...path, i, 'postalCode']);
       key.value = `address:${String(p.country)}\u0000${String(p.line1)}\u0000${String(p.postalCode)}`;
     } else if (str(p.value)) {
       const code = unreachable(p.type, p.value, o, key);
-      if (code !== undefined) report(code, i, 'value');
+      if (code !== undefined) report(out, locale, code, [...path, i, 'value']);
     } else {
       continue;
     }
-    if (seen.has(key.value)) report('duplicate_contact', i);
-    seen.add(key.value);
+    if (seen.includes(key.value)) report(out, locale, 'duplicate_contact', [...path, i]);
+    else seen.push(key.value);
   }
 }
 
