@@ -58,7 +58,19 @@ type RfmTransaction = Pick<Transaction, 'customerId' | 'type' | 'amount' | 'occu
 interface Acc {
   last: number;
   frequency: number;
-  minor: bigint;
+  minor: number;
+}
+
+const PLAIN_DECIMAL = /^(\d+)(?:\.(\d+))?$/;
+
+/** Integer minor units of a non-negative amount: read from its decimal string (no Decimal arithmetic) when it has at most `exponent` decimals. */
+function minorUnits(amount: Money): number {
+  const exponent = amount.exponent;
+  const m = PLAIN_DECIMAL.exec(amount.amount);
+  const frac = m?.[2] ?? '';
+  const minor = m !== null && frac.length <= exponent ? Number(`${m[1]}${frac.padEnd(exponent, '0')}`) : Number(amount.toMinor());
+  if (!Number.isSafeInteger(minor)) throw new CrmError('INVALID_MONEY', { params: { field: 'amount', rule: 'exceeds the safe integer range of minor units' } });
+  return minor;
 }
 
 /**
@@ -116,10 +128,10 @@ export function summarizeRfm(transactions: Iterable<RfmTransaction>, options: Su
     if (at > asOf) continue;
     let acc = byCustomer.get(t.customerId);
     if (acc === undefined) {
-      acc = { last: -Infinity, frequency: 0, minor: 0n };
+      acc = { last: -Infinity, frequency: 0, minor: 0 };
       byCustomer.set(t.customerId, acc);
     }
-    const minor = t.amount.toMinor();
+    const minor = minorUnits(t.amount);
     if (t.type === 'purchase') {
       acc.frequency++;
       acc.minor += minor;
@@ -127,12 +139,15 @@ export function summarizeRfm(transactions: Iterable<RfmTransaction>, options: Su
     } else {
       acc.minor -= minor;
     }
+    if (!Number.isSafeInteger(acc.minor)) {
+      throw new CrmError('INVALID_MONEY', { params: { field: 'monetary', rule: 'total exceeds the safe integer range of minor units' } });
+    }
   }
   for (const id of options.customerIds ?? []) {
     if (typeof id !== 'string' || id === '') {
       throw new CrmError('INVALID_ARGUMENT', { params: { field: 'customerIds', rule: 'must be non-empty strings' } });
     }
-    if (!byCustomer.has(id)) byCustomer.set(id, { last: -Infinity, frequency: 0, minor: 0n });
+    if (!byCustomer.has(id)) byCustomer.set(id, { last: -Infinity, frequency: 0, minor: 0 });
   }
   if (byCustomer.size > 0 && currency === undefined) {
     throw new CrmError('INVALID_ARGUMENT', { params: { field: 'currency', rule: 'required when there are no transactions' } });
@@ -141,7 +156,7 @@ export function summarizeRfm(transactions: Iterable<RfmTransaction>, options: Su
   return ids.map((customerId) => {
     const acc = byCustomer.get(customerId) as Acc;
     const bought = acc.frequency > 0;
-    const monetaryMinor = Number(acc.minor);
+    const monetaryMinor = acc.minor;
     if (!Number.isSafeInteger(monetaryMinor)) {
       throw new CrmError('INVALID_MONEY', { params: { field: 'monetary', rule: 'total exceeds the safe integer range of minor units' } });
     }

@@ -62,6 +62,16 @@ describe('summarizeRfm', () => {
     expect(code(() => summarizeRfm([{ ...tx('a', 'purchase', '1', '2026-01-01T00:00:00Z'), amount: 5 as unknown as Money }], { asOf }))).toBe('INVALID_MONEY');
   });
 
+  it('rounds sub-minor amounts half-even, like Money.toMinor: 1.005 + 1.015 CNY = 100 + 102 fen', () => {
+    const [s] = summarizeRfm([tx('a', 'purchase', '1.005', '2026-02-01T00:00:00Z'), tx('a', 'purchase', '1.015', '2026-02-01T00:00:00Z')], { asOf });
+    expect(s?.monetaryMinor).toBe(202);
+  });
+
+  it('refuses totals beyond the safe integer range of minor units', () => {
+    const big = '90071992547409.91'; // 2^53 - 1 fen
+    expect(code(() => summarizeRfm([tx('a', 'purchase', big, '2026-02-01T00:00:00Z'), tx('a', 'purchase', '1', '2026-02-01T00:00:00Z')], { asOf }))).toBe('INVALID_MONEY');
+  });
+
   it('uses exact minor units (JPY has no minor unit)', () => {
     const [s] = summarizeRfm([tx('a', 'purchase', '1999', '2026-02-01T00:00:00Z', 'JPY')], { asOf });
     expect(s?.monetaryMinor).toBe(1999);
