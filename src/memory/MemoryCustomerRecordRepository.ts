@@ -5,13 +5,8 @@ import type { CustomerRecord, CustomerRecordRepository, RecordListOptions, Recor
 import type { Page } from '../repository/pagination';
 import { cloneData } from './clone';
 import { decodeCursor, encodeCursor, pageLimit, upperBound } from './cursor';
+import { type RecordKey as Key, RecordIndex, compareRecordKey as compareKey, recordKey as keyOf } from './recordIndex';
 
-type Key = readonly [number, string];
-const keyOf = (r: CustomerRecord): Key => [r.occurredAt.getTime(), r.id];
-const compareKey = (r: CustomerRecord, k: Key): number => {
-  const t = r.occurredAt.getTime();
-  return t !== k[0] ? t - k[0] : r.id < k[1] ? -1 : r.id > k[1] ? 1 : 0;
-};
 
 /**
  * The in-memory {@link CustomerRecordRepository} for any time-stamped customer record (transactions,
@@ -27,8 +22,7 @@ const compareKey = (r: CustomerRecord, k: Key): number => {
  * ```
  */
 export class MemoryCustomerRecordRepository<T extends CustomerRecord> implements CustomerRecordRepository<T> {
-  readonly #byId = new Map<string, T>();
-  readonly #byCustomer = new Map<string, T[]>();
+  readonly #index = new RecordIndex<T>();
   readonly #sorted: T[] = [];
 
   /**
@@ -53,7 +47,7 @@ export class MemoryCustomerRecordRepository<T extends CustomerRecord> implements
         });
       }
       const id = result.data.id;
-      assert(!this.#byId.has(id) && !ids.has(id), 'DUPLICATE_ID', { params: { entity: this.entity, id }, details: { id } });
+      assert(!this.#index.byId.has(id) && !ids.has(id), 'DUPLICATE_ID', { params: { entity: this.entity, id }, details: { id } });
       ids.add(id);
       parsed.push(cloneData(result.data));
     }
@@ -61,12 +55,12 @@ export class MemoryCustomerRecordRepository<T extends CustomerRecord> implements
   }
 
   async get(id: string): Promise<T | undefined> {
-    const r = this.#byId.get(id);
+    const r = this.#index.byId.get(id);
     return r && cloneData(r);
   }
 
   async listByCustomer(customerId: string, options: RecordListOptions = {}): Promise<Page<T>> {
-    return pageOf(this.#byCustomer.get(customerId) ?? [], options);
+    return pageOf(this.#index.byCustomer.get(customerId) ?? [], options);
   }
 
   async *streamByTimeRange(options: RecordStreamOptions = {}): AsyncIterable<T> {
@@ -80,38 +74,21 @@ export class MemoryCustomerRecordRepository<T extends CustomerRecord> implements
   }
 
   async reassignCustomer(fromCustomerId: string, toCustomerId: string): Promise<string[]> {
-    const ids = (this.#byCustomer.get(fromCustomerId) ?? []).map((r) => r.id);
+    const ids = this.#index.idsOf(fromCustomerId);
     await this.reassign(ids, toCustomerId);
     return ids;
   }
 
   async reassign(ids: readonly string[], toCustomerId: string): Promise<void> {
-    assert(typeof toCustomerId === 'string' && toCustomerId.length > 0, 'INVALID_ARGUMENT', {
-      params: { field: 'toCustomerId', rule: 'must be a non-empty string' },
+    // The time order is unchanged by a move; only the stored object is replaced.
+    this.#index.reassign(ids, toCustomerId, this.entity, (_before, after) => {
+      this.#sorted[upperBound(this.#sorted, keyOf(after), compareKey) - 1] = after;
     });
-    const missing = ids.find((id) => !this.#byId.has(id));
-    assert(missing === undefined, 'NOT_FOUND', { params: { entity: this.entity, id: missing }, details: { id: missing } });
-    for (const id of ids) {
-      const old = this.#byId.get(id) as T;
-      this.#remove(old);
-      this.#insert({ ...old, customerId: toCustomerId });
-    }
   }
 
   #insert(r: T): void {
-    this.#byId.set(r.id, r);
-    const list = this.#byCustomer.get(r.customerId) ?? [];
-    list.splice(upperBound(list, keyOf(r), compareKey), 0, r);
-    this.#byCustomer.set(r.customerId, list);
+    this.#index.insert(r);
     this.#sorted.splice(upperBound(this.#sorted, keyOf(r), compareKey), 0, r);
-  }
-
-  #remove(r: T): void {
-    this.#byId.delete(r.id);
-    const list = this.#byCustomer.get(r.customerId) ?? [];
-    list.splice(upperBound(list, keyOf(r), compareKey) - 1, 1);
-    if (list.length === 0) this.#byCustomer.delete(r.customerId);
-    this.#sorted.splice(upperBound(this.#sorted, keyOf(r), compareKey) - 1, 1);
   }
 }
 

@@ -6,13 +6,8 @@ import type { LedgerAppendOptions, LedgerAppendResult, LoyaltyLedgerRepository }
 import type { Page } from '../repository/pagination';
 import { cloneData } from './clone';
 import { decodeCursor, encodeCursor, pageLimit, upperBound } from './cursor';
+import { type RecordKey as Key, RecordIndex, compareRecordKey as compareKey, recordKey as keyOf } from './recordIndex';
 
-type Key = readonly [number, string];
-const keyOf = (e: LedgerEntry): Key => [e.occurredAt.getTime(), e.id];
-const compareKey = (e: LedgerEntry, k: Key): number => {
-  const t = e.occurredAt.getTime();
-  return t !== k[0] ? t - k[0] : e.id < k[1] ? -1 : e.id > k[1] ? 1 : 0;
-};
 
 /**
  * The in-memory {@link LoyaltyLedgerRepository}: entries validated with `LedgerEntrySchema`, kept in
@@ -31,8 +26,7 @@ const compareKey = (e: LedgerEntry, k: Key): number => {
  * ```
  */
 export class MemoryLoyaltyLedgerRepository implements LoyaltyLedgerRepository {
-  readonly #byId = new Map<string, LedgerEntry>();
-  readonly #byCustomer = new Map<string, LedgerEntry[]>();
+  readonly #index = new RecordIndex<LedgerEntry>();
   readonly #balances = new Map<string, number>();
 
   async append(entries: LedgerEntry | readonly LedgerEntry[], options: LedgerAppendOptions = {}): Promise<LedgerAppendResult> {
@@ -48,7 +42,7 @@ export class MemoryLoyaltyLedgerRepository implements LoyaltyLedgerRepository {
         });
       }
       const e = result.data;
-      const prior = this.#byId.get(e.id) ?? fresh.get(e.id);
+      const prior = this.#index.byId.get(e.id) ?? fresh.get(e.id);
       if (prior !== undefined) {
         assert(sameEntry(prior, e), 'IDEMPOTENCY_CONFLICT', { params: { key: e.id }, details: { key: e.id } });
         repeated.push(cloneData(prior));
@@ -71,18 +65,18 @@ export class MemoryLoyaltyLedgerRepository implements LoyaltyLedgerRepository {
       const current = this.#balances.get(customerId) ?? 0;
       assert(current + d >= 0, 'INSUFFICIENT_POINTS', { params: { requested: -d, available: current }, details: { customerId } });
     }
-    for (const e of fresh.values()) this.#insert(e);
+    for (const e of fresh.values()) this.#index.insert(e);
     for (const [customerId, d] of delta) this.#balances.set(customerId, (this.#balances.get(customerId) ?? 0) + d);
     return { appended: [...fresh.values()].map(cloneData), repeated };
   }
 
   async get(id: string): Promise<LedgerEntry | undefined> {
-    const e = this.#byId.get(id);
+    const e = this.#index.byId.get(id);
     return e && cloneData(e);
   }
 
   async listByCustomer(customerId: string, options: RecordListOptions = {}): Promise<Page<LedgerEntry>> {
-    const sorted = this.#byCustomer.get(customerId) ?? [];
+    const sorted = this.#index.byCustomer.get(customerId) ?? [];
     const limit = pageLimit(options.limit);
     const from = options.from?.getTime() ?? -Infinity;
     const to = options.to?.getTime() ?? Infinity;
@@ -105,7 +99,7 @@ export class MemoryLoyaltyLedgerRepository implements LoyaltyLedgerRepository {
   }
 
   async entriesOf(customerId: string): Promise<LedgerEntry[]> {
-    return (this.#byCustomer.get(customerId) ?? []).map(cloneData);
+    return (this.#index.byCustomer.get(customerId) ?? []).map(cloneData);
   }
 
   async balanceOf(customerId: string): Promise<number> {
@@ -113,38 +107,15 @@ export class MemoryLoyaltyLedgerRepository implements LoyaltyLedgerRepository {
   }
 
   async reassignCustomer(fromCustomerId: string, toCustomerId: string): Promise<string[]> {
-    const ids = (this.#byCustomer.get(fromCustomerId) ?? []).map((e) => e.id);
+    const ids = this.#index.idsOf(fromCustomerId);
     await this.reassign(ids, toCustomerId);
     return ids;
   }
 
   async reassign(ids: readonly string[], toCustomerId: string): Promise<void> {
-    assert(typeof toCustomerId === 'string' && toCustomerId.length > 0, 'INVALID_ARGUMENT', {
-      params: { field: 'toCustomerId', rule: 'must be a non-empty string' },
+    this.#index.reassign(ids, toCustomerId, 'ledger entry', (before, after) => {
+      this.#balances.set(before.customerId, (this.#balances.get(before.customerId) ?? 0) - before.points);
+      this.#balances.set(after.customerId, (this.#balances.get(after.customerId) ?? 0) + after.points);
     });
-    const missing = ids.find((id) => !this.#byId.has(id));
-    assert(missing === undefined, 'NOT_FOUND', { params: { entity: 'ledger entry', id: missing }, details: { id: missing } });
-    for (const id of ids) {
-      const old = this.#byId.get(id) as LedgerEntry;
-      if (old.customerId === toCustomerId) continue;
-      this.#remove(old);
-      this.#balances.set(old.customerId, (this.#balances.get(old.customerId) ?? 0) - old.points);
-      this.#insert({ ...old, customerId: toCustomerId });
-      this.#balances.set(toCustomerId, (this.#balances.get(toCustomerId) ?? 0) + old.points);
-    }
-  }
-
-  #insert(e: LedgerEntry): void {
-    this.#byId.set(e.id, e);
-    const list = this.#byCustomer.get(e.customerId) ?? [];
-    list.splice(upperBound(list, keyOf(e), compareKey), 0, e);
-    this.#byCustomer.set(e.customerId, list);
-  }
-
-  #remove(e: LedgerEntry): void {
-    this.#byId.delete(e.id);
-    const list = this.#byCustomer.get(e.customerId) ?? [];
-    list.splice(upperBound(list, keyOf(e), compareKey) - 1, 1);
-    if (list.length === 0) this.#byCustomer.delete(e.customerId);
   }
 }
