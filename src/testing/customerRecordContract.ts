@@ -85,6 +85,11 @@ function customerRecordContract<T extends CustomerRecord>(
       expect(moved.sort()).toEqual([sample(1, 'a').id, sample(2, 'a').id].sort());
       expect((await repo.listByCustomer('a')).items).toEqual([]);
       expect((await repo.listByCustomer('b')).items).toHaveLength(3);
+      // Every read path sees the move: by id and the time-ordered stream, not only the per-customer list.
+      expect((await repo.get(sample(1, 'a').id))?.customerId).toBe('b');
+      const streamed: string[] = [];
+      for await (const r of repo.streamByTimeRange()) streamed.push(r.customerId);
+      expect(streamed).toEqual(['b', 'b', 'b']);
       await repo.reassign(moved, 'a');
       expect((await repo.listByCustomer('a')).items.map((r) => r.id).sort()).toEqual(moved.sort());
       expect((await repo.listByCustomer('b')).items).toHaveLength(1);
