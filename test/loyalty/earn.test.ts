@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { thrownCode as codeOf } from '../errors';
 import { isCrmError, Money } from 'crmkit';
 import { earnPoints, expiryOf, parseLoyaltyProgram, type LoyaltyProgramInput } from 'crmkit/loyalty';
 
@@ -25,14 +26,6 @@ const input: LoyaltyProgramInput = {
 };
 const program = parseLoyaltyProgram(input);
 const buy = (id: string, amount: string, at: string) => ({ id, customerId: 'c-1', amount: Money.of(amount, 'CNY'), occurredAt: new Date(at) });
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    return isCrmError(e) ? e.code : 'not a CrmError';
-  }
-  return undefined;
-}
 
 describe('earnPoints (hand-computed)', () => {
   it('applies the tier multiplier, the birthday bonus and the monthly cap', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isCrmError } from 'crmkit';
+import { thrownCode as codeOf } from '../errors';
 import { applyExpiry, balance, expiringSoon, openLots, redeem, reverse, type LedgerEntry } from 'crmkit/loyalty';
 
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -11,14 +11,6 @@ const entry = (id: string, type: LedgerEntry['type'], points: number, at: string
   occurredAt: d(at),
   ...extra,
 });
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    return isCrmError(e) ? e.code : 'not a CrmError';
-  }
-  return undefined;
-}
 
 // Worked FIFO example, points expiring 12 months after they are earned:
 //   e1 earn 100 on 2025-01-15, expires 2026-01-15

@@ -1,16 +1,6 @@
-import { expect } from 'vitest';
-import { isCrmError, type Customer } from 'crmkit';
+import type { Customer } from 'crmkit';
 
-/** Asserts that `fn` throws a CrmError with `code`. */
-export function expectThrowsCode(fn: () => unknown, code: string): void {
-  let caught: unknown;
-  try {
-    fn();
-  } catch (e) {
-    caught = e;
-  }
-  expect(isCrmError(caught) ? caught.code : caught).toBe(code);
-}
+export { expectThrowsCode } from '../errors';
 
 const at = new Date('2026-01-01T00:00:00Z');
 

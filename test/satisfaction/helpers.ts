@@ -1,18 +1,6 @@
-import { expect } from 'vitest';
-import { isCrmError, type ErrorCode } from 'crmkit';
 import type { SurveyResponse } from 'crmkit/satisfaction';
 
-/** Asserts that `fn` throws a CrmError with `code` and returns it. */
-export function expectThrowsCode(fn: () => unknown, code: ErrorCode) {
-  let caught: unknown;
-  try {
-    fn();
-  } catch (e) {
-    caught = e;
-  }
-  expect(isCrmError(caught) ? caught.code : caught, `expected CrmError ${code}`).toBe(code);
-  return caught as { code: ErrorCode; message: string; details: Record<string, unknown> };
-}
+export { expectThrowsCode } from '../errors';
 
 /** A response builder: one customer per id unless given. */
 export function response(

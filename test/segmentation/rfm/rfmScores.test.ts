@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isCrmError } from 'crmkit';
+import { thrownCode as code } from '../../errors';
 import { rfmScores, rfmScoresColumns } from 'crmkit/segmentation';
 
 // Second implementation of the documented rule, written from its definition:
@@ -12,14 +12,6 @@ function byDefinition(values: number[], bins: number, higherIsBetter: boolean): 
     return Math.floor((rank * bins) / n) + 1;
   });
 }
-const code = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (e) {
-    return isCrmError(e) ? e.code : 'not a CrmError';
-  }
-  return 'no error';
-};
 
 describe('rfmScoresColumns (quantiles)', () => {
   it('10 distinct values in 5 bins: two per bin (hand calculation)', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Money, isCrmError } from 'crmkit';
+import { thrownCode as code } from '../../errors';
+import { Money } from 'crmkit';
 import { summarizeRfm } from 'crmkit/segmentation';
 
 const asOf = new Date('2026-03-01T00:00:00Z');
@@ -9,14 +10,6 @@ const tx = (customerId: string, type: 'purchase' | 'refund', amount: string, at:
   amount: Money.of(amount, currency),
   occurredAt: new Date(at),
 });
-const code = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (e) {
-    return isCrmError(e) ? e.code : 'not a CrmError';
-  }
-  return 'no error';
-};
 
 describe('summarizeRfm', () => {
   it('computes recency, frequency and net monetary value (hand calculation)', () => {
