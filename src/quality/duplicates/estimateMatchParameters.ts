@@ -1,8 +1,9 @@
 import { assert } from '../../core/errors/assert';
 import type { Customer } from '../../customer/customer';
-import { BLOCKING_KEYS, type BlockingKey, type CustomBlockingKey, candidatePairs } from './blocking';
+import { BLOCKING_KEYS, candidatePairs } from './blocking';
 import { DEFAULT_MATCH_PARAMETERS, type LevelProbabilities, type MatchParameters } from './fellegiSunter';
 import { extractFeatures, type Features } from './features';
+import type { FindDuplicatesOptions } from './findDuplicates';
 import { jaroWinkler } from './similarity';
 
 /**
@@ -13,20 +14,13 @@ import { jaroWinkler } from './similarity';
  * const options: EstimateOptions = { maxIterations: 50, start: DEFAULT_MATCH_PARAMETERS };
  * ```
  */
-export interface EstimateOptions {
+export interface EstimateOptions extends Pick<FindDuplicatesOptions, 'keys' | 'customKeys' | 'maxBlockSize' | 'defaultRegion'> {
   /** Starting m and u (and the name similarity cut-offs, which are kept). Default {@link DEFAULT_MATCH_PARAMETERS}. */
   readonly start?: MatchParameters;
-  /** Blocking keys, as for {@link findDuplicates}. Default all. */
-  readonly keys?: readonly BlockingKey[];
-  readonly customKeys?: readonly CustomBlockingKey[];
-  /** Default 100, as for {@link findDuplicates}. */
-  readonly maxBlockSize?: number;
   /** Default 100. */
   readonly maxIterations?: number;
   /** Stop when no probability moves by more than this. Default 1e-6. */
   readonly tolerance?: number;
-  /** Region for phone numbers without a country code. Default `CN`. */
-  readonly defaultRegion?: string;
 }
 
 const FIELDS = ['name', 'phone', 'email', 'postalCode', 'birthDate', 'uscc', 'residentId'] as const;
