@@ -8,4 +8,5 @@ export * from './money';
 export * from './time';
 export * from './events';
 export * from './ids';
+export { throwIfAborted, type LongRunningOptions, type Progress } from './abort';
 export { LOCALES, errorMessage, zodErrorMap, type Locale } from './locales';

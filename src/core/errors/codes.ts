@@ -21,6 +21,7 @@ export const ERROR_CODES = [
   'INVALID_CURRENCY',
   'CURRENCY_MISMATCH',
   'INVALID_DATE',
+  'ABORTED',
   // segmentation
   'INVALID_RULE',
   'UNKNOWN_FIELD',
@@ -46,6 +47,10 @@ export const ERROR_CODES = [
   'BALANCE_MISMATCH',
   // quality
   'INVALID_MERGE',
+  // privacy
+  'FORBIDDEN',
+  'FORBIDDEN_FIELD',
+  'DECRYPTION_FAILED',
 ] as const;
 
 /**

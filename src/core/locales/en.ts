@@ -16,6 +16,7 @@ export const en: Record<ErrorCode, (p: ErrorParams) => string> = {
   INVALID_CURRENCY: (p) => `${v(p, 'field', 'currency')}: not an ISO 4217 currency code`,
   CURRENCY_MISMATCH: (p) => `cannot combine ${v(p, 'left')} with ${v(p, 'right')}: currencies differ`,
   INVALID_DATE: (p) => `${v(p, 'field', 'date')}: not a valid date`,
+  ABORTED: (p) => `${v(p, 'operation', 'operation')} was aborted`,
   INVALID_RULE: (p) => `segment rule at ${v(p, 'path', 'root')}: ${v(p, 'rule', 'invalid')}`,
   UNKNOWN_FIELD: (p) => `segment rule at ${v(p, 'path', 'root')}: unknown field ${v(p, 'field')}`,
   UNKNOWN_OPERATOR: (p) => `segment rule at ${v(p, 'path', 'root')}: unknown operator ${v(p, 'op')}`,
@@ -35,4 +36,8 @@ export const en: Record<ErrorCode, (p: ErrorParams) => string> = {
   IDEMPOTENCY_CONFLICT: (p) => `idempotency key ${v(p, 'key')} was already used for a different entry`,
   BALANCE_MISMATCH: (p) => `points balance is ${v(p, 'actual')}, expected ${v(p, 'expected')}`,
   INVALID_MERGE: (p) => `cannot merge: ${v(p, 'rule')}`,
+  // privacy
+  FORBIDDEN: (p) => `${v(p, 'role', 'this role')} may not ${v(p, 'action', 'access')} ${v(p, 'entity', 'this record')}`,
+  FORBIDDEN_FIELD: (p) => `${v(p, 'role', 'this role')} may not ${v(p, 'action', 'write')} field ${v(p, 'field')}`,
+  DECRYPTION_FAILED: (p) => `${v(p, 'field', 'value')}: could not be decrypted (${v(p, 'rule', 'wrong key or tampered ciphertext')})`,
 };

@@ -16,6 +16,7 @@ export const zhCN: Record<ErrorCode, (p: ErrorParams) => string> = {
   INVALID_CURRENCY: (p) => `${v(p, 'field', '币种')}：不是 ISO 4217 币种代码`,
   CURRENCY_MISMATCH: (p) => `无法合并计算 ${v(p, 'left')} 与 ${v(p, 'right')}：币种不同`,
   INVALID_DATE: (p) => `${v(p, 'field', '日期')}：不是有效日期`,
+  ABORTED: (p) => `${v(p, 'operation', '操作')}已被中止`,
   INVALID_RULE: (p) => `分群规则 ${v(p, 'path', '根节点')}：${v(p, 'rule', '无效')}`,
   UNKNOWN_FIELD: (p) => `分群规则 ${v(p, 'path', '根节点')}：未知字段 ${v(p, 'field')}`,
   UNKNOWN_OPERATOR: (p) => `分群规则 ${v(p, 'path', '根节点')}：未知运算符 ${v(p, 'op')}`,
@@ -35,4 +36,8 @@ export const zhCN: Record<ErrorCode, (p: ErrorParams) => string> = {
   IDEMPOTENCY_CONFLICT: (p) => `幂等键 ${v(p, 'key')} 已用于另一条记录`,
   BALANCE_MISMATCH: (p) => `积分余额为 ${v(p, 'actual')}，期望为 ${v(p, 'expected')}`,
   INVALID_MERGE: (p) => `无法合并：${v(p, 'rule')}`,
+  // privacy
+  FORBIDDEN: (p) => `${v(p, 'role', '该角色')}无权${v(p, 'action', '访问')}${v(p, 'entity', '此记录')}`,
+  FORBIDDEN_FIELD: (p) => `${v(p, 'role', '该角色')}无权${v(p, 'action', '写入')}字段 ${v(p, 'field')}`,
+  DECRYPTION_FAILED: (p) => `${v(p, 'field', '值')}：无法解密（${v(p, 'rule', '密钥错误或密文被篡改')}）`,
 };
