@@ -24,5 +24,6 @@ export { probabilityAlive, expectedPurchases, expectedPurchasesNewCustomer, prob
 export { predictClv, predictClvValues, type ClvColumns, type ClvRow, type PredictClvOptions } from './predictClv';
 export { historicClv, type HistoricClvInput } from './historic';
 export { churnRisk, type ChurnRisk, type ChurnRiskOptions } from './churnRisk';
+export { purchaseTracking, type TrackingOptions, type TrackingPoint } from './tracking';
 export { ClvModelSchema, modelFromJSON, modelToJSON, type ClvModel } from './serialize';
 export { logGamma, digamma, logBeta, logAddExp, hyp2f1 } from './math';
