@@ -20,9 +20,9 @@ export {
 export { ResponseSchema, type SurveyResponse, type Answer } from './response';
 export { validateResponse, parseResponse, isAnswerInScale, type ResponseIssue, type ResponseValidation } from './validateResponse';
 export { dedupeResponses, type DuplicatePolicy } from './duplicates';
-export { nps, type NpsResult } from './nps';
+export { nps, type NpsOptions, type NpsResult } from './nps';
 export { csat, type CsatOptions, type CsatResult } from './csat';
-export { ces, type CesResult } from './ces';
+export { ces, type CesOptions, type CesResult } from './ces';
 export {
   satisfactionIndex,
   type SatisfactionIndex,
@@ -44,4 +44,8 @@ export {
 } from './feedback';
 export { compareToTarget, type TargetComparison } from './stats/estimate';
 export { wilsonInterval, type Interval } from './stats/wilson';
+export { clopperPearsonInterval } from './stats/clopperPearson';
+export { SMALL_SAMPLE_SIZE, studentTCdf, studentTQuantile, criticalValueForSample } from './stats/studentT';
+export { keyDrivers, type KeyDriver, type KeyDriverOptions, type KeyDriverResult } from './drivers/keyDrivers';
+export type { DriverMethod } from './drivers/driverImportance';
 export { normalQuantile, normalCdf, criticalValue } from './stats/normal';
