@@ -84,7 +84,7 @@ export interface Priority {
   /**
    * Importance-performance quadrant (J. A. Martilla and J. C. James, "Importance-performance
    * analysis", Journal of Marketing 41(1), 1977): importance at or above the mean importance
-   * (1 / dimensions) is high, a score at or above the target is good. `improve-first` (high, short of
+   * (1 / the dimensions with positive weight) is high, a score at or above the target is good. `improve-first` (high, short of
    * target), `keep` (high, on target), `maintain` (low, on target: effort may be better spent
    * elsewhere), `low-priority` (low, short of target); `null` without a score.
    */
@@ -110,8 +110,8 @@ export interface Priority {
  * @returns every dimension, ranked
  * @throws {CrmError} as {@link satisfactionIndex}; `INVALID_ARGUMENT` for a target outside 0..100;
  * `UNKNOWN_QUESTION` for an outcome that is not a scored question of the survey;
- * `INSUFFICIENT_DATA` for `derived` with fewer than dimensions + 2 complete responses or an outcome
- * that does not vary
+ * `INSUFFICIENT_DATA` for `derived` with fewer than (weighted) dimensions + 2 complete responses or
+ * an outcome that does not vary
  *
  * @example
  * ```ts
@@ -147,7 +147,10 @@ export function improvementPriorities(responses: readonly SurveyResponse[], surv
   if (mode === 'weight') {
     scored.dimensions.forEach((d, i) => (raw[i] = d.weight));
   } else if (mode === 'derived') {
-    raw.set(derivedImportance(scored.dimensionScores, D, outcomeScores(kept, survey, options.outcome as string), options.method));
+    // Dimensions outside the index (weight 0, such as one holding the outcome question) are not drivers.
+    const drivers = scored.dimensions.flatMap((d, i) => (d.weight > 0 ? [i] : []));
+    const importance = derivedImportance(scored.dimensionScores, D, drivers, outcomeScores(kept, survey, options.outcome as string), options.method);
+    drivers.forEach((d, j) => (raw[d] = importance[j] as number));
   } else {
     const outcome = options.outcome === undefined ? scored.index : outcomeScores(kept, survey, options.outcome);
     for (let d = 0; d < D; d++) {
@@ -158,6 +161,7 @@ export function improvementPriorities(responses: readonly SurveyResponse[], surv
   }
   let total = 0;
   for (let d = 0; d < D; d++) total += raw[d] as number;
+  const weighted = Math.max(1, scored.dimensions.filter((d) => d.weight > 0).length);
   const rows = idx.dimensions.map((dim, i) => {
     const importance = total > 0 ? (raw[i] as number) / total : 0;
     const gap = dim.score === null ? 0 : Math.max(0, target - dim.score);
@@ -170,7 +174,7 @@ export function improvementPriorities(responses: readonly SurveyResponse[], surv
       importance,
       correlation: correlations[i] ?? null,
       priority: importance * gap,
-      quadrant: quadrantOf(importance, D, dim.score, target),
+      quadrant: quadrantOf(importance, weighted, dim.score, target),
       target: dim.target as TargetComparison,
     };
   });
@@ -186,24 +190,25 @@ function quadrantOf(importance: number, dimensions: number, score: number | null
 }
 
 /** Relative weights (or Shapley) of the dimension scores for the outcome, over complete responses. */
-function derivedImportance(scores: Float64Array, D: number, outcome: Float64Array, method: DriverMethod | undefined): Float64Array {
-  const cols = D + 1;
+function derivedImportance(scores: Float64Array, D: number, drivers: readonly number[], outcome: Float64Array, method: DriverMethod | undefined): Float64Array {
+  const p = drivers.length;
+  const cols = p + 1;
   const data = new Float64Array(outcome.length * cols);
   let n = 0;
   for (let i = 0; i < outcome.length; i++) {
     const y = outcome[i] as number;
     if (y !== y) continue;
     let complete = true;
-    for (let d = 0; d < D && complete; d++) {
-      const x = scores[i * D + d] as number;
+    for (let j = 0; j < p && complete; j++) {
+      const x = scores[i * D + (drivers[j] as number)] as number;
       if (x !== x) complete = false;
-      else data[n * cols + d] = x;
+      else data[n * cols + j] = x;
     }
     if (!complete) continue;
-    data[n * cols + D] = y;
+    data[n * cols + p] = y;
     n++;
   }
-  return driverImportance(data.subarray(0, n * cols), n, D, { bootstrap: 0, ...(method !== undefined && { method }) }).importance;
+  return driverImportance(data.subarray(0, n * cols), n, p, { bootstrap: 0, ...(method !== undefined && { method }) }).importance;
 }
 
 function outcomeScores(responses: readonly SurveyResponse[], survey: Survey, questionId: string): Float64Array {
