@@ -1,5 +1,6 @@
 import { assert } from '../../core/errors/assert';
-import { requireDate } from '../../core/time';
+import { isValidDate, requireDate } from '../../core/time';
+import { requireResponses } from '../requireResponses';
 import type { SurveyResponse } from '../response';
 import { clopperPearsonInterval } from '../stats/clopperPearson';
 import { SMALL_SAMPLE_SIZE, criticalValueForSample } from '../stats/studentT';
@@ -92,7 +93,11 @@ export function closedLoopReport(
   const asOf = requireDate(options?.asOf, 'asOf').getTime();
   const confidence = options.confidence ?? 0.95;
   assert(confidence > 0 && confidence < 1, 'INVALID_ARGUMENT', { params: { field: 'confidence', rule: 'must be strictly between 0 and 1' } });
-  assert(Array.isArray(followUps) && Array.isArray(responses), 'INVALID_ARGUMENT', { params: { field: 'followUps', rule: 'followUps and responses must be arrays' } });
+  assert(Array.isArray(followUps), 'INVALID_ARGUMENT', { params: { field: 'followUps', rule: 'must be an array of follow-ups' } });
+  requireResponses(responses);
+  for (const f of followUps) {
+    assert(f !== null && typeof f === 'object' && Array.isArray(f.attempts) && isValidDate(f.callbackDueAt), 'INVALID_ARGUMENT', { params: { field: 'followUps', rule: 'must be survey follow-ups' } });
+  }
   const later = laterAnswers(responses, asOf);
   let opened = 0;
   let calledBack = 0;

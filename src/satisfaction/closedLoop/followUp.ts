@@ -2,6 +2,7 @@ import { assert } from '../../core/errors/assert';
 import { type DomainEvent, domainEvent } from '../../core/events';
 import { requireDate } from '../../core/time';
 import { type BusinessCalendar, type Complaint, addBusinessMinutes, advanceComplaint, openComplaint } from '../../lifecycle';
+import { requireResponses } from '../requireResponses';
 import type { SurveyResponse } from '../response';
 import type { Survey } from '../survey';
 import { DEFAULT_CLOSED_LOOP_POLICY, type ClosedLoopPolicy, type CallbackRule } from './policy';
@@ -129,7 +130,8 @@ export function openSurveyFollowUps(
   policy: ClosedLoopPolicy = DEFAULT_CLOSED_LOOP_POLICY,
   options: SurveyFollowUpOptions = {},
 ): { followUps: SurveyFollowUp[]; events: SurveyFollowUpOpened[] } {
-  assert(Array.isArray(responses), 'INVALID_ARGUMENT', { params: { field: 'responses', rule: 'must be an array of responses' } });
+  requireResponses(responses);
+  assert(survey !== null && typeof survey === 'object' && Array.isArray(survey.questions), 'INVALID_ARGUMENT', { params: { field: 'survey', rule: 'must be a parsed survey' } });
   assert(Array.isArray(policy?.rules), 'INVALID_ARGUMENT', { params: { field: 'policy.rules', rule: 'must be a list of rules' } });
   const watched = policy.rules.map((rule) => questionsOf(rule, survey));
   const followUps: SurveyFollowUp[] = [];
@@ -192,6 +194,7 @@ export function openSurveyFollowUps(
 export function recordCallback(followUp: SurveyFollowUp, attempt: CallbackAttempt): { followUp: SurveyFollowUp; events: SurveyCallbackRecorded[] } {
   const at = requireDate(attempt?.at, 'attempt.at');
   assert(OUTCOMES.includes(attempt.outcome), 'INVALID_ARGUMENT', { params: { field: 'attempt.outcome', rule: `must be one of ${OUTCOMES.join(', ')}` } });
+  assert(followUp !== null && typeof followUp === 'object' && Array.isArray(followUp.attempts), 'INVALID_ARGUMENT', { params: { field: 'followUp', rule: 'must be a survey follow-up' } });
   const last = followUp.attempts[followUp.attempts.length - 1]?.at ?? followUp.openedAt;
   assert(at.getTime() >= last.getTime(), 'INVALID_ARGUMENT', { params: { field: 'attempt.at', rule: 'must not be earlier than the answer or the last attempt' } });
   let complaint = followUp.complaint;

@@ -1,6 +1,7 @@
 import { CrmError } from '../../core/errors/CrmError';
 import { assert } from '../../core/errors/assert';
 import { dedupeResponses, type DuplicatePolicy } from '../duplicates';
+import { requireResponses } from '../requireResponses';
 import type { SurveyResponse } from '../response';
 import type { Interval } from '../stats/wilson';
 import { driverImportance, type DriverMethod, type DriverImportanceResult } from './driverImportance';
@@ -116,7 +117,7 @@ export interface KeyDriverResult {
  * ```
  */
 export function keyDrivers(responses: readonly SurveyResponse[], options: KeyDriverOptions): KeyDriverResult {
-  assert(Array.isArray(responses), 'INVALID_ARGUMENT', { params: { field: 'responses', rule: 'must be an array of responses' } });
+  requireResponses(responses);
   const outcome = options?.outcome;
   assert(typeof outcome === 'string' && outcome !== '', 'INVALID_ARGUMENT', { params: { field: 'outcome', rule: 'must be a question id' } });
   const drivers = options.drivers;

@@ -1,5 +1,8 @@
+import { CrmError } from '../../core/errors/CrmError';
 import { assert } from '../../core/errors/assert';
 import { SMALL_SAMPLE_SIZE, criticalValueForSample } from '../stats/studentT';
+
+const MAX_SAMPLE = 1e12;
 
 /**
  * What {@link requiredSampleSize} plans for: an NPS margin in score points (for example 5 for
@@ -71,6 +74,7 @@ export function requiredSampleSize(options: SampleSizeOptions): number {
   const z = criticalValueForSample(confidence, Infinity).value;
   const fpc = (n0: number) => (population === undefined ? n0 : n0 / (1 + (n0 - 1) / population));
   let n = Math.max(1, Math.ceil(fpc((z * z * variance) / (e * e)) - 1e-9));
+  assert(n <= MAX_SAMPLE, 'INVALID_ARGUMENT', { params: { field: 'marginOfError', rule: 'is too small: the sample would exceed 10^12 responses' } });
   if (metric === 'nps' && n < SMALL_SAMPLE_SIZE) {
     // Below 30 the score's margin uses t on n − 1 degrees of freedom: grow n until that meets E
     // (at 30 the normal quantile takes over, which the z-based n already meets).
@@ -120,7 +124,13 @@ function csatVariance(expected: { readonly share: number } | undefined): number 
 export function requiredSampleSizes(populations: Readonly<Record<string, number>>, options: SampleSizeOptions): Record<string, number> {
   assert(populations !== null && typeof populations === 'object', 'INVALID_ARGUMENT', { params: { field: 'populations', rule: 'must map segments to counts' } });
   const out: Record<string, number> = {};
-  for (const [segment, population] of Object.entries(populations)) {
+  let entries: [string, number][];
+  try {
+    entries = Object.entries(populations);
+  } catch (cause) {
+    throw new CrmError('INVALID_ARGUMENT', { params: { field: 'populations', rule: 'could not be read' }, cause });
+  }
+  for (const [segment, population] of entries) {
     Object.defineProperty(out, segment, { value: requiredSampleSize({ ...options, population } as SampleSizeOptions), enumerable: true, writable: true, configurable: true });
   }
   return out;

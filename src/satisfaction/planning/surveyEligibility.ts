@@ -64,12 +64,17 @@ export function surveyEligibility(
   options: { readonly asOf: Date },
 ): SurveyEligibility[] {
   const asOf = requireDate(options?.asOf, 'asOf').getTime();
-  const days = rules?.minDaysBetween ?? 0;
+  assert(rules !== null && typeof rules === 'object', 'INVALID_ARGUMENT', { params: { field: 'rules', rule: 'must be an object' } });
+  assert(history !== null && typeof history === 'object', 'INVALID_ARGUMENT', { params: { field: 'history', rule: 'must be an object' } });
+  assert(candidates !== null && typeof (candidates as Iterable<string>)?.[Symbol.iterator] === 'function', 'INVALID_ARGUMENT', { params: { field: 'candidates', rule: 'must be an iterable of customer ids' } });
+  const days = rules.minDaysBetween ?? 0;
   assert(Number.isInteger(days) && days >= 0 && days <= 3650, 'INVALID_ARGUMENT', { params: { field: 'minDaysBetween', rule: 'must be an integer from 0 to 3650' } });
   const skipComplaints = rules.skipWhileComplaintOpen ?? true;
   assert(typeof skipComplaints === 'boolean', 'INVALID_ARGUMENT', { params: { field: 'skipWhileComplaintOpen', rule: 'must be true or false' } });
   const last = new Map<string, number>();
-  for (const s of history?.surveyedAt ?? []) {
+  assert(history.surveyedAt === undefined || Array.isArray(history.surveyedAt), 'INVALID_ARGUMENT', { params: { field: 'history.surveyedAt', rule: 'must be an array' } });
+  assert(history.complaints === undefined || Array.isArray(history.complaints), 'INVALID_ARGUMENT', { params: { field: 'history.complaints', rule: 'must be an array' } });
+  for (const s of history.surveyedAt ?? []) {
     const t = requireDate(s?.at, 'history.surveyedAt.at').getTime();
     if (t > asOf) continue;
     const prior = last.get(s.customerId);
@@ -99,6 +104,7 @@ export function surveyEligibility(
 /** Opened by `asOf` and, as of then, not closed. */
 function isOpenAt(c: Complaint, asOf: number): boolean {
   if (requireDate(c?.openedAt, 'complaint.openedAt').getTime() > asOf) return false;
+  assert(Array.isArray(c.history), 'INVALID_ARGUMENT', { params: { field: 'complaint.history', rule: 'must be an array' } });
   let stage: string | null = null;
   for (const h of c.history) if (h.at.getTime() <= asOf) stage = h.stage;
   return stage !== 'closed';

@@ -1,6 +1,9 @@
 import { assert } from '../../core/errors/assert';
 import type { Interval } from './wilson';
 
+/** The most trials the exact interval takes: each bisection step sums up to n + 1 binomial terms. */
+const MAX_TRIALS = 100_000;
+
 /**
  * The Clopper-Pearson "exact" interval for a proportion (C. J. Clopper and E. S. Pearson, "The use
  * of confidence or fiducial limits illustrated in the case of the binomial", Biometrika 26(4), 1934,
@@ -14,7 +17,7 @@ import type { Interval } from './wilson';
  * @param options - `confidence` (default 0.95)
  * @returns the interval, or `null` when `n` is 0
  * @throws {CrmError} `INVALID_ARGUMENT` for counts that are not integers with 0 <= successes <= n,
- * or a confidence outside (0, 1)
+ * n above 100,000 (where the Wilson interval serves), or a confidence outside (0, 1)
  *
  * @example
  * ```ts
@@ -26,7 +29,9 @@ import type { Interval } from './wilson';
  * ```
  */
 export function clopperPearsonInterval(successes: number, n: number, options: { readonly confidence?: number } = {}): Interval | null {
-  assert(Number.isInteger(n) && n >= 0, 'INVALID_ARGUMENT', { params: { field: 'n', rule: 'must be a non-negative integer' } });
+  assert(Number.isInteger(n) && n >= 0 && n <= MAX_TRIALS, 'INVALID_ARGUMENT', {
+    params: { field: 'n', rule: `must be an integer from 0 to ${MAX_TRIALS} (use wilsonInterval beyond)` },
+  });
   assert(Number.isInteger(successes) && successes >= 0 && successes <= n, 'INVALID_ARGUMENT', {
     params: { field: 'successes', rule: 'must be an integer between 0 and n' },
   });
