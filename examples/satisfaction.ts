@@ -9,8 +9,13 @@ import {
   classifyFeedback,
   csat,
   defineSurvey,
+  closedLoopReport,
   improvementPriorities,
+  keyDrivers,
   nps,
+  openSurveyFollowUps,
+  recordCallback,
+  requiredSampleSize,
   satisfactionIndex,
   satisfactionIndexBy,
   satisfactionTrend,
@@ -114,6 +119,28 @@ console.log('Improvement priorities, importance derived from the NPS question:')
 for (const p of improvementPriorities(responses, survey, { target: 90, importance: 'correlation', outcome: 'recommend' })) {
   console.log(`  ${p.rank}. ${p.label}: score ${p.score!.toFixed(1)}, importance ${p.importance.toFixed(2)} (r = ${p.correlation?.toFixed(2)}), priority ${p.priority.toFixed(1)}`);
 }
+
+console.log('Improvement priorities, derived importance (relative weights for the NPS question) and quadrants:');
+for (const p of improvementPriorities(responses, survey, { target: 90, importance: 'derived', outcome: 'recommend' })) {
+  console.log(`  ${p.rank}. ${p.label}: importance ${p.importance.toFixed(2)}, ${p.quadrant}`);
+}
+
+// 4b. Key drivers of the likelihood to recommend, question by question, with bootstrap intervals.
+const drivers = keyDrivers(responses, { outcome: 'recommend', drivers: ['quality', 'staff', 'easy', 'speed'], bootstrap: 200 });
+console.log(`\nKey drivers of 推荐 (R² ${drivers.rSquared.toFixed(2)}, n = ${drivers.n}, ${drivers.dropped} incomplete left out):`);
+for (const d of drivers.drivers) {
+  const ties = d.indistinguishableFrom.length > 0 ? `, not distinguishable from ${d.indistinguishableFrom.join(', ')}` : '';
+  console.log(`  ${d.rank}. ${d.driver}: ${(d.share * 100).toFixed(0)}% of R² [${d.interval!.lower.toFixed(3)}, ${d.interval!.upper.toFixed(3)}], r = ${d.correlation.toFixed(2)}${ties}`);
+}
+
+// 4c. Close the loop: detractors get a callback within one business day (China time).
+const { followUps } = openSurveyFollowUps(responses, survey, undefined, { calendar: { utcOffsetMinutes: 480 } });
+const handled = followUps.map((f, i) =>
+  i % 3 === 2 ? f : recordCallback(f, { at: new Date(f.openedAt.getTime() + (i % 3 === 0 ? 2 : 40) * 3_600_000), outcome: 'reached' }).followUp,
+);
+const loop = closedLoopReport(handled, responses, { asOf: new Date('2026-04-01T00:00:00Z') });
+console.log(`\nClosed loop: ${loop.opened} callbacks owed, ${loop.calledBackWithinSla} within SLA (${(loop.withinSlaShare! * 100).toFixed(0)}%), ${loop.overdue} overdue`);
+console.log(`Responses needed per segment for NPS ± 5 at 95%: ${requiredSampleSize({ metric: 'nps', marginOfError: 5 })} (worst case)`);
 
 // 5. Trend by month (China time), with changes tested against the margin of error.
 console.log('\n配送速度 by month:');

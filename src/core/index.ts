@@ -8,5 +8,6 @@ export * from './money';
 export * from './time';
 export * from './events';
 export * from './ids';
+export { mulberry32 } from './random';
 export { throwIfAborted, type LongRunningOptions, type Progress } from './abort';
 export { LOCALES, errorMessage, zodErrorMap, type Locale } from './locales';

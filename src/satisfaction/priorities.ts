@@ -3,6 +3,7 @@ import { dedupeResponses, type DuplicatePolicy } from './duplicates';
 import { aggregate } from './index/aggregate';
 import { indexOfGroup } from './index/satisfactionIndex';
 import { scoreResponses } from './index/scoreResponses';
+import { driverImportance, type DriverMethod } from './drivers/driverImportance';
 import type { TargetComparison } from './stats/estimate';
 import { scaleRange } from './scales';
 import type { SurveyResponse } from './response';
@@ -24,18 +25,34 @@ export interface PriorityOptions {
    * weights; or `correlation`, the dimension's Pearson correlation with the outcome across responses
    * (negative correlations count as 0), as a share of the dimensions' total.
    */
-  readonly importance?: 'weight' | 'correlation';
+  readonly importance?: 'weight' | 'correlation' | 'derived';
   /**
    * For `correlation`: a scored question whose rescaled answer is the outcome (an overall
    * satisfaction or NPS question; best kept at weight 0 or in its own dimension). Default: the
    * per-response index itself, which includes each dimension and so flatters every correlation.
    */
   readonly outcome?: string;
+  /**
+   * For `derived`: `relative-weights` (default) or `shapley`; see {@link keyDrivers}. Derived
+   * importance is each dimension's share of the outcome's explained variance (R²) over the
+   * responses that scored every dimension and the outcome; it needs `outcome`.
+   */
+  readonly method?: DriverMethod;
   /** Confidence of the gap test (default 0.95). */
   readonly confidence?: number;
   /** Repeated responses by one customer: `keep-latest` (default), `reject` or `assume-unique`; see {@link DuplicatePolicy}. */
   readonly duplicates?: DuplicatePolicy;
 }
+
+/**
+ * An importance-performance quadrant; see {@link Priority.quadrant}.
+ *
+ * @example
+ * ```ts
+ * const q: Quadrant = 'improve-first';
+ * ```
+ */
+export type Quadrant = 'improve-first' | 'keep' | 'maintain' | 'low-priority';
 
 /**
  * One dimension's improvement priority.
@@ -44,6 +61,7 @@ export interface PriorityOptions {
  * ```ts
  * const p: Priority = {
  *   rank: 1, dimension: 'delivery', label: '配送速度', score: 70, n: 120, gap: 20, importance: 0.5, correlation: null, priority: 10,
+ *   quadrant: 'improve-first',
  *   target: { target: 90, gap: -20, z: -8, pValue: 0, meaningful: true, verdict: 'below' },
  * };
  * ```
@@ -63,6 +81,14 @@ export interface Priority {
   readonly correlation: number | null;
   /** `importance × gap`. */
   readonly priority: number;
+  /**
+   * Importance-performance quadrant (J. A. Martilla and J. C. James, "Importance-performance
+   * analysis", Journal of Marketing 41(1), 1977): importance at or above the mean importance
+   * (1 / the dimensions with positive weight) is high, a score at or above the target is good. `improve-first` (high, short of
+   * target), `keep` (high, on target), `maintain` (low, on target: effort may be better spent
+   * elsewhere), `low-priority` (low, short of target); `null` without a score.
+   */
+  readonly quadrant: Quadrant | null;
   /** The test of the gap against the target. */
   readonly target: TargetComparison;
 }
@@ -71,16 +97,21 @@ export interface Priority {
  * Ranks a survey's dimensions by what to fix first: priority = importance × shortfall from the
  * target, the importance-performance reasoning of J. A. Martilla and J. C. James,
  * "Importance-Performance Analysis", Journal of Marketing 41(1), 1977, pp. 77-79, with importance
- * either stated (dimension weights) or derived (correlation with an outcome, the "derived
- * importance" of key-driver analysis). Ties rank the larger gap first, then by dimension id.
+ * either stated (dimension weights), correlated (Pearson r with an outcome), or `derived`: each
+ * dimension's share of the outcome's R² by relative weights or Shapley value regression (see
+ * {@link keyDrivers}), which splits credit fairly among correlated dimensions where plain
+ * correlations double-count. Each dimension also gets its importance-performance quadrant. Ties rank
+ * the larger gap first, then by dimension id.
  *
  * @param responses - parsed responses to this survey
  * @param survey - the parsed survey
- * @param options - `target` (required), `importance` (`weight`), `outcome` (the index),
- * `confidence` (0.95), `duplicates` (`keep-latest`)
+ * @param options - `target` (required), `importance` (`weight`), `outcome` (the index; required for
+ * `derived`), `method` (`relative-weights`), `confidence` (0.95), `duplicates` (`keep-latest`)
  * @returns every dimension, ranked
  * @throws {CrmError} as {@link satisfactionIndex}; `INVALID_ARGUMENT` for a target outside 0..100;
- * `UNKNOWN_QUESTION` for an outcome that is not a scored question of the survey
+ * `UNKNOWN_QUESTION` for an outcome that is not a scored question of the survey;
+ * `INSUFFICIENT_DATA` for `derived` with fewer than (weighted) dimensions + 2 complete responses or
+ * an outcome that does not vary
  *
  * @example
  * ```ts
@@ -95,13 +126,18 @@ export interface Priority {
  * // product 75 (gap 15, importance 0.75 → 11.25); delivery 50 (gap 40, importance 0.25 → 10)
  * improvementPriorities([r('a', 4, 3), r('b', 4, 3)], survey, { target: 90 }).map((p) => [p.dimension, p.priority]);
  * //=> [['product', 11.25], ['delivery', 10]]
+ * improvementPriorities([r('a', 4, 3), r('b', 4, 3)], survey, { target: 90 }).map((p) => p.quadrant);
+ * //=> ['improve-first', 'low-priority']
  * ```
  */
 export function improvementPriorities(responses: readonly SurveyResponse[], survey: Survey, options: PriorityOptions): Priority[] {
   const { target } = options;
   assert(Number.isFinite(target) && target >= 0 && target <= 100, 'INVALID_ARGUMENT', { params: { field: 'target', rule: 'must be between 0 and 100' } });
   const mode = options.importance ?? 'weight';
-  assert(mode === 'weight' || mode === 'correlation', 'INVALID_ARGUMENT', { params: { field: 'importance', rule: 'must be weight or correlation' } });
+  assert(mode === 'weight' || mode === 'correlation' || mode === 'derived', 'INVALID_ARGUMENT', {
+    params: { field: 'importance', rule: 'must be weight, correlation or derived' },
+  });
+  assert(mode !== 'derived' || typeof options.outcome === 'string', 'INVALID_ARGUMENT', { params: { field: 'outcome', rule: 'is needed for derived importance' } });
   const kept = dedupeResponses(responses, { duplicates: options.duplicates ?? 'keep-latest' });
   const scored = scoreResponses(kept, survey);
   const idx = indexOfGroup(scored, aggregate(scored, null, 1), 0, { target, confidence: options.confidence ?? 0.95 });
@@ -110,6 +146,11 @@ export function improvementPriorities(responses: readonly SurveyResponse[], surv
   const correlations: (number | null)[] = new Array<number | null>(D).fill(null);
   if (mode === 'weight') {
     scored.dimensions.forEach((d, i) => (raw[i] = d.weight));
+  } else if (mode === 'derived') {
+    // Dimensions outside the index (weight 0, such as one holding the outcome question) are not drivers.
+    const drivers = scored.dimensions.flatMap((d, i) => (d.weight > 0 ? [i] : []));
+    const importance = derivedImportance(scored.dimensionScores, D, drivers, outcomeScores(kept, survey, options.outcome as string), options.method);
+    drivers.forEach((d, j) => (raw[d] = importance[j] as number));
   } else {
     const outcome = options.outcome === undefined ? scored.index : outcomeScores(kept, survey, options.outcome);
     for (let d = 0; d < D; d++) {
@@ -120,6 +161,7 @@ export function improvementPriorities(responses: readonly SurveyResponse[], surv
   }
   let total = 0;
   for (let d = 0; d < D; d++) total += raw[d] as number;
+  const weighted = Math.max(1, scored.dimensions.filter((d) => d.weight > 0).length);
   const rows = idx.dimensions.map((dim, i) => {
     const importance = total > 0 ? (raw[i] as number) / total : 0;
     const gap = dim.score === null ? 0 : Math.max(0, target - dim.score);
@@ -132,11 +174,41 @@ export function improvementPriorities(responses: readonly SurveyResponse[], surv
       importance,
       correlation: correlations[i] ?? null,
       priority: importance * gap,
+      quadrant: quadrantOf(importance, weighted, dim.score, target),
       target: dim.target as TargetComparison,
     };
   });
   rows.sort((a, b) => b.priority - a.priority || b.gap - a.gap || (a.dimension < b.dimension ? -1 : 1));
   return rows.map((row, i) => ({ rank: i + 1, ...row }));
+}
+
+function quadrantOf(importance: number, dimensions: number, score: number | null, target: number): Quadrant | null {
+  if (score === null) return null;
+  const high = importance >= 1 / dimensions;
+  const good = score >= target;
+  return high ? (good ? 'keep' : 'improve-first') : good ? 'maintain' : 'low-priority';
+}
+
+/** Relative weights (or Shapley) of the dimension scores for the outcome, over complete responses. */
+function derivedImportance(scores: Float64Array, D: number, drivers: readonly number[], outcome: Float64Array, method: DriverMethod | undefined): Float64Array {
+  const p = drivers.length;
+  const cols = p + 1;
+  const data = new Float64Array(outcome.length * cols);
+  let n = 0;
+  for (let i = 0; i < outcome.length; i++) {
+    const y = outcome[i] as number;
+    if (y !== y) continue;
+    let complete = true;
+    for (let j = 0; j < p && complete; j++) {
+      const x = scores[i * D + (drivers[j] as number)] as number;
+      if (x !== x) complete = false;
+      else data[n * cols + j] = x;
+    }
+    if (!complete) continue;
+    data[n * cols + p] = y;
+    n++;
+  }
+  return driverImportance(data.subarray(0, n * cols), n, p, { bootstrap: 0, ...(method !== undefined && { method }) }).importance;
 }
 
 function outcomeScores(responses: readonly SurveyResponse[], survey: Survey, questionId: string): Float64Array {

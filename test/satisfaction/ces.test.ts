@@ -12,7 +12,9 @@ describe('ces', () => {
     expect(r.mean).toBeCloseTo(5.2, 12);
     expect(r.standardDeviation).toBeCloseTo(Math.sqrt(2.2), 12);
     expect(r.standardError).toBeCloseTo(0.663325, 6);
-    expect(r.marginOfError).toBeCloseTo(1.959964 * 0.663325, 5);
+    // 5 answers, under 30: t(0.975, 4) = 2.776445 (t table) instead of z.
+    expect(r.marginOfError).toBeCloseTo(2.776445 * 0.663325, 5);
+    expect(r.intervalMethod).toBe('t');
     expect(r).toMatchObject({ n: 5, lowEffortShare: 0.8, highEffortShare: 0.2, distribution: [0, 0, 1, 0, 2, 1, 1] });
   });
 

@@ -1,19 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { csat } from 'crmkit/satisfaction';
+import { csat, wilsonInterval } from 'crmkit/satisfaction';
 import { expectThrowsCode } from './helpers';
 
 describe('csat', () => {
-  it('top-2-box share on a 5-point scale with its Wilson interval, by hand', () => {
+  it('top-2-box share on a 5-point scale; under 30 answers the exact Clopper-Pearson interval', () => {
     // [5, 4, 4, 3, 5, 2, 5, 4, 1, 5]: answers >= 4 are 5,4,4,5,5,4,5 = 7 of 10; mean 38/10 = 3.8.
     // Wilson (z = 1.959964, z² = 3.841459): centre 0.7 + 3.841459/20 = 0.892073;
     // half 1.959964·√(0.21/10 + 3.841459/400) = 1.959964·√0.030604 = 0.342875; denominator 1.384146.
     // lower (0.892073 − 0.342875)/1.384146 = 0.39678, upper (0.892073 + 0.342875)/1.384146 = 0.89221.
+    // Under 30 answers csat reports the exact interval instead: Beta(7, 4) at 0.025 = 0.34755 and
+    // Beta(8, 3) at 0.975 = 0.93326 (scipy.stats.beta.ppf); the Wilson figures are checked directly.
     const r = csat([5, 4, 4, 3, 5, 2, 5, 4, 1, 5]);
     expect(r).toMatchObject({ n: 10, satisfied: 7, share: 0.7, distribution: [1, 1, 1, 3, 4] });
     expect(r.mean).toBeCloseTo(3.8, 12);
-    expect(r.interval!.lower).toBeCloseTo(0.39678, 4);
-    expect(r.interval!.upper).toBeCloseTo(0.89221, 4);
+    expect(r.intervalMethod).toBe('clopper-pearson');
+    expect(r.interval!.lower).toBeCloseTo(0.34755, 4);
+    expect(r.interval!.upper).toBeCloseTo(0.93326, 4);
+    const wilson = wilsonInterval(7, 10)!;
+    expect(wilson.lower).toBeCloseTo(0.39678, 4);
+    expect(wilson.upper).toBeCloseTo(0.89221, 4);
   });
 
   it('a 7-point scale defaults to top-2-box (6 and 7); the threshold is configurable', () => {
@@ -24,7 +30,10 @@ describe('csat', () => {
   });
 
   it('empty set: defined result with null statistics', () => {
-    expect(csat([])).toEqual({ n: 0, satisfied: 0, share: null, interval: null, mean: null, distribution: [0, 0, 0, 0, 0], confidence: 0.95 });
+    expect(csat([])).toEqual({
+      n: 0, satisfied: 0, share: null, interval: null, intervalMethod: 'clopper-pearson', insufficient: false, mean: null,
+      distribution: [0, 0, 0, 0, 0], confidence: 0.95,
+    });
   });
 
   it('rejects answers off the scale and bad options', () => {

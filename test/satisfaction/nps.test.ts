@@ -3,7 +3,9 @@ import fc from 'fast-check';
 import { nps } from 'crmkit/satisfaction';
 import { expectThrowsCode } from './helpers';
 
-const Z95 = 1.959963984540054; // A&S Table 26.5
+// Student t quantiles from the t table (A&S Table 26.10; the same to 6 places as scipy.stats.t.ppf).
+const T975_9 = 2.262157;
+const T95_9 = 1.833113;
 
 describe('nps', () => {
   it('scores a hand-counted set and its multinomial standard error (Rocks 2016)', () => {
@@ -15,12 +17,14 @@ describe('nps', () => {
     expect(r).toMatchObject({ n: 10, promoters: 5, passives: 2, detractors: 3, promoterShare: 0.5, detractorShare: 0.3 });
     expect(r.score).toBeCloseTo(20, 12);
     expect(r.standardError).toBeCloseTo(27.5681, 4);
-    expect(r.marginOfError).toBeCloseTo(Z95 * 27.56810, 3); // 54.0325
+    // 10 answers, under 30: the margin uses t(0.975, 9) = 2.262157 instead of z: 62.3634.
+    expect(r.marginOfError).toBeCloseTo(T975_9 * 27.56810, 3);
+    expect(r.intervalMethod).toBe('t');
   });
 
-  it('accepts typed arrays and honours the confidence level (90%: z = 1.644854)', () => {
+  it('accepts typed arrays and honours the confidence level (90%, 10 answers: t(0.95, 9) = 1.833113)', () => {
     const r = nps(Uint8Array.from([10, 9, 9, 8, 7, 6, 3, 10, 9, 5]), { confidence: 0.9 });
-    expect(r.marginOfError).toBeCloseTo(1.644854 * 27.56810, 3);
+    expect(r.marginOfError).toBeCloseTo(T95_9 * 27.56810, 3);
     expect(r.confidence).toBe(0.9);
   });
 
@@ -33,7 +37,7 @@ describe('nps', () => {
   it('empty set: n = 0 and null statistics, never NaN', () => {
     expect(nps([])).toEqual({
       n: 0, promoters: 0, passives: 0, detractors: 0, promoterShare: null, detractorShare: null,
-      score: null, standardError: null, marginOfError: null, confidence: 0.95,
+      score: null, standardError: null, marginOfError: null, intervalMethod: 'normal', insufficient: false, confidence: 0.95,
     });
   });
 
@@ -54,7 +58,8 @@ describe('nps', () => {
         }
         expect(r.score!).toBeGreaterThanOrEqual(-100);
         expect(r.score!).toBeLessThanOrEqual(100);
-        expect(r.standardError!).toBeGreaterThanOrEqual(0);
+        if (s.length >= 2) expect(r.standardError!).toBeGreaterThanOrEqual(0);
+        else expect(r.standardError).toBeNull();
         expect(r.promoters + r.passives + r.detractors).toBe(s.length);
       }),
     );

@@ -70,6 +70,41 @@ describe('improvementPriorities', () => {
     ]);
   });
 
+  it('derived importance: relative weights of the dimension scores for the outcome, by the 2 × 2 closed form', () => {
+    // Here the outcome is exactly A (overall = q1), so R² = 1; r(A, y) = 1, r(B, y) = r(A, B) = 0.6 (above).
+    // Λ* = [[a, b], [b, a]] with a = (√1.6 + √0.4)/2, b = (√1.6 − √0.4)/2; det = a² − b² = √0.64 = 0.8;
+    // β = Λ*⁻¹ r_xy; ε_A = a²β_A² + b²β_B², ε_B = b²β_A² + a²β_B² (Johnson 2000, eq. 7-9).
+    const a = (Math.sqrt(1.6) + Math.sqrt(0.4)) / 2;
+    const b = (Math.sqrt(1.6) - Math.sqrt(0.4)) / 2;
+    const bA = (a * 1 - b * 0.6) / 0.8;
+    const bB = (a * 0.6 - b * 1) / 0.8;
+    const eA = a * a * bA * bA + b * b * bB * bB;
+    const eB = b * b * bA * bA + a * a * bB * bB;
+    expect(eA + eB).toBeCloseTo(1, 12);
+    const p = improvementPriorities(rs, survey, { target: 90, importance: 'derived', outcome: 'overall' });
+    expect(p.find((x) => x.dimension === 'A')!.importance).toBeCloseTo(eA, 10);
+    expect(p.find((x) => x.dimension === 'B')!.importance).toBeCloseTo(eB, 10);
+    // Shapley for two drivers: φ_A = ½r_A² + ½(R² − r_B²) = ½ + ½(1 − 0.36) = 0.82, φ_B = 0.18.
+    const s = improvementPriorities(rs, survey, { target: 90, importance: 'derived', outcome: 'overall', method: 'shapley' });
+    expect(s.find((x) => x.dimension === 'A')!.importance).toBeCloseTo(0.82, 10);
+    expect(s.find((x) => x.dimension === 'B')!.importance).toBeCloseTo(0.18, 10);
+    expectThrowsCode(() => improvementPriorities(rs, survey, { target: 90, importance: 'derived' }), 'INVALID_ARGUMENT');
+    expectThrowsCode(() => improvementPriorities(rs.slice(0, 3), survey, { target: 90, importance: 'derived', outcome: 'overall' }), 'INSUFFICIENT_DATA');
+  });
+
+  it('quadrants: importance against the mean importance (1/2 here), score against the target', () => {
+    // Both scores are 37.5; A has importance 0.75 (high), B 0.25 (low).
+    expect(improvementPriorities(rs, survey, { target: 90 }).map((x) => [x.dimension, x.quadrant])).toEqual([
+      ['A', 'improve-first'],
+      ['B', 'low-priority'],
+    ]);
+    expect(improvementPriorities(rs, survey, { target: 30 }).map((x) => [x.dimension, x.quadrant])).toEqual([
+      ['A', 'keep'],
+      ['B', 'maintain'],
+    ]);
+    expect(improvementPriorities([], survey, { target: 90 }).map((x) => x.quadrant)).toEqual([null, null]);
+  });
+
   it('rejects a bad target, importance or outcome', () => {
     expectThrowsCode(() => improvementPriorities(rs, survey, { target: 150 }), 'INVALID_ARGUMENT');
     expectThrowsCode(() => improvementPriorities(rs, survey, { target: Number.NaN }), 'INVALID_ARGUMENT');

@@ -41,9 +41,11 @@ describe('satisfactionIndex', () => {
     expect(idx.n).toBe(3);
     expect(idx.score).toBeCloseTo(65.2778, 4);
     // SD: deviations 22.2222, −31.9444, 9.7222; squares 493.827 + 1020.447 + 94.522 = 1608.796;
-    // /2 = 804.398; SD 28.3619; SE 28.3619/√3 = 16.3748; margin 1.959964 × 16.3748 = 32.0939
+    // /2 = 804.398; SD 28.3619; SE 28.3619/√3 = 16.3748; 3 responses, so t(0.975, 2) = 4.302653
+    // (t table) instead of z: margin 4.302653 × 16.3748 = 70.4551
     expect(idx.standardError).toBeCloseTo(16.3748, 3);
-    expect(idx.marginOfError).toBeCloseTo(32.0939, 2);
+    expect(idx.marginOfError).toBeCloseTo(70.4551, 2);
+    expect(idx.intervalMethod).toBe('t');
     expect(idx.dimensions.map((d) => [d.dimension, d.label, d.weight, d.n])).toEqual([
       ['product', '产品质量', 2, 3],
       ['service', '服务态度', 1, 2],
@@ -185,7 +187,7 @@ describe('satisfactionIndex options', () => {
     expectThrowsCode(() => satisfactionIndexBy([], survey, { by: 'period', period: 'decade' as 'day' }), 'INVALID_ARGUMENT');
   });
 
-  it('a 90% confidence narrows the margin: z = 1.644854 × SE 16.3748 = 26.934', () => {
-    expect(satisfactionIndex(rs, survey, { confidence: 0.9 }).marginOfError).toBeCloseTo(26.934, 2);
+  it('a 90% confidence narrows the margin: t(0.95, 2) = 2.919986 × SE 16.3748 = 47.8140', () => {
+    expect(satisfactionIndex(rs, survey, { confidence: 0.9 }).marginOfError).toBeCloseTo(47.814, 2);
   });
 });

@@ -1,29 +1,6 @@
-/**
- * A seeded pseudo-random source: mulberry32 (Tommy Ettinger, public domain), 32 bits of state,
- * uniform floats in [0, 1). The same seed gives the same sequence on every platform.
- *
- * @param seed - any integer
- * @returns a function returning the next float in [0, 1)
- *
- * @example
- * ```ts
- * import { mulberry32 } from 'crmkit/quality';
- * const a = mulberry32(42);
- * const b = mulberry32(42);
- * a() === b();
- * //=> true
- * ```
- */
-export function mulberry32(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../../core/random';
+
+export { mulberry32 };
 
 /** Helpers over a random source. */
 export interface Rng {

@@ -2,6 +2,7 @@ import { assert } from '../../core/errors/assert';
 import { dedupeResponses, type DuplicatePolicy } from '../duplicates';
 import { criticalValue } from '../stats/normal';
 import { compareToTarget, estimateFrom, type TargetComparison } from '../stats/estimate';
+import { requireMinResponses } from '../stats/minResponses';
 import type { SurveyResponse } from '../response';
 import type { Survey } from '../survey';
 import { aggregate, type GroupStats } from './aggregate';
@@ -13,7 +14,7 @@ import { scoreResponses, type ScoredResponses } from './scoreResponses';
  *
  * @example
  * ```ts
- * const e: ScoreEstimate = { n: 0, score: null, standardError: null, marginOfError: null, target: null };
+ * const e: ScoreEstimate = { n: 0, score: null, standardError: null, marginOfError: null, intervalMethod: 'normal', insufficient: false, target: null };
  * ```
  */
 export interface ScoreEstimate {
@@ -22,8 +23,12 @@ export interface ScoreEstimate {
   readonly score: number | null;
   /** Sample standard deviation of the per-response scores over `sqrt(n)`. */
   readonly standardError: number | null;
-  /** `z × standardError` at the chosen confidence. */
+  /** `z × standardError` at the chosen confidence (the t quantile on n − 1 degrees of freedom below 30 responses). */
   readonly marginOfError: number | null;
+  /** `'t'` below {@link SMALL_SAMPLE_SIZE} responses, `'normal'` from there on. */
+  readonly intervalMethod: 'normal' | 't';
+  /** True when fewer responses than `minResponses` were behind it: `score` is then `null`. */
+  readonly insufficient: boolean;
   readonly target: TargetComparison | null;
 }
 
@@ -69,6 +74,8 @@ export interface SatisfactionIndexOptions {
   readonly confidence?: number;
   /** Repeated responses by one customer: `keep-latest` (default), `reject` or `assume-unique`; see {@link DuplicatePolicy}. */
   readonly duplicates?: DuplicatePolicy;
+  /** An estimate from fewer responses than this is reported as `insufficient` with a `null` score (default: no minimum). */
+  readonly minResponses?: number;
 }
 
 /**
@@ -120,12 +127,13 @@ export function satisfactionIndex(responses: readonly SurveyResponse[], survey: 
 /** @internal The index of group `g` from its accumulators. */
 export function indexOfGroup(scored: ScoredResponses, stats: GroupStats, g: number, options: SatisfactionIndexOptions): SatisfactionIndex {
   const confidence = options.confidence ?? 0.95;
-  const z = criticalValue(confidence);
+  criticalValue(confidence);
+  const minResponses = requireMinResponses(options.minResponses);
   assert(options.target === undefined || Number.isFinite(options.target), 'INVALID_ARGUMENT', { params: { field: 'target', rule: 'must be a finite number' } });
   const at = (slot: number): ScoreEstimate => {
     const k = g * stats.slots + slot;
-    const e = estimateFrom(stats.count[k] as number, stats.mean[k] as number, stats.m2[k] as number, z);
-    const target = options.target === undefined ? null : compareToTarget(e.score, e.standardError, options.target, { confidence });
+    const e = estimateFrom(stats.count[k] as number, stats.mean[k] as number, stats.m2[k] as number, confidence, minResponses);
+    const target = options.target === undefined ? null : compareToTarget(e.score, e.standardError, options.target, { confidence, n: e.n });
     return { ...e, target };
   };
   const dimensions = scored.dimensions.map((d, i): DimensionScore => ({

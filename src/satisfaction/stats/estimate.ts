@@ -1,4 +1,5 @@
 import { criticalValue, normalCdf } from './normal';
+import { SMALL_SAMPLE_SIZE, criticalValueForSample, studentTCdf } from './studentT';
 
 /**
  * How an estimate compares with a target: the gap, a two-sided z test of "the true value equals the
@@ -29,27 +30,37 @@ export interface TargetComparison {
 /**
  * @internal Mean, standard error and margin of error from Welford accumulators.
  */
-export function estimateFrom(n: number, mean: number, m2: number, z: number): { n: number; score: number | null; standardError: number | null; marginOfError: number | null } {
-  if (n === 0) return { n, score: null, standardError: null, marginOfError: null };
-  if (n < 2) return { n, score: mean, standardError: null, marginOfError: null };
+export function estimateFrom(
+  n: number,
+  mean: number,
+  m2: number,
+  confidence: number,
+  minResponses = 1,
+): { n: number; score: number | null; standardError: number | null; marginOfError: number | null; intervalMethod: 'normal' | 't'; insufficient: boolean } {
+  const { value, method } = criticalValueForSample(confidence, n);
+  const insufficient = n < minResponses;
+  if (n === 0 || insufficient) return { n, score: null, standardError: null, marginOfError: null, intervalMethod: method, insufficient };
+  if (n < 2) return { n, score: mean, standardError: null, marginOfError: null, intervalMethod: method, insufficient };
   const se = Math.sqrt(Math.max(0, m2 / (n - 1)) / n);
-  return { n, score: mean, standardError: se, marginOfError: z * se };
+  return { n, score: mean, standardError: se, marginOfError: value * se, intervalMethod: method, insufficient };
 }
 
 /**
- * Compares an estimate with a target by a two-sided large-sample z test (the one-sample test of a
- * mean with the sample standard error; for n below about 30 the normal approximation is rough and
- * the verdict errs toward "meaningful"). With a standard error of 0 (every answer equal) any non-zero
- * gap is meaningful.
+ * Compares an estimate with a target by a two-sided test of a mean with the sample standard error:
+ * a z test, or the t test on n − 1 degrees of freedom when `options.n` is below
+ * {@link SMALL_SAMPLE_SIZE} (pass it: without `n` a small sample's verdict errs toward
+ * "meaningful"). With a standard error of 0 (every answer equal) any non-zero gap is meaningful.
  *
  * @param score - the estimate, or `null` without data
  * @param standardError - its standard error, or `null` when unknown (fewer than 2 answers)
  * @param target - the target on the same scale (for example 90 on 0..100)
- * @param options - `confidence` (default 0.95)
- * @returns gap, z, p-value, whether the gap is meaningful, and the verdict
+ * @param options - `confidence` (default 0.95); `n`, the responses behind the estimate
+ * @returns gap, z (the t statistic for a small `n`), p-value, whether the gap is meaningful, and the verdict
  * @throws {CrmError} `INVALID_ARGUMENT` for a confidence outside (0, 1)
  *
  * @example
+ * With 10 responses and a gap of 5: t(0.975, 9) × 2 = 4.52 < 5, below; at SE 2.3, z gives
+ * 4.51 < 5 but t gives 5.20 > 5, unclear.
  * ```ts
  * import { compareToTarget } from 'crmkit/satisfaction';
  * const t = compareToTarget(85, 2, 90);
@@ -57,15 +68,26 @@ export function estimateFrom(n: number, mean: number, m2: number, z: number): { 
  * //=> [-5, -2.5, true, 'below']
  * compareToTarget(88, 2, 90).verdict;
  * //=> 'unclear'
+ * [compareToTarget(85, 2, 90, { n: 10 }).verdict, compareToTarget(85, 2.3, 90).verdict, compareToTarget(85, 2.3, 90, { n: 10 }).verdict];
+ * //=> ['below', 'below', 'unclear']
  * ```
  */
-export function compareToTarget(score: number | null, standardError: number | null, target: number, options: { readonly confidence?: number } = {}): TargetComparison {
-  const zc = criticalValue(options.confidence ?? 0.95);
+export function compareToTarget(
+  score: number | null,
+  standardError: number | null,
+  target: number,
+  options: { readonly confidence?: number; readonly n?: number } = {},
+): TargetComparison {
+  const confidence = options.confidence ?? 0.95;
+  criticalValue(confidence);
+  const n = options.n;
+  const small = n !== undefined && Number.isInteger(n) && n >= 2 && n < SMALL_SAMPLE_SIZE;
+  const zc = small ? criticalValueForSample(confidence, n).value : criticalValue(confidence);
   if (score === null) return { target, gap: null, z: null, pValue: null, meaningful: false, verdict: 'no-data' };
   const gap = score - target;
   if (standardError === null) return { target, gap, z: null, pValue: null, meaningful: false, verdict: 'unclear' };
   const meaningful = Math.abs(gap) > zc * standardError;
   const z = standardError > 0 ? gap / standardError : null;
-  const pValue = z === null ? null : 2 * (1 - normalCdf(Math.abs(z)));
+  const pValue = z === null ? null : small ? 2 * (1 - studentTCdf(Math.abs(z), (n as number) - 1)) : 2 * (1 - normalCdf(Math.abs(z)));
   return { target, gap, z, pValue, meaningful, verdict: meaningful ? (gap > 0 ? 'above' : 'below') : 'unclear' };
 }
