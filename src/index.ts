@@ -19,3 +19,4 @@ export * from './clv';
 export * from './satisfaction';
 export * from './loyalty';
 export * from './quality';
+export * from './charts';

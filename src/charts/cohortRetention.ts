@@ -28,7 +28,7 @@ export function cohortRetentionChart(rows: readonly CohortRow[], options: ChartO
     assert(row !== null && typeof row === 'object' && typeof row.cohort === 'string' && Array.isArray(row.rates) && Array.isArray(row.active), 'INVALID_ARGUMENT', {
       params: { field: 'rows', rule: 'must be the rows of cohortRetention' },
     });
-    row.rates.forEach((rate, period) => values.push({ cohort: row.cohort, period, size: row.size, active: row.active[period] as number, retention: rate }));
+    (row.rates as readonly number[]).forEach((rate: number, period: number) => values.push({ cohort: row.cohort, period, size: row.size, active: row.active[period] as number, retention: rate }));
   }
   return {
     ...base,

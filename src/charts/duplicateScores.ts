@@ -23,7 +23,7 @@ export interface DuplicateScoreOptions extends ChartOptions {
 /**
  * The distribution of duplicate-candidate scores with the review and match thresholds drawn, to
  * see how many pairs sit near a threshold. Aggregates first: the pair scores are counted into
- * `bins` equal-width bins in one pass, so the spec has `bins` rows for any number of pairs.
+ * `bins` equal-width bins between the lowest of the scores and thresholds and the highest, in one pass, so the spec has `bins` rows for any number of pairs.
  *
  * @param result - the result of `findDuplicates` from `crmkit/quality`
  * @param options - `threshold` (8), `reviewThreshold` (4), `bins` (30), `locale`, `width`, `height`, `title`
@@ -31,12 +31,13 @@ export interface DuplicateScoreOptions extends ChartOptions {
  * @throws {CrmError} `INVALID_ARGUMENT` for a result without pairs, or bad options
  *
  * @example
+ * The bins span the review threshold (4) to the highest score (13): [4, 8.5) holds 5, [8.5, 13] the rest.
  * ```ts
  * import { duplicateScoreChart } from 'crmkit/charts';
  * const pair = (score: number) => ({ a: 'x', b: 'y', score, status: 'match', evidence: [] }) as const;
  * const spec = duplicateScoreChart({ pairs: [pair(5), pair(9), pair(12), pair(13)], clusters: [], comparisons: 10, skippedBlocks: 0 }, { bins: 2 });
  * (spec.data as { values: { count: number }[] }).values.map((b) => b.count);
- * //=> [2, 2]
+ * //=> [1, 3]
  * ```
  */
 export function duplicateScoreChart(result: DuplicateResult, options: DuplicateScoreOptions = {}): VegaLiteSpec {

@@ -1,5 +1,5 @@
 import { assert } from '../core/errors/assert';
-import type { Priority } from '../satisfaction';
+import type { Priority, Quadrant } from '../satisfaction';
 import { frame, type ChartOptions, type VegaLiteSpec } from './spec';
 
 /**
@@ -35,7 +35,7 @@ export function priorityQuadrantChart(priorities: readonly Priority[], options: 
     });
     if (typeof p.target?.target === 'number') target = p.target.target;
     if (p.score === null || p.quadrant === null || p.quadrant === undefined) continue;
-    values.push({ dimension: p.label ?? p.dimension, importance: p.importance, score: p.score, quadrant: labels[p.quadrant] });
+    values.push({ dimension: p.label ?? p.dimension, importance: p.importance, score: p.score, quadrant: labels[p.quadrant as Quadrant] });
   }
   const meanImportance = values.length === 0 ? 0 : values.reduce((s, v) => s + v.importance, 0) / values.length;
   const rules: Record<string, unknown>[] = [{ mark: { type: 'rule', strokeDash: [4, 4], color: '#888' }, data: { values: [{ importance: meanImportance }] }, encoding: { x: { field: 'importance', type: 'quantitative' } } }];

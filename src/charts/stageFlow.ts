@@ -20,7 +20,7 @@ type Stages = ReadonlyMap<string, string> | Readonly<Record<string, string>>;
  * import { stageFlowChart } from 'crmkit/charts';
  * const spec = stageFlowChart({ c1: 'new', c2: 'repeat', c3: 'repeat' }, { c1: 'repeat', c2: 'repeat', c3: 'at_risk', c4: 'new' });
  * (spec.data as { values: unknown[] }).values;
- * //=> [{ fromStage: '—', toStage: 'new', customers: 1 }, { fromStage: 'new', toStage: 'repeat', customers: 1 }, { fromStage: 'repeat', toStage: 'at_risk', customers: 1 }, { fromStage: 'repeat', toStage: 'repeat', customers: 1 }]
+ * //=> [{ fromStage: 'new', toStage: 'repeat', customers: 1 }, { fromStage: 'repeat', toStage: 'at_risk', customers: 1 }, { fromStage: 'repeat', toStage: 'repeat', customers: 1 }, { fromStage: '—', toStage: 'new', customers: 1 }]
  * ```
  */
 export function stageFlowChart(from: Stages, to: Stages, options: ChartOptions = {}): VegaLiteSpec {
