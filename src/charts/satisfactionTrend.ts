@@ -58,9 +58,9 @@ export function satisfactionTrendChart(points: readonly TrendPoint[], options: C
         },
       },
       {
-        transform: [{ filter: 'datum.significant' }],
+        transform: [{ filter: 'datum.score != null' }],
         mark: { type: 'point', shape: 'diamond', size: 120, filled: true, color: '#d62728' },
-        encoding: { x, y: { field: 'score', type: 'quantitative' } },
+        encoding: { x, y: { field: 'score', type: 'quantitative' }, opacity: { condition: { test: 'datum.significant', value: 1 }, value: 0 } },
       },
     ],
   };

@@ -2,6 +2,7 @@ import { assert } from '../core/errors/assert';
 import { requireDate } from '../core/time';
 import type { PurchaseModel } from './models';
 import { expectedPurchasesNewCustomer } from './predict';
+import { checkModel } from './serialize';
 
 /**
  * One period of {@link purchaseTracking}: cumulative repeat purchases up to the end of period
@@ -72,6 +73,7 @@ export function purchaseTracking(
   model: PurchaseModel,
   options: TrackingOptions,
 ): TrackingPoint[] {
+  checkModel(model);
   const calibrationEnd = requireDate(options?.calibrationEnd, 'calibrationEnd').getTime();
   const periods = options.periods;
   assert(Number.isInteger(periods) && periods >= 1 && periods <= 10_000, 'INVALID_ARGUMENT', { params: { field: 'periods', rule: 'must be an integer from 1 to 10000' } });
