@@ -52,8 +52,8 @@ export function clvTrackingChart(points: readonly TrackingPoint[], options: ClvT
       encoding: {
         x: { field: 'period', type: 'quantitative', title: labels.week },
         y: { field: 'purchases', type: 'quantitative', title: labels.cumulativePurchases },
-        color: { field: 'series', type: 'nominal', title: null },
-        strokeDash: { field: 'series', type: 'nominal', legend: null },
+        color: { field: 'series', type: 'nominal', legend: { title: null, orient: 'top-left' } },
+        strokeDash: { field: 'series', type: 'nominal', legend: { title: null, orient: 'top-left' } },
       },
     },
   ];

@@ -73,10 +73,10 @@ export function duplicateScoreChart(result: DuplicateResult, options: DuplicateS
         },
       },
       {
-        data: { values: [{ score: review, label: labels.reviewThreshold }, { score: threshold, label: labels.matchThreshold }] },
+        data: { values: [{ score: review, label: labels.reviewThreshold, offset: 2 }, { score: threshold, label: labels.matchThreshold, offset: 16 }] },
         layer: [
           { mark: { type: 'rule', color: '#d62728', strokeDash: [4, 4] }, encoding: { x: { field: 'score', type: 'quantitative' } } },
-          { mark: { type: 'text', align: 'left', dx: 4, baseline: 'top', color: '#d62728' }, encoding: { x: { field: 'score', type: 'quantitative' }, y: { value: 0 }, text: { field: 'label' } } },
+          { mark: { type: 'text', align: 'left', dx: 4, baseline: 'top', color: '#d62728' }, encoding: { x: { field: 'score', type: 'quantitative' }, y: { field: 'offset', type: 'quantitative', scale: null }, text: { field: 'label' } } },
         ],
       },
     ],
