@@ -116,7 +116,7 @@ const sections: string[] = [];
 for (const { name, spec } of charts) {
   const warnings: string[] = [];
   const logger = { level: () => 2, warn: (...m: unknown[]) => warnings.push(m.join(' ')), error: (...m: unknown[]) => warnings.push(m.join(' ')), info: () => undefined, debug: () => undefined };
-  const view = new vega.View(vega.parse(vl.compile(spec as vl.TopLevelSpec, { logger: logger as never }).spec), { renderer: 'none', logger: logger as never });
+  const view = new vega.View(vega.parse(vl.compile(spec as unknown as vl.TopLevelSpec, { logger: logger as never }).spec), { renderer: 'none', logger: logger as never });
   const svg = await view.toSVG();
   view.finalize();
   if (warnings.length > 0) throw new Error(`${name}: ${warnings.join('; ')}`);
