@@ -31,7 +31,16 @@ export interface ChartOptions {
   readonly title?: string;
 }
 
-/** The Vega-Lite schema the specs are written for. */
+/**
+ * The Vega-Lite schema the specs are written for (every spec's `$schema`).
+ *
+ * @example
+ * ```ts
+ * import { VEGA_LITE_SCHEMA } from 'crmkit/charts';
+ * VEGA_LITE_SCHEMA;
+ * //=> 'https://vega.github.io/schema/vega-lite/v6.json'
+ * ```
+ */
 export const VEGA_LITE_SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 
 /** @internal The frame shared by every chart: schema, title, size, and the locale's labels. */
