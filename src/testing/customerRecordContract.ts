@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { Money } from '../core/money/Money';
 import type { Interaction } from '../customer/interaction';
 import type { Transaction } from '../customer/transaction';
 import type { CustomerRecord, CustomerRecordRepository, InteractionRepository, TransactionRepository } from '../repository/CustomerRecordRepository';
@@ -22,6 +23,7 @@ function customerRecordContract<T extends CustomerRecord>(
   makeRepo: RepositoryFactory<CustomerRecordRepository<T>>,
   sample: (n: number, customerId: string) => T,
   corrupt: (record: T) => T,
+  variants: (customerId: string) => T[] = () => [],
 ): void {
   describe(`${name} contract`, () => {
     it('round-trips records and returns copies', async () => {
@@ -81,7 +83,7 @@ function customerRecordContract<T extends CustomerRecord>(
 
     it('round-trips every value, not only the shape: Money amounts and dates compared by value', async () => {
       const repo = await makeRepo();
-      const records = [sample(1, 'c-1'), sample(58, 'c-1'), sample(123, 'c-2')];
+      const records = [sample(1, 'c-1'), sample(58, 'c-1'), sample(123, 'c-2'), ...variants('c-1')];
       await repo.append(records);
       // JSON compares Money by amount and currency (toEqual cannot see Money's private fields) and dates by instant.
       for (const r of records) expect(byValue(await repo.get(r.id))).toEqual(byValue(r));
@@ -174,7 +176,10 @@ function customerRecordContract<T extends CustomerRecord>(
  * ```
  */
 export function transactionRepositoryContract(makeRepo: RepositoryFactory<TransactionRepository>): void {
-  customerRecordContract<Transaction>('TransactionRepository', makeRepo, sampleTransaction, (t) => ({ ...t, type: 'gift' as Transaction['type'] }));
+  customerRecordContract<Transaction>('TransactionRepository', makeRepo, sampleTransaction, (t) => ({ ...t, type: 'gift' as Transaction['type'] }), (customerId) => [
+    { ...sampleTransaction(900, customerId), amount: Money.of('7.25', 'USD') },
+    { ...sampleTransaction(901, customerId), type: 'refund', amount: Money.of('1234.5', 'JPY') },
+  ]);
 }
 
 /**
