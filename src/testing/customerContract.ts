@@ -184,6 +184,73 @@ export function customerRepositoryContract(makeRepo: RepositoryFactory<CustomerR
       expect(await repo.count()).toBe(45);
     });
 
+    it('without expectedVersion, save expects customer.version − 1: it never overwrites a newer version', async () => {
+      const repo = await makeRepo();
+      const v1 = await repo.save(sampleCustomer(3));
+      expect(v1.version).toBe(1);
+      const v2 = await repo.save({ ...v1, version: 2, displayName: 'second' });
+      expect(v2.version).toBe(2);
+      // A writer still holding v1 saves its own v2: the stored v2 must not be overwritten.
+      await expectCrmError(repo.save({ ...v1, version: 2, displayName: 'stale' }), 'CONCURRENCY_CONFLICT');
+      expect((await repo.get(v1.id))?.displayName).toBe('second');
+      await expectCrmError(repo.save({ ...sampleCustomer(4), version: 3 }), 'NOT_FOUND');
+      await expectCrmError(repo.save(sampleCustomer(3)), 'DUPLICATE_ID');
+    });
+
+    it('an update moves the tag, owner and external-id index entries: old values find nothing', async () => {
+      const repo = await makeRepo();
+      const v1 = await repo.save({ ...sampleCustomer(7), tags: ['alpha'], ownerId: 'owner-a', externalIds: { erp: 'E-old' } }, { expectedVersion: 0 });
+      await repo.save({ ...v1, version: 2, tags: ['beta'], ownerId: 'owner-b', externalIds: { erp: 'E-new' } }, { expectedVersion: 1 });
+      expect((await repo.findByTag('alpha')).items).toEqual([]);
+      expect((await repo.findByOwner('owner-a')).items).toEqual([]);
+      expect(await repo.findByExternalId('erp', 'E-old')).toBeUndefined();
+      expect((await repo.findByTag('beta')).items.map((c) => c.id)).toEqual([v1.id]);
+      expect((await repo.findByOwner('owner-b')).items.map((c) => c.id)).toEqual([v1.id]);
+      expect((await repo.findByExternalId('erp', 'E-new'))?.id).toBe(v1.id);
+    });
+
+    it('a delete removes the customer from every finder', async () => {
+      const repo = await makeRepo();
+      const c = await repo.save({ ...sampleCustomer(8), tags: ['gone'], ownerId: 'owner-gone', externalIds: { erp: 'E-gone' } }, { expectedVersion: 0 });
+      await repo.delete(c.id);
+      expect((await repo.findByTag('gone')).items).toEqual([]);
+      expect((await repo.findByOwner('owner-gone')).items).toEqual([]);
+      expect(await repo.findByExternalId('erp', 'E-gone')).toBeUndefined();
+      expect(await repo.count()).toBe(0);
+      expect((await repo.list()).items).toEqual([]);
+    });
+
+    it('an external id belongs to its system: the same id in another system finds nothing', async () => {
+      const repo = await makeRepo();
+      const c = await repo.save({ ...sampleCustomer(9), externalIds: { crm: '42' } }, { expectedVersion: 0 });
+      expect((await repo.findByExternalId('crm', '42'))?.id).toBe(c.id);
+      expect(await repo.findByExternalId('erp', '42')).toBeUndefined();
+      expect(await repo.findByExternalId('CRM', '42')).toBeUndefined();
+    });
+
+    it('ids, tags and external ids are compared exactly: values differing only in case are distinct', async () => {
+      const repo = await makeRepo();
+      const upper = await repo.save({ ...sampleCustomer(10), id: 'CUST-A', externalIds: { erp: 'X1' } }, { expectedVersion: 0 });
+      const lower = await repo.save({ ...sampleCustomer(11), id: 'cust-a', externalIds: { erp: 'x1' } }, { expectedVersion: 0 });
+      expect(await repo.count()).toBe(2);
+      expect((await repo.get('CUST-A'))?.displayName).toBe(upper.displayName);
+      expect((await repo.get('cust-a'))?.displayName).toBe(lower.displayName);
+      expect((await repo.findByExternalId('erp', 'X1'))?.id).toBe('CUST-A');
+      expect((await repo.findByExternalId('erp', 'x1'))?.id).toBe('cust-a');
+    });
+
+    it('keyset cursors: rows inserted before the cursor between pages do not shift the next page', async () => {
+      const repo = await makeRepo();
+      for (const n of [2, 4, 6, 8, 10]) await repo.save(sampleCustomer(n), { expectedVersion: 0 });
+      const first = await repo.list({ limit: 2 });
+      expect(first.items.map((c) => c.id)).toEqual([sampleCustomer(2).id, sampleCustomer(4).id]);
+      // Two rows that sort before the cursor arrive between the pages (an offset cursor would now repeat cust-00004).
+      await repo.save(sampleCustomer(1), { expectedVersion: 0 });
+      await repo.save(sampleCustomer(3), { expectedVersion: 0 });
+      const second = await repo.list({ limit: 2, cursor: first.nextCursor });
+      expect(second.items.map((c) => c.id)).toEqual([sampleCustomer(6).id, sampleCustomer(8).id]);
+    });
+
     it('rejects an invalid customer with VALIDATION_FAILED and stores nothing', async () => {
       const repo = await makeRepo();
       await expectCrmError(repo.save({ ...sampleCustomer(1), displayName: '' }, { expectedVersion: 0 }), 'VALIDATION_FAILED');

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { Money } from '../core/money/Money';
 import type { Interaction } from '../customer/interaction';
 import type { Transaction } from '../customer/transaction';
 import type { CustomerRecord, CustomerRecordRepository, InteractionRepository, TransactionRepository } from '../repository/CustomerRecordRepository';
 import type { RepositoryFactory } from './customerContract';
+import { byValue } from './byValue';
 import { expectCrmError } from './expectCrmError';
 import { sampleInteraction, sampleTransaction } from './fixtures';
 
@@ -21,6 +23,7 @@ function customerRecordContract<T extends CustomerRecord>(
   makeRepo: RepositoryFactory<CustomerRecordRepository<T>>,
   sample: (n: number, customerId: string) => T,
   corrupt: (record: T) => T,
+  variants: (customerId: string) => T[] = () => [],
 ): void {
   describe(`${name} contract`, () => {
     it('round-trips records and returns copies', async () => {
@@ -78,6 +81,59 @@ function customerRecordContract<T extends CustomerRecord>(
       expect(streamed).toEqual(all.filter((r) => r.occurredAt >= from).sort(timeOrder));
     });
 
+    it('round-trips every value, not only the shape: Money amounts and dates compared by value', async () => {
+      const repo = await makeRepo();
+      const records = [sample(1, 'c-1'), sample(58, 'c-1'), sample(123, 'c-2'), ...variants('c-1')];
+      await repo.append(records);
+      // JSON compares Money by amount and currency (toEqual cannot see Money's private fields) and dates by instant.
+      for (const r of records) expect(byValue(await repo.get(r.id))).toEqual(byValue(r));
+      const listed = await repo.listByCustomer('c-1', { limit: 10 });
+      expect(byValue(listed.items)).toEqual(byValue(records.filter((r) => r.customerId === 'c-1').sort(timeOrder)));
+    });
+
+    it('of concurrent appends of the same id exactly one succeeds; the other gets DUPLICATE_ID', async () => {
+      const repo = await makeRepo();
+      const r = sample(5, 'c-1');
+      const results = await Promise.allSettled([repo.append(r), repo.append({ ...r }), repo.append([{ ...r }])]);
+      expect(results.filter((x) => x.status === 'fulfilled')).toHaveLength(1);
+      for (const x of results) if (x.status === 'rejected') expect((x.reason as { code?: string }).code).toBe('DUPLICATE_ID');
+      expect((await repo.listByCustomer('c-1')).items).toHaveLength(1);
+    });
+
+    it('ids are compared exactly: ids differing only in case are distinct records', async () => {
+      const repo = await makeRepo();
+      const a = { ...sample(6, 'c-1'), id: 'REC-A' };
+      const b = { ...sample(7, 'c-1'), id: 'rec-a' };
+      await repo.append([a, b]);
+      expect((await repo.get('REC-A'))?.occurredAt).toEqual(a.occurredAt);
+      expect((await repo.get('rec-a'))?.occurredAt).toEqual(b.occurredAt);
+    });
+
+    it('streams honour `to` as well as `from`: [from, to) and nothing after', async () => {
+      const repo = await makeRepo();
+      const all = Array.from({ length: 60 }, (_, i) => sample(i, `c-${i % 3}`));
+      await repo.append(all);
+      const from = new Date(Date.UTC(2026, 0, 1, 10));
+      const to = new Date(Date.UTC(2026, 0, 2, 4));
+      expect(await collect(repo.streamByTimeRange({ from, to, batchSize: 4 }))).toEqual(all.filter((r) => r.occurredAt >= from && r.occurredAt < to).sort(timeOrder));
+      expect(await collect(repo.streamByTimeRange({ to, batchSize: 7 }))).toEqual(all.filter((r) => r.occurredAt < to).sort(timeOrder));
+    });
+
+    it('pages records that share one timestamp without losing or repeating any (the cursor breaks ties by id)', async () => {
+      const repo = await makeRepo();
+      const at = new Date(Date.UTC(2026, 0, 3, 9));
+      const same = Array.from({ length: 11 }, (_, i) => ({ ...sample(200 + i, 'c-9'), occurredAt: at }));
+      await repo.append(same);
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await repo.listByCustomer('c-9', { limit: 3, ...(cursor !== undefined && { cursor }) });
+        seen.push(...page.items.map((r) => r.id));
+        cursor = page.nextCursor;
+      } while (cursor !== undefined);
+      expect(seen).toEqual(same.map((r) => r.id).sort());
+    });
+
     it('re-points records between customers and back, losing and copying nothing', async () => {
       const repo = await makeRepo();
       await repo.append([sample(1, 'a'), sample(2, 'a'), sample(3, 'b')]);
@@ -120,7 +176,10 @@ function customerRecordContract<T extends CustomerRecord>(
  * ```
  */
 export function transactionRepositoryContract(makeRepo: RepositoryFactory<TransactionRepository>): void {
-  customerRecordContract<Transaction>('TransactionRepository', makeRepo, sampleTransaction, (t) => ({ ...t, type: 'gift' as Transaction['type'] }));
+  customerRecordContract<Transaction>('TransactionRepository', makeRepo, sampleTransaction, (t) => ({ ...t, type: 'gift' as Transaction['type'] }), (customerId) => [
+    { ...sampleTransaction(900, customerId), amount: Money.of('7.25', 'USD') },
+    { ...sampleTransaction(901, customerId), type: 'refund', amount: Money.of('1234.5', 'JPY') },
+  ]);
 }
 
 /**

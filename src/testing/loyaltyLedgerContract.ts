@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { isCrmError } from '../core/errors/CrmError';
+import { Money } from '../core/money/Money';
 import type { LedgerEntry } from '../loyalty/ledger/entry';
 import { balance } from '../loyalty/ledger/balance';
 import { redeem } from '../loyalty/ledger/redeem';
 import type { LoyaltyLedgerRepository } from '../repository/LoyaltyLedgerRepository';
 import type { RepositoryFactory } from './customerContract';
+import { byValue } from './byValue';
 import { expectCrmError } from './expectCrmError';
 
 const BASE = Date.UTC(2026, 0, 1);
@@ -23,6 +25,7 @@ const spend = (n: number, customerId: string, points: number): LedgerEntry => ({
   occurredAt: new Date(BASE + n * 3_600_000),
 });
 const sum = (entries: readonly LedgerEntry[]) => entries.reduce((s, e) => s + e.points, 0);
+const timeThenId = (a: LedgerEntry, b: LedgerEntry) => a.occurredAt.getTime() - b.occurredAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
  * One redemption the safe way: read, compute with `redeem`, append with `expectedBalance`, and on
@@ -171,6 +174,44 @@ export function loyaltyLedgerRepositoryContract(makeRepo: RepositoryFactory<Loya
       const from = new Date(BASE + 5 * 3_600_000);
       const to = new Date(BASE + 9 * 3_600_000);
       expect((await repo.listByCustomer('c-1', { from, to })).items.map((e) => e.id)).toEqual([5, 6, 7, 8].map((n) => earn(n, 'c-1').id));
+    });
+
+    it('round-trips every entry type with all its fields by value: lotId, reverses, spend, expiresAt', async () => {
+      const repo = await makeRepo();
+      const lot = { ...earn(1, 'c-1'), expiresAt: new Date(BASE + 86_400_000 * 30), spend: Money.of('11.00', 'CNY'), sourceRef: 't-1' };
+      const entries: LedgerEntry[] = [
+        lot,
+        { id: 'expire:c-1:1', customerId: 'c-1', type: 'expire', points: -40, lotId: lot.id, occurredAt: new Date(BASE + 86_400_000 * 31) },
+        { id: 'adjust:c-1:1', customerId: 'c-1', type: 'adjust', points: 15, occurredAt: new Date(BASE + 86_400_000 * 32), sourceRef: 'ticket-9' },
+        { ...spend(900, 'c-1', 20) },
+        { id: 'reverse:c-1:1', customerId: 'c-1', type: 'reverse', points: 20, reverses: spend(900, 'c-1', 20).id, occurredAt: new Date(BASE + 86_400_000 * 40) },
+      ];
+      await repo.append(entries);
+      // JSON compares Money by amount and currency (11.00 CNY must not come back as 99.00) and dates by instant.
+      for (const e of entries) expect(byValue(await repo.get(e.id))).toEqual(byValue(e));
+      expect(byValue(await repo.entriesOf('c-1'))).toEqual(byValue([...entries].sort(timeThenId)));
+    });
+
+    it('idempotency keys are compared exactly: keys differing only in case are two entries', async () => {
+      const repo = await makeRepo();
+      const result = await repo.append([{ ...earn(1, 'c-1'), id: 'KEY-1' }, { ...earn(2, 'c-1'), id: 'key-1' }]);
+      expect(result.appended).toHaveLength(2);
+      expect(await repo.balanceOf('c-1')).toBe(200);
+    });
+
+    it('pages entries that share one timestamp without losing or repeating any', async () => {
+      const repo = await makeRepo();
+      const at = new Date(BASE + 7 * 3_600_000);
+      const same = Array.from({ length: 9 }, (_, i) => ({ ...earn(300 + i, 'c-7'), occurredAt: at }));
+      await repo.append(same);
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await repo.listByCustomer('c-7', { limit: 2, ...(cursor !== undefined && { cursor }) });
+        seen.push(...page.items.map((e) => e.id));
+        cursor = page.nextCursor;
+      } while (cursor !== undefined);
+      expect(seen).toEqual(same.map((e) => e.id).sort());
     });
 
     it('re-points entries and their balance between customers and back', async () => {
