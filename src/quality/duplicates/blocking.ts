@@ -150,7 +150,8 @@ export function candidatePairs(
 ): CandidatePairs {
   const n = customers.length;
   const indexBits = Math.max(1, Math.ceil(Math.log2(n + 1)));
-  const hashBits = Math.min(30, 52 - indexBits);
+  // 32 hash bits up to 2^20 records, the same keys the duplicate index uses, so both see the same blocks.
+  const hashBits = Math.min(32, 52 - indexBits);
   const indexScale = 2 ** indexBits;
   const hashShift = 32 - hashBits;
   const seen = new Set<number>();
