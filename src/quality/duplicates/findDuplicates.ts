@@ -85,19 +85,30 @@ export interface DuplicateResult {
 }
 
 /**
- * Finds duplicate customers. Blocking keys (normalised phone, email, USCC, resident id, name with
- * postal code, and your own keys) pick the pairs worth comparing, so the work stays near-linear;
- * each pair is scored per field in the manner of Fellegi and Sunter (1969): Jaro-Winkler on names
- * normalised with {@link normalizeName} (full-width forms, spaces, middle dots, traditional surname
- * characters), agreement of phones, emails, postal code, birth date, USCC and resident id, each
- * weighted `log2(m/u)` ({@link DEFAULT_MATCH_PARAMETERS}). A shared valid USCC, valid resident id or
- * verified phone decides a match on its own. Persons are never matched with organisations.
+ * Finds duplicate customers. Blocking keys ({@link BLOCKING_KEYS}: phone, email, identifiers,
+ * names with postal code or birth date, names in Latin letters in either order, street with postal
+ * code, and your own keys) pick the pairs worth comparing, so the work stays near-linear; each pair
+ * is scored per field in the manner of Fellegi and Sunter (1969), each level weighted `log2(m/u)`
+ * ({@link DEFAULT_MATCH_PARAMETERS}). Person names are split into family and given name and compared
+ * part by part, in either order: traditional and simplified characters (OpenCC), pinyin against
+ * characters and homophones (pinyin-pro's readings), a dropped given-name character, initials
+ * (`S. Walker`), `WALKER, Sandra`, English nicknames (Bill / William); an exact agreement on a
+ * common name weighs less (term-frequency adjustment). Organisation names drop legal forms and a
+ * leading city ({@link normalizeOrganizationName}). Phones, emails, postal code, city and district,
+ * street (Jaro-Winkler), birth date (one digit off counts as close), USCC, resident id and the
+ * identifiers you declare are compared too. People whose given names differ and who agree on no
+ * personal identifier (email, birth date, resident id, declared identifier) are a household or
+ * colleagues: the phone and address they share count 0. A shared valid USCC, valid resident id or
+ * verified phone (not a household's) decides a match on its own. Persons are never matched with
+ * organisations.
  *
  * @param customers - the records to search (ids must be unique)
  * @param options - {@link FindDuplicatesOptions}
  * @returns candidate pairs with score and evidence, and clusters of matches
  * @throws {CrmError} `DUPLICATE_ID` when an id repeats; `INVALID_ARGUMENT` for thresholds that are
- *   not finite or a review threshold above the match threshold, or m/u outside (0, 1]
+ *   not finite or a review threshold above the match threshold, m/u outside (0, 1], or more than
+ *   20 `identifiers`; `ABORTED` when `signal` aborts (checked before blocking and every 65,536
+ *   comparisons, when `onProgress` also hears of phases `block` and `compare`)
  *
  * @example
  * ```ts
