@@ -8,6 +8,7 @@ import TSCharacters from 'opencc-js/dict/TSCharacters';
 import TWVariantsRev from 'opencc-js/dict/TWVariantsRev';
 import HKVariantsRev from 'opencc-js/dict/HKVariantsRev';
 import { pinyin } from 'pinyin-pro';
+import { TextDecoder } from 'node:util';
 
 const version = (name) => JSON.parse(readFileSync(new URL(`../node_modules/${name}/package.json`, import.meta.url), 'utf8')).version;
 const out = new URL('../src/quality/duplicates/data/', import.meta.url);
