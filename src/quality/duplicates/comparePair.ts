@@ -11,14 +11,16 @@ import { jaroWinkler } from './similarity';
  * const field: MatchField = 'phone';
  * ```
  */
-export type MatchField = 'name' | 'phone' | 'email' | 'postalCode' | 'locality' | 'street' | 'birthDate' | 'uscc' | 'residentId' | 'identifier';
+export type MatchField = 'name' | 'phone' | 'email' | 'postalCode' | 'locality' | 'street' | 'address' | 'birthDate' | 'uscc' | 'residentId' | 'identifier';
 
 /**
  * What one field contributed to a pair's score: its agreement level, the Fellegi-Sunter weight
  * of that level, for names and streets the Jaro-Winkler similarity, and for a declared identifier
  * its attribute `key`. Level `shared` marks a phone or address both records have while their given
- * names differ and no personal identifier agrees (a household or colleagues): it weighs 0. Fields
- * missing on either side are not listed (they weigh 0).
+ * names differ and no personal identifier (email, birth date, resident id, declared identifier) agrees (a
+ * household or colleagues): it weighs 0. Field `address` with level `cap` is the (negative) amount
+ * taken off when postal code, locality and street together would add more than 12 bits. The
+ * weights of a pair's evidence add up to its score. Fields missing on either side are not listed.
  *
  * @example
  * ```ts
@@ -27,7 +29,7 @@ export type MatchField = 'name' | 'phone' | 'email' | 'postalCode' | 'locality' 
  */
 export interface FieldEvidence {
   readonly field: MatchField;
-  readonly level: 'exact' | 'high' | 'medium' | 'agree' | 'disagree' | 'shared';
+  readonly level: 'exact' | 'high' | 'medium' | 'agree' | 'disagree' | 'shared' | 'cap';
   readonly weight: number;
   readonly similarity?: number;
   readonly key?: string;
@@ -42,6 +44,9 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 // Similarities are compared with a little slack: 0.7999999999999999 is 0.8 (one differing
 // character in three), not "below 0.8".
 const SLACK = 1e-9;
+// The most postal code, locality and street together add (bits): more than one field's worth,
+// less than their sum, since agreeing on the street nearly implies agreeing on the postal code.
+const ADDRESS_CAP = 12;
 
 /** Whether two strings of digits or letters are one substitution, adjacent swap, insertion or deletion apart. */
 export function oneEditApart(x: string, y: string): boolean {
@@ -113,6 +118,8 @@ export function scorePair(
   const ba = f.birthDate[a] as string;
   const bb = f.birthDate[b] as string;
   if (ba && bb) {
+    // A shared birth date counts as personal: given names are mistyped far more often than twins
+    // share a record's phone and address (FEBRL damages a given name in most duplicates).
     if (ba === bb) {
       personal = true;
       score += note(evidence, 'birthDate', 'agree', w.birthAgree);
@@ -143,19 +150,24 @@ export function scorePair(
     if (!anyShared(pa, pb)) score += note(evidence, 'phone', 'disagree', w.phoneDisagree);
     else score += shared ? note(evidence, 'phone', 'shared', 0) : note(evidence, 'phone', 'agree', w.phoneAgree);
   }
-  score += contact(evidence, f.postalCode, a, b, 'postalCode', w.postalAgree, w.postalDisagree, shared);
-  score += locality(evidence, f, a, b, w, shared);
+  // Postal code, city and street say much the same thing: together they count at most ADDRESS_CAP.
+  let address = contact(evidence, f.postalCode, a, b, 'postalCode', w.postalAgree, w.postalDisagree, shared);
+  address += locality(evidence, f, a, b, w, shared);
   const sa = f.street[a] as string;
   const sb = f.street[b] as string;
   if (sa && sb) {
-    if (sa === sb) score += shared ? note(evidence, 'street', 'shared', 0) : note(evidence, 'street', 'exact', w.streetExact, 1);
+    if (sa === sb) address += shared ? note(evidence, 'street', 'shared', 0) : note(evidence, 'street', 'exact', w.streetExact, 1);
     else {
       const s = jaroWinkler(sa, sb);
-      if (s >= 0.9 - SLACK) score += shared ? note(evidence, 'street', 'shared', 0, s) : note(evidence, 'street', 'high', w.streetHigh, s);
-      else score += note(evidence, 'street', 'disagree', w.streetDisagree, s);
+      if (s >= 0.9 - SLACK) address += shared ? note(evidence, 'street', 'shared', 0, s) : note(evidence, 'street', 'high', w.streetHigh, s);
+      else address += note(evidence, 'street', 'disagree', w.streetDisagree, s);
     }
   }
-  return score;
+  if (address > ADDRESS_CAP) {
+    if (evidence) evidence.push({ field: 'address', level: 'cap', weight: round(ADDRESS_CAP - address) });
+    address = ADDRESS_CAP;
+  }
+  return score + address;
 }
 
 /** Records evidence when asked; returns the weight. */

@@ -57,7 +57,7 @@ function levels(f: Features, a: number, b: number, p: MatchParameters, w: Weight
   const evidence: FieldEvidence[] = [];
   scorePair(f, a, b, w, p, evidence);
   for (const e of evidence) {
-    if (e.level === 'shared') continue;
+    if (e.level === 'shared' || e.field === 'address') continue;
     const k = FIELDS.indexOf(e.field);
     const level = e.field === 'birthDate' && e.level === 'high' ? 'close' : e.level;
     out[at + k] = LEVELS[e.field].indexOf(level);

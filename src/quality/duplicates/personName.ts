@@ -78,7 +78,8 @@ function partAgreement(x: string, y: string, xl: string, yl: string, given: bool
   if (xl && xl === yl) return 2; // pinyin against characters, or homophone characters (伟 / 纬)
   const cx = isCjk(x.charCodeAt(0));
   const cy = isCjk(y.charCodeAt(0));
-  if (cx && cy) return given && (x.includes(y) || y.includes(x)) ? 2 : 0; // a dropped given-name character
+  // a dropped given-name character: as weak as a missing given name (马云 / 马云飞 may be father and son)
+  if (cx && cy) return given && (x.includes(y) || y.includes(x)) ? 1 : 0;
   if (given && !cx && !cy) {
     if ((x.length === 1 && y.startsWith(x)) || (y.length === 1 && x.startsWith(y))) return 2; // an initial
     if (areNicknames(x, y)) return 2;
