@@ -21,7 +21,7 @@ describe('person names as real records write them', () => {
     ['Wei Zhang', '张伟', 'medium'], // Western order
     ['張偉', '张伟', 'exact'], // traditional given name, not only the surname
     ['陈晓明', '陈小明', 'high'], // homophone given-name character (xiao)
-    ['王小明', '王明', 'high'], // a dropped given-name character
+    ['王小明', '王明', 'medium'], // a dropped given-name character: weak, like a missing given name (father and son)
     ['阿卜杜拉·买买提', '阿卜杜拉 · 买买提', 'exact'], // middle dots and spaces
     ['欧阳娜娜', '欧阳 娜娜', 'exact'], // compound surname
     ['Walker', 'Sandra Walker', 'medium'], // given name missing
