@@ -14,7 +14,8 @@ import type { Features } from './features';
  *   typos after the first character when phone and email changed)
  * - `nameBirthDate`: the normalised name and the birth date
  * - `nameLatin`: family and given name in Latin letters, in either order (`Zhang Wei`, `Wei Zhang`
- *   and `张伟` share it; so do `WALKER, Sandra` and `Sandra Walker`)
+ *   and `张伟` share it; so do `WALKER, Sandra` and `Sandra Walker`); pairs only where at least one
+ *   of the two names is written in Latin letters
  * - `familyBirthDate`, `givenBirthDate`: the family (or given) name and the birth date
  * - `birthDatePostalCode`: the birth date and the postal code
  * - `streetPostalCode`: the street line and the postal code
@@ -126,6 +127,15 @@ export function builtInKeys(key: BlockingKey, f: Features, i: number, emit: (has
   }
 }
 
+/**
+ * Whether a `nameLatin` block pairs records a and b: only when one name is written in Latin
+ * letters. Two names in characters with the same pinyin (张伟, 章玮) are homophones, which the
+ * other keys pair when anything else agrees; pairing all of them would flood the comparisons.
+ */
+export function pairsByLatin(f: Features, a: number, b: number): boolean {
+  return (f.name[a] as string).charCodeAt(0) < 0x3400 || (f.name[b] as string).charCodeAt(0) < 0x3400;
+}
+
 /** What blocking produced: candidate pairs as `a * n + b` codes (a < b) and the blocks skipped. */
 export interface CandidatePairs {
   readonly codes: number[];
@@ -177,7 +187,9 @@ export function candidatePairs(
     }),
   ];
   const block: number[] = [];
-  for (const collect of sources) {
+  for (let source = 0; source < sources.length; source++) {
+    const collect = sources[source] as (i: number) => void;
+    const latinOnly = keys[source] === 'nameLatin';
     count = 0;
     for (current = 0; current < n; current++) collect(current);
     const sorted = packed.subarray(0, count).sort();
@@ -192,17 +204,18 @@ export function candidatePairs(
           if (block[block.length - 1] !== i) block.push(i); // one record with the same key twice
         }
         if (block.length > maxBlockSize) skippedBlocks++;
-        else pairsOf(block);
+        else pairsOf(block, latinOnly);
       }
       start = end;
     }
   }
   return { codes, skippedBlocks };
 
-  function pairsOf(members: readonly number[]): void {
+  function pairsOf(members: readonly number[], latinOnly: boolean): void {
     // members are ascending (sorted with the hash), so a < b
     for (let x = 0; x < members.length; x++) {
       for (let y = x + 1; y < members.length; y++) {
+        if (latinOnly && !pairsByLatin(f, members[x] as number, members[y] as number)) continue;
         const code = (members[x] as number) * n + (members[y] as number);
         if (!seen.has(code)) {
           seen.add(code);

@@ -2,7 +2,7 @@ import { type LongRunningOptions, throwIfAborted } from '../../core/abort';
 import { assert } from '../../core/errors/assert';
 import { CrmError } from '../../core/errors/CrmError';
 import type { Customer } from '../../customer/customer';
-import { FNV_OFFSET, builtInKeys, fnv } from './blocking';
+import { FNV_OFFSET, builtInKeys, fnv, pairsByLatin } from './blocking';
 import { emptyFeatures, type Features, writeFeatures } from './features';
 import { type DuplicatePair, type FindDuplicatesOptions, comparePairs, judgePair, matchSettings } from './findDuplicates';
 import { NameFrequency } from './nameFrequency';
@@ -111,7 +111,8 @@ class Index implements DuplicateIndex {
         const own = replaced === undefined ? -1 : members.indexOf(replaced);
         if (own >= 0) members.splice(own, 1);
         if (members.length === 0 || members.length + 1 > this.settings.maxBlockSize) return;
-        for (const m of members) others.add(m);
+        const latinOnly = this.settings.keys[k] === 'nameLatin';
+        for (const m of members) if (!latinOnly || pairsByLatin(f, m, scratch)) others.add(m);
       }, true);
       const frequency = this.settings.nameFrequency ? (i: number) => this.names.adjustment(f.name[i] as string) : undefined;
       const pairs: DuplicatePair[] = [];

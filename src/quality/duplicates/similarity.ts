@@ -30,23 +30,38 @@ const SEPARATORS = new Set<number>([
  * ```
  */
 export function normalizeName(name: string): string {
-  // One pass over UTF-16 units, no regular expressions: this runs once per record per search.
-  let out = '';
+  // One pass over UTF-16 units into a reused buffer, no regular expressions and no string
+  // concatenation: this runs several times per record per search.
+  if (typeof name !== 'string') return '';
+  if (name.length > buffer.length) buffer = new Uint16Array(name.length * 2);
+  let n = 0;
+  let unchanged = true;
   for (let i = 0; i < name.length; i++) {
-    let c = name.charCodeAt(i);
+    const original = name.charCodeAt(i);
+    let c = original;
     if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
-    if (c <= 0x20 || SEPARATORS.has(c)) continue;
+    if (c <= 0x20 || SEPARATORS.has(c)) {
+      unchanged = false;
+      continue;
+    }
     if (c < 0x80) {
       if (c >= 65 && c <= 90) c += 32;
-      out += String.fromCharCode(c);
     } else if (c >= 0x3400 && c <= 0x9fff) {
-      out += String.fromCharCode(toSimplifiedCode(c));
+      c = toSimplifiedCode(c);
     } else {
-      out += String.fromCharCode(c).toLowerCase();
+      const lower = String.fromCharCode(c).toLowerCase();
+      c = lower.length === 1 ? lower.charCodeAt(0) : c;
     }
+    if (c !== original) unchanged = false;
+    buffer[n++] = c;
   }
+  if (unchanged) return name;
+  let out = '';
+  for (let i = 0; i < n; i += 4096) out += String.fromCharCode.apply(null, buffer.subarray(i, Math.min(n, i + 4096)) as unknown as number[]);
   return out;
 }
+
+let buffer = new Uint16Array(256);
 
 // Legal forms, longest first, as they read after normalizeName (spaces and full stops removed).
 const LEGAL_FORMS = [
