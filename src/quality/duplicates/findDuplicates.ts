@@ -107,7 +107,7 @@ export interface DuplicateResult {
  * @returns candidate pairs with score and evidence, and clusters of matches
  * @throws {CrmError} `DUPLICATE_ID` when an id repeats; `INVALID_ARGUMENT` for thresholds that are
  *   not finite or a review threshold above the match threshold, m/u outside (0, 1], or more than
- *   20 `identifiers`; `ABORTED` when `signal` aborts (checked before blocking and every 65,536
+ *   20 `identifiers`; `ABORTED` when `signal` aborts (checked before blocking and every 4,096
  *   comparisons, when `onProgress` also hears of phases `block` and `compare`)
  *
  * @example
@@ -144,9 +144,9 @@ export function findDuplicates(customers: readonly Customer[], options: FindDupl
   const pairs: DuplicatePair[] = [];
   const edges: number[] = [];
   for (let k = 0; k < codes.length; k++) {
-    if ((k & 0xffff) === 0 && k > 0) {
-      throwIfAborted(signal, 'findDuplicates');
+    if ((k & 0xfff) === 0 && k > 0) {
       onProgress?.({ phase: 'compare', done: k, total: codes.length });
+      throwIfAborted(signal, 'findDuplicates');
     }
     const code = codes[k] as number;
     const a = Math.floor(code / n);
