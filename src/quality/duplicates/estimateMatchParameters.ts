@@ -66,14 +66,18 @@ function levels(f: Features, a: number, b: number, p: MatchParameters, w: Weight
 
 /**
  * Estimates the m and u probabilities of {@link findDuplicates}'s fields from your own data, by
- * expectation-maximisation over the candidate pairs that blocking produces, assuming fields agree
+ * expectation-maximisation over the candidate pairs that blocking produces, on exactly the
+ * comparison findDuplicates scores (name levels, addresses, birth dates, declared identifiers;
+ * a household's shared phone or address is not an observation), assuming fields agree
  * independently given match status (Winkler, W. E. (1988), "Using the EM Algorithm for Weight
  * Computation in the Fellegi-Sunter Model of Record Linkage", Proceedings of the Section on Survey
- * Research Methods, ASA, 667-671; Jaro, M. A. (1989), JASA 84(406), 414-420). The `u` it finds is
- * the chance of agreement among non-matching *candidate* pairs (which share a blocking key), the
- * population the weights are applied to. Probabilities are kept within [1e-6, 1 - 1e-6]. Check the
- * result: EM finds the strongest two-class split in the data, which in data full of households can
- * be "same household" rather than "same person".
+ * Research Methods, ASA, 667-671; Jaro, M. A. (1989), JASA 84(406), 414-420). The match share
+ * starts at the share of pairs the starting weights score at 8 bits or more, and each probability
+ * is pulled toward its starting value by a Dirichlet prior worth 20 pairs per class (MAP-EM), so
+ * fields the data say little about stay put and EM does not drift to another two-class split. The
+ * `u` it finds is the chance of agreement among non-matching *candidate* pairs (which share a
+ * blocking key), the population the weights are applied to. Probabilities are kept within
+ * [1e-6, 1 - 1e-6]. Name-frequency adjustment is not estimated (findDuplicates applies it on top).
  *
  * @param customers - the records (ids must be unique)
  * @param options - {@link EstimateOptions}
