@@ -69,3 +69,14 @@ describe('addresses', () => {
     expect(r.pairs[0]?.evidence.length).toBe(3);
   });
 });
+
+describe('Jaro-Winkler cut-offs in floating point', () => {
+  it('counts one differing middle character in a three-character name as medium (0.7999999999999999 is 0.8)', () => {
+    // Hand calculation: 甲乙丙 / 甲丁丙 share 2 of 3 characters, no transpositions: jaro =
+    // (2/3 + 2/3 + 1) / 3 = 7/9; one common prefix character: jw = 7/9 + 0.1 * (2/9) = 0.8 exactly,
+    // which float64 computes as 0.7999999999999999. The default nameMedium cut-off is 0.8.
+    const level = findDuplicates([organization('a', '甲乙丙'), organization('b', '甲丁丙')], { keys: [], customKeys: [() => 'all'], reviewThreshold: -100, threshold: -100 }).pairs[0]
+      ?.evidence[0]?.level;
+    expect(level).toBe('medium');
+  });
+});
