@@ -3,7 +3,7 @@ import { assert } from '../../core/errors/assert';
 import { CrmError } from '../../core/errors/CrmError';
 import type { Customer } from '../../customer/customer';
 import { FNV_OFFSET, builtInKeys, fnv, pairsByLatin } from './blocking';
-import { emptyFeatures, type Features, writeFeatures } from './features';
+import { emptyFeatures, type Features, requireCustomerShape, writeFeatures } from './features';
 import { type DuplicatePair, type FindDuplicatesOptions, comparePairs, judgePair, matchSettings } from './findDuplicates';
 import { NameFrequency } from './nameFrequency';
 
@@ -55,6 +55,7 @@ class Index implements DuplicateIndex {
   }
 
   add(customer: Customer): void {
+    requireCustomerShape(customer);
     if (this.slotOf.has(customer.id)) throw new CrmError('DUPLICATE_ID', { params: { entity: 'customer', id: customer.id }, details: { id: customer.id } });
     const slot = this.f.ids.length;
     writeFeatures(this.f, slot, customer);
@@ -71,7 +72,7 @@ class Index implements DuplicateIndex {
   }
 
   remove(id: string): boolean {
-    const slot = this.slotOf.get(id);
+    const slot = typeof id === 'string' ? this.slotOf.get(id) : undefined;
     if (slot === undefined) return false;
     this.slotOf.delete(id);
     this.live--;
@@ -92,6 +93,7 @@ class Index implements DuplicateIndex {
   }
 
   match(candidate: Customer): readonly DuplicatePair[] {
+    requireCustomerShape(candidate);
     const f = this.f;
     const scratch = f.ids.length;
     const replaced = this.slotOf.get(candidate.id);
@@ -181,7 +183,9 @@ function truncate(f: Features, length: number): void {
  * @param customers - the customers to index (ids must be unique)
  * @param options - as for {@link findDuplicates} (its `signal` and `onProgress` are not used here)
  * @returns the index
- * @throws {CrmError} `DUPLICATE_ID` when an id repeats; `INVALID_ARGUMENT` for options findDuplicates rejects
+ * @throws {CrmError} `DUPLICATE_ID` when an id repeats; `INVALID_ARGUMENT` for options findDuplicates
+ *   rejects, or customers that are not an iterable of objects with a string id and displayName (also
+ *   from `add` and `match`)
  *
  * @example
  * ```ts
@@ -202,6 +206,9 @@ function truncate(f: Features, length: number): void {
  * ```
  */
 export function createDuplicateIndex(customers: Iterable<Customer> = [], options: FindDuplicatesOptions = {}): DuplicateIndex {
+  assert(customers !== null && typeof (customers as Partial<Iterable<Customer>>)[Symbol.iterator] === 'function', 'INVALID_ARGUMENT', {
+    params: { field: 'customers', rule: 'must be an iterable of customers' },
+  });
   const index = new Index(options);
   for (const c of customers) index.add(c);
   return index;
@@ -231,7 +238,11 @@ export function createDuplicateIndex(customers: Iterable<Customer> = [], options
  * ```
  */
 export async function buildDuplicateIndex(source: AsyncIterable<Customer> | Iterable<Customer>, options: FindDuplicatesOptions & LongRunningOptions = {}): Promise<DuplicateIndex> {
-  assert(source !== null && typeof source === 'object', 'INVALID_ARGUMENT', { params: { field: 'source', rule: 'must be an iterable of customers' } });
+  const iterable =
+    source !== null &&
+    typeof source === 'object' &&
+    (typeof (source as Partial<AsyncIterable<Customer>>)[Symbol.asyncIterator] === 'function' || typeof (source as Partial<Iterable<Customer>>)[Symbol.iterator] === 'function');
+  assert(iterable, 'INVALID_ARGUMENT', { params: { field: 'source', rule: 'must be an iterable of customers' } });
   const index = new Index(options);
   throwIfAborted(options.signal, 'buildDuplicateIndex');
   let done = 0;

@@ -3,7 +3,7 @@ import type { Customer } from '../../customer/customer';
 import { BLOCKING_KEYS, candidatePairs } from './blocking';
 import { type FieldEvidence, scorePair } from './comparePair';
 import { DEFAULT_MATCH_PARAMETERS, type LevelProbabilities, type MatchParameters, type WeightTable, weightTable } from './fellegiSunter';
-import { extractFeatures, type Features } from './features';
+import { extractFeatures, type Features, requireCustomerShape } from './features';
 import type { FindDuplicatesOptions } from './findDuplicates';
 
 const clamp = (x: number) => Math.min(1 - EPS, Math.max(EPS, x));
@@ -84,7 +84,8 @@ function levels(f: Features, a: number, b: number, p: MatchParameters, w: Weight
  * @returns the estimated parameters, the estimated share of matches among candidate pairs, the
  *   iterations run and whether it converged
  * @throws {CrmError} `INSUFFICIENT_DATA` when blocking yields no candidate pairs;
- *   `INVALID_ARGUMENT` for a non-positive `maxIterations` or `tolerance`
+ *   `INVALID_ARGUMENT` for a non-positive `maxIterations` or `tolerance`, customers that are not an
+ *   array of objects with a string id and displayName, or more than 20 `identifiers`
  *
  * @example
  * ```ts
@@ -107,7 +108,12 @@ export function estimateMatchParameters(
   const tolerance = options.tolerance ?? 1e-6;
   assert(Number.isInteger(maxIterations) && maxIterations > 0, 'INVALID_ARGUMENT', { params: { field: 'maxIterations', rule: 'must be a positive integer' } });
   assert(tolerance > 0, 'INVALID_ARGUMENT', { params: { field: 'tolerance', rule: 'must be positive' } });
+  assert(Array.isArray(customers), 'INVALID_ARGUMENT', { params: { field: 'customers', rule: 'must be an array of customers' } });
+  for (const c of customers) requireCustomerShape(c);
   const identifiers = options.identifiers ?? [];
+  assert(Array.isArray(identifiers) && identifiers.length <= 20 && identifiers.every((k) => typeof k === 'string' && k.length > 0), 'INVALID_ARGUMENT', {
+    params: { field: 'identifiers', rule: 'must be at most 20 attribute keys' },
+  });
   const f = extractFeatures(customers, options.defaultRegion ?? 'CN', identifiers);
   const n = customers.length;
   const { codes } = candidatePairs(customers, f, options.keys ?? BLOCKING_KEYS, options.customKeys ?? [], options.maxBlockSize ?? 100);

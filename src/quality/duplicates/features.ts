@@ -1,3 +1,4 @@
+import { CrmError } from '../../core/errors/CrmError';
 import type { Customer } from '../../customer/customer';
 import { isValidResidentId } from '../../validation/checks/residentId';
 import { isValidUscc, normalizeUscc } from '../../validation/checks/uscc';
@@ -62,6 +63,22 @@ function identifierKey(v: unknown): string {
   return '';
 }
 
+/**
+ * Checks the shape findDuplicates and the duplicate index read (an object with a string id and
+ * display name, contact points as an array when present): junk gets a CrmError, not a TypeError.
+ */
+export function requireCustomerShape(c: unknown): asserts c is Customer {
+  const ok =
+    c !== null &&
+    typeof c === 'object' &&
+    typeof (c as Customer).id === 'string' &&
+    typeof (c as Customer).displayName === 'string' &&
+    ((c as Customer).contactPoints === undefined || Array.isArray((c as Customer).contactPoints));
+  if (!ok) throw new CrmError('INVALID_ARGUMENT', { params: { field: 'customers', rule: 'must be customers with a string id and displayName' } });
+}
+
+const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
 /** Empty feature columns for records to be appended. */
 export function emptyFeatures(defaultRegion: string, identifierKeys: readonly string[]): Features {
   return {
@@ -76,11 +93,11 @@ export function writeFeatures(f: Features, i: number, c: Customer): void {
   const org = c.kind === 'organization';
   f.ids[i] = c.id;
   f.kind[i] = org ? 1 : 0;
-  f.name[i] = org ? normalizeOrganizationName(c.organization?.legalName ?? c.displayName) : normalizeName(c.displayName);
+  f.name[i] = org ? normalizeOrganizationName(text(c.organization?.legalName) ?? c.displayName) : normalizeName(c.displayName);
   if (org) {
     f.family[i] = f.given[i] = f.familyLatin[i] = f.givenLatin[i] = '';
   } else {
-    const parts = splitPersonName(c.displayName, c.person?.givenName, c.person?.familyName);
+    const parts = splitPersonName(c.displayName, text(c.person?.givenName), text(c.person?.familyName));
     f.family[i] = parts.family;
     f.given[i] = parts.given;
     f.familyLatin[i] = parts.familyLatin;
@@ -96,6 +113,8 @@ export function writeFeatures(f: Features, i: number, c: Customer): void {
   let addressSeen = false;
   const region = { defaultRegion: f.defaultRegion };
   for (const p of c.contactPoints ?? NONE_POINTS) {
+    if (p === null || typeof p !== 'object') continue;
+    if ((p.type === 'phone' || p.type === 'email') && typeof p.value !== 'string') continue;
     if (p.type === 'phone') {
       const e164 = normalizePhone(p.value, region);
       if (e164 === undefined) continue;
@@ -104,12 +123,13 @@ export function writeFeatures(f: Features, i: number, c: Customer): void {
     } else if (p.type === 'email') {
       (emails ??= []).push(normalizeEmail(p.value).toLowerCase());
     } else if (p.type === 'address') {
-      if (postal === '' && p.postalCode) postal = normalizePostalCode(p.postalCode, p.country.toUpperCase());
+      const country = typeof p.country === 'string' ? p.country.toUpperCase() : '';
+      if (postal === '' && typeof p.postalCode === 'string' && p.postalCode) postal = normalizePostalCode(p.postalCode, country);
       if (!addressSeen) {
         addressSeen = true;
-        city = place(p.city);
-        district = place(p.district);
-        street = p.line1 ? normalizeName(p.line1) : '';
+        city = place(text(p.city));
+        district = place(text(p.district));
+        street = typeof p.line1 === 'string' ? normalizeName(p.line1) : '';
       }
     }
   }
@@ -121,11 +141,11 @@ export function writeFeatures(f: Features, i: number, c: Customer): void {
   f.district[i] = district;
   f.street[i] = street;
   f.birthDate[i] = dateKey(c.person?.birthDate);
-  const uscc = c.organization?.uscc;
+  const uscc = text(c.organization?.uscc);
   f.uscc[i] = uscc && isValidUscc(uscc) ? normalizeUscc(uscc) : '';
-  const rid = c.person?.residentId;
+  const rid = text(c.person?.residentId);
   f.residentId[i] = rid && isValidResidentId(rid) ? toHalfWidth(rid).trim().toUpperCase() : '';
-  const attributes = c.attributes as Readonly<Record<string, unknown>> | undefined;
+  const attributes = c.attributes !== null && typeof c.attributes === 'object' ? (c.attributes as Readonly<Record<string, unknown>>) : undefined;
   for (let k = 0; k < f.identifierKeys.length; k++) {
     (f.identifiers[k] as string[])[i] = attributes ? identifierKey(attributes[f.identifierKeys[k] as string]) : '';
   }

@@ -5,7 +5,7 @@ import { BLOCKING_KEYS, type BlockingKey, type CustomBlockingKey, candidatePairs
 import { clusterIndexes } from './clusters';
 import { type FieldEvidence, type NameFrequencyAdjustment, decidingIdentifier, scorePair } from './comparePair';
 import { DEFAULT_MATCH_PARAMETERS, type MatchParameters, type WeightTable, weightTable } from './fellegiSunter';
-import { extractFeatures, type Features } from './features';
+import { extractFeatures, type Features, requireCustomerShape } from './features';
 import { NameFrequency } from './nameFrequency';
 import { type LongRunningOptions, throwIfAborted } from '../../core/abort';
 
@@ -105,7 +105,8 @@ export interface DuplicateResult {
  * @param customers - the records to search (ids must be unique)
  * @param options - {@link FindDuplicatesOptions}
  * @returns candidate pairs with score and evidence, and clusters of matches
- * @throws {CrmError} `DUPLICATE_ID` when an id repeats; `INVALID_ARGUMENT` for thresholds that are
+ * @throws {CrmError} `DUPLICATE_ID` when an id repeats; `INVALID_ARGUMENT` when `customers` is not
+ *   an array of objects with a string id and displayName, for thresholds that are
  *   not finite or a review threshold above the match threshold, m/u outside (0, 1], or more than
  *   20 `identifiers`; `ABORTED` when `signal` aborts (checked before blocking and every 4,096
  *   comparisons, when `onProgress` also hears of phases `block` and `compare`)
@@ -127,9 +128,11 @@ export interface DuplicateResult {
  * ```
  */
 export function findDuplicates(customers: readonly Customer[], options: FindDuplicatesOptions = {}): DuplicateResult {
+  assert(Array.isArray(customers), 'INVALID_ARGUMENT', { params: { field: 'customers', rule: 'must be an array of customers' } });
   const settings = matchSettings(options);
   const seenIds = new Set<string>();
   for (const c of customers) {
+    requireCustomerShape(c);
     if (seenIds.has(c.id)) throw new CrmError('DUPLICATE_ID', { params: { entity: 'customer', id: c.id }, details: { id: c.id } });
     seenIds.add(c.id);
   }
@@ -180,6 +183,7 @@ export interface MatchSettings {
 
 /** Checks options and fills in defaults. */
 export function matchSettings(options: FindDuplicatesOptions): MatchSettings {
+  assert(options !== null && typeof options === 'object', 'INVALID_ARGUMENT', { params: { field: 'options', rule: 'must be an object' } });
   const threshold = options.threshold ?? 8;
   const review = options.reviewThreshold ?? 4;
   assert(Number.isFinite(threshold), 'INVALID_ARGUMENT', { params: { field: 'threshold', rule: 'must be a finite number' } });

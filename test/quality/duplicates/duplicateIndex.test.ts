@@ -77,3 +77,22 @@ describe('createDuplicateIndex (differential: findDuplicates on the indexed reco
     expectThrowsCode(() => createDuplicateIndex([person('a', 'x'), person('a', 'y')]), 'DUPLICATE_ID');
   });
 });
+
+describe('junk input gets a CrmError (INVALID_ARGUMENT), never a TypeError', () => {
+  const junk: unknown[] = [null, 42, 'x', {}, { id: 1, displayName: 'x' }, { id: 'a', displayName: 'x', contactPoints: 'no' }];
+  it.each(junk.map((j) => [JSON.stringify(j), j]))('%s', (_, j) => {
+    expectThrowsCode(() => findDuplicates([j as Customer]), 'INVALID_ARGUMENT');
+    expectThrowsCode(() => createDuplicateIndex([j as Customer]), 'INVALID_ARGUMENT');
+    expectThrowsCode(() => createDuplicateIndex().match(j as Customer), 'INVALID_ARGUMENT');
+  });
+  it('rejects non-arrays and non-iterables', () => {
+    expectThrowsCode(() => findDuplicates(7 as unknown as Customer[]), 'INVALID_ARGUMENT');
+    expectThrowsCode(() => createDuplicateIndex(7 as unknown as Customer[]), 'INVALID_ARGUMENT');
+    expectThrowsCode(() => findDuplicates([], null as never), 'INVALID_ARGUMENT');
+    expect(createDuplicateIndex().remove(5 as unknown as string)).toBe(false);
+  });
+  it('skips malformed contact points and name parts inside an otherwise valid record', () => {
+    const odd = person('a', '李雷', { contactPoints: [null, { type: 'phone', value: 5 }, { type: 'address', country: 7, line1: 3 }] as never, person: { givenName: 9 } as never });
+    expect(findDuplicates([odd, person('b', '李雷')]).comparisons).toBe(0);
+  });
+});
