@@ -2,6 +2,7 @@ import { assert } from '../core/errors/assert';
 import { MS_PER_DAY, requireDate } from '../core/time';
 import type { Customer } from '../customer/customer';
 import { checkCustomerFields } from '../validation/fieldChecks';
+import { type LongRunningOptions, throwIfAborted } from '../core/abort';
 import { type FindDuplicatesOptions, findDuplicates } from './duplicates/findDuplicates';
 
 /**
@@ -69,7 +70,7 @@ function fieldState(c: Customer, field: QualityField): boolean | undefined {
  * const options: AssessQualityOptions = { asOf: new Date('2026-06-01'), staleAfter: 180, required: ['phone', 'ownerId'] };
  * ```
  */
-export interface AssessQualityOptions {
+export interface AssessQualityOptions extends LongRunningOptions {
   /** The day of the assessment: staleness and resident-id birth dates are measured against it. */
   readonly asOf: Date;
   /** Days without update (and without contact, when known) after which a record is stale. Default 365. */
@@ -152,7 +153,9 @@ export function lastContactByCustomer(records: Iterable<{ readonly customerId: s
  * @param options - {@link AssessQualityOptions}
  * @returns the {@link QualityReport}
  * @throws {CrmError} `INVALID_DATE` when `asOf` is not a valid date; `INVALID_ARGUMENT` when
- *   `staleAfter` is not a non-negative number or a required field is unknown; those of
+ *   `staleAfter` is not a non-negative number or a required field is unknown; `ABORTED` when
+ *   `signal` aborts (checked every 16,384 records and during the duplicate search, which also
+ *   reports progress through `onProgress`: phases `check`, `block`, `compare`); those of
  *   {@link findDuplicates}
  *
  * @example
@@ -190,7 +193,14 @@ export function assessQuality(customers: readonly Customer[], options: AssessQua
   let notUpdated = 0;
   let notContacted = 0;
   const checkOptions = { asOf, defaultRegion: options.defaultRegion ?? 'CN' };
+  const { signal, onProgress } = options;
+  throwIfAborted(signal, 'assessQuality');
+  let done = 0;
   for (const c of customers) {
+    if ((++done & 0x3fff) === 0) {
+      throwIfAborted(signal, 'assessQuality');
+      onProgress?.({ phase: 'check', done, total: customers.length });
+    }
     for (let f = 0; f < required.length; f++) {
       const s = fieldState(c, required[f] as QualityField);
       if (s === undefined) continue;
@@ -216,7 +226,11 @@ export function assessQuality(customers: readonly Customer[], options: AssessQua
     if (oldContact) notContacted++;
     if (oldUpdate && (contacts === undefined || oldContact)) staleIds.push(c.id);
   }
-  const dup = options.duplicates === false ? undefined : findDuplicates(customers, { defaultRegion: checkOptions.defaultRegion, ...options.duplicates });
+  onProgress?.({ phase: 'check', done: customers.length, total: customers.length });
+  const dup =
+    options.duplicates === false
+      ? undefined
+      : findDuplicates(customers, { defaultRegion: checkOptions.defaultRegion, ...(signal && { signal }), ...(onProgress && { onProgress }), ...options.duplicates });
   const inClusters = dup?.clusters.reduce((s, g) => s + g.length, 0) ?? 0;
   return {
     asOf,

@@ -38,3 +38,4 @@ export {
 } from './assessQuality';
 export { renderQualityReport } from './renderQualityReport';
 export { estimateMatchParameters, type EstimateOptions } from './duplicates/estimateMatchParameters';
+export { buildDuplicateIndex, createDuplicateIndex, type DuplicateIndex } from './duplicates/duplicateIndex';

@@ -13,6 +13,13 @@ import type { Features } from './features';
  * - `postalCodeInitial`: the postal code and the first character of the normalised name (catches
  *   typos after the first character when phone and email changed)
  * - `nameBirthDate`: the normalised name and the birth date
+ * - `nameLatin`: family and given name in Latin letters, in either order (`Zhang Wei`, `Wei Zhang`
+ *   and `张伟` share it; so do `WALKER, Sandra` and `Sandra Walker`); pairs only where at least one
+ *   of the two names is written in Latin letters
+ * - `familyBirthDate`, `givenBirthDate`: the family (or given) name and the birth date
+ * - `birthDatePostalCode`: the birth date and the postal code
+ * - `streetPostalCode`: the street line and the postal code
+ * - `identifier`: each identifier attribute declared in `identifiers`
  *
  * @example
  * ```ts
@@ -21,7 +28,21 @@ import type { Features } from './features';
  * //=> true
  * ```
  */
-export const BLOCKING_KEYS = ['phone', 'email', 'uscc', 'residentId', 'namePostalCode', 'postalCodeInitial', 'nameBirthDate'] as const;
+export const BLOCKING_KEYS = [
+  'phone',
+  'email',
+  'uscc',
+  'residentId',
+  'namePostalCode',
+  'postalCodeInitial',
+  'nameBirthDate',
+  'nameLatin',
+  'familyBirthDate',
+  'givenBirthDate',
+  'birthDatePostalCode',
+  'streetPostalCode',
+  'identifier',
+] as const;
 
 /**
  * A key in {@link BLOCKING_KEYS}.
@@ -44,19 +65,19 @@ export type BlockingKey = (typeof BLOCKING_KEYS)[number];
  */
 export type CustomBlockingKey = (customer: Customer) => string | readonly string[] | undefined;
 
-const FNV_OFFSET = 0x811c9dc5;
+export const FNV_OFFSET = 0x811c9dc5;
 
 /** FNV-1a over the UTF-16 units of `s`, continuing from `h` (32-bit). */
-function fnv(s: string, h: number): number {
+export function fnv(s: string, h: number): number {
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
   return h;
 }
 
 /** Hash of a two-part key `a` + separator + `b`, without building the string. */
-const fnv2 = (a: string, b: string) => fnv(b, Math.imul(fnv(a, FNV_OFFSET) ^ 0xffff, 0x01000193));
+export const fnv2 = (a: string, b: string) => fnv(b, Math.imul(fnv(a, FNV_OFFSET) ^ 0xffff, 0x01000193));
 
 /** Calls `emit` with the 32-bit hash of each built-in key value of record i. */
-function builtInKeys(key: BlockingKey, f: Features, i: number, emit: (hash: number) => void): void {
+export function builtInKeys(key: BlockingKey, f: Features, i: number, emit: (hash: number) => void): void {
   switch (key) {
     case 'phone':
       for (const p of f.phones[i] as readonly string[]) emit(fnv(p, FNV_OFFSET));
@@ -79,7 +100,40 @@ function builtInKeys(key: BlockingKey, f: Features, i: number, emit: (hash: numb
     case 'nameBirthDate':
       if (f.name[i] && f.birthDate[i]) emit(fnv2(f.name[i] as string, f.birthDate[i] as string));
       return;
+    case 'nameLatin': {
+      const x = f.familyLatin[i] as string;
+      const y = f.givenLatin[i] as string;
+      if (x && y) emit(x < y ? fnv2(x, y) : fnv2(y, x));
+      return;
+    }
+    case 'familyBirthDate':
+      if (f.family[i] && f.birthDate[i]) emit(fnv2(f.family[i] as string, f.birthDate[i] as string));
+      return;
+    case 'givenBirthDate':
+      if (f.given[i] && f.birthDate[i]) emit(fnv2(f.given[i] as string, f.birthDate[i] as string));
+      return;
+    case 'birthDatePostalCode':
+      if (f.birthDate[i] && f.postalCode[i]) emit(fnv2(f.birthDate[i] as string, f.postalCode[i] as string));
+      return;
+    case 'streetPostalCode':
+      if (f.street[i] && f.postalCode[i]) emit(fnv2(f.street[i] as string, f.postalCode[i] as string));
+      return;
+    case 'identifier':
+      for (let k = 0; k < f.identifiers.length; k++) {
+        const v = (f.identifiers[k] as string[])[i] as string;
+        if (v) emit(fnv2(f.identifierKeys[k] as string, v));
+      }
+      return;
   }
+}
+
+/**
+ * Whether a `nameLatin` block pairs records a and b: only when one name is written in Latin
+ * letters. Two names in characters with the same pinyin (张伟, 章玮) are homophones, which the
+ * other keys pair when anything else agrees; pairing all of them would flood the comparisons.
+ */
+export function pairsByLatin(f: Features, a: number, b: number): boolean {
+  return (f.name[a] as string).charCodeAt(0) < 0x3400 || (f.name[b] as string).charCodeAt(0) < 0x3400;
 }
 
 /** What blocking produced: candidate pairs as `a * n + b` codes (a < b) and the blocks skipped. */
@@ -106,7 +160,8 @@ export function candidatePairs(
 ): CandidatePairs {
   const n = customers.length;
   const indexBits = Math.max(1, Math.ceil(Math.log2(n + 1)));
-  const hashBits = Math.min(30, 52 - indexBits);
+  // 32 hash bits up to 2^20 records, the same keys the duplicate index uses, so both see the same blocks.
+  const hashBits = Math.min(32, 52 - indexBits);
   const indexScale = 2 ** indexBits;
   const hashShift = 32 - hashBits;
   const seen = new Set<number>();
@@ -132,7 +187,9 @@ export function candidatePairs(
     }),
   ];
   const block: number[] = [];
-  for (const collect of sources) {
+  for (let source = 0; source < sources.length; source++) {
+    const collect = sources[source] as (i: number) => void;
+    const latinOnly = keys[source] === 'nameLatin';
     count = 0;
     for (current = 0; current < n; current++) collect(current);
     const sorted = packed.subarray(0, count).sort();
@@ -147,17 +204,18 @@ export function candidatePairs(
           if (block[block.length - 1] !== i) block.push(i); // one record with the same key twice
         }
         if (block.length > maxBlockSize) skippedBlocks++;
-        else pairsOf(block);
+        else pairsOf(block, latinOnly);
       }
       start = end;
     }
   }
   return { codes, skippedBlocks };
 
-  function pairsOf(members: readonly number[]): void {
+  function pairsOf(members: readonly number[], latinOnly: boolean): void {
     // members are ascending (sorted with the hash), so a < b
     for (let x = 0; x < members.length; x++) {
       for (let y = x + 1; y < members.length; y++) {
+        if (latinOnly && !pairsByLatin(f, members[x] as number, members[y] as number)) continue;
         const code = (members[x] as number) * n + (members[y] as number);
         if (!seen.has(code)) {
           seen.add(code);

@@ -1,5 +1,6 @@
 import type { MatchParameters, WeightTable } from './fellegiSunter';
 import type { Features } from './features';
+import { personNameLevel } from './personName';
 import { jaroWinkler } from './similarity';
 
 /**
@@ -10,12 +11,16 @@ import { jaroWinkler } from './similarity';
  * const field: MatchField = 'phone';
  * ```
  */
-export type MatchField = 'name' | 'phone' | 'email' | 'postalCode' | 'birthDate' | 'uscc' | 'residentId';
+export type MatchField = 'name' | 'phone' | 'email' | 'postalCode' | 'locality' | 'street' | 'address' | 'birthDate' | 'uscc' | 'residentId' | 'identifier';
 
 /**
  * What one field contributed to a pair's score: its agreement level, the Fellegi-Sunter weight
- * of that level, and for names the Jaro-Winkler similarity. Fields missing on either side are not
- * listed (they weigh 0).
+ * of that level, for names and streets the Jaro-Winkler similarity, and for a declared identifier
+ * its attribute `key`. Level `shared` marks a phone or address both records have while their given
+ * names differ and no personal identifier (email, birth date, resident id, declared identifier) agrees (a
+ * household or colleagues): it weighs 0. Field `address` with level `cap` is the (negative) amount
+ * taken off when postal code, locality and street together would add more than 12 bits. The
+ * weights of a pair's evidence add up to its score. Fields missing on either side are not listed.
  *
  * @example
  * ```ts
@@ -24,9 +29,10 @@ export type MatchField = 'name' | 'phone' | 'email' | 'postalCode' | 'birthDate'
  */
 export interface FieldEvidence {
   readonly field: MatchField;
-  readonly level: 'exact' | 'high' | 'medium' | 'agree' | 'disagree';
+  readonly level: 'exact' | 'high' | 'medium' | 'agree' | 'disagree' | 'shared' | 'cap';
   readonly weight: number;
   readonly similarity?: number;
+  readonly key?: string;
 }
 
 function anyShared(a: readonly string[], b: readonly string[]): boolean {
@@ -35,45 +41,140 @@ function anyShared(a: readonly string[], b: readonly string[]): boolean {
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
+// Similarities are compared with a little slack: 0.7999999999999999 is 0.8 (one differing
+// character in three), not "below 0.8".
+const SLACK = 1e-9;
+// The most postal code, locality and street together add (bits): more than one field's worth,
+// less than their sum, since agreeing on the street nearly implies agreeing on the postal code.
+const ADDRESS_CAP = 12;
+
+/** Whether two strings of digits or letters are one substitution, adjacent swap, insertion or deletion apart. */
+export function oneEditApart(x: string, y: string): boolean {
+  const lx = x.length;
+  const ly = y.length;
+  if (Math.abs(lx - ly) > 1 || x === y) return false;
+  let i = 0;
+  while (i < lx && i < ly && x.charCodeAt(i) === y.charCodeAt(i)) i++;
+  if (lx === ly) {
+    if (x.slice(i + 1) === y.slice(i + 1)) return true;
+    return x[i] === y[i + 1] && x[i + 1] === y[i] && x.slice(i + 2) === y.slice(i + 2);
+  }
+  return lx > ly ? x.slice(i + 1) === y.slice(i) : x.slice(i) === y.slice(i + 1);
+}
+
+/** A birth date one digit apart or with day and month swapped (YYYYMMDD keys). */
+function closeDates(x: string, y: string): boolean {
+  return oneEditApart(x, y) || (x.slice(0, 4) === y.slice(0, 4) && x.slice(4, 6) === y.slice(6, 8) && x.slice(6, 8) === y.slice(4, 6));
+}
+
+/** Per-record adjustment (bits, at most 0) of an exact name agreement for how common the name is. */
+export type NameFrequencyAdjustment = (i: number) => number;
 
 /**
  * The Fellegi-Sunter score of records a and b: the sum over fields of the weight of the observed
  * agreement level. Pushes per-field evidence when `evidence` is given (only for pairs worth
  * reporting); without it the loop allocates nothing.
  */
-export function scorePair(f: Features, a: number, b: number, w: WeightTable, p: MatchParameters, evidence?: FieldEvidence[]): number {
+export function scorePair(
+  f: Features,
+  a: number,
+  b: number,
+  w: WeightTable,
+  p: MatchParameters,
+  evidence?: FieldEvidence[],
+  frequency?: NameFrequencyAdjustment,
+): number {
   let score = 0;
+  let givenDiffers = false;
   const na = f.name[a] as string;
   const nb = f.name[b] as string;
   if (na && nb) {
-    if (na === nb) score += note(evidence, 'name', 'exact', w.nameExact, 1);
-    else {
-      const s = jaroWinkler(na, nb);
-      if (s >= p.nameHigh) score += note(evidence, 'name', 'high', w.nameHigh, s);
-      else if (s >= p.nameMedium) score += note(evidence, 'name', 'medium', w.nameMedium, s);
-      else score += note(evidence, 'name', 'disagree', w.nameDisagree, s);
+    let level: number;
+    let s = 1;
+    if (na === nb) level = 0;
+    else if (f.kind[a] === 0) {
+      const packed = personNameLevel(f, a, b);
+      level = packed >> 1;
+      givenDiffers = (packed & 1) === 1;
+      if (level > 0 && evidence) s = jaroWinkler(na, nb);
+    } else {
+      s = jaroWinkler(na, nb);
+      level = s >= p.nameHigh - SLACK ? 1 : s >= p.nameMedium - SLACK ? 2 : 3;
     }
+    if (level === 0) score += note(evidence, 'name', 'exact', w.nameExact + (frequency ? frequency(a) : 0), 1);
+    else if (level === 1) score += note(evidence, 'name', 'high', w.nameHigh, s);
+    else if (level === 2) score += note(evidence, 'name', 'medium', w.nameMedium, s);
+    else score += note(evidence, 'name', 'disagree', w.nameDisagree, s);
   }
-  const pa = f.phones[a] as readonly string[];
-  const pb = f.phones[b] as readonly string[];
-  if (pa.length > 0 && pb.length > 0) {
-    score += anyShared(pa, pb) ? note(evidence, 'phone', 'agree', w.phoneAgree) : note(evidence, 'phone', 'disagree', w.phoneDisagree);
-  }
+  // Personal evidence first: it decides whether shared contact points count (households).
+  let personal = false;
   const ea = f.emails[a] as readonly string[];
   const eb = f.emails[b] as readonly string[];
   if (ea.length > 0 && eb.length > 0) {
-    score += anyShared(ea, eb) ? note(evidence, 'email', 'agree', w.emailAgree) : note(evidence, 'email', 'disagree', w.emailDisagree);
+    const agree = anyShared(ea, eb);
+    personal ||= agree;
+    score += agree ? note(evidence, 'email', 'agree', w.emailAgree) : note(evidence, 'email', 'disagree', w.emailDisagree);
   }
-  score += single(evidence, f.postalCode, a, b, 'postalCode', w.postalAgree, w.postalDisagree);
-  score += single(evidence, f.birthDate, a, b, 'birthDate', w.birthAgree, w.birthDisagree);
-  score += single(evidence, f.uscc, a, b, 'uscc', w.usccAgree, w.usccDisagree);
-  score += single(evidence, f.residentId, a, b, 'residentId', w.residentAgree, w.residentDisagree);
-  return score;
+  const ba = f.birthDate[a] as string;
+  const bb = f.birthDate[b] as string;
+  if (ba && bb) {
+    // A shared birth date counts as personal: given names are mistyped far more often than twins
+    // share a record's phone and address (FEBRL damages a given name in most duplicates).
+    if (ba === bb) {
+      personal = true;
+      score += note(evidence, 'birthDate', 'agree', w.birthAgree);
+    } else if (closeDates(ba, bb)) score += note(evidence, 'birthDate', 'high', w.birthClose);
+    else score += note(evidence, 'birthDate', 'disagree', w.birthDisagree);
+  }
+  const usccScore = single(evidence, f.uscc, a, b, 'uscc', w.usccAgree, w.usccDisagree);
+  const residentScore = single(evidence, f.residentId, a, b, 'residentId', w.residentAgree, w.residentDisagree);
+  personal ||= residentScore > 0;
+  score += usccScore + residentScore;
+  for (let k = 0; k < f.identifiers.length; k++) {
+    const column = f.identifiers[k] as string[];
+    const x = column[a] as string;
+    const y = column[b] as string;
+    if (!x || !y) continue;
+    const key = f.identifierKeys[k] as string;
+    if (x === y) {
+      personal = true;
+      score += note(evidence, 'identifier', 'exact', w.identifierExact, undefined, key);
+    } else if (oneEditApart(x, y)) score += note(evidence, 'identifier', 'high', w.identifierHigh, undefined, key);
+    else score += note(evidence, 'identifier', 'disagree', w.identifierDisagree, undefined, key);
+  }
+  // A household or colleagues: the same phone and address, different given names, nothing personal agreeing.
+  const shared = givenDiffers && !personal;
+  const pa = f.phones[a] as readonly string[];
+  const pb = f.phones[b] as readonly string[];
+  if (pa.length > 0 && pb.length > 0) {
+    if (!anyShared(pa, pb)) score += note(evidence, 'phone', 'disagree', w.phoneDisagree);
+    else score += shared ? note(evidence, 'phone', 'shared', 0) : note(evidence, 'phone', 'agree', w.phoneAgree);
+  }
+  // Postal code, city and street say much the same thing: together they count at most ADDRESS_CAP.
+  let address = contact(evidence, f.postalCode, a, b, 'postalCode', w.postalAgree, w.postalDisagree, shared);
+  address += locality(evidence, f, a, b, w, shared);
+  const sa = f.street[a] as string;
+  const sb = f.street[b] as string;
+  if (sa && sb) {
+    if (sa === sb) address += shared ? note(evidence, 'street', 'shared', 0) : note(evidence, 'street', 'exact', w.streetExact, 1);
+    else {
+      const s = jaroWinkler(sa, sb);
+      if (s >= 0.9 - SLACK) address += shared ? note(evidence, 'street', 'shared', 0, s) : note(evidence, 'street', 'high', w.streetHigh, s);
+      else address += note(evidence, 'street', 'disagree', w.streetDisagree, s);
+    }
+  }
+  if (address > ADDRESS_CAP) {
+    if (evidence) evidence.push({ field: 'address', level: 'cap', weight: round(ADDRESS_CAP - address) });
+    address = ADDRESS_CAP;
+  }
+  return score + address;
 }
 
 /** Records evidence when asked; returns the weight. */
-function note(evidence: FieldEvidence[] | undefined, field: MatchField, level: FieldEvidence['level'], weight: number, similarity?: number): number {
-  if (evidence) evidence.push(similarity === undefined ? { field, level, weight: round(weight) } : { field, level, weight: round(weight), similarity: round(similarity) });
+function note(evidence: FieldEvidence[] | undefined, field: MatchField, level: FieldEvidence['level'], weight: number, similarity?: number, key?: string): number {
+  if (evidence) {
+    evidence.push({ field, level, weight: round(weight), ...(similarity !== undefined && { similarity: round(similarity) }), ...(key !== undefined && { key }) });
+  }
   return weight;
 }
 
@@ -82,6 +183,28 @@ function single(evidence: FieldEvidence[] | undefined, column: readonly string[]
   const y = column[b] as string;
   if (!x || !y) return 0;
   return x === y ? note(evidence, field, 'agree', agree) : note(evidence, field, 'disagree', disagree);
+}
+
+function contact(evidence: FieldEvidence[] | undefined, column: readonly string[], a: number, b: number, field: MatchField, agree: number, disagree: number, shared: boolean): number {
+  const x = column[a] as string;
+  const y = column[b] as string;
+  if (!x || !y) return 0;
+  if (x !== y) return note(evidence, field, 'disagree', disagree);
+  return shared ? note(evidence, field, 'shared', 0) : note(evidence, field, 'agree', agree);
+}
+
+/** City, then district where both have one: agree, disagree, or not compared. */
+function locality(evidence: FieldEvidence[] | undefined, f: Features, a: number, b: number, w: WeightTable, shared: boolean): number {
+  const ca = f.city[a] as string;
+  const cb = f.city[b] as string;
+  const da = f.district[a] as string;
+  const db = f.district[b] as string;
+  let agree: boolean;
+  if (ca && cb) agree = ca === cb && (!da || !db || da === db);
+  else if (da && db) agree = da === db;
+  else return 0;
+  if (!agree) return note(evidence, 'locality', 'disagree', w.localityDisagree);
+  return shared ? note(evidence, 'locality', 'shared', 0) : note(evidence, 'locality', 'agree', w.localityAgree);
 }
 
 /** The exact identifier two records share that decides the pair on its own, if any. */

@@ -1,10 +1,12 @@
 import { assert } from '../../core/errors/assert';
 import type { Customer } from '../../customer/customer';
 import { BLOCKING_KEYS, candidatePairs } from './blocking';
-import { DEFAULT_MATCH_PARAMETERS, type LevelProbabilities, type MatchParameters } from './fellegiSunter';
-import { extractFeatures, type Features } from './features';
+import { type FieldEvidence, scorePair } from './comparePair';
+import { DEFAULT_MATCH_PARAMETERS, type LevelProbabilities, type MatchParameters, type WeightTable, weightTable } from './fellegiSunter';
+import { extractFeatures, type Features, requireCustomerShape } from './features';
 import type { FindDuplicatesOptions } from './findDuplicates';
-import { jaroWinkler } from './similarity';
+
+const clamp = (x: number) => Math.min(1 - EPS, Math.max(EPS, x));
 
 /**
  * Options for {@link estimateMatchParameters}.
@@ -14,7 +16,7 @@ import { jaroWinkler } from './similarity';
  * const options: EstimateOptions = { maxIterations: 50, start: DEFAULT_MATCH_PARAMETERS };
  * ```
  */
-export interface EstimateOptions extends Pick<FindDuplicatesOptions, 'keys' | 'customKeys' | 'maxBlockSize' | 'defaultRegion'> {
+export interface EstimateOptions extends Pick<FindDuplicatesOptions, 'keys' | 'customKeys' | 'maxBlockSize' | 'defaultRegion' | 'identifiers'> {
   /** Starting m and u (and the name similarity cut-offs, which are kept). Default {@link DEFAULT_MATCH_PARAMETERS}. */
   readonly start?: MatchParameters;
   /** Default 100. */
@@ -23,55 +25,67 @@ export interface EstimateOptions extends Pick<FindDuplicatesOptions, 'keys' | 'c
   readonly tolerance?: number;
 }
 
-const FIELDS = ['name', 'phone', 'email', 'postalCode', 'birthDate', 'uscc', 'residentId'] as const;
-const NAME_LEVELS = ['exact', 'high', 'medium', 'disagree'] as const;
-const BINARY_LEVELS = ['agree', 'disagree'] as const;
-const LEVELS = FIELDS.map((f) => (f === 'name' ? NAME_LEVELS : BINARY_LEVELS));
+const FIELDS = ['name', 'phone', 'email', 'postalCode', 'locality', 'street', 'birthDate', 'uscc', 'residentId', 'identifier'] as const;
+type Field = (typeof FIELDS)[number];
+// The levels of each field, in the order of MatchParameters; evidence levels map onto them.
+const LEVELS: Readonly<Record<Field, readonly string[]>> = {
+  name: ['exact', 'high', 'medium', 'disagree'],
+  phone: ['agree', 'disagree'],
+  email: ['agree', 'disagree'],
+  postalCode: ['agree', 'disagree'],
+  locality: ['agree', 'disagree'],
+  street: ['exact', 'high', 'disagree'],
+  birthDate: ['agree', 'close', 'disagree'],
+  uscc: ['agree', 'disagree'],
+  residentId: ['agree', 'disagree'],
+  identifier: ['exact', 'high', 'disagree'],
+};
+const SLOTS = 4;
 const EPS = 1e-6;
+// Strength of the prior (pseudo-pairs per class) that keeps EM near the starting values where the
+// data say little: MAP-EM with a Dirichlet prior centred on `start`.
+const PRIOR = 20;
 
-const shared = (a: readonly string[], b: readonly string[]) => a.some((x) => b.includes(x));
-
-/** Agreement level index of each field for one pair (-1 = missing on a side). */
-function levels(f: Features, a: number, b: number, p: MatchParameters, out: Int8Array, at: number): void {
-  const na = f.name[a] as string;
-  const nb = f.name[b] as string;
-  if (!na || !nb) out[at] = -1;
-  else if (na === nb) out[at] = 0;
-  else {
-    const s = jaroWinkler(na, nb);
-    out[at] = s >= p.nameHigh ? 1 : s >= p.nameMedium ? 2 : 3;
-  }
-  const lists = [f.phones, f.emails];
-  for (let k = 0; k < 2; k++) {
-    const x = (lists[k] as (readonly string[])[])[a] as readonly string[];
-    const y = (lists[k] as (readonly string[])[])[b] as readonly string[];
-    out[at + 1 + k] = x.length === 0 || y.length === 0 ? -1 : shared(x, y) ? 0 : 1;
-  }
-  const columns = [f.postalCode, f.birthDate, f.uscc, f.residentId];
-  for (let k = 0; k < 4; k++) {
-    const x = (columns[k] as string[])[a] as string;
-    const y = (columns[k] as string[])[b] as string;
-    out[at + 3 + k] = !x || !y ? -1 : x === y ? 0 : 1;
+/**
+ * Level index of each field for one pair (-1 = not compared, or a household's shared contact
+ * point, which weighs 0 whatever m and u are), read from the same comparison findDuplicates scores.
+ * Several declared identifiers count as repeated observations of the one identifier field: the
+ * last one is kept here.
+ */
+function levels(f: Features, a: number, b: number, p: MatchParameters, w: WeightTable, out: Int8Array, at: number): void {
+  out.fill(-1, at, at + FIELDS.length);
+  const evidence: FieldEvidence[] = [];
+  scorePair(f, a, b, w, p, evidence);
+  for (const e of evidence) {
+    if (e.level === 'shared' || e.field === 'address') continue;
+    const k = FIELDS.indexOf(e.field);
+    const level = e.field === 'birthDate' && e.level === 'high' ? 'close' : e.level;
+    out[at + k] = LEVELS[e.field].indexOf(level);
   }
 }
 
 /**
  * Estimates the m and u probabilities of {@link findDuplicates}'s fields from your own data, by
- * expectation-maximisation over the candidate pairs that blocking produces, assuming fields agree
+ * expectation-maximisation over the candidate pairs that blocking produces, on exactly the
+ * comparison findDuplicates scores (name levels, addresses, birth dates, declared identifiers;
+ * a household's shared phone or address is not an observation), assuming fields agree
  * independently given match status (Winkler, W. E. (1988), "Using the EM Algorithm for Weight
  * Computation in the Fellegi-Sunter Model of Record Linkage", Proceedings of the Section on Survey
- * Research Methods, ASA, 667-671; Jaro, M. A. (1989), JASA 84(406), 414-420). The `u` it finds is
- * the chance of agreement among non-matching *candidate* pairs (which share a blocking key), the
- * population the weights are applied to. Probabilities are kept within [1e-6, 1 - 1e-6]. Check the
- * result: EM finds the strongest two-class split in the data, which in data full of households can
- * be "same household" rather than "same person".
+ * Research Methods, ASA, 667-671; Jaro, M. A. (1989), JASA 84(406), 414-420). The match share
+ * starts at the share of pairs the starting weights score at 8 bits or more, and each probability
+ * is pulled toward its starting value by a Dirichlet prior worth 20 pairs per class (MAP-EM), so
+ * fields the data say little about stay put and EM does not drift to another two-class split. The
+ * `u` it finds is the chance of agreement among non-matching *candidate* pairs (which share a
+ * blocking key), the population the weights are applied to. Probabilities are kept within
+ * [1e-6, 1 - 1e-6]. Name-frequency adjustment is not estimated (findDuplicates applies it on top).
  *
  * @param customers - the records (ids must be unique)
  * @param options - {@link EstimateOptions}
  * @returns the estimated parameters, the estimated share of matches among candidate pairs, the
  *   iterations run and whether it converged
  * @throws {CrmError} `INSUFFICIENT_DATA` when blocking yields no candidate pairs;
- *   `INVALID_ARGUMENT` for a non-positive `maxIterations` or `tolerance`
+ *   `INVALID_ARGUMENT` for a non-positive `maxIterations` or `tolerance`, customers that are not an
+ *   array of objects with a string id and displayName, or more than 20 `identifiers`
  *
  * @example
  * ```ts
@@ -94,9 +108,16 @@ export function estimateMatchParameters(
   const tolerance = options.tolerance ?? 1e-6;
   assert(Number.isInteger(maxIterations) && maxIterations > 0, 'INVALID_ARGUMENT', { params: { field: 'maxIterations', rule: 'must be a positive integer' } });
   assert(tolerance > 0, 'INVALID_ARGUMENT', { params: { field: 'tolerance', rule: 'must be positive' } });
-  const f = extractFeatures(customers, options.defaultRegion ?? 'CN');
+  assert(Array.isArray(customers), 'INVALID_ARGUMENT', { params: { field: 'customers', rule: 'must be an array of customers' } });
+  for (const c of customers) requireCustomerShape(c);
+  const identifiers = options.identifiers ?? [];
+  assert(Array.isArray(identifiers) && identifiers.length <= 20 && identifiers.every((k) => typeof k === 'string' && k.length > 0), 'INVALID_ARGUMENT', {
+    params: { field: 'identifiers', rule: 'must be at most 20 attribute keys' },
+  });
+  const f = extractFeatures(customers, options.defaultRegion ?? 'CN', identifiers);
   const n = customers.length;
   const { codes } = candidatePairs(customers, f, options.keys ?? BLOCKING_KEYS, options.customKeys ?? [], options.maxBlockSize ?? 100);
+  const weights = weightTable(start);
   const F = FIELDS.length;
   const obs = new Int8Array(codes.length * F);
   let pairs = 0;
@@ -104,7 +125,7 @@ export function estimateMatchParameters(
     const a = Math.floor(code / n);
     const b = code - a * n;
     if (f.kind[a] !== f.kind[b]) continue;
-    levels(f, a, b, start, obs, pairs * F);
+    levels(f, a, b, start, weights, obs, pairs * F);
     pairs++;
   }
   assert(pairs > 0, 'INSUFFICIENT_DATA', { params: { model: 'match parameter estimation', rule: 'candidate pairs from blocking' } });
@@ -112,14 +133,29 @@ export function estimateMatchParameters(
   // m[field][level], u[field][level], flattened with 4 slots per field.
   const m = new Float64Array(F * 4);
   const u = new Float64Array(F * 4);
+  const defaults = DEFAULT_MATCH_PARAMETERS as unknown as Record<Field, Record<string, LevelProbabilities>>;
   FIELDS.forEach((field, k) => {
-    const table = start[field] as Record<string, LevelProbabilities>;
-    (LEVELS[k] as readonly string[]).forEach((level, l) => {
-      m[k * 4 + l] = (table[level] as LevelProbabilities).m;
-      u[k * 4 + l] = (table[level] as LevelProbabilities).u;
+    const table = ((start as unknown as Record<Field, Record<string, LevelProbabilities> | undefined>)[field] ?? defaults[field]) as Record<string, LevelProbabilities>;
+    LEVELS[field].forEach((level, l) => {
+      // birthDate.close may be absent from parameters written before it existed
+      const value = table[level] ?? ({ m: EPS, u: EPS } as LevelProbabilities);
+      m[k * SLOTS + l] = value.m;
+      u[k * SLOTS + l] = value.u;
     });
   });
-  let share = 0.1;
+  const priorM = m.slice();
+  const priorU = u.slice();
+  // Start from the share of pairs the starting weights call a match (at 8 bits), not a guess.
+  let share = 0;
+  for (let i = 0; i < pairs; i++) {
+    let score = 0;
+    for (let k = 0; k < F; k++) {
+      const l = obs[i * F + k] as number;
+      if (l >= 0) score += Math.log2((m[k * SLOTS + l] as number) / (u[k * SLOTS + l] as number));
+    }
+    if (score >= 8) share++;
+  }
+  share = Math.min(0.9, Math.max(0.01, share / pairs));
   const g = new Float64Array(pairs);
   let iterations = 0;
   let converged = false;
@@ -132,14 +168,14 @@ export function estimateMatchParameters(
       for (let k = 0; k < F; k++) {
         const l = obs[i * F + k] as number;
         if (l < 0) continue;
-        lm += Math.log(m[k * 4 + l] as number);
-        lu += Math.log(u[k * 4 + l] as number);
+        lm += Math.log(m[k * SLOTS + l] as number);
+        lu += Math.log(u[k * SLOTS + l] as number);
       }
       g[i] = 1 / (1 + Math.exp(lu - lm));
     }
     // M-step: re-estimate the share and every level's m and u.
-    const sm = new Float64Array(F * 4);
-    const su = new Float64Array(F * 4);
+    const sm = new Float64Array(F * SLOTS);
+    const su = new Float64Array(F * SLOTS);
     let total = 0;
     for (let i = 0; i < pairs; i++) {
       const gi = g[i] as number;
@@ -147,34 +183,35 @@ export function estimateMatchParameters(
       for (let k = 0; k < F; k++) {
         const l = obs[i * F + k] as number;
         if (l < 0) continue;
-        sm[k * 4 + l] = (sm[k * 4 + l] as number) + gi;
-        su[k * 4 + l] = (su[k * 4 + l] as number) + 1 - gi;
+        sm[k * SLOTS + l] = (sm[k * SLOTS + l] as number) + gi;
+        su[k * SLOTS + l] = (su[k * SLOTS + l] as number) + 1 - gi;
       }
     }
     let moved = Math.abs(total / pairs - share);
     share = Math.min(1 - EPS, Math.max(EPS, total / pairs));
     for (let k = 0; k < F; k++) {
-      const nl = (LEVELS[k] as readonly string[]).length;
+      const nl = LEVELS[FIELDS[k] as Field].length;
       let tm = 0;
       let tu = 0;
       for (let l = 0; l < nl; l++) {
-        tm += sm[k * 4 + l] as number;
-        tu += su[k * 4 + l] as number;
+        tm += sm[k * SLOTS + l] as number;
+        tu += su[k * SLOTS + l] as number;
       }
       if (tm <= 0 || tu <= 0) continue; // field never observed: keep the starting values
       for (let l = 0; l < nl; l++) {
-        const nm = Math.min(1 - EPS, Math.max(EPS, (sm[k * 4 + l] as number) / tm));
-        const nu = Math.min(1 - EPS, Math.max(EPS, (su[k * 4 + l] as number) / tu));
-        moved = Math.max(moved, Math.abs(nm - (m[k * 4 + l] as number)), Math.abs(nu - (u[k * 4 + l] as number)));
-        m[k * 4 + l] = nm;
-        u[k * 4 + l] = nu;
+        const j = k * SLOTS + l;
+        const nm = clamp(((sm[j] as number) + PRIOR * (priorM[j] as number)) / (tm + PRIOR));
+        const nu = clamp(((su[j] as number) + PRIOR * (priorU[j] as number)) / (tu + PRIOR));
+        moved = Math.max(moved, Math.abs(nm - (m[j] as number)), Math.abs(nu - (u[j] as number)));
+        m[j] = nm;
+        u[j] = nu;
       }
     }
     converged = moved < tolerance;
   }
   const out: Record<string, unknown> = { nameHigh: start.nameHigh, nameMedium: start.nameMedium };
   FIELDS.forEach((field, k) => {
-    out[field] = Object.fromEntries((LEVELS[k] as readonly string[]).map((level, l) => [level, { m: m[k * 4 + l] as number, u: u[k * 4 + l] as number }]));
+    out[field] = Object.fromEntries(LEVELS[field].map((level, l) => [level, { m: m[k * SLOTS + l] as number, u: u[k * SLOTS + l] as number }]));
   });
   return { parameters: out as unknown as MatchParameters, matchShare: share, iterations, converged };
 }

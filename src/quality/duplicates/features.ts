@@ -1,3 +1,4 @@
+import { CrmError } from '../../core/errors/CrmError';
 import type { Customer } from '../../customer/customer';
 import { isValidResidentId } from '../../validation/checks/residentId';
 import { isValidUscc, normalizeUscc } from '../../validation/checks/uscc';
@@ -5,82 +6,154 @@ import { toHalfWidth } from '../../validation/normalize/text';
 import { normalizeEmail } from '../../validation/normalize/email';
 import { normalizePhone } from '../../validation/normalize/phone';
 import { normalizePostalCode } from '../../validation/normalize/postalCode';
+import { splitPersonName } from './personName';
 import { normalizeName, normalizeOrganizationName } from './similarity';
 
 /**
  * The normalised fields of every record, column by column, so pairwise scoring reads flat arrays
- * instead of walking customer objects. Empty string or empty array means "missing".
+ * instead of walking customer objects. Empty string or empty array means "missing". Columns grow
+ * with {@link appendFeatures}, which the incremental index uses too.
  */
 export interface Features {
-  readonly ids: readonly string[];
-  readonly kind: Uint8Array;
+  readonly ids: string[];
+  readonly kind: number[];
   readonly name: string[];
+  readonly family: string[];
+  readonly given: string[];
+  readonly familyLatin: string[];
+  readonly givenLatin: string[];
   readonly phones: (readonly string[])[];
   readonly verifiedPhones: (readonly string[])[];
   readonly emails: (readonly string[])[];
   readonly postalCode: string[];
+  readonly city: string[];
+  readonly district: string[];
+  readonly street: string[];
   readonly birthDate: string[];
   readonly uscc: string[];
   readonly residentId: string[];
+  /** One column per declared identifier attribute, in the order declared. */
+  readonly identifiers: string[][];
+  readonly identifierKeys: readonly string[];
+  readonly defaultRegion: string;
 }
 
 const NONE: readonly string[] = [];
 const NONE_POINTS: Customer['contactPoints'] = [];
+// Administrative suffixes dropped from city and district names: 杭州市 / 杭州, 西湖区 / 西湖.
+const ADMIN_SUFFIX = /(?:自治州|地区|市|区|县|盟|旗)$/;
 
-/** The UTC day number of a date as a string key ('' when absent or invalid). */
-function dayKey(d: unknown): string {
+/** A date as `YYYYMMDD` in UTC ('' when absent or invalid), so one-digit typos can be recognised. */
+function dateKey(d: unknown): string {
   if (!(d instanceof Date)) return '';
   const t = d.getTime();
-  return Number.isNaN(t) ? '' : String(Math.floor(t / 86_400_000));
+  if (Number.isNaN(t)) return '';
+  const y = d.getUTCFullYear();
+  if (y < 1 || y > 9999) return '';
+  return String(y * 10000 + (d.getUTCMonth() + 1) * 100 + d.getUTCDate()).padStart(8, '0');
+}
+
+const place = (s: string | undefined) => (s ? normalizeName(s).replace(ADMIN_SUFFIX, '') : '');
+
+/** An identifier attribute's matching key: text without separators, lower case ('' when absent). */
+function identifierKey(v: unknown): string {
+  if (typeof v === 'string') return normalizeName(v);
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  if (v instanceof Date) return dateKey(v);
+  return '';
+}
+
+/**
+ * Checks the shape findDuplicates and the duplicate index read (an object with a string id and
+ * display name, contact points as an array when present): junk gets a CrmError, not a TypeError.
+ */
+export function requireCustomerShape(c: unknown): asserts c is Customer {
+  const ok =
+    c !== null &&
+    typeof c === 'object' &&
+    typeof (c as Customer).id === 'string' &&
+    typeof (c as Customer).displayName === 'string' &&
+    ((c as Customer).contactPoints === undefined || Array.isArray((c as Customer).contactPoints));
+  if (!ok) throw new CrmError('INVALID_ARGUMENT', { params: { field: 'customers', rule: 'must be customers with a string id and displayName' } });
+}
+
+const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+/** Empty feature columns for records to be appended. */
+export function emptyFeatures(defaultRegion: string, identifierKeys: readonly string[]): Features {
+  return {
+    ids: [], kind: [], name: [], family: [], given: [], familyLatin: [], givenLatin: [], phones: [], verifiedPhones: [], emails: [],
+    postalCode: [], city: [], district: [], street: [], birthDate: [], uscc: [], residentId: [],
+    identifiers: identifierKeys.map(() => []), identifierKeys, defaultRegion,
+  };
+}
+
+/** Normalises one customer into row `i` of the columns (appending when `i` is the length). */
+export function writeFeatures(f: Features, i: number, c: Customer): void {
+  const org = c.kind === 'organization';
+  f.ids[i] = c.id;
+  f.kind[i] = org ? 1 : 0;
+  f.name[i] = org ? normalizeOrganizationName(text(c.organization?.legalName) ?? c.displayName) : normalizeName(c.displayName);
+  if (org) {
+    f.family[i] = f.given[i] = f.familyLatin[i] = f.givenLatin[i] = '';
+  } else {
+    const parts = splitPersonName(c.displayName, text(c.person?.givenName), text(c.person?.familyName));
+    f.family[i] = parts.family;
+    f.given[i] = parts.given;
+    f.familyLatin[i] = parts.familyLatin;
+    f.givenLatin[i] = parts.givenLatin;
+  }
+  let phones: string[] | undefined;
+  let verified: string[] | undefined;
+  let emails: string[] | undefined;
+  let postal = '';
+  let city = '';
+  let district = '';
+  let street = '';
+  let addressSeen = false;
+  const region = { defaultRegion: f.defaultRegion };
+  for (const p of c.contactPoints ?? NONE_POINTS) {
+    if (p === null || typeof p !== 'object') continue;
+    if ((p.type === 'phone' || p.type === 'email') && typeof p.value !== 'string') continue;
+    if (p.type === 'phone') {
+      const e164 = normalizePhone(p.value, region);
+      if (e164 === undefined) continue;
+      (phones ??= []).push(e164);
+      if (p.verified === true) (verified ??= []).push(e164);
+    } else if (p.type === 'email') {
+      (emails ??= []).push(normalizeEmail(p.value).toLowerCase());
+    } else if (p.type === 'address') {
+      const country = typeof p.country === 'string' ? p.country.toUpperCase() : '';
+      if (postal === '' && typeof p.postalCode === 'string' && p.postalCode) postal = normalizePostalCode(p.postalCode, country);
+      if (!addressSeen) {
+        addressSeen = true;
+        city = place(text(p.city));
+        district = place(text(p.district));
+        street = typeof p.line1 === 'string' ? normalizeName(p.line1) : '';
+      }
+    }
+  }
+  f.phones[i] = phones ?? NONE;
+  f.verifiedPhones[i] = verified ?? NONE;
+  f.emails[i] = emails ?? NONE;
+  f.postalCode[i] = postal;
+  f.city[i] = city;
+  f.district[i] = district;
+  f.street[i] = street;
+  f.birthDate[i] = dateKey(c.person?.birthDate);
+  const uscc = text(c.organization?.uscc);
+  f.uscc[i] = uscc && isValidUscc(uscc) ? normalizeUscc(uscc) : '';
+  const rid = text(c.person?.residentId);
+  f.residentId[i] = rid && isValidResidentId(rid) ? toHalfWidth(rid).trim().toUpperCase() : '';
+  const attributes = c.attributes !== null && typeof c.attributes === 'object' ? (c.attributes as Readonly<Record<string, unknown>>) : undefined;
+  for (let k = 0; k < f.identifierKeys.length; k++) {
+    (f.identifiers[k] as string[])[i] = attributes ? identifierKey(attributes[f.identifierKeys[k] as string]) : '';
+  }
 }
 
 /** Extracts matching features from customers, normalising with src/validation's normalisers. */
-export function extractFeatures(customers: readonly Customer[], defaultRegion: string): Features {
-  const n = customers.length;
-  const f: Features = {
-    ids: customers.map((c) => c.id),
-    kind: new Uint8Array(n),
-    name: new Array<string>(n),
-    phones: new Array<readonly string[]>(n),
-    verifiedPhones: new Array<readonly string[]>(n),
-    emails: new Array<readonly string[]>(n),
-    postalCode: new Array<string>(n),
-    birthDate: new Array<string>(n),
-    uscc: new Array<string>(n),
-    residentId: new Array<string>(n),
-  };
-  const region = { defaultRegion };
-  for (let i = 0; i < n; i++) {
-    const c = customers[i] as Customer;
-    const org = c.kind === 'organization';
-    f.kind[i] = org ? 1 : 0;
-    f.name[i] = org ? normalizeOrganizationName(c.organization?.legalName ?? c.displayName) : normalizeName(c.displayName);
-    let phones: string[] | undefined;
-    let verified: string[] | undefined;
-    let emails: string[] | undefined;
-    let postal = '';
-    for (const p of c.contactPoints ?? NONE_POINTS) {
-      if (p.type === 'phone') {
-        const e164 = normalizePhone(p.value, region);
-        if (e164 === undefined) continue;
-        (phones ??= []).push(e164);
-        if (p.verified === true) (verified ??= []).push(e164);
-      } else if (p.type === 'email') {
-        (emails ??= []).push(normalizeEmail(p.value).toLowerCase());
-      } else if (p.type === 'address' && postal === '' && p.postalCode) {
-        postal = normalizePostalCode(p.postalCode, p.country.toUpperCase());
-      }
-    }
-    f.phones[i] = phones ?? NONE;
-    f.verifiedPhones[i] = verified ?? NONE;
-    f.emails[i] = emails ?? NONE;
-    f.postalCode[i] = postal;
-    f.birthDate[i] = dayKey(c.person?.birthDate);
-    const uscc = c.organization?.uscc;
-    f.uscc[i] = uscc && isValidUscc(uscc) ? normalizeUscc(uscc) : '';
-    const rid = c.person?.residentId;
-    f.residentId[i] = rid && isValidResidentId(rid) ? toHalfWidth(rid).trim().toUpperCase() : '';
-  }
+export function extractFeatures(customers: readonly Customer[], defaultRegion: string, identifierKeys: readonly string[] = []): Features {
+  const f = emptyFeatures(defaultRegion, identifierKeys);
+  for (let i = 0; i < customers.length; i++) writeFeatures(f, i, customers[i] as Customer);
   return f;
 }
-

@@ -33,9 +33,16 @@ export interface MatchParameters {
   readonly phone: { readonly agree: LevelProbabilities; readonly disagree: LevelProbabilities };
   readonly email: { readonly agree: LevelProbabilities; readonly disagree: LevelProbabilities };
   readonly postalCode: { readonly agree: LevelProbabilities; readonly disagree: LevelProbabilities };
-  readonly birthDate: { readonly agree: LevelProbabilities; readonly disagree: LevelProbabilities };
+  /** `close`: one digit apart or day and month swapped (when absent such dates disagree). */
+  readonly birthDate: { readonly agree: LevelProbabilities; readonly close?: LevelProbabilities; readonly disagree: LevelProbabilities };
   readonly uscc: { readonly agree: LevelProbabilities; readonly disagree: LevelProbabilities };
   readonly residentId: { readonly agree: LevelProbabilities; readonly disagree: LevelProbabilities };
+  /** City and district of the first address (when absent, not compared). */
+  readonly locality?: { readonly agree: LevelProbabilities; readonly disagree: LevelProbabilities };
+  /** Street line of the first address: equal, Jaro-Winkler of at least 0.9, or different (when absent, not compared). */
+  readonly street?: { readonly exact: LevelProbabilities; readonly high: LevelProbabilities; readonly disagree: LevelProbabilities };
+  /** Each identifier you declare in `identifiers`: equal, one edit apart, or different (when absent, not compared). */
+  readonly identifier?: { readonly exact: LevelProbabilities; readonly high: LevelProbabilities; readonly disagree: LevelProbabilities };
   /** Jaro-Winkler at or above which two names count as `high`. */
   readonly nameHigh: number;
   /** Jaro-Winkler at or above which two names count as `medium`. */
@@ -49,7 +56,8 @@ const level = (m: number, u: number): LevelProbabilities => ({ m, u });
  * estimated): `u` is about the chance two different customers in the same block agree by accident
  * (one in a thousand share a normalised name; one in ten thousand a phone), `m` allows for typos and
  * for people changing phones (30%) and emails (30%) between registrations. They give weights
- * `log2(m/u)`: exact name +9.4, phone agree +12.8, phone disagree -1.7, postal code agree +6.5.
+ * `log2(m/u)`: exact name +9.4, phone agree +12.8, phone disagree -1.7, postal code agree +6.5,
+ * birth date agree +10.8, a declared identifier agreeing +16.5 and disagreeing -5.1.
  * Replace them with figures estimated on your own data (for example by EM, Winkler 1988) where you
  * can.
  *
@@ -65,9 +73,12 @@ export const DEFAULT_MATCH_PARAMETERS: MatchParameters = {
   phone: { agree: level(0.7, 0.0001), disagree: level(0.3, 0.9999) },
   email: { agree: level(0.7, 0.0001), disagree: level(0.3, 0.9999) },
   postalCode: { agree: level(0.9, 0.01), disagree: level(0.1, 0.99) },
-  birthDate: { agree: level(0.95, 0.0005), disagree: level(0.05, 0.9995) },
+  birthDate: { agree: level(0.9, 0.0005), close: level(0.06, 0.003), disagree: level(0.04, 0.9965) },
   uscc: { agree: level(0.95, 0.00001), disagree: level(0.05, 0.99999) },
   residentId: { agree: level(0.95, 0.00001), disagree: level(0.05, 0.99999) },
+  locality: { agree: level(0.9, 0.3), disagree: level(0.1, 0.7) },
+  street: { exact: level(0.7, 0.002), high: level(0.2, 0.01), disagree: level(0.1, 0.988) },
+  identifier: { exact: level(0.9, 0.00001), high: level(0.07, 0.001), disagree: level(0.03, 0.99899) },
   nameHigh: 0.92,
   nameMedium: 0.8,
 };
@@ -111,7 +122,16 @@ export interface WeightTable {
   readonly postalAgree: number;
   readonly postalDisagree: number;
   readonly birthAgree: number;
+  readonly birthClose: number;
   readonly birthDisagree: number;
+  readonly localityAgree: number;
+  readonly localityDisagree: number;
+  readonly streetExact: number;
+  readonly streetHigh: number;
+  readonly streetDisagree: number;
+  readonly identifierExact: number;
+  readonly identifierHigh: number;
+  readonly identifierDisagree: number;
   readonly usccAgree: number;
   readonly usccDisagree: number;
   readonly residentAgree: number;
@@ -120,6 +140,10 @@ export interface WeightTable {
 
 /** @internal */
 export function weightTable(p: MatchParameters): WeightTable {
+  const d = DEFAULT_MATCH_PARAMETERS;
+  const locality = p.locality ?? (d.locality as NonNullable<MatchParameters['locality']>);
+  const street = p.street ?? (d.street as NonNullable<MatchParameters['street']>);
+  const identifier = p.identifier ?? (d.identifier as NonNullable<MatchParameters['identifier']>);
   return {
     nameExact: levelWeight(p.name.exact),
     nameHigh: levelWeight(p.name.high),
@@ -132,7 +156,16 @@ export function weightTable(p: MatchParameters): WeightTable {
     postalAgree: levelWeight(p.postalCode.agree),
     postalDisagree: levelWeight(p.postalCode.disagree),
     birthAgree: levelWeight(p.birthDate.agree),
+    birthClose: levelWeight(p.birthDate.close ?? p.birthDate.disagree),
     birthDisagree: levelWeight(p.birthDate.disagree),
+    localityAgree: levelWeight(locality.agree),
+    localityDisagree: levelWeight(locality.disagree),
+    streetExact: levelWeight(street.exact),
+    streetHigh: levelWeight(street.high),
+    streetDisagree: levelWeight(street.disagree),
+    identifierExact: levelWeight(identifier.exact),
+    identifierHigh: levelWeight(identifier.high),
+    identifierDisagree: levelWeight(identifier.disagree),
     usccAgree: levelWeight(p.uscc.agree),
     usccDisagree: levelWeight(p.uscc.disagree),
     residentAgree: levelWeight(p.residentId.agree),

@@ -1,15 +1,4 @@
-// Traditional forms of common surname characters and their simplified forms (GB 2312 / 通用规范汉字表
-// pairs). Kept to surnames: a cheap table that catches the variants registration forms produce.
-const TRADITIONAL_TO_SIMPLIFIED: Readonly<Record<string, string>> = {
-  陳: '陈', 劉: '刘', 楊: '杨', 黃: '黄', 趙: '赵', 吳: '吴', 孫: '孙', 馬: '马', 許: '许', 鄭: '郑',
-  謝: '谢', 韓: '韩', 馮: '冯', 鄧: '邓', 蕭: '萧', 葉: '叶', 呂: '吕', 蘇: '苏', 盧: '卢', 蔣: '蒋',
-  賈: '贾', 魏: '魏', 錢: '钱', 湯: '汤', 姚: '姚', 鄒: '邹', 熊: '熊', 陸: '陆', 龍: '龙', 萬: '万',
-  顧: '顾', 譚: '谭', 賴: '赖', 聶: '聂', 關: '关', 鐘: '钟', 鍾: '钟', 嚴: '严', 歐: '欧', 陽: '阳',
-  範: '范', 張: '张', 羅: '罗', 曾: '曾', 閆: '闫', 閻: '阎', 貝: '贝', 鄔: '邬', 藍: '蓝', 莊: '庄',
-  華: '华', 詹: '詹', 項: '项', 溫: '温', 鄺: '邝', 鮑: '鲍', 齊: '齐', 費: '费', 寧: '宁', 衛: '卫',
-};
-
-const TRADITIONAL_CODES = new Map<number, number>(Object.entries(TRADITIONAL_TO_SIMPLIFIED).map(([t, s]) => [t.charCodeAt(0), s.charCodeAt(0)]));
+import { toSimplifiedCode } from './nameTables';
 
 // Separators people type inside names: white space (as in a regular expression's \s), middle dots of
 // transliterated names (·, ・, •, ‧, ∙, ·), hyphens, underscores, commas, apostrophes and full stops.
@@ -23,8 +12,8 @@ const SEPARATORS = new Set<number>([
 /**
  * Normalises a person's or organisation's name for matching: half-width forms, lower case,
  * separators removed (spaces, middle dots such as `·` in 阿卜杜拉·买买提, hyphens, full stops), and
- * traditional forms of common surname characters mapped to simplified (陳 → 陈). Names written in
- * pinyin are not converted to characters: matching pinyin against characters is not attempted.
+ * traditional characters anywhere in the name mapped to simplified with OpenCC's character table
+ * (陳 → 陈, 國 → 国). Pinyin is compared with characters by {@link findDuplicates}, not here.
  *
  * @param name - a name as typed
  * @returns the matching key of the name
@@ -32,8 +21,8 @@ const SEPARATORS = new Set<number>([
  * @example
  * ```ts
  * import { normalizeName } from 'crmkit/quality';
- * normalizeName(' 陳 小明 ');
- * //=> '陈小明'
+ * normalizeName(' 陳 曉明 ');
+ * //=> '陈晓明'
  * normalizeName('Li　Lei');
  * //=> 'lilei'
  * normalizeName('阿卜杜拉·买买提');
@@ -41,30 +30,61 @@ const SEPARATORS = new Set<number>([
  * ```
  */
 export function normalizeName(name: string): string {
-  // One pass over UTF-16 units, no regular expressions: this runs once per record per search.
-  let out = '';
+  // One pass over UTF-16 units into a reused buffer, no regular expressions and no string
+  // concatenation: this runs several times per record per search.
+  if (typeof name !== 'string') return '';
+  if (name.length > buffer.length) buffer = new Uint16Array(name.length * 2);
+  let n = 0;
+  let unchanged = true;
   for (let i = 0; i < name.length; i++) {
-    let c = name.charCodeAt(i);
+    const original = name.charCodeAt(i);
+    let c = original;
     if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
-    if (c <= 0x20 || SEPARATORS.has(c)) continue;
+    if (c <= 0x20 || SEPARATORS.has(c)) {
+      unchanged = false;
+      continue;
+    }
     if (c < 0x80) {
       if (c >= 65 && c <= 90) c += 32;
-      out += String.fromCharCode(c);
     } else if (c >= 0x3400 && c <= 0x9fff) {
-      out += String.fromCharCode(TRADITIONAL_CODES.get(c) ?? c);
+      c = toSimplifiedCode(c);
     } else {
-      out += String.fromCharCode(c).toLowerCase();
+      const lower = String.fromCharCode(c).toLowerCase();
+      c = lower.length === 1 ? lower.charCodeAt(0) : c;
     }
+    if (c !== original) unchanged = false;
+    buffer[n++] = c;
   }
+  if (unchanged) return name;
+  let out = '';
+  for (let i = 0; i < n; i += 4096) out += String.fromCharCode.apply(null, buffer.subarray(i, Math.min(n, i + 4096)) as unknown as number[]);
   return out;
 }
 
-const LEGAL_SUFFIXES = /(股份有限公司|有限责任公司|有限公司|集团|公司|co\.?,?ltd\.?|ltd\.?|inc\.?|llc|gmbh|limited|corporation|corp\.?)$/;
+let buffer = new Uint16Array(256);
+
+// Legal forms, longest first, as they read after normalizeName (spaces and full stops removed).
+const LEGAL_FORMS = [
+  '集团股份有限公司', '集团有限公司', '股份有限公司', '有限责任公司', '有限公司', '股份公司', '集团', '公司',
+  'incorporated', 'corporation', 'company', 'limited', 'colimited', 'coltd', 'ltd', 'inc', 'llc', 'gmbh', 'corp', 'plc', 'pty', 'co',
+];
+// Provinces and large cities that registration names put in front of (or in brackets inside) a
+// company name: 杭州某某科技有限公司 and 某某科技有限公司 are the same company.
+const PLACES = (
+  '北京 上海 天津 重庆 广州 深圳 杭州 南京 苏州 成都 武汉 西安 长沙 郑州 青岛 济南 厦门 福州 宁波 合肥 沈阳 大连 哈尔滨 长春 ' +
+  '石家庄 太原 昆明 贵阳 南宁 南昌 兰州 乌鲁木齐 呼和浩特 银川 西宁 拉萨 海口 三亚 无锡 常州 佛山 东莞 珠海 温州 绍兴 嘉兴 台州 ' +
+  '金华 泉州 烟台 潍坊 徐州 扬州 南通 唐山 保定 洛阳 中山 惠州 广东 浙江 江苏 山东 河南 河北 湖南 湖北 四川 福建 安徽 辽宁 ' +
+  '吉林 黑龙江 山西 陕西 甘肃 云南 贵州 广西 江西 海南 内蒙古 新疆 西藏 宁夏 青海 香港 澳门 台湾 中国'
+).split(' ');
+const PLACE_PREFIX = new RegExp(`^(?:${PLACES.join('|')})(?:省|市|自治区)?`);
+const PLACE_IN_BRACKETS = new RegExp(`[(（[【〔](?:${PLACES.join('|')})(?:省|市|自治区)?[)）\\]】〕]`, 'g');
 
 /**
- * Normalises an organisation's name for matching: {@link normalizeName}, brackets removed (so
- * `华为技术（深圳）有限公司` and `华为技术(深圳)有限公司` agree), and one legal-form suffix such as
- * 有限公司, 股份有限公司, `Co., Ltd.` or `Inc.` dropped.
+ * Normalises an organisation's name for matching: {@link normalizeName}; a province or large city
+ * in front or in brackets dropped (`杭州某某科技有限公司` and `某某科技有限公司` agree, and so do
+ * `华为技术（深圳）有限公司` and `华为技术有限公司`); other brackets removed; and legal forms at the end
+ * dropped, written out or abbreviated (有限公司, 有限责任公司, 股份有限公司, 集团, Incorporated/Inc.,
+ * Limited/Ltd, Co., LLC, GmbH, Corporation/Corp.).
  *
  * @param name - a legal or trading name as typed
  * @returns the matching key of the name
@@ -73,13 +93,28 @@ const LEGAL_SUFFIXES = /(股份有限公司|有限责任公司|有限公司|集�
  * ```ts
  * import { normalizeOrganizationName } from 'crmkit/quality';
  * normalizeOrganizationName('北京 星河科技（集团）股份有限公司');
- * //=> '北京星河科技集团'
- * normalizeOrganizationName('Acme Trading Co., Ltd.');
- * //=> 'acmetrading'
+ * //=> '星河科技'
+ * normalizeOrganizationName('Acme Trading Co., Ltd.') === normalizeOrganizationName('ACME Trading Limited');
+ * //=> true
+ * normalizeOrganizationName('杭州某某科技有限公司') === normalizeOrganizationName('某某科技有限责任公司');
+ * //=> true
  * ```
  */
 export function normalizeOrganizationName(name: string): string {
-  return normalizeName(name).replace(/[()[\]【】〔〕]/g, '').replace(LEGAL_SUFFIXES, '');
+  let s = normalizeName(name.replace(PLACE_IN_BRACKETS, ''));
+  s = s.replace(/[()[\]（）【】〔〕]/g, '');
+  for (let round = 0; round < 3; round++) {
+    const before = s;
+    for (const form of LEGAL_FORMS) {
+      if (s.length > form.length && s.endsWith(form)) {
+        s = s.slice(0, -form.length);
+        break;
+      }
+    }
+    if (s === before) break;
+  }
+  const stripped = s.replace(PLACE_PREFIX, '');
+  return stripped.length >= 2 ? stripped : s;
 }
 
 let flagsA = new Uint8Array(64);

@@ -25,7 +25,9 @@ export function contactPointKey(point: ContactPoint, defaultRegion = 'CN'): stri
     case 'phone':
       return `phone:${normalizePhone(point.value, { defaultRegion }) ?? normalizeText(point.value)}`;
     case 'email':
-      return `email:${normalizeEmail(point.value).toLowerCase()}`;
+      // normalizeEmail keeps the local part as typed (it may be case-sensitive, RFC 5321 2.4), so
+      // Wang@x.com and wang@x.com are two points and both survive a merge.
+      return `email:${normalizeEmail(point.value)}`;
     case 'social':
       return `social:${point.network}:${normalizeText(point.value)}`;
     case 'address':

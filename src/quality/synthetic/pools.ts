@@ -14,3 +14,9 @@ export const TRADITIONAL: Readonly<Record<string, string>> = {
   韩: '韓', 冯: '馮', 邓: '鄧', 叶: '葉', 吕: '呂', 苏: '蘇', 卢: '盧', 蒋: '蔣', 贾: '賈', 钱: '錢', 汤: '湯',
   陆: '陸', 龙: '龍', 万: '萬', 顾: '顧', 谭: '譚', 钟: '鍾', 严: '嚴',
 };
+
+/** Traditional forms of some given-name characters in {@link GIVEN}, written out by hand (not from the matcher's OpenCC table). */
+export const TRADITIONAL_GIVEN: Readonly<Record<string, string>> = {
+  伟: '偉', 丽: '麗', 红: '紅', 华: '華', 兰: '蘭', 凤: '鳳', 云: '雲', 莲: '蓮', 荣: '榮', 爱: '愛', 玲: '玲', 娟: '娟', 涛: '濤',
+  军: '軍', 艳: '艷', 刚: '剛', 凯: '凱', 东: '東', 龙: '龍', 飞: '飛', 鹏: '鵬', 辉: '輝', 杰: '傑', 宁: '寧', 颖: '穎', 岚: '嵐',
+};

@@ -4,7 +4,7 @@ import type { ContactPoint } from '../../customer/contactPoint';
 import type { Customer } from '../../customer/customer';
 import { residentIdCheckDigit } from '../../validation/checks/residentId';
 import { usccCheckCharacter } from '../../validation/checks/uscc';
-import { CITIES, GIVEN, ORG_TRADES, ORG_WORDS, SURNAMES, TRADITIONAL } from './pools';
+import { CITIES, GIVEN, ORG_TRADES, ORG_WORDS, SURNAMES, TRADITIONAL, TRADITIONAL_GIVEN } from './pools';
 import { type Rng, mulberry32, rng } from './random';
 
 /**
@@ -32,8 +32,12 @@ export interface SyntheticOptions {
  * The corruptions a duplicate can carry (one to three each): typo in the name, transposed name
  * characters, spaces inside the name, traditional surname character, full-width phone digits,
  * phone written with spaces or a country prefix, changed phone, missing phone, missing email,
- * missing address, email domain in capitals; for organisations also full-width brackets, a
- * different legal-form suffix and a missing USCC.
+ * missing address, email domain in capitals, traditional given-name characters, a dropped
+ * given-name character, family and given name swapped in the declared fields, a missing given name,
+ * an address without its street line, a birth date one digit off; for organisations also
+ * full-width brackets, a different legal-form suffix, the leading city dropped and a missing USCC.
+ * Name damage is applied to the display name, and the declared family and given names are then
+ * dropped (as an import from a single name column would), except for `swappedNameParts`.
  *
  * @example
  * ```ts
@@ -46,6 +50,7 @@ export const SYNTHETIC_CORRUPTIONS = [
   'nameTypo', 'transposedName', 'spacedName', 'traditionalSurname', 'fullWidthPhone', 'formattedPhone',
   'changedPhone', 'missingPhone', 'missingEmail', 'missingAddress', 'emailCase',
   'fullWidthBrackets', 'legalSuffix', 'missingUscc',
+  'traditionalGiven', 'droppedGivenCharacter', 'swappedNameParts', 'missingGivenName', 'cityDropped', 'missingStreet', 'birthDateTypo',
 ] as const;
 
 /**
@@ -124,18 +129,47 @@ function corrupt(r: Rng, c: Customer, kind: (typeof SYNTHETIC_CORRUPTIONS)[numbe
     case 'nameTypo': {
       if (c.kind === 'organization' || name.length < 2) return c;
       const at = 1 + r.int(name.length - 1);
-      return { ...c, displayName: name.slice(0, at) + r.pick(GIVEN) + name.slice(at + 1) };
+      return renamed(c, name.slice(0, at) + r.pick(GIVEN) + name.slice(at + 1));
     }
     case 'transposedName': {
       if (name.length < 3) return c;
       const at = 1 + r.int(name.length - 2);
-      return { ...c, displayName: name.slice(0, at) + name[at + 1] + name[at] + name.slice(at + 2) };
+      return renamed(c, name.slice(0, at) + name[at + 1] + name[at] + name.slice(at + 2));
     }
     case 'spacedName':
-      return c.kind === 'person' ? { ...c, displayName: `${name[0]}${r.pick([' ', '\u3000'])}${name.slice(1)}` } : c;
+      return c.kind === 'person' ? renamed(c, `${name[0]}${r.pick([' ', '\u3000'])}${name.slice(1)}`) : c;
     case 'traditionalSurname': {
       const t = TRADITIONAL[name[0] as string];
-      return t && c.kind === 'person' ? { ...c, displayName: t + name.slice(1) } : c;
+      return t && c.kind === 'person' ? renamed(c, t + name.slice(1)) : c;
+    }
+    case 'traditionalGiven': {
+      if (c.kind !== 'person') return c;
+      const changed = name[0] + [...name.slice(1)].map((ch) => TRADITIONAL_GIVEN[ch] ?? ch).join('');
+      return changed === name ? c : renamed(c, changed);
+    }
+    case 'droppedGivenCharacter': {
+      if (c.kind !== 'person' || name.length !== 3) return c;
+      const at = 1 + r.int(2);
+      return renamed(c, name.slice(0, at) + name.slice(at + 1));
+    }
+    case 'swappedNameParts': {
+      const p = c.person;
+      if (c.kind !== 'person' || !p?.familyName || !p.givenName) return c;
+      return { ...c, person: { ...p, familyName: p.givenName, givenName: p.familyName } };
+    }
+    case 'missingGivenName':
+      return c.kind === 'person' ? renamed(c, name.slice(0, 1)) : c;
+    case 'cityDropped': {
+      const legal = c.organization?.legalName;
+      const city = legal && CITIES.find((x) => legal.startsWith(x));
+      return city ? withLegalName(c, (legal as string).slice(city.length)) : c;
+    }
+    case 'missingStreet':
+      return { ...c, contactPoints: points.map((p) => (p.type === 'address' ? { ...p, line1: '-' } : p)) };
+    case 'birthDateTypo': {
+      const b = c.person?.birthDate;
+      if (!b) return c;
+      return { ...c, person: { ...(c.person as NonNullable<Customer['person']>), birthDate: new Date(b.getTime() + (1 + r.int(8)) * 86_400_000) } };
     }
     case 'fullWidthPhone':
       return { ...c, contactPoints: mapPhone((v) => FULL_WIDTH(v)) };
@@ -163,6 +197,13 @@ function corrupt(r: Rng, c: Customer, kind: (typeof SYNTHETIC_CORRUPTIONS)[numbe
   }
 }
 
+/** The record with a damaged display name; the declared name parts go, as from a single name column. */
+function renamed(c: Customer, displayName: string): Customer {
+  if (!c.person) return { ...c, displayName };
+  const { familyName: _f, givenName: _g, ...person } = c.person;
+  return { ...c, displayName, person };
+}
+
 function withLegalName(c: Customer, legalName: string): Customer {
   return { ...c, displayName: legalName, organization: { ...(c.organization as NonNullable<Customer['organization']>), legalName } };
 }
@@ -173,7 +214,7 @@ function withLegalName(c: Customer, legalName: string): Customer {
  * addresses with postal codes, birth dates, some resident ids) and organisations (with valid USCCs),
  * a share of which get one or two duplicates carrying one to three {@link SYNTHETIC_CORRUPTIONS}.
  * Records come out shuffled. Deterministic for a seed. Pinyin spellings of Chinese names are not
- * generated (crmkit does not match pinyin against characters).
+ * generated (the generator has no pinyin table of its own; the FEBRL and held-out tests cover them).
  *
  * @param options - {@link SyntheticOptions}
  * @returns the customers and the true duplicate clusters

@@ -14,11 +14,12 @@ describe('findDuplicates', () => {
       person('a', '李雷', { contactPoints: [phone('13812345678'), address('100080')] }),
       person('b', '李 雷', { contactPoints: [phone('+86 138 1234 5678'), address('100081')] }),
     ]);
-    // name exact + phone agree + postal disagree
-    const expected = W(P.name.exact) + W(P.phone.agree) + W(P.postalCode.disagree);
+    // name exact + phone agree + postal disagree + street exact (both 中关村大街1号); the name is
+    // held by both of the two records, the average share, so its frequency adjustment is 0
+    const expected = W(P.name.exact) + W(P.phone.agree) + W(P.postalCode.disagree) + W(P.street!.exact);
     expect(r.pairs).toHaveLength(1);
     expect(r.pairs[0]?.score).toBeCloseTo(expected, 3);
-    expect(r.pairs[0]?.evidence.map((e) => [e.field, e.level])).toEqual([['name', 'exact'], ['phone', 'agree'], ['postalCode', 'disagree']]);
+    expect(r.pairs[0]?.evidence.map((e) => [e.field, e.level])).toEqual([['name', 'exact'], ['phone', 'agree'], ['postalCode', 'disagree'], ['street', 'exact']]);
     expect(r.clusters).toEqual([['a', 'b']]);
   });
 
@@ -28,7 +29,7 @@ describe('findDuplicates', () => {
       organization('o1', '甲公司', uscc),
       organization('o2', '完全不同的名字有限公司', uscc),
       person('p1', '王芳', { contactPoints: [phone('13900000001', true)] }),
-      person('p2', '张强', { contactPoints: [phone('13900000001', true)] }),
+      person('p2', 'WANG Fang', { contactPoints: [phone('13900000001', true)] }), // the pinyin of 王芳, surname first
       person('p3', '张强', { contactPoints: [phone('13900000002')] }),
       organization('o3', '张强', undefined, { contactPoints: [phone('13900000002')] }),
     ]);
@@ -38,12 +39,32 @@ describe('findDuplicates', () => {
     expect(r.pairs.some((p) => p.a === 'o3' || p.b === 'o3')).toBe(false);
   });
 
-  it('returns a different-name pair sharing a phone for review, not as a match', () => {
+  it('does not count a phone two differently named people share (a household or colleagues)', () => {
     const r = findDuplicates([person('a', '刘洋', { contactPoints: [phone('13811112222')] }), person('b', '陈静', { contactPoints: [phone('13811112222')] })]);
-    // name disagree (-5.0) + phone agree (+12.8) = 7.8: between the review threshold 4 and the match threshold 8
-    expect(r.pairs[0]?.score).toBeCloseTo(W(P.name.disagree) + W(P.phone.agree), 3);
-    expect(r.pairs[0]?.status).toBe('review');
-    expect(r.clusters).toEqual([]);
+    // name disagree (-5.0) + phone shared (0): below the review threshold, not reported
+    expect(r.pairs).toEqual([]);
+    const withEmail = findDuplicates(
+      [
+        person('a', '刘洋', { contactPoints: [phone('13811112222'), { type: 'email', value: 'ly@example.com' }] }),
+        person('b', '刘阳', { contactPoints: [phone('13811112222'), { type: 'email', value: 'ly@example.com' }] }),
+      ],
+      { keys: ['phone'] },
+    );
+    // 洋 and 阳 are both "yang": given names agree as homophones (family exact + given similar = high),
+    // so the phone counts: high (+5.6) + email agree (+12.8) + phone agree (+12.8)
+    expect(withEmail.pairs[0]?.score).toBeCloseTo(W(P.name.high) + W(P.email.agree) + W(P.phone.agree), 3);
+  });
+
+  it('tells relatives sharing a landline, an address and a surname apart unless the given name or a personal identifier agrees', () => {
+    const home = [phone('057188001234'), { type: 'address' as const, country: 'CN', city: '杭州市', district: '西湖区', line1: '文三路90号', postalCode: '310012' }];
+    const r = findDuplicates([person('a', '王建国', { contactPoints: home }), person('b', '王秀英', { contactPoints: home })]);
+    // name disagree (family equal, given different) -5.0; phone, postal code, locality and street shared: 0 each
+    expect(r.pairs).toEqual([]);
+    const sameBirth = findDuplicates([
+      person('a', '王建国', { contactPoints: home, person: { birthDate: new Date('1960-03-01') } }),
+      person('b', '王健国', { contactPoints: home, person: { birthDate: new Date('1960-03-01') } }),
+    ]);
+    expect(sameBirth.clusters).toEqual([['a', 'b']]);
   });
 
   it('skips blocks larger than maxBlockSize and counts them', () => {

@@ -69,9 +69,9 @@ describe('name normalisation', () => {
     }));
   });
 
-  it('removes spaces, middle dots and full-width forms, and simplifies traditional surnames', () => {
+  it('removes spaces, middle dots and full-width forms, and simplifies traditional characters anywhere in the name', () => {
     expect(normalizeName('陳　小明')).toBe('陈小明');
-    expect(normalizeName('張 偉')).toBe('张偉'); // only surname characters are in the table
+    expect(normalizeName('張 偉')).toBe('张伟'); // OpenCC: 張 -> 张, 偉 -> 伟 (second implementation: opencc-js, in nameTables.test.ts)
     expect(normalizeName('ＬＩ Ｌｅｉ')).toBe('lilei');
     expect(normalizeName('阿卜杜拉・买买提')).toBe('阿卜杜拉买买提');
     expect(normalizeOrganizationName('星河科技（北京）有限公司')).toBe(normalizeOrganizationName('星河科技(北京)有限责任公司'));

@@ -9,7 +9,7 @@ export const contactPoint: fc.Arbitrary<ContactPoint> = fc.oneof(
   fc.tuple(fc.constantFrom('13812345678', '13900001111', '15011112222'), fc.nat(3), fc.boolean(), fc.boolean()).map(
     ([d, w, verified, primary]) => ({ type: 'phone', value: phoneWritings(d)[w] as string, verified, primary }) as ContactPoint,
   ),
-  fc.tuple(fc.constantFrom('li', 'wang', 'Zhang'), fc.constantFrom('example.cn', 'QQ.com'), fc.boolean()).map(
+  fc.tuple(fc.constantFrom('li', 'wang', 'Wang', 'Zhang'), fc.constantFrom('example.cn', 'QQ.com', 'qq.com'), fc.boolean()).map(
     ([l, d, primary]) => ({ type: 'email', value: `${l}@${d}`, primary }) as ContactPoint,
   ),
   fc.constantFrom('wx_li', 'wx_wang').map((value) => ({ type: 'social', network: 'wechat', value }) as ContactPoint),

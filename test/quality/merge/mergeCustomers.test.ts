@@ -97,9 +97,9 @@ describe('merge properties', () => {
     );
   });
 
-  it('never drops a contact point (checked with the validation normalisers)', () => {
+  it('never drops a contact point (checked with the validation normalisers; emails differing only in local-part case are two points)', () => {
     const keyOf = (p: Customer['contactPoints'][number]) =>
-      p.type === 'phone' ? `p:${normalizePhone(p.value)}` : p.type === 'email' ? `e:${normalizeEmail(p.value).toLowerCase()}` : p.type === 'social' ? `s:${p.value}` : `a:${p.postalCode}`;
+      p.type === 'phone' ? `p:${normalizePhone(p.value)}` : p.type === 'email' ? `e:${normalizeEmail(p.value)}` : p.type === 'social' ? `s:${p.value}` : `a:${p.postalCode}`;
     fc.assert(
       fc.property(personGroup, (x) => {
         const golden = new Set(mergeCustomers(x, { now }).customer.contactPoints.map(keyOf));
@@ -108,6 +108,13 @@ describe('merge properties', () => {
         expect(golden.size).toBe(mergeCustomers(x, { now }).customer.contactPoints.length);
       }),
     );
+  });
+
+  it('keeps Wang@qq.com and wang@qq.com, which normalizeEmail keeps distinct, and folds WANG@QQ.COM into neither', () => {
+    const email = (value: string) => ({ type: 'email' as const, value });
+    const g = mergeCustomers([person('x', 'A', { contactPoints: [email('Wang@qq.com')] }), person('y', 'A', { contactPoints: [email('wang@QQ.com'), email('Wang@QQ.COM')] })], { now }).customer;
+    // normalizeEmail lower-cases the domain only: Wang@qq.com, wang@qq.com, Wang@qq.com -> two distinct points
+    expect(g.contactPoints.map((p) => ('value' in p ? p.value : '')).sort()).toEqual(['Wang@qq.com', 'wang@QQ.com']);
   });
 
   it('keeps every tag, attribute key and at most one primary point per type', () => {

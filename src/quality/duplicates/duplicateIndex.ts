@@ -1,0 +1,258 @@
+import { type LongRunningOptions, throwIfAborted } from '../../core/abort';
+import { assert } from '../../core/errors/assert';
+import { CrmError } from '../../core/errors/CrmError';
+import type { Customer } from '../../customer/customer';
+import { FNV_OFFSET, builtInKeys, fnv, pairsByLatin } from './blocking';
+import { emptyFeatures, type Features, requireCustomerShape, writeFeatures } from './features';
+import { type DuplicatePair, type FindDuplicatesOptions, comparePairs, judgePair, matchSettings } from './findDuplicates';
+import { NameFrequency } from './nameFrequency';
+
+/**
+ * An incremental duplicate index for matching at entry: check a new lead against the customers
+ * you have as it is typed in. Made by {@link createDuplicateIndex} or
+ * {@link buildDuplicateIndex}.
+ *
+ * @example
+ * ```ts
+ * const check = (index: DuplicateIndex, lead: Parameters<DuplicateIndex['match']>[0]) => index.match(lead).length > 0;
+ * ```
+ */
+export interface DuplicateIndex {
+  /** Number of customers indexed. */
+  readonly size: number;
+  /** Indexes a customer. Throws `DUPLICATE_ID` when its id is indexed already. */
+  add(customer: Customer): void;
+  /** Removes a customer by id; false when it was not indexed. */
+  remove(id: string): boolean;
+  /**
+   * The pairs (`match` or `review`) the candidate forms with indexed customers: the pairs
+   * {@link findDuplicates} would report for it if it were searched together with every indexed
+   * customer (name frequencies and block sizes count the candidate too). A candidate whose id is
+   * indexed is compared as a replacement of that record, not with it. Highest score first.
+   */
+  match(candidate: Customer): readonly DuplicatePair[];
+}
+
+type Block = number | number[];
+
+class Index implements DuplicateIndex {
+  private readonly settings;
+  private readonly f: Features;
+  private readonly slotOf = new Map<string, number>();
+  private readonly blocks: Map<number, Block>[];
+  private readonly customHashes: (number[] | undefined)[] = [];
+  private readonly names = new NameFrequency();
+  private live = 0;
+
+  constructor(options: FindDuplicatesOptions) {
+    this.settings = matchSettings(options);
+    this.f = emptyFeatures(this.settings.defaultRegion, this.settings.identifiers);
+    this.blocks = [...this.settings.keys, ...this.settings.customKeys].map(() => new Map<number, Block>());
+  }
+
+  get size(): number {
+    return this.live;
+  }
+
+  add(customer: Customer): void {
+    requireCustomerShape(customer);
+    if (this.slotOf.has(customer.id)) throw new CrmError('DUPLICATE_ID', { params: { entity: 'customer', id: customer.id }, details: { id: customer.id } });
+    const slot = this.f.ids.length;
+    writeFeatures(this.f, slot, customer);
+    this.slotOf.set(customer.id, slot);
+    this.live++;
+    this.names.add(this.f.name[slot] as string);
+    this.keysOf(slot, customer, (k, hash) => {
+      const map = this.blocks[k] as Map<number, Block>;
+      const block = map.get(hash);
+      if (block === undefined) map.set(hash, slot);
+      else if (typeof block === 'number') map.set(hash, block === slot ? block : [block, slot]);
+      else if (block[block.length - 1] !== slot) block.push(slot);
+    });
+  }
+
+  remove(id: string): boolean {
+    const slot = typeof id === 'string' ? this.slotOf.get(id) : undefined;
+    if (slot === undefined) return false;
+    this.slotOf.delete(id);
+    this.live--;
+    this.names.remove(this.f.name[slot] as string);
+    this.keysOf(slot, undefined, (k, hash) => {
+      const map = this.blocks[k] as Map<number, Block>;
+      const block = map.get(hash);
+      if (block === slot) map.delete(hash);
+      else if (Array.isArray(block)) {
+        const at = block.indexOf(slot);
+        if (at >= 0) block.splice(at, 1);
+        if (block.length === 1) map.set(hash, block[0] as number);
+      }
+    });
+    this.f.ids[slot] = '';
+    this.customHashes[slot] = undefined;
+    return true;
+  }
+
+  match(candidate: Customer): readonly DuplicatePair[] {
+    requireCustomerShape(candidate);
+    const f = this.f;
+    const scratch = f.ids.length;
+    const replaced = this.slotOf.get(candidate.id);
+    writeFeatures(f, scratch, candidate);
+    const name = f.name[scratch] as string;
+    if (replaced !== undefined) this.names.remove(f.name[replaced] as string);
+    this.names.add(name);
+    try {
+      const others = new Set<number>();
+      const members: number[] = [];
+      this.keysOf(scratch, candidate, (k, hash) => {
+        const block = (this.blocks[k] as Map<number, Block>).get(hash);
+        if (block === undefined) return;
+        members.length = 0;
+        if (typeof block === 'number') members.push(block);
+        else members.push(...block);
+        const own = replaced === undefined ? -1 : members.indexOf(replaced);
+        if (own >= 0) members.splice(own, 1);
+        if (members.length === 0 || members.length + 1 > this.settings.maxBlockSize) return;
+        const latinOnly = this.settings.keys[k] === 'nameLatin';
+        for (const m of members) if (!latinOnly || pairsByLatin(f, m, scratch)) others.add(m);
+      }, true);
+      const frequency = this.settings.nameFrequency ? (i: number) => this.names.adjustment(f.name[i] as string) : undefined;
+      const pairs: DuplicatePair[] = [];
+      for (const other of others) {
+        const pair = judgePair(f, other < scratch ? other : scratch, other < scratch ? scratch : other, this.settings, frequency);
+        if (pair) pairs.push(pair);
+      }
+      return pairs.sort(comparePairs);
+    } finally {
+      this.names.remove(name);
+      if (replaced !== undefined) this.names.add(f.name[replaced] as string);
+      truncate(f, scratch);
+    }
+  }
+
+  /** Calls `emit(keyIndex, hash)` for each distinct blocking key value of a slot. */
+  private keysOf(slot: number, customer: Customer | undefined, emit: (k: number, hash: number) => void, transient = false): void {
+    const { keys, customKeys } = this.settings;
+    const seen = new Set<number>();
+    for (let k = 0; k < keys.length; k++) {
+      seen.clear();
+      builtInKeys(keys[k] as (typeof keys)[number], this.f, slot, (hash) => {
+        const h = hash >>> 0;
+        if (!seen.has(h)) {
+          seen.add(h);
+          emit(k, h);
+        }
+      });
+    }
+    if (customKeys.length === 0) return;
+    let hashes = this.customHashes[slot];
+    if (customer) {
+      hashes = [];
+      for (let c = 0; c < customKeys.length; c++) {
+        const v = (customKeys[c] as (typeof customKeys)[number])(customer);
+        for (const s of typeof v === 'string' ? [v] : (v ?? [])) hashes.push(keys.length + c, fnv(s, FNV_OFFSET) >>> 0);
+      }
+      if (!transient) this.customHashes[slot] = hashes;
+    }
+    if (!hashes) return;
+    seen.clear();
+    for (let i = 0; i < hashes.length; i += 2) {
+      const tag = (hashes[i] as number) * 4294967296 + (hashes[i + 1] as number);
+      if (!seen.has(tag)) {
+        seen.add(tag);
+        emit(hashes[i] as number, hashes[i + 1] as number);
+      }
+    }
+  }
+}
+
+/** Drops the scratch row from every column. */
+function truncate(f: Features, length: number): void {
+  for (const column of [f.ids, f.kind, f.name, f.family, f.given, f.familyLatin, f.givenLatin, f.phones, f.verifiedPhones, f.emails, f.postalCode, f.city, f.district, f.street, f.birthDate, f.uscc, f.residentId, ...f.identifiers]) {
+    column.length = length;
+  }
+}
+
+/**
+ * Creates an incremental duplicate index over customers, for matching at entry: `index.match(lead)`
+ * gives the pairs {@link findDuplicates} would report for the lead among the indexed customers,
+ * with the same options (blocking keys, parameters, thresholds, declared identifiers, name
+ * frequency), without searching everything again. Lookups read only the lead's blocks. Rebuild it
+ * from a repository's stream with {@link buildDuplicateIndex}.
+ *
+ * @param customers - the customers to index (ids must be unique)
+ * @param options - as for {@link findDuplicates} (its `signal` and `onProgress` are not used here)
+ * @returns the index
+ * @throws {CrmError} `DUPLICATE_ID` when an id repeats; `INVALID_ARGUMENT` for options findDuplicates
+ *   rejects, or customers that are not an iterable of objects with a string id and displayName (also
+ *   from `add` and `match`)
+ *
+ * @example
+ * ```ts
+ * import { createDuplicateIndex } from 'crmkit/quality';
+ * const at = new Date('2026-01-01');
+ * const base = { kind: 'person', tags: [], attributes: {}, externalIds: {}, lifecycleStage: 'customer', consent: {}, createdAt: at, updatedAt: at, version: 1 } as const;
+ * const index = createDuplicateIndex([
+ *   { ...base, id: 'c-1', displayName: '陈小明', contactPoints: [{ type: 'phone', value: '138 1234 5678' }] },
+ *   { ...base, id: 'c-2', displayName: '王芳', contactPoints: [{ type: 'phone', value: '13900000000' }] },
+ * ]);
+ * const lead = { ...base, id: 'lead-1', displayName: '陳曉明', contactPoints: [{ type: 'phone', value: '+86 138-1234-5678' }] };
+ * index.match(lead).map((p) => [p.a, p.status]);
+ * //=> [['c-1', 'match']]
+ * index.remove('c-1');
+ * //=> true
+ * index.match(lead);
+ * //=> []
+ * ```
+ */
+export function createDuplicateIndex(customers: Iterable<Customer> = [], options: FindDuplicatesOptions = {}): DuplicateIndex {
+  assert(customers !== null && typeof (customers as Partial<Iterable<Customer>>)[Symbol.iterator] === 'function', 'INVALID_ARGUMENT', {
+    params: { field: 'customers', rule: 'must be an iterable of customers' },
+  });
+  const index = new Index(options);
+  for (const c of customers) index.add(c);
+  return index;
+}
+
+/**
+ * Builds a {@link DuplicateIndex} from a stream, such as a repository's `stream()`: the way to
+ * rebuild the index after a restart without holding every customer in memory at once.
+ *
+ * @param source - customers, as an async or sync iterable
+ * @param options - as for {@link createDuplicateIndex}, plus `signal` (checked first and every 10,000
+ *   records) and `onProgress` (phase `index`)
+ * @returns the index, once the stream is consumed
+ * @throws {CrmError} `DUPLICATE_ID`, `INVALID_ARGUMENT` as for {@link createDuplicateIndex}; `ABORTED`
+ *
+ * @example
+ * ```ts
+ * import { buildDuplicateIndex } from 'crmkit/quality';
+ * const at = new Date('2026-01-01');
+ * const base = { kind: 'person', tags: [], attributes: {}, externalIds: {}, lifecycleStage: 'customer', consent: {}, createdAt: at, updatedAt: at, version: 1 } as const;
+ * async function* stream() {
+ *   yield { ...base, id: 'c-1', displayName: 'Sandra Walker', contactPoints: [{ type: 'email', value: 'sandra@example.com' }] };
+ * }
+ * const index = await buildDuplicateIndex(stream());
+ * index.match({ ...base, id: 'lead', displayName: 'WALKER, Sandra', contactPoints: [{ type: 'email', value: 'sandra@example.com' }] })[0]?.status;
+ * //=> 'match'
+ * ```
+ */
+export async function buildDuplicateIndex(source: AsyncIterable<Customer> | Iterable<Customer>, options: FindDuplicatesOptions & LongRunningOptions = {}): Promise<DuplicateIndex> {
+  const iterable =
+    source !== null &&
+    typeof source === 'object' &&
+    (typeof (source as Partial<AsyncIterable<Customer>>)[Symbol.asyncIterator] === 'function' || typeof (source as Partial<Iterable<Customer>>)[Symbol.iterator] === 'function');
+  assert(iterable, 'INVALID_ARGUMENT', { params: { field: 'source', rule: 'must be an iterable of customers' } });
+  const index = new Index(options);
+  throwIfAborted(options.signal, 'buildDuplicateIndex');
+  let done = 0;
+  for await (const c of source) {
+    index.add(c);
+    if (++done % 10_000 === 0) {
+      throwIfAborted(options.signal, 'buildDuplicateIndex');
+      options.onProgress?.({ phase: 'index', done });
+    }
+  }
+  options.onProgress?.({ phase: 'index', done });
+  return index;
+}

@@ -1,0 +1,53 @@
+// English given names and the nicknames and short forms registration forms carry instead of them,
+// written out from common usage (Bill/William, Peggy/Margaret, Bob/Robert). A name may belong to
+// several groups (Chris: Christopher and Christine). Lower case, as after normalizeName.
+const GROUPS = [
+  'william bill billy will willy liam', 'robert bob bobby rob robbie bert', 'richard dick rick ricky rich richie',
+  'margaret peggy maggie meg marge margie greta', 'elizabeth liz lizzie beth betty betsy eliza libby bess lisa',
+  'james jim jimmy jamie', 'john jack johnny jon', 'jonathan jon jonny', 'michael mike mikey mick mickey',
+  'joseph joe joey', 'thomas tom tommy', 'charles charlie chuck chas', 'edward ed eddie ted teddy ned',
+  'henry harry hank', 'harold harry hal', 'anthony tony', 'andrew andy drew', 'daniel dan danny',
+  'matthew matt matty', 'christopher chris kit', 'christine chris chrissy tina', 'christina chris tina',
+  'nicholas nick nicky', 'samuel sam sammy', 'samantha sam sammy', 'alexander alex al sandy', 'alexandra alex sandra sandy lexi',
+  'benjamin ben benny', 'stephen steve stevie', 'steven steve stevie', 'timothy tim timmy', 'patrick pat paddy',
+  'patricia pat patty trish tricia', 'peter pete', 'david dave davey', 'donald don donny', 'ronald ron ronnie',
+  'kenneth ken kenny', 'lawrence larry', 'raymond ray', 'gerald gerry jerry', 'gregory greg', 'jeffrey jeff',
+  'joshua josh', 'zachary zach zack', 'frederick fred freddie', 'francis frank', 'franklin frank', 'arthur art',
+  'albert al bert', 'alfred alf alfie', 'leonard leo len lenny', 'philip phil', 'phillip phil', 'walter walt wally',
+  'eugene gene', 'vincent vince vinny', 'victoria vicky tori', 'katherine kate kathy katie kat kitty',
+  'catherine cathy kate katie', 'kathleen kathy kate', 'susan sue susie suzy', 'deborah debbie deb debra',
+  'rebecca becky becca', 'jennifer jen jenny', 'jessica jess jessie', 'barbara barb babs', 'dorothy dot dottie',
+  'abigail abby gail', 'amanda mandy', 'pamela pam', 'cynthia cindy', 'judith judy', 'frances fran frankie',
+  'jacqueline jackie', 'theresa terry tess', 'teresa terry tess', 'melissa mel missy', 'melanie mel',
+  'kimberly kim', 'nancy nan', 'ann anne annie nancy', 'anna annie', 'helen nell nellie', 'eleanor ellie nell nora',
+  'mary molly polly mae', 'sarah sara sally', 'caroline carol carrie', 'carolyn carol carrie', 'virginia ginny',
+  'angela angie', 'josephine jo josie', 'joanne jo', 'natalie nat', 'nathaniel nat nate', 'nathan nate',
+  'jacob jake', 'isabella bella izzy', 'isabel bella izzy', 'gabriel gabe', 'gabrielle gabby', 'oliver ollie',
+  'olivia liv livvy', 'madeline maddie', 'madison maddie', 'lachlan lachie', 'mitchell mitch', 'douglas doug',
+  'russell russ', 'terence terry', 'bradley brad', 'cameron cam', 'benedict ben', 'maximilian max', 'maxwell max',
+  'sebastian seb', 'tobias toby', 'rachel rach', 'jasmine jas', 'emily em emmy', 'emma em', 'charlotte charlie lottie',
+];
+
+let groupsOf: Map<string, number[]> | undefined;
+
+function build(): Map<string, number[]> {
+  const map = new Map<string, number[]>();
+  GROUPS.forEach((group, g) => {
+    for (const name of group.split(' ')) {
+      const list = map.get(name);
+      if (list) list.push(g);
+      else map.set(name, [g]);
+    }
+  });
+  return map;
+}
+
+/** Whether two different lower-case given names are a name and its nickname (or two nicknames of one name). */
+export function areNicknames(a: string, b: string): boolean {
+  groupsOf ??= build();
+  const ga = groupsOf.get(a);
+  const gb = groupsOf.get(b);
+  if (!ga || !gb) return false;
+  for (const x of ga) if (gb.includes(x)) return true;
+  return false;
+}

@@ -1,0 +1,142 @@
+import { pinyinOf } from './nameTables';
+import { areNicknames } from './nicknames';
+import { jaroWinkler, normalizeName } from './similarity';
+
+// Two-character surnames, so 欧阳娜娜 splits as 欧阳 + 娜娜 rather than 欧 + 阳娜娜.
+const COMPOUND_SURNAMES = new Set(
+  '欧阳 司马 诸葛 上官 皇甫 令狐 东方 慕容 尉迟 长孙 宇文 司徒 夏侯 公孙 轩辕 端木 澹台 闻人 南宫 西门 百里 呼延 万俟 申屠 太史 钟离 独孤 赫连'.split(' '),
+);
+// Separators that divide the parts of a name as typed; normalizeName removes the rest.
+const PART_BREAK = /[\s\u00b7\u30fb\u2022\u2027\u2219\u0387\u3000,，.．]+/;
+const MIDDLE_DOT = /[\u00b7\u30fb\u2022\u2027\u2219\u0387]/;
+
+const isCjk = (c: number) => c >= 0x3400 && c <= 0x9fff;
+function mostlyCjk(s: string): boolean {
+  let cjk = 0;
+  let latin = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isCjk(c)) cjk++;
+    else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) latin++;
+  }
+  return cjk > 0 && cjk >= latin;
+}
+
+/** A person's name split for comparison: family and given name as matching keys, and their romanisation. */
+export interface NameParts {
+  readonly family: string;
+  readonly given: string;
+  /** The family name in Latin letters: pinyin for characters, the name itself for Latin script. */
+  readonly familyLatin: string;
+  readonly givenLatin: string;
+}
+
+const first = (s: string) => normalizeName(s.trim().split(PART_BREAK)[0] ?? '');
+
+function parts(family: string, given: string, cjk: boolean): NameParts {
+  return cjk
+    ? { family, given, familyLatin: pinyinOf(family, true), givenLatin: pinyinOf(given) }
+    : { family, given, familyLatin: family, givenLatin: given };
+}
+
+/**
+ * Splits a person's name: the declared family and given names when present, otherwise the display
+ * name read as `FAMILY, Given`, as characters (surname first, compound surnames known; a middle dot
+ * separates given·family in transliterated names), or as Western `Given [Middle] Family` (the first
+ * given name is kept, so `S. Walker` gives the initial `s`).
+ */
+export function splitPersonName(displayName: string, givenName?: string, familyName?: string): NameParts {
+  if (givenName || familyName) {
+    const cjk = mostlyCjk(`${familyName ?? ''}${givenName ?? ''}`);
+    return parts(normalizeName(familyName ?? ''), cjk ? normalizeName(givenName ?? '') : first(givenName ?? ''), cjk);
+  }
+  const comma = displayName.search(/[,，]/);
+  if (comma > 0) {
+    const cjk = mostlyCjk(displayName);
+    const rest = displayName.slice(comma + 1);
+    return parts(normalizeName(displayName.slice(0, comma)), cjk ? normalizeName(rest) : first(rest), cjk);
+  }
+  if (mostlyCjk(displayName)) {
+    if (MIDDLE_DOT.test(displayName)) {
+      const pieces = displayName.split(MIDDLE_DOT);
+      return parts(normalizeName(pieces[pieces.length - 1] ?? ''), normalizeName(pieces[0] ?? ''), true);
+    }
+    const n = normalizeName(displayName);
+    const cut = n.length > 2 && COMPOUND_SURNAMES.has(n.slice(0, 2)) ? 2 : 1;
+    return parts(n.slice(0, cut), n.slice(cut), true);
+  }
+  const tokens = displayName.trim().split(PART_BREAK).filter((t) => t.length > 0);
+  if (tokens.length === 0) return parts('', '', false);
+  if (tokens.length === 1) return parts(normalizeName(tokens[0] as string), '', false);
+  return parts(normalizeName(tokens[tokens.length - 1] as string), normalizeName(tokens[0] as string), false);
+}
+
+/** How one part of a name agrees: 3 equal, 2 similar, 1 missing on a side, 0 different. */
+function partAgreement(x: string, y: string, xl: string, yl: string, given: boolean): number {
+  if (!x || !y) return 1;
+  if (x === y) return 3;
+  if (xl && xl === yl) return 2; // pinyin against characters, or homophone characters (伟 / 纬)
+  const cx = isCjk(x.charCodeAt(0));
+  const cy = isCjk(y.charCodeAt(0));
+  // a dropped given-name character: as weak as a missing given name (马云 / 马云飞 may be father and son)
+  if (cx && cy) return given && (x.includes(y) || y.includes(x)) ? 1 : 0;
+  if (given && !cx && !cy) {
+    if ((x.length === 1 && y.startsWith(x)) || (y.length === 1 && x.startsWith(y))) return 2; // an initial
+    if (areNicknames(x, y)) return 2;
+  }
+  const a = cx ? xl : x;
+  const b = cy ? yl : y;
+  return a && b && jaroWinkler(a, b) >= 0.88 - 1e-9 ? 2 : 0;
+}
+
+// Name level from (family, given) agreement: 0 exact, 1 high, 2 medium, 3 disagree.
+const LEVEL = [
+  // given: 0  1  2  3
+  [3, 3, 3, 3], // family 0
+  [3, 3, 3, 2], // family 1 (missing)
+  [3, 3, 2, 1], // family 2 (similar)
+  [3, 2, 1, 0], // family 3 (equal)
+];
+
+/** The result of comparing two person names. */
+export interface NameComparison {
+  /** 0 exact, 1 high, 2 medium, 3 disagree. */
+  readonly level: number;
+  /** Both given names are present and differ (a relative or colleague rather than the same person). */
+  readonly givenDiffers: boolean;
+}
+
+/** Compares two split names, trying given and family name swapped as well (`Zhang Wei` / `Wei Zhang`). */
+export function comparePersonNames(a: NameParts, b: NameParts): NameComparison {
+  const f = partAgreement(a.family, b.family, a.familyLatin, b.familyLatin, false);
+  const g = partAgreement(a.given, b.given, a.givenLatin, b.givenLatin, true);
+  let level = (LEVEL[f] as number[])[g] as number;
+  let givenDiffers = g === 0;
+  if (level > 0) {
+    const sf = partAgreement(a.family, b.given, a.familyLatin, b.givenLatin, false);
+    const sg = partAgreement(a.given, b.family, a.givenLatin, b.familyLatin, true);
+    const swapped = (LEVEL[sf] as number[])[sg] as number;
+    if (swapped < level && sf !== 1 && sg !== 1) {
+      level = swapped;
+      givenDiffers = sg === 0;
+    }
+  }
+  return { level, givenDiffers };
+}
+
+/** The name columns of the feature table, read by index so scoring allocates nothing. */
+export interface NameColumns {
+  readonly family: readonly string[];
+  readonly given: readonly string[];
+  readonly familyLatin: readonly string[];
+  readonly givenLatin: readonly string[];
+}
+
+/** {@link comparePersonNames} for rows a and b of the columns, packed as `level * 2 + (givenDiffers ? 1 : 0)`. */
+export function personNameLevel(c: NameColumns, a: number, b: number): number {
+  const r = comparePersonNames(
+    { family: c.family[a] as string, given: c.given[a] as string, familyLatin: c.familyLatin[a] as string, givenLatin: c.givenLatin[a] as string },
+    { family: c.family[b] as string, given: c.given[b] as string, familyLatin: c.familyLatin[b] as string, givenLatin: c.givenLatin[b] as string },
+  );
+  return r.level * 2 + (r.givenDiffers ? 1 : 0);
+}

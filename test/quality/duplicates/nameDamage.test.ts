@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import type { Customer } from 'crmkit';
+import { findDuplicates, normalizeOrganizationName } from 'crmkit/quality';
+import { organization, person } from '../helpers';
+
+// Every pair is forced into comparison (one adopter key shared by all), so the name level seen is
+// the comparison's, not blocking's. Expected levels are reasoned by hand from the rules in the
+// findDuplicates TSDoc: family and given name each equal (3), similar (2), missing (1) or
+// different (0); exact = 3+3, high = 3+2, medium = 2+2 or 3+1, otherwise disagree.
+const nameLevel = (a: Customer, b: Customer) =>
+  findDuplicates([a, b], { keys: [], customKeys: [() => 'all'], reviewThreshold: -100, threshold: -100 }).pairs[0]?.evidence.find((e) => e.field === 'name')?.level;
+const p = (name: string, extra: Partial<Customer> = {}) => person(name, name, extra);
+
+describe('person names as real records write them', () => {
+  it.each([
+    ['S. Walker', 'Sandra Walker', 'high'], // initial
+    ['WALKER, Sandra', 'Sandra Walker', 'exact'], // surname first with a comma, case
+    ['Bill Clinton', 'William Clinton', 'high'], // nickname table
+    ['Peggy Olson', 'Margaret Olson', 'high'],
+    ['Zhang Wei', '张伟', 'medium'], // pinyin against characters, surname first (pinyin is lossy: similar, not equal)
+    ['Wei Zhang', '张伟', 'medium'], // Western order
+    ['張偉', '张伟', 'exact'], // traditional given name, not only the surname
+    ['陈晓明', '陈小明', 'high'], // homophone given-name character (xiao)
+    ['王小明', '王明', 'medium'], // a dropped given-name character: weak, like a missing given name (father and son)
+    ['阿卜杜拉·买买提', '阿卜杜拉 · 买买提', 'exact'], // middle dots and spaces
+    ['欧阳娜娜', '欧阳 娜娜', 'exact'], // compound surname
+    ['Walker', 'Sandra Walker', 'medium'], // given name missing
+    ['John Smith', 'Mary Smith', 'disagree'], // relatives
+    ['王建国', '王秀英', 'disagree'],
+  ])('%s / %s: %s', (x, y, level) => {
+    expect(nameLevel(p(x), p(y))).toBe(level);
+  });
+
+  it('reads declared family and given names, swapped or not', () => {
+    const a = person('a', 'x', { person: { familyName: 'Walker', givenName: 'Sandra' } });
+    const b = person('b', 'y', { person: { familyName: 'Sandra', givenName: 'Walker' } });
+    expect(nameLevel(a, b)).toBe('exact');
+  });
+});
+
+describe('organisation names', () => {
+  it.each([
+    ['Acme Incorporated', 'ACME Inc.'],
+    ['Acme Ltd', 'Acme Limited'],
+    ['Acme Trading LLC', 'Acme Trading'],
+    ['Siemens GmbH', 'Siemens'],
+    ['杭州某某科技有限公司', '某某科技有限公司'],
+    ['某某科技有限责任公司', '某某科技有限公司'],
+    ['星河股份有限公司', '星河有限公司'],
+    ['华为技术（深圳）有限公司', '华为技术有限公司'],
+  ])('%s = %s', (x, y) => {
+    expect(normalizeOrganizationName(x)).toBe(normalizeOrganizationName(y));
+    expect(nameLevel(organization('a', x), organization('b', y))).toBe('exact');
+  });
+
+  it('keeps different companies apart', () => {
+    expect(normalizeOrganizationName('杭州某某科技有限公司')).not.toBe(normalizeOrganizationName('杭州某某网络有限公司'));
+  });
+});
+
+describe('addresses', () => {
+  const at = (city: string, district: string, postalCode: string, line1 = '-') => ({ type: 'address' as const, country: 'CN', city, district, postalCode, line1 });
+  it('compares city, district and postal code even without a street line', () => {
+    const r = findDuplicates([p('李雷', { contactPoints: [at('杭州市', '西湖区', '310012')] }), p('李 雷', { contactPoints: [at('杭州', '西湖', '310012')] })], {
+      reviewThreshold: -100,
+      threshold: -100,
+    });
+    expect(r.pairs[0]?.evidence.map((e) => `${e.field}:${e.level}`)).toEqual(['name:exact', 'postalCode:agree', 'locality:agree']); // the street line '-' is empty after normalisation: not compared
+    expect(r.pairs[0]?.evidence.length).toBe(3);
+  });
+});
+
+describe('Jaro-Winkler cut-offs in floating point', () => {
+  it('counts one differing middle character in a three-character name as medium (0.7999999999999999 is 0.8)', () => {
+    // Hand calculation: 甲乙丙 / 甲丁丙 share 2 of 3 characters, no transpositions: jaro =
+    // (2/3 + 2/3 + 1) / 3 = 7/9; one common prefix character: jw = 7/9 + 0.1 * (2/9) = 0.8 exactly,
+    // which float64 computes as 0.7999999999999999. The default nameMedium cut-off is 0.8.
+    const level = findDuplicates([organization('a', '甲乙丙'), organization('b', '甲丁丙')], { keys: [], customKeys: [() => 'all'], reviewThreshold: -100, threshold: -100 }).pairs[0]
+      ?.evidence[0]?.level;
+    expect(level).toBe('medium');
+  });
+});
