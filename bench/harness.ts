@@ -4,6 +4,7 @@
  * being slow.
  */
 import { performance } from 'node:perf_hooks';
+import { mulberry32 } from '../src/core/random';
 
 export interface Measurement {
   readonly bench: string;
@@ -63,17 +64,8 @@ export function memoryMiB(): { heapUsedMiB: number; rssMiB: number } {
   return { heapUsedMiB: round(m.heapUsed / 2 ** 20), rssMiB: round(m.rss / 2 ** 20) };
 }
 
-/** A seeded PRNG (mulberry32) so benchmark data is the same every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded PRNG (mulberry32, from crmkit's core) so benchmark data is the same every run. */
+export const seededRandom = mulberry32;
 
 function round(x: number): number {
   return Math.round(x * 100) / 100;
