@@ -13,7 +13,10 @@ export default defineConfig({
   entry,
   format: ['esm', 'cjs'],
   dts: true,
-  sourcemap: true,
+  // No source maps: the published JS is unminified and reads like the source, while tsup's maps
+  // doubled the tarball (sourcesContent), came out empty for re-export entries and added the
+  // sourceMappingURL comment twice. Declarations (.d.ts) carry the TSDoc.
+  sourcemap: false,
   clean: true,
   splitting: true,
   treeshake: true,

@@ -25,7 +25,7 @@ import {
   summarizeTransactions,
 } from 'crmkit/clv';
 
-const file = new URL('../test/clv/fixtures/CDNOW_sample.txt', import.meta.url);
+const file = new URL('./data/CDNOW_sample.txt', import.meta.url);
 const transactions: Transaction[] = readFileSync(file, 'utf8')
   .trim()
   .split('\n')

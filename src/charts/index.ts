@@ -12,7 +12,7 @@ export { VEGA_LITE_SCHEMA, type ChartOptions, type VegaLiteSpec } from './spec';
 export { rfmGridChart, type RfmGridOptions } from './rfmGrid';
 export { valueCurveChart, type ValueCurveOptions } from './valueCurve';
 export { cohortRetentionChart } from './cohortRetention';
-export { stageFlowChart } from './stageFlow';
+export { stageFlowChart, type StageAssignment } from './stageFlow';
 export { clvTrackingChart, type ClvTrackingOptions } from './clvTracking';
 export { probabilityAliveChart, type ProbabilityAliveOptions } from './probabilityAlive';
 export { satisfactionTrendChart } from './satisfactionTrend';

@@ -1,6 +1,6 @@
 import { assert } from '../core/errors/assert';
 
-const en = {
+const en: Readonly<Record<ChartLabel, string>> = {
   rfmGridTitle: 'RFM grid: customers by recency and frequency score',
   recencyScore: 'Recency score (R)',
   frequencyScore: 'Frequency score (F)',
@@ -44,7 +44,7 @@ const en = {
   pairs: 'Pairs',
   matchThreshold: 'Match threshold',
   reviewThreshold: 'Review threshold',
-} as const;
+};
 
 /**
  * The label keys every chart draws from; each locale gives every key.
@@ -54,7 +54,14 @@ const en = {
  * const key: ChartLabel = 'customers';
  * ```
  */
-export type ChartLabel = keyof typeof en;
+export type ChartLabel = 'rfmGridTitle' | 'recencyScore' | 'frequencyScore' | 'customers' |
+  'lifetimeSpend' | 'topSegment' | 'valueCurveTitle' | 'customerShare' | 'revenueShare' |
+  'equalShare' | 'cohortTitle' | 'cohort' | 'periodsSince' | 'retention' | 'stageFlowTitle' |
+  'fromStage' | 'toStage' | 'clvTrackingTitle' | 'week' | 'cumulativePurchases' | 'actual' |
+  'predicted' | 'calibrationEnd' | 'pAliveTitle' | 'pAlive' | 'trendTitle' | 'period' | 'score' |
+  'marginOfError' | 'quadrantTitle' | 'importance' | 'target' | 'dimension' | 'quadrant' |
+  'improve-first' | 'keep' | 'maintain' | 'low-priority' | 'duplicateTitle' | 'matchScore' |
+  'pairs' | 'matchThreshold' | 'reviewThreshold';
 
 const zhCN: Record<ChartLabel, string> = {
   rfmGridTitle: 'RFM 网格：按最近购买与购买频次得分分布的客户',

@@ -1,7 +1,15 @@
 import { assert } from '../core/errors/assert';
 import { frame, type ChartOptions, type VegaLiteSpec } from './spec';
 
-type Stages = ReadonlyMap<string, string> | Readonly<Record<string, string>>;
+/**
+ * Each customer's stage at one date: a map or a plain record from customer id to stage.
+ *
+ * @example
+ * ```ts
+ * const stages: StageAssignment = { 'c-1': 'active', 'c-2': 'at-risk' };
+ * ```
+ */
+export type StageAssignment = ReadonlyMap<string, string> | Readonly<Record<string, string>>;
 
 /**
  * Lifecycle stage flow between two dates: how many customers moved from each stage at the start
@@ -23,7 +31,7 @@ type Stages = ReadonlyMap<string, string> | Readonly<Record<string, string>>;
  * //=> [{ fromStage: 'new', toStage: 'repeat', customers: 1 }, { fromStage: 'repeat', toStage: 'at_risk', customers: 1 }, { fromStage: 'repeat', toStage: 'repeat', customers: 1 }, { fromStage: '—', toStage: 'new', customers: 1 }]
  * ```
  */
-export function stageFlowChart(from: Stages, to: Stages, options: ChartOptions = {}): VegaLiteSpec {
+export function stageFlowChart(from: StageAssignment, to: StageAssignment, options: ChartOptions = {}): VegaLiteSpec {
   const { labels, base } = frame(options, 'stageFlowTitle');
   const start = entries(from, 'from');
   const end = entries(to, 'to');
@@ -54,7 +62,7 @@ export function stageFlowChart(from: Stages, to: Stages, options: ChartOptions =
   };
 }
 
-function entries(stages: Stages, field: string): Map<string, string> {
+function entries(stages: StageAssignment, field: string): Map<string, string> {
   assert(stages !== null && typeof stages === 'object', 'INVALID_ARGUMENT', { params: { field, rule: 'must map customer ids to stages' } });
   const list = stages instanceof Map ? [...(stages as ReadonlyMap<string, string>)] : Object.entries(stages as Record<string, string>);
   for (const [, stage] of list) assert(typeof stage === 'string', 'INVALID_ARGUMENT', { params: { field, rule: 'stages must be strings' } });

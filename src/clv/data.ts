@@ -119,8 +119,8 @@ function rowsToColumns(rows: readonly FrequencyRecencyRow[]): Columns {
   return { x, tx, T, w, customers };
 }
 
-const f64 = new Float64Array(1);
-const u32 = new Uint32Array(f64.buffer);
+const f64 = /* @__PURE__ */ new Float64Array(1);
+const u32 = /* @__PURE__ */ new Uint32Array(f64.buffer);
 function bits(v: number): number {
   f64[0] = v;
   return ((u32[0] as number) ^ Math.imul(u32[1] as number, 0x9e3779b1)) | 0;

@@ -4,8 +4,8 @@ import type { BgBbModel } from './bgbb/model';
 import type { GammaGammaModel } from './gammagamma/model';
 import type { PurchaseModel } from './models';
 
-const positive = z.number().positive().finite();
-const FitInfoSchema = z.object({
+const positive = /* @__PURE__ */ (() => z.number().positive().finite())();
+const FitInfoSchema = /* @__PURE__ */ (() => z.object({
   converged: z.boolean(),
   logLikelihood: z.number().finite(),
   iterations: z.number().int().nonnegative(),
@@ -13,8 +13,8 @@ const FitInfoSchema = z.object({
   rows: z.number().int().nonnegative(),
   penalizer: z.number().nonnegative(),
   standardErrors: z.record(z.string(), z.number()).optional(),
-});
-const bgParams = z.strictObject({ r: positive, alpha: positive, a: positive, b: positive });
+}))();
+const bgParams = /* @__PURE__ */ z.strictObject({ r: positive, alpha: positive, a: positive, b: positive });
 
 /**
  * The zod schema of every fitted model crmkit/clv produces (a discriminated union on `model`).
@@ -26,7 +26,7 @@ const bgParams = z.strictObject({ r: positive, alpha: positive, a: positive, b: 
  * //=> true
  * ```
  */
-export const ClvModelSchema = z.discriminatedUnion('model', [
+export const ClvModelSchema = /* @__PURE__ */ (() => z.discriminatedUnion('model', [
   z.strictObject({ model: z.literal('bgnbd'), params: bgParams, fit: FitInfoSchema.optional() }),
   z.strictObject({ model: z.literal('mbgnbd'), params: bgParams, fit: FitInfoSchema.optional() }),
   z.strictObject({
@@ -40,7 +40,7 @@ export const ClvModelSchema = z.discriminatedUnion('model', [
     params: z.strictObject({ alpha: positive, beta: positive, gamma: positive, delta: positive }),
     fit: FitInfoSchema.optional(),
   }),
-]);
+]))();
 
 /**
  * Any fitted model of crmkit/clv.
@@ -52,7 +52,7 @@ export const ClvModelSchema = z.discriminatedUnion('model', [
  */
 export type ClvModel = PurchaseModel | GammaGammaModel | BgBbModel;
 
-const checked = new WeakSet<object>();
+const checked = /* @__PURE__ */ new WeakSet<object>();
 
 /** Validates a model once per object (internal; models are immutable data). */
 export function checkModel(model: unknown): void {

@@ -1,5 +1,5 @@
 import { CrmError, Money, MS_PER_DAY, requireDate } from '../core';
-import type { Transaction } from '../customer';
+import type { Transaction } from '../customer/transaction';
 
 /**
  * The period transactions are counted in: calendar days, weeks starting Monday, or calendar

@@ -10,4 +10,5 @@ export * from './events';
 export * from './ids';
 export { mulberry32 } from './random';
 export { throwIfAborted, type LongRunningOptions, type Progress } from './abort';
-export { LOCALES, errorMessage, zodErrorMap, type Locale } from './locales';
+export { LOCALES, errorMessage, localizeWord, zodErrorMap, type Locale, type LocaleCatalogue } from './locales';
+export { registerLocale } from './locales/registerLocale';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const FORBIDDEN_KEYS = /* @__PURE__ */ new Set(['__proto__', 'constructor', 'prototype']);
 
 /**
  * A safe map key: 1-128 characters, never `__proto__`, `constructor` or `prototype`, so parsed
@@ -13,11 +13,11 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
  * //=> false
  * ```
  */
-export const SafeKeySchema = z
+export const SafeKeySchema = /* @__PURE__ */ (() => z
   .string()
   .min(1)
   .max(128)
-  .refine((k) => !FORBIDDEN_KEYS.has(k), { message: 'reserved key' });
+  .refine((k) => !FORBIDDEN_KEYS.has(k), { message: 'reserved key' }))();
 
 /**
  * Adopter-defined custom attributes: scalar values under safe keys (at most 200).
@@ -29,9 +29,9 @@ export const SafeKeySchema = z
  * //=> { vipLevel: 3, region: '华东' }
  * ```
  */
-export const AttributesSchema = z
+export const AttributesSchema = /* @__PURE__ */ (() => z
   .record(SafeKeySchema, z.union([z.string().max(4096), z.number(), z.boolean(), z.null()]))
-  .refine((r) => Object.keys(r).length <= 200, { message: 'at most 200 attributes' });
+  .refine((r) => Object.keys(r).length <= 200, { message: 'at most 200 attributes' }))();
 
 /**
  * Custom attribute values; see {@link AttributesSchema}.

@@ -2,7 +2,7 @@ import { CrmError } from '../core/errors/CrmError';
 import { domainEvent } from '../core/events';
 import { type IdGenerator, randomId } from '../core/ids';
 import { requireDate } from '../core/time';
-import { type ValidateCustomerOptions, parseStoredCustomer, validateCustomer } from '../validation/validateCustomer';
+import { type ValidateCustomerOptions, parseStoredCustomer, validateCustomer } from './validateCustomer';
 import type { ValidationIssue } from '../validation/issue';
 import type { Customer } from './customer';
 import type { CustomerRegistered } from './events';
@@ -27,7 +27,7 @@ export interface CreateCustomerOptions extends Omit<ValidateCustomerOptions, 'st
 export function failValidation(entity: string, issues: readonly ValidationIssue[]): never {
   const rules = [...new Set(issues.map((i) => i.code))].join(', ');
   throw new CrmError('VALIDATION_FAILED', {
-    params: { entity, summary: `${issues.length} issue(s): ${rules}` },
+    params: { entity, count: issues.length, rules },
     details: { issues },
   });
 }

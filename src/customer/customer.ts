@@ -37,11 +37,11 @@ export type ConsentChannel = (typeof CONSENT_CHANNELS)[number];
  * //=> true
  * ```
  */
-export const ConsentSchema = z.strictObject({
+export const ConsentSchema = /* @__PURE__ */ (() => z.strictObject({
   granted: z.boolean(),
   updatedAt: DateSchema,
   source: z.string().max(128).optional(),
-});
+}))();
 
 /**
  * Personal details of a customer of kind `person`.
@@ -53,14 +53,14 @@ export const ConsentSchema = z.strictObject({
  * //=> '李'
  * ```
  */
-export const PersonSchema = z.strictObject({
+export const PersonSchema = /* @__PURE__ */ (() => z.strictObject({
   givenName: z.string().max(128).optional(),
   familyName: z.string().max(128).optional(),
   gender: z.enum(['female', 'male', 'other', 'unknown']).optional(),
   birthDate: DateSchema.optional(),
   residentId: z.string().max(32).optional().describe('mainland resident identity number, GB 11643-1999'),
   employerId: z.string().max(128).optional().describe('customer id of the organisation they work for'),
-});
+}))();
 
 const CustomerFields = {
   id: nonBlankText(128),
@@ -102,7 +102,7 @@ function requireKindDetails(c: { kind: string; organization?: unknown }, ctx: z.
  * //=> 'prospect'
  * ```
  */
-export const CustomerSchema = z
+export const CustomerSchema = /* @__PURE__ */ (() => z
   .strictObject({
     ...CustomerFields,
     createdAt: DateSchema,
@@ -110,7 +110,7 @@ export const CustomerSchema = z
     version: z.number().int().min(1),
   })
   .superRefine(requireKindDetails)
-  .meta({ id: 'Customer' });
+  .meta({ id: 'Customer' }))();
 
 /**
  * What {@link createCustomer} accepts: a customer without timestamps and version; `id` is optional
@@ -123,10 +123,10 @@ export const CustomerSchema = z
  * //=> true
  * ```
  */
-export const CustomerInputSchema = z
+export const CustomerInputSchema = /* @__PURE__ */ (() => z
   .strictObject({ ...CustomerFields, id: CustomerFields.id.optional() })
   .superRefine(requireKindDetails)
-  .meta({ id: 'CustomerInput' });
+  .meta({ id: 'CustomerInput' }))();
 
 /**
  * A stored customer; see {@link CustomerSchema}.

@@ -38,6 +38,15 @@ export { nonBlankText } from './text';
 export { TransactionSchema, type Transaction } from './transaction';
 export { InteractionSchema, INTERACTION_CHANNELS, INTERACTION_TYPES, type Interaction } from './interaction';
 export type { CustomerEvent, CustomerRegistered, CustomerUpdated } from './events';
+export { normalizeContactPoint, normalizeCustomer, type NormalizableCustomer } from './normalizeCustomer';
+export {
+  validateCustomer,
+  validateStoredCustomer,
+  type CustomerRule,
+  type CustomerValidationResult,
+  type ValidateCustomerOptions,
+  type ValidCustomerInput,
+} from './validateCustomer';
 export { createCustomer, type CreateCustomerOptions } from './createCustomer';
 export { updateCustomer, type UpdateCustomerOptions } from './updateCustomer';
 export { customerJsonSchema } from './jsonSchema';

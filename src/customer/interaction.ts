@@ -53,7 +53,7 @@ export const INTERACTION_TYPES = ['inquiry', 'complaint', 'feedback', 'follow_up
  * //=> 'wechat'
  * ```
  */
-export const InteractionSchema = z
+export const InteractionSchema = /* @__PURE__ */ (() => z
   .strictObject({
     id: nonBlankText(128),
     customerId: nonBlankText(128),
@@ -66,7 +66,7 @@ export const InteractionSchema = z
     summary: z.string().max(10_000).optional(),
     attributes: AttributesSchema.optional(),
   })
-  .meta({ id: 'Interaction' });
+  .meta({ id: 'Interaction' }))();
 
 /**
  * One customer interaction; see {@link InteractionSchema}.

@@ -45,7 +45,7 @@ export const CONTACT_ROLES = [
  * //=> 'purchaser'
  * ```
  */
-export const OrganizationContactSchema = z.strictObject({
+export const OrganizationContactSchema = /* @__PURE__ */ (() => z.strictObject({
   id: nonBlankText(128),
   name: nonBlankText(256),
   role: z.enum(CONTACT_ROLES),
@@ -53,7 +53,7 @@ export const OrganizationContactSchema = z.strictObject({
   departmentId: z.string().max(128).optional(),
   primary: z.boolean().optional(),
   contactPoints: z.array(ContactPointSchema).max(100).default([]),
-});
+}))();
 
 /**
  * A department inside an organisation (may nest through `parentId`).
@@ -65,11 +65,11 @@ export const OrganizationContactSchema = z.strictObject({
  * //=> '信息中心'
  * ```
  */
-export const DepartmentSchema = z.strictObject({
+export const DepartmentSchema = /* @__PURE__ */ (() => z.strictObject({
   id: nonBlankText(128),
   name: nonBlankText(256),
   parentId: z.string().max(128).optional(),
-});
+}))();
 
 /**
  * The organisation details of a customer of kind `organization`: legal name, Unified Social Credit
@@ -82,7 +82,7 @@ export const DepartmentSchema = z.strictObject({
  * //=> []
  * ```
  */
-export const OrganizationSchema = z.strictObject({
+export const OrganizationSchema = /* @__PURE__ */ (() => z.strictObject({
   legalName: nonBlankText(512),
   uscc: z.string().max(32).optional().describe('Unified Social Credit Code, GB 32100-2015'),
   type: z.enum(ORGANIZATION_TYPES),
@@ -90,7 +90,7 @@ export const OrganizationSchema = z.strictObject({
   parentId: z.string().max(128).optional().describe('customer id of the parent organisation'),
   departments: z.array(DepartmentSchema).max(1000).default([]),
   contacts: z.array(OrganizationContactSchema).max(1000).default([]),
-});
+}))();
 
 /**
  * Organisation details; see {@link OrganizationSchema}.

@@ -19,7 +19,7 @@ import { AttributesSchema } from './attributes';
  * //=> '99.00 CNY'
  * ```
  */
-export const TransactionSchema = z
+export const TransactionSchema = /* @__PURE__ */ (() => z
   .strictObject({
     id: nonBlankText(128),
     customerId: nonBlankText(128),
@@ -32,7 +32,7 @@ export const TransactionSchema = z
     quantity: z.number().int().min(0).optional(),
     attributes: AttributesSchema.optional(),
   })
-  .meta({ id: 'Transaction' });
+  .meta({ id: 'Transaction' }))();
 
 /**
  * A purchase or refund; see {@link TransactionSchema}.

@@ -1,7 +1,7 @@
 import { assert } from '../core/errors/assert';
 import { domainEvent } from '../core/events';
 import { requireDate } from '../core/time';
-import { type ValidateCustomerOptions, parseStoredCustomer, validateCustomer } from '../validation/validateCustomer';
+import { type ValidateCustomerOptions, parseStoredCustomer, validateCustomer } from './validateCustomer';
 import { failValidation } from './createCustomer';
 import type { Customer, CustomerPatch } from './customer';
 import type { CustomerUpdated } from './events';
@@ -19,7 +19,7 @@ export interface UpdateCustomerOptions extends Omit<ValidateCustomerOptions, 'st
   readonly now: Date;
 }
 
-const IMMUTABLE = new Set(['id', 'kind', 'createdAt', 'updatedAt', 'version']);
+const IMMUTABLE = /* @__PURE__ */ new Set(['id', 'kind', 'createdAt', 'updatedAt', 'version']);
 
 function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);

@@ -87,7 +87,7 @@ const fact =
  * //=> true
  * ```
  */
-export const DEFAULT_GUARDS: Readonly<Record<'repeat' | 'loyal', Guard>> = Object.freeze({ repeat: fact('repeat'), loyal: fact('loyal') });
+export const DEFAULT_GUARDS: Readonly<Record<'repeat' | 'loyal', Guard>> = /* @__PURE__ */ (() => Object.freeze({ repeat: fact('repeat'), loyal: fact('loyal') }))();
 
 /**
  * The default customer lifecycle, ready to use with {@link transition}, {@link replay} and
@@ -99,4 +99,4 @@ export const DEFAULT_GUARDS: Readonly<Record<'repeat' | 'loyal', Guard>> = Objec
  * //=> true
  * ```
  */
-export const defaultLifecycle: Lifecycle = defineLifecycle(DEFAULT_LIFECYCLE_DEFINITION, { guards: DEFAULT_GUARDS });
+export const defaultLifecycle: Lifecycle = /* @__PURE__ */ defineLifecycle(DEFAULT_LIFECYCLE_DEFINITION, { guards: DEFAULT_GUARDS });

@@ -12,7 +12,7 @@ import { type LifecyclePlaybook, defineLifecyclePlaybook } from './playbooks';
  * //=> ['welcome', 'onboarding']
  * ```
  */
-export const defaultLifecyclePlaybook: LifecyclePlaybook = defineLifecyclePlaybook(defaultLifecycle, {
+export const defaultLifecyclePlaybook: LifecyclePlaybook = /* @__PURE__ */ defineLifecyclePlaybook(defaultLifecycle, {
   lead: [{ id: 'nurture', label: 'Send product introduction', channels: ['email', 'wechat'], withinDays: 2 }],
   first_purchase: [
     { id: 'welcome', label: 'Welcome message', channels: ['wechat', 'sms', 'email'], withinDays: 1 },

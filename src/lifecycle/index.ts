@@ -32,5 +32,5 @@ export {
 export { addBusinessMinutes, BusinessCalendarSchema, type BusinessCalendar } from './complaints/businessCalendar';
 export { slaStatus, slaBreaches, DEFAULT_SLA_POLICY, SlaPolicySchema, type SlaPolicy, type SlaStatus, type SlaTargetStatus, type SlaOptions } from './complaints/sla';
 export { FollowUpRuleSchema, DEFAULT_FOLLOW_UP_RULES, type FollowUpRule } from './followups/followUpRule';
-export { followUpsDue, type FollowUp, type FollowUpOptions, type SkippedFollowUp } from './followups/followUpsDue';
-export { careTasks, CareHolidaySchema, type CareHoliday, type CareTask, type CareOptions } from './care/careTasks';
+export { followUpsDue, type FollowUp, type FollowUpCustomer, type FollowUpOptions, type SkippedFollowUp } from './followups/followUpsDue';
+export { careTasks, CareHolidaySchema, type CareCustomer, type CareHoliday, type CareTask, type CareOptions } from './care/careTasks';

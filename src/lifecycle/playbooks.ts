@@ -14,12 +14,12 @@ import { type Lifecycle, indexOf } from './machine/defineLifecycle';
  * //=> []
  * ```
  */
-export const PlaybookActionSchema = z.strictObject({
+export const PlaybookActionSchema = /* @__PURE__ */ (() => z.strictObject({
   id: z.string().min(1).max(64),
   label: z.string().min(1).max(256),
   channels: z.array(z.enum(CONSENT_CHANNELS)).default([]),
   withinDays: z.number().min(0).max(3650).optional(),
-});
+}))();
 
 /**
  * A recommended action; see {@link PlaybookActionSchema}.

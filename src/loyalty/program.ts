@@ -3,14 +3,14 @@ import { CrmError } from '../core/errors/CrmError';
 import { MoneySchema } from '../core/money/schema';
 import { DateSchema } from '../core/time/schema';
 
-const id = z.string().min(1).max(128);
-const wholePoints = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+const id = /* @__PURE__ */ (() => z.string().min(1).max(128))();
+const wholePoints = /* @__PURE__ */ (() => z.number().int().min(0).max(Number.MAX_SAFE_INTEGER))();
 /** A decimal factor written as a string (`'1.5'`), so it never passes through a binary float. */
-const factor = z.string().regex(/^\d{1,6}(\.\d{1,6})?$/, { message: 'must be a decimal string such as "1.5"' });
-const ROUNDING = z.enum(['half-even', 'half-up', 'half-down', 'up', 'down', 'ceil', 'floor']);
+const factor = /* @__PURE__ */ (() => z.string().regex(/^\d{1,6}(\.\d{1,6})?$/, { message: 'must be a decimal string such as "1.5"' }))();
+const ROUNDING = /* @__PURE__ */ z.enum(['half-even', 'half-up', 'half-down', 'up', 'down', 'ceil', 'floor']);
 
 /** A bonus on top of the base points of a purchase. `multiplier` multiplies the base; `points` adds. */
-const BonusRuleSchema = z.discriminatedUnion('kind', [
+const BonusRuleSchema = /* @__PURE__ */ (() => z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('birthday-month'), id, multiplier: factor.optional(), points: wholePoints.optional() }),
   z.strictObject({ kind: z.literal('first-purchase'), id, multiplier: factor.optional(), points: wholePoints.optional() }),
   z.strictObject({ kind: z.literal('referral'), id, multiplier: factor.optional(), points: wholePoints.optional() }),
@@ -22,9 +22,9 @@ const BonusRuleSchema = z.discriminatedUnion('kind', [
     multiplier: factor.optional(),
     points: wholePoints.optional(),
   }),
-]);
+]))();
 
-const TierSchema = z.strictObject({
+const TierSchema = /* @__PURE__ */ (() => z.strictObject({
   id,
   name: z.string().max(128).optional(),
   /** Points earned, or spend, within the qualification window needed to hold this tier. */
@@ -33,7 +33,7 @@ const TierSchema = z.strictObject({
   multiplier: factor.default('1'),
   /** Adopter-defined benefits: discount rate, free shipping, priority service... */
   benefits: z.record(z.string(), z.unknown()).default({}),
-});
+}))();
 
 /**
  * zod schema of a loyalty programme (会员计划): how purchases earn points, the tiers and how customers
@@ -70,7 +70,7 @@ const TierSchema = z.strictObject({
  * //=> 1
  * ```
  */
-export const LoyaltyProgramSchema = z
+export const LoyaltyProgramSchema = /* @__PURE__ */ (() => z
   .strictObject({
     id,
     name: z.string().max(256).optional(),
@@ -140,7 +140,7 @@ export const LoyaltyProgramSchema = z
       if (b.kind === 'campaign' && !(b.from < b.to)) issue('from must be before to', ['earning', 'bonuses', i]);
     });
   })
-  .meta({ id: 'LoyaltyProgram' });
+  .meta({ id: 'LoyaltyProgram' }))();
 
 /**
  * A parsed loyalty programme; see {@link LoyaltyProgramSchema}.

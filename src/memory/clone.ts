@@ -16,7 +16,7 @@ import { Money } from '../core/money/Money';
  * ```
  */
 export function cloneData<T>(value: T): T {
-  if (value === null || typeof value !== 'object' || value instanceof Money) return value;
+  if (value === null || typeof value !== 'object' || Money.isMoney(value)) return value;
   if (value instanceof Date) return new Date(value.getTime()) as T;
   if (Array.isArray(value)) return value.map(cloneData) as T;
   const out: Record<string, unknown> = {};

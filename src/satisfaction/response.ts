@@ -27,7 +27,7 @@ export type Answer = number | boolean | string;
  * //=> '2026-03-01T02:00:00.000Z'
  * ```
  */
-export const ResponseSchema = z.strictObject({
+export const ResponseSchema = /* @__PURE__ */ (() => z.strictObject({
   id: nonBlankText(128),
   surveyId: nonBlankText(128),
   customerId: nonBlankText(128),
@@ -37,7 +37,7 @@ export const ResponseSchema = z.strictObject({
   segment: z.string().max(128).optional(),
   ownerId: z.string().max(128).optional(),
   comment: z.string().max(10_000).optional(),
-});
+}))();
 
 /**
  * A parsed survey response; see {@link ResponseSchema}.

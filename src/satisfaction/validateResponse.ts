@@ -1,5 +1,5 @@
 import { CrmError } from '../core/errors/CrmError';
-import { errorMessage, type Locale } from '../core/locales';
+import { errorMessage, localizeWord, zodErrorMap, type Locale } from '../core/locales';
 import { scaleLabel, scaleRange } from './scales';
 import { ResponseSchema, type Answer, type SurveyResponse } from './response';
 import type { Question, Survey } from './survey';
@@ -62,7 +62,7 @@ export function isAnswerInScale(question: Question, value: Answer): boolean {
  *
  * @param input - the candidate response (dates may be ISO strings)
  * @param survey - the parsed survey (see {@link defineSurvey})
- * @param options - `locale` of the messages: `en` (default) or `zh-CN`
+ * @param options - `locale` of the messages (zod's shape messages included): `en` (default), `zh-CN` or a registered locale
  * @returns `{ ok: true, response }` or `{ ok: false, issues }`
  *
  * @example
@@ -79,8 +79,10 @@ export function isAnswerInScale(question: Question, value: Answer): boolean {
  */
 export function validateResponse(input: unknown, survey: Survey, options: { readonly locale?: Locale } = {}): ResponseValidation {
   const locale = options.locale ?? 'en';
-  const parsed = ResponseSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, issues: parsed.error.issues.map((i) => ({ path: i.path, code: i.code, message: i.message })) };
+  const parsed = ResponseSchema.safeParse(input, { error: zodErrorMap(locale) });
+  if (!parsed.success) {
+    return { ok: false, issues: parsed.error.issues.map((i) => ({ path: i.path, code: i.code, message: localizeWord(i.message, locale) })) };
+  }
   const response = parsed.data;
   const issues: ResponseIssue[] = [];
   const add = (path: readonly PropertyKey[], code: 'UNKNOWN_QUESTION' | 'ANSWER_OUT_OF_SCALE' | 'INVALID_ARGUMENT', params: Record<string, string>) =>
@@ -128,5 +130,5 @@ export function parseResponse(input: unknown, survey: Survey): SurveyResponse {
           : { field: 'surveyId', rule: `must be ${survey.id}` };
     throw new CrmError(own.code as 'UNKNOWN_QUESTION', { params, details: { issues: result.issues } });
   }
-  throw new CrmError('VALIDATION_FAILED', { params: { entity: 'survey response', summary: `${result.issues.length} issue(s)` }, details: { issues: result.issues } });
+  throw new CrmError('VALIDATION_FAILED', { params: { entity: 'survey response', count: result.issues.length, rules: [...new Set(result.issues.map((i) => i.code))].join(', ') }, details: { issues: result.issues } });
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CrmError } from '../core/errors/CrmError';
 
-const names = z.strictObject({ en: z.string().min(1).max(256), 'zh-CN': z.string().min(1).max(256) });
+const names = /* @__PURE__ */ (() => z.strictObject({ en: z.string().min(1).max(256), 'zh-CN': z.string().min(1).max(256) }))();
 
 /**
  * zod schema of a segment playbook: which treatment each segment gets. `segment` is any segment
@@ -17,7 +17,7 @@ const names = z.strictObject({ en: z.string().min(1).max(256), 'zh-CN': z.string
  * //=> true
  * ```
  */
-export const PlaybookSchema = z.strictObject({
+export const PlaybookSchema = /* @__PURE__ */ (() => z.strictObject({
   entries: z
     .array(
       z.strictObject({
@@ -31,7 +31,7 @@ export const PlaybookSchema = z.strictObject({
       }),
     )
     .max(1000),
-});
+}))();
 
 /**
  * A segment playbook; see {@link PlaybookSchema}.
@@ -55,11 +55,11 @@ export type Playbook = z.infer<typeof PlaybookSchema>;
 export type Treatment = Playbook['entries'][number]['treatment'];
 
 const t = (key: string, en: string, zh: string, priority: number, channel?: string): Treatment => ({ key, name: { en, 'zh-CN': zh }, priority, ...(channel && { channel }) });
-const VIP = t('vip-service', 'VIP service: dedicated account manager and priority support', 'VIP 专属服务：专属客户经理与优先支持', 2);
-const WIN_BACK = t('win-back-call', 'Win-back call from the account manager', '客户经理挽回回访电话', 1, 'phone');
-const FIRST = t('first-purchase-discount', 'First-purchase discount', '首单优惠', 3);
-const NURTURE = t('membership-offer', 'Membership or bundle offer to build frequency', '会员或组合优惠，提升购买频次', 4);
-const REACTIVATE = t('reactivation-offer', 'Low-cost reactivation offer', '低成本唤醒优惠', 5, 'sms');
+const VIP = /* @__PURE__ */ t('vip-service', 'VIP service: dedicated account manager and priority support', 'VIP 专属服务：专属客户经理与优先支持', 2);
+const WIN_BACK = /* @__PURE__ */ t('win-back-call', 'Win-back call from the account manager', '客户经理挽回回访电话', 1, 'phone');
+const FIRST = /* @__PURE__ */ t('first-purchase-discount', 'First-purchase discount', '首单优惠', 3);
+const NURTURE = /* @__PURE__ */ t('membership-offer', 'Membership or bundle offer to build frequency', '会员或组合优惠，提升购买频次', 4);
+const REACTIVATE = /* @__PURE__ */ t('reactivation-offer', 'Low-cost reactivation offer', '低成本唤醒优惠', 5, 'sms');
 
 /**
  * A starting playbook for the {@link DEFAULT_RFM_SEGMENT_MAP} segments and the `prospect`
@@ -76,7 +76,7 @@ const REACTIVATE = t('reactivation-offer', 'Low-cost reactivation offer', '低�
  * //=> 'win-back-call'
  * ```
  */
-export const DEFAULT_PLAYBOOK: Playbook = Object.freeze({
+export const DEFAULT_PLAYBOOK: Playbook = /* @__PURE__ */ (() => Object.freeze({
   entries: Object.freeze([
     ...['champions', 'loyal-customers'].map((segment) => ({ segment, treatment: VIP })),
     ...['cant-lose-them', 'at-risk'].map((segment) => ({ segment, treatment: WIN_BACK })),
@@ -84,9 +84,9 @@ export const DEFAULT_PLAYBOOK: Playbook = Object.freeze({
     ...['potential-loyalists', 'promising', 'need-attention'].map((segment) => ({ segment, treatment: NURTURE })),
     ...['about-to-sleep', 'hibernating', 'lost'].map((segment) => ({ segment, treatment: REACTIVATE })),
   ]) as Playbook['entries'],
-});
+}))();
 
-const checked = new WeakSet<object>([DEFAULT_PLAYBOOK]);
+const checked = /* @__PURE__ */ new WeakSet<object>([DEFAULT_PLAYBOOK]);
 
 /**
  * The treatments a playbook recommends for a customer in the given segments, most urgent

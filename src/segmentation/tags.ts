@@ -18,11 +18,11 @@ import { SegmentRuleSchema } from './rules/schema';
  * //=> 'sync'
  * ```
  */
-export const TagRuleSchema = z.strictObject({
+export const TagRuleSchema = /* @__PURE__ */ (() => z.strictObject({
   tag: z.string().min(1).max(64),
   when: SegmentRuleSchema,
   action: z.enum(['sync', 'add', 'remove']).default('sync'),
-});
+}))();
 
 /**
  * A tag rule as written; see {@link TagRuleSchema}.
@@ -63,7 +63,7 @@ export interface TagRuleOptions extends CompileSegmentOptions {
   readonly metrics?: CustomerMetrics;
 }
 
-const RULE_CODES = new Set(['INVALID_RULE', 'UNKNOWN_FIELD', 'UNKNOWN_OPERATOR', 'RULE_TOO_DEEP']);
+const RULE_CODES = /* @__PURE__ */ new Set(['INVALID_RULE', 'UNKNOWN_FIELD', 'UNKNOWN_OPERATOR', 'RULE_TOO_DEEP']);
 
 /**
  * Compiles tag rules once for many customers; see {@link applyTagRules} for the semantics.

@@ -4,7 +4,7 @@ import { createCustomer } from '../customer/createCustomer';
 import type { Interaction } from '../customer/interaction';
 import type { Transaction } from '../customer/transaction';
 
-const BASE = Date.UTC(2026, 0, 1);
+const BASE = /* @__PURE__ */ Date.UTC(2026, 0, 1);
 
 /**
  * A valid customer for contract suites and adopters' own tests: `n` picks a deterministic variant

@@ -9,7 +9,7 @@ import type { RepositoryFactory } from './customerContract';
 import { byValue } from './byValue';
 import { expectCrmError } from './expectCrmError';
 
-const BASE = Date.UTC(2026, 0, 1);
+const BASE = /* @__PURE__ */ Date.UTC(2026, 0, 1);
 const earn = (n: number, customerId: string, points = 100): LedgerEntry => ({
   id: `earn:${customerId}:${n}`,
   customerId,

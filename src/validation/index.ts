@@ -1,6 +1,8 @@
 /**
- * Normalisers, checks and customer validation: mainland mobiles, Unified Social Credit Codes,
- * resident identity numbers, emails, postal codes and international phone numbers.
+ * Normalisers and checks: mainland mobiles, Unified Social Credit Codes, resident identity numbers,
+ * emails, postal codes and international phone numbers, and the field rules customers are checked
+ * with. It depends on no other area but core; `validateCustomer` and `normalizeCustomer`, which
+ * parse with the customer schemas, live in `crmkit/customer` (and `crmkit`).
  *
  * @module validation
  */
@@ -15,13 +17,4 @@ export { isValidResidentId, residentIdBirthDate, residentIdCheckDigit, type Resi
 export { isEmail } from './checks/email';
 export { isCnPostalCode } from './checks/postalCode';
 export { checkCustomerFields, type FieldCheckOptions } from './fieldChecks';
-export { normalizeContactPoint, normalizeCustomer, type NormalizableCustomer } from './normalizeCustomer';
-export {
-  validateCustomer,
-  validateStoredCustomer,
-  type CustomerRule,
-  type CustomerValidationResult,
-  type ValidateCustomerOptions,
-  type ValidCustomerInput,
-} from './validateCustomer';
 export { VALIDATION_ISSUE_CODES, formatPath, validationMessage, type ValidationIssue, type ValidationIssueCode } from './issue';

@@ -1,4 +1,5 @@
 import type { Locale } from '../core/locales';
+import { registeredLocale } from '../core/locales/registry';
 import { en } from './locales/en';
 import { zhCN } from './locales/zh-CN';
 
@@ -45,7 +46,7 @@ export interface ValidationIssue {
  *
  * @param code - the rule's code
  * @param path - where it failed
- * @param locale - `en` or `zh-CN`
+ * @param locale - `en`, `zh-CN` or a locale added with `registerLocale` (its `issues`, else English)
  * @returns the message
  *
  * @example
@@ -56,7 +57,10 @@ export interface ValidationIssue {
  * ```
  */
 export function validationMessage(code: ValidationIssueCode, path: readonly PropertyKey[], locale: Locale = 'en'): string {
-  return (locale === 'zh-CN' ? zhCN : en)[code](formatPath(path));
+  const field = formatPath(path);
+  if (locale === 'zh-CN') return zhCN[code](field);
+  const custom = locale === 'en' ? undefined : registeredLocale(locale)?.issues?.[code];
+  return (custom ?? en[code])(field);
 }
 
 /**

@@ -54,7 +54,8 @@ describe('createCustomer', () => {
     expect(e.code).toBe('VALIDATION_FAILED');
     expect(e.details.issues?.map((i) => i.code)).toEqual(['cn_mobile', 'email']);
     expect(e.message).toBe('customer failed validation: 2 issue(s): cn_mobile, email');
-    expect(e.localizedMessage('zh-CN')).toBe('customer未通过校验：2 issue(s): cn_mobile, email');
+    // Expected text: the zh-CN catalogue's VALIDATION_FAILED template with 客户 for the entity (no English left).
+    expect(e.localizedMessage('zh-CN')).toBe('客户未通过校验：2 个问题：cn_mobile, email');
     expect(JSON.stringify(e)).not.toContain('1391234');
     expect(JSON.stringify(e)).not.toContain('who@');
   });
@@ -105,7 +106,7 @@ describe('CrmError', () => {
     const e = new CrmError('CONCURRENCY_CONFLICT', { params: { entity: 'customer', id: 'c-1', expected: 1, actual: 2 } });
     expect(e).toBeInstanceOf(Error);
     expect(e.message).toBe('customer c-1 was changed by someone else (expected version 1, found 2)');
-    expect(e.localizedMessage('zh-CN')).toBe('customer c-1 已被他人修改（期望版本 1，实际版本 2）');
+    expect(e.localizedMessage('zh-CN')).toBe('客户 c-1 已被他人修改（期望版本 1，实际版本 2）');
     expect(JSON.parse(JSON.stringify(e))).toMatchObject({ code: 'CONCURRENCY_CONFLICT', name: 'CrmError' });
   });
 });

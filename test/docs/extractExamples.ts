@@ -28,11 +28,13 @@ function statements(lines: readonly string[]): string[] {
   let depth = 0;
   for (const line of lines) {
     current.push(line);
-    for (const ch of line.replace(/'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`(?:[^`\\]|\\.)*`/g, '')) {
+    // Strings and a trailing comment do not count: `foo(); // note` ends a statement.
+    const code = line.replace(/'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`(?:[^`\\]|\\.)*`/g, '').replace(/\/\/.*$/, '');
+    for (const ch of code) {
       if ('([{'.includes(ch)) depth++;
       else if (')]}'.includes(ch)) depth--;
     }
-    if (depth === 0 && /;\s*$/.test(line)) {
+    if (depth === 0 && /;\s*$/.test(code)) {
       out.push(current.join('\n'));
       current = [];
     }
@@ -41,7 +43,11 @@ function statements(lines: readonly string[]): string[] {
   return out;
 }
 
-function compile(code: readonly string[]): { body: string; checks: number } {
+/**
+ * Turns example code into the body of an async function taking `__check`: each `//=> value` line
+ * checks the statement above it. Import lines are dropped (the caller provides the names).
+ */
+export function compile(code: readonly string[]): { body: string; checks: number } {
   const body: string[] = [];
   let pending: string[] = [];
   let checks = 0;
@@ -58,7 +64,7 @@ function compile(code: readonly string[]): { body: string; checks: number } {
     let expected = result[1] as string;
     while (i + 1 < code.length && /^\s*\/\/(?!=>)\s?/.test(code[i + 1] as string)) expected += `\n${(code[++i] as string).replace(/^\s*\/\/\s?/, '')}`;
     const stmts = statements(pending);
-    const last = (stmts.pop() ?? '').trim().replace(/;\s*$/, '');
+    const last = (stmts.pop() ?? '').trim().replace(/;\s*\/\/[^\n]*$/, ';').replace(/;\s*$/, '');
     body.push(...stmts, `__check(${JSON.stringify(last)}, await (async () => (${last}))(), ${expected === '' ? 'undefined' : `(${expected})`});`);
     checks++;
     pending = [];

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type CustomerRule, normalizeCustomer, validateCustomer } from 'crmkit/validation';
+import { type CustomerRule, normalizeCustomer, validateCustomer } from 'crmkit/customer';
 
 const PHONE = '13912345678';
 const RESIDENT = '110105194912310021';

@@ -1,15 +1,13 @@
 import type { ErrorCode } from './codes';
 import { type Locale, errorMessage } from '../locales';
 
-/**
- * Parameters that fill in an error's message: field paths, rule names, counts. Never personal data.
- *
- * @example
- * ```ts
- * const params: ErrorParams = { field: 'phones.0', rule: 'cn_mobile' };
- * ```
- */
-export type ErrorParams = Readonly<Record<string, string | number | boolean | undefined>>;
+// The brand isCrmError checks: `Symbol.for` is shared by every copy of crmkit in a process (the ESM
+// and CommonJS builds, two installed versions), where `instanceof` is not.
+const BRAND = /* @__PURE__ */ Symbol.for('crmkit.CrmError');
+
+import type { ErrorParams } from './params';
+
+export type { ErrorParams } from './params';
 
 /**
  * Machine-readable details of a {@link CrmError}: the zod issues when validation failed, and any
@@ -61,10 +59,11 @@ export interface CrmErrorOptions {
  * err.message;
  * //=> 'customer c-1 was not found'
  * err.localizedMessage('zh-CN');
- * //=> '未找到 customer c-1'
+ * //=> '未找到 客户 c-1'
  * ```
  */
 export class CrmError extends Error {
+
   /** The stable error code. */
   readonly code: ErrorCode;
   /** Message parameters (field names, rule names, ids; never personal data). */
@@ -79,12 +78,13 @@ export class CrmError extends Error {
     this.code = code;
     this.params = params;
     this.details = options.details ?? {};
+    Object.defineProperty(this, BRAND, { value: true });
   }
 
   /**
    * The message in the given locale.
    *
-   * @param locale - `en` or `zh-CN`
+   * @param locale - `en`, `zh-CN` or a locale added with `registerLocale`
    * @returns the localised message
    */
   localizedMessage(locale: Locale): string {
@@ -102,7 +102,9 @@ export class CrmError extends Error {
 }
 
 /**
- * Whether a value is a {@link CrmError}, optionally with a given code.
+ * Whether a value is a {@link CrmError}, optionally with a given code. It checks the
+ * `Symbol.for('crmkit.CrmError')` brand, not `instanceof`, so an error thrown by the CommonJS build
+ * (or another installed copy of crmkit) is recognised by the ESM build too.
  *
  * @param value - anything caught
  * @param code - when given, the error must also have this code
@@ -116,5 +118,11 @@ export class CrmError extends Error {
  * ```
  */
 export function isCrmError(value: unknown, code?: ErrorCode): value is CrmError {
-  return value instanceof CrmError && (code === undefined || value.code === code);
+  if (typeof value !== 'object' || value === null) return false;
+  try {
+    return (value as { [BRAND]?: unknown })[BRAND] === true && (code === undefined || (value as { code?: unknown }).code === code);
+  } catch {
+    // A hostile Proxy or getter: not one of ours.
+    return false;
+  }
 }

@@ -1,11 +1,12 @@
 import type { ErrorCode } from '../errors/codes';
-import type { ErrorParams } from '../errors/CrmError';
+import type { ErrorParams } from '../errors/params';
 
 const v = (p: ErrorParams, key: string, fallback = '?'): string => String(p[key] ?? fallback);
 
 /** English messages for every {@link ErrorCode}. */
 export const en: Record<ErrorCode, (p: ErrorParams) => string> = {
-  VALIDATION_FAILED: (p) => `${v(p, 'entity', 'input')} failed validation${p.summary ? `: ${p.summary}` : ''}`,
+  VALIDATION_FAILED: (p) =>
+    `${v(p, 'entity', 'input')} failed validation${p.count !== undefined ? `: ${v(p, 'count')} issue(s): ${v(p, 'rules', '')}` : p.summary ? `: ${p.summary}` : ''}`,
   INVALID_ARGUMENT: (p) => `${v(p, 'field', 'argument')}: ${v(p, 'rule', 'invalid value')}`,
   NOT_FOUND: (p) => `${v(p, 'entity', 'record')} ${v(p, 'id', '')} was not found`.replace('  ', ' '),
   CONCURRENCY_CONFLICT: (p) =>

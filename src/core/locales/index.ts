@@ -1,21 +1,17 @@
-import { z } from 'zod';
 import type { ErrorCode } from '../errors/codes';
-import type { ErrorParams } from '../errors/CrmError';
+import type { ErrorParams } from '../errors/params';
 import { en } from './en';
+import { registeredLocale } from './registry';
+import { translateWords } from './words';
 import { zhCN } from './zh-CN';
+import { zhCNWords } from './zh-CN.words';
+
+import type { Locale } from './locale';
+
+export type { Locale } from './locale';
 
 /**
- * The locales crmkit writes messages in.
- *
- * @example
- * ```ts
- * const locale: Locale = 'zh-CN';
- * ```
- */
-export type Locale = 'en' | 'zh-CN';
-
-/**
- * Every supported locale.
+ * The built-in locales.
  *
  * @example
  * ```ts
@@ -24,16 +20,30 @@ export type Locale = 'en' | 'zh-CN';
  * //=> ['en', 'zh-CN']
  * ```
  */
-export const LOCALES: readonly Locale[] = ['en', 'zh-CN'];
+export const LOCALES: readonly Locale[] = /* @__PURE__ */ Object.freeze(['en', 'zh-CN']);
 
-const catalogues = { en, 'zh-CN': zhCN } as const;
+/** The parameters whose values are words or rule phrases, translated with the locale's `words`. */
+const WORD_PARAMS = ['rule', 'entity', 'model', 'operation', 'role', 'action'] as const;
+
+function localizeParams(params: ErrorParams, words: Readonly<Record<string, string>> | undefined): ErrorParams {
+  if (words === undefined) return params;
+  let out: Record<string, ErrorParams[string]> | undefined;
+  for (const key of WORD_PARAMS) {
+    const value = params[key];
+    if (typeof value !== 'string') continue;
+    const translated = translateWords(value, words);
+    if (translated !== value) (out ??= { ...params })[key] = translated;
+  }
+  return out ?? params;
+}
 
 /**
- * The message for an error code in a locale.
+ * The message for an error code in a locale. Rule phrases and entity names in `params` are
+ * translated too, so a zh-CN message has no English in it.
  *
  * @param code - the error code
  * @param params - message parameters
- * @param locale - `en` (default) or `zh-CN`
+ * @param locale - `en` (default), `zh-CN` or a registered locale; a missing message falls back to `en`
  * @returns the message
  *
  * @example
@@ -41,29 +51,39 @@ const catalogues = { en, 'zh-CN': zhCN } as const;
  * import { errorMessage } from 'crmkit';
  * errorMessage('RULE_TOO_DEEP', { max: 64 }, 'zh-CN');
  * //=> '分群规则嵌套超过 64 层'
+ * errorMessage('INVALID_ARGUMENT', { field: 'horizon', rule: 'must be a positive number' }, 'zh-CN');
+ * //=> 'horizon：必须是正数'
  * ```
  */
 export function errorMessage(code: ErrorCode, params: ErrorParams = {}, locale: Locale = 'en'): string {
-  return catalogues[locale][code](params);
+  const p = params ?? {};
+  if (locale === 'zh-CN') return (zhCN[code] ?? en[code])(localizeParams(p, zhCNWords));
+  if (locale === 'en' || typeof locale !== 'string') return en[code](p);
+  const custom = registeredLocale(locale);
+  const message = custom?.errors?.[code];
+  return (message ?? en[code])(localizeParams(p, custom?.words));
 }
 
-const zodLocales = { en: z.locales.en(), 'zh-CN': z.locales.zhCN() } as const;
-
 /**
- * The zod error map for a locale, from the locales zod itself ships (crmkit does not translate
- * zod's issues again). Pass it per parse: `schema.safeParse(x, { error: zodErrorMap('zh-CN') })`.
+ * A word or rule phrase in a locale: `localizeWord('customer', 'zh-CN')` is `客户`. Areas use it for
+ * text they build into messages themselves; unknown text is returned as given.
  *
- * @param locale - `en` or `zh-CN`
- * @returns a zod v4 error map
+ * @param text - the English word or phrase
+ * @param locale - the locale
+ * @returns the translation, or `text`
  *
  * @example
  * ```ts
- * import { z } from 'zod';
- * import { zodErrorMap } from 'crmkit';
- * z.string().safeParse(1, { error: zodErrorMap('zh-CN') }).error?.issues[0]?.message;
- * //=> '无效输入：期望 string，实际接收 数字'
+ * import { localizeWord } from 'crmkit';
+ * localizeWord('customer', 'zh-CN');
+ * //=> '客户'
  * ```
  */
-export function zodErrorMap(locale: Locale): NonNullable<z.core.ParseContext<z.core.$ZodIssue>['error']> {
-  return zodLocales[locale].localeError;
+export function localizeWord(text: string, locale: Locale = 'en'): string {
+  if (locale === 'en') return text;
+  const words = locale === 'zh-CN' ? zhCNWords : registeredLocale(locale)?.words;
+  return words === undefined ? text : translateWords(text, words);
 }
+
+export { zodErrorMap } from './zod';
+export type { LocaleCatalogue } from './registry';

@@ -1,11 +1,12 @@
 import type { ErrorCode } from '../errors/codes';
-import type { ErrorParams } from '../errors/CrmError';
+import type { ErrorParams } from '../errors/params';
 
 const v = (p: ErrorParams, key: string, fallback = '?'): string => String(p[key] ?? fallback);
 
 /** 简体中文 messages for every {@link ErrorCode}. */
 export const zhCN: Record<ErrorCode, (p: ErrorParams) => string> = {
-  VALIDATION_FAILED: (p) => `${v(p, 'entity', '输入')}未通过校验${p.summary ? `：${p.summary}` : ''}`,
+  VALIDATION_FAILED: (p) =>
+    `${v(p, 'entity', '输入')}未通过校验${p.count !== undefined ? `：${v(p, 'count')} 个问题：${v(p, 'rules', '')}` : p.summary ? `：${p.summary}` : ''}`,
   INVALID_ARGUMENT: (p) => `${v(p, 'field', '参数')}：${v(p, 'rule', '取值无效')}`,
   NOT_FOUND: (p) => `未找到 ${v(p, 'entity', '记录')} ${v(p, 'id', '')}`.trimEnd(),
   CONCURRENCY_CONFLICT: (p) =>

@@ -6,16 +6,9 @@ import { D, DECIMAL_ROUNDING as ROUNDING } from './decimal';
 
 type Dec = InstanceType<typeof D>;
 
-/**
- * How to round money to its currency's minor unit (or to a given scale).
- * `half-even` is banker's rounding; `half-up` rounds .5 away from zero, as most receipts do.
- *
- * @example
- * ```ts
- * const rule: RoundingMode = 'half-up';
- * ```
- */
-export type RoundingMode = 'half-even' | 'half-up' | 'half-down' | 'up' | 'down' | 'ceil' | 'floor';
+import type { RoundingMode } from './rounding';
+
+export type { RoundingMode } from './rounding';
 
 /**
  * An amount as crmkit accepts it: a decimal string (`'19.99'`), a bigint, or an integer number.
@@ -40,6 +33,10 @@ export interface MoneyJSON {
   readonly amount: string;
   readonly currency: string;
 }
+
+// Shared by every copy of crmkit in a process (ESM and CommonJS builds, two installed versions).
+const BRAND = /* @__PURE__ */ Symbol.for('crmkit.Money');
+const INSPECT = /* @__PURE__ */ Symbol.for('nodejs.util.inspect.custom');
 
 const DECIMAL_PATTERN = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 
@@ -138,13 +135,19 @@ export class Money {
   }
 
   /**
-   * Whether `value` is a Money instance.
+   * Whether `value` is a Money value, from this copy of crmkit or another (the ESM and CommonJS
+   * builds, two installed versions): it checks the `Symbol.for('crmkit.Money')` brand.
    *
    * @param value - anything
    * @returns true for Money
    */
   static isMoney(value: unknown): value is Money {
-    return value instanceof Money;
+    if (typeof value !== 'object' || value === null) return false;
+    try {
+      return (value as { [BRAND]?: unknown })[BRAND] === true;
+    } catch {
+      return false;
+    }
   }
 
   /**
@@ -158,8 +161,9 @@ export class Money {
   static sum(amounts: Iterable<Money>, currency: string): Money {
     let total = new D(0);
     for (const m of amounts) {
+      const amount = decimalOf(m, 'amounts');
       assertSameCurrency(currency, m.currency);
-      total = total.plus(m.#amount);
+      total = total.plus(amount);
     }
     return Money.of(0, currency).#with(total);
   }
@@ -186,8 +190,9 @@ export class Money {
    * @throws {CrmError} `CURRENCY_MISMATCH`
    */
   plus(other: Money): Money {
+    const amount = decimalOf(other, 'other');
     assertSameCurrency(this.currency, other.currency);
-    return this.#with(this.#amount.plus(other.#amount));
+    return this.#with(this.#amount.plus(amount));
   }
 
   /**
@@ -195,8 +200,9 @@ export class Money {
    * @throws {CrmError} `CURRENCY_MISMATCH`
    */
   minus(other: Money): Money {
+    const amount = decimalOf(other, 'other');
     assertSameCurrency(this.currency, other.currency);
-    return this.#with(this.#amount.minus(other.#amount));
+    return this.#with(this.#amount.minus(amount));
   }
 
   /**
@@ -282,13 +288,14 @@ export class Money {
    * @throws {CrmError} `CURRENCY_MISMATCH`
    */
   compare(other: Money): -1 | 0 | 1 {
+    const amount = decimalOf(other, 'other');
     assertSameCurrency(this.currency, other.currency);
-    return this.#amount.comparedTo(other.#amount) as -1 | 0 | 1;
+    return this.#amount.comparedTo(amount) as -1 | 0 | 1;
   }
 
   /** Same currency and numerically equal amount (`'1.0'` equals `'1.00'`). */
   equals(other: Money): boolean {
-    return this.currency === other.currency && this.#amount.equals(other.#amount);
+    return Money.isMoney(other) && this.currency === other.currency && this.#amount.equals(decimalOf(other, 'other'));
   }
 
   /** Whether the amount is zero. */
@@ -331,6 +338,32 @@ export class Money {
   toJSON(): MoneyJSON {
     return { amount: this.amount, currency: this.currency };
   }
+
+  /** What `console.log` and `util.inspect` show in Node: `Money(19.99 CNY)`. */
+  [INSPECT](): string {
+    return `Money(${this.toString()})`;
+  }
+
+  /** @internal The brand {@link Money.isMoney} checks. */
+  get [BRAND](): true {
+    return true;
+  }
+
+  /** @internal This value's decimal, or undefined for a Money from another copy of crmkit. */
+  static decimalOwn(m: Money): Dec | undefined {
+    return #amount in m ? m.#amount : undefined;
+  }
+}
+
+/**
+ * The exact amount of `m`: its own decimal, or, for a Money from another copy of crmkit (whose
+ * private field this copy cannot read), its decimal string read back, which is exact.
+ */
+function decimalOf(m: Money, field: string): Dec {
+  const own = Money.decimalOwn(m);
+  if (own !== undefined) return own;
+  assert(Money.isMoney(m), 'INVALID_MONEY', { params: { field, rule: 'expected a Money value' } });
+  return toDecimal(m.amount, field);
 }
 
 function assertSameCurrency(left: string, right: string): void {

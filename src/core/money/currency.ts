@@ -1,7 +1,8 @@
 import { CrmError } from '../errors/CrmError';
 
-const KNOWN = new Set(Intl.supportedValuesOf('currency'));
-const digitsCache = new Map<string, number>();
+// Read from Intl on first use, not at load.
+let known: ReadonlySet<string> | undefined;
+const digitsCache = /* @__PURE__ */ new Map<string, number>();
 
 /**
  * Whether `code` is an ISO 4217 currency code known to this runtime's Intl data.
@@ -19,7 +20,7 @@ const digitsCache = new Map<string, number>();
  * ```
  */
 export function isCurrencyCode(code: unknown): code is string {
-  return typeof code === 'string' && /^[A-Z]{3}$/.test(code) && KNOWN.has(code);
+  return typeof code === 'string' && /^[A-Z]{3}$/.test(code) && (known ??= new Set(Intl.supportedValuesOf('currency'))).has(code);
 }
 
 /**

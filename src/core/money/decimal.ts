@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import type { RoundingMode } from './Money';
+import type { RoundingMode } from './rounding';
 
 /**
  * A Decimal constructor isolated from the global one, so adopters' Decimal settings never leak in.
@@ -7,7 +7,7 @@ import type { RoundingMode } from './Money';
  *
  * @internal
  */
-export const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -30, toExpPos: 40 });
+export const D = /* @__PURE__ */ Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -30, toExpPos: 40 });
 
 /**
  * decimal.js rounding constants by crmkit {@link RoundingMode} name.

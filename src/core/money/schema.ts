@@ -13,7 +13,7 @@ import { Money } from './Money';
  * //=> '12.30 CNY'
  * ```
  */
-export const MoneySchema = z
+export const MoneySchema = /* @__PURE__ */ (() => z
   .union([
     z.custom<Money>((v) => Money.isMoney(v), { message: 'expected Money' }),
     z.strictObject({
@@ -22,7 +22,8 @@ export const MoneySchema = z
     }),
   ])
   .transform((value, ctx): Money => {
-    if (value instanceof Money) return value;
+    // Ours as it is; a Money from another copy of crmkit is rebuilt from its exact decimal string.
+    if (Money.isMoney(value)) return Money.decimalOwn(value) !== undefined ? value : Money.of(value.amount, value.currency);
     try {
       return Money.of(value.amount, value.currency);
     } catch (e) {
@@ -30,4 +31,4 @@ export const MoneySchema = z
       return z.NEVER;
     }
   })
-  .meta({ id: 'Money', description: 'An amount of money: decimal string amount and ISO 4217 currency' });
+  .meta({ id: 'Money', description: 'An amount of money: decimal string amount and ISO 4217 currency' }))();

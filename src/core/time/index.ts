@@ -1,4 +1,5 @@
-import { differenceInCalendarDays, isValid } from 'date-fns';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
+import { isValid } from 'date-fns/isValid';
 import { assert } from '../errors/assert';
 
 /**

@@ -11,8 +11,8 @@ import { z } from 'zod';
  * //=> '2026-01-01T00:00:00.000Z'
  * ```
  */
-export const DateSchema = z.union([
+export const DateSchema = /* @__PURE__ */ (() => z.union([
   z.date(),
   z.iso.datetime({ offset: true }).transform((s) => new Date(s)),
   z.iso.date().transform((s) => new Date(`${s}T00:00:00Z`)),
-]);
+]))();

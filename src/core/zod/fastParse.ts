@@ -15,9 +15,9 @@ import type { z } from 'zod';
  * @internal
  */
 /** zod is certain to reject the value (so a union may try its next option). */
-const FAIL: unique symbol = Symbol('fail');
+const FAIL: unique symbol = /* @__PURE__ */ Symbol('fail');
 /** The fast path cannot tell; zod must decide. */
-const UNSURE: unique symbol = Symbol('unsure');
+const UNSURE: unique symbol = /* @__PURE__ */ Symbol('unsure');
 type Run = (value: unknown) => unknown;
 const failed = (v: unknown): v is typeof FAIL | typeof UNSURE => v === FAIL || v === UNSURE;
 

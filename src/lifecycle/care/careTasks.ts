@@ -15,10 +15,10 @@ import type { ConsentChannel, Customer } from '../../customer/customer';
  * //=> 'mid_autumn'
  * ```
  */
-export const CareHolidaySchema = z.union([
+export const CareHolidaySchema = /* @__PURE__ */ (() => z.union([
   z.strictObject({ id: z.string().min(1).max(64), month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31) }),
   z.strictObject({ id: z.string().min(1).max(64), dates: z.array(z.iso.date()).min(1) }),
-]);
+]))();
 
 /**
  * A care holiday; see {@link CareHolidaySchema}.
@@ -79,7 +79,15 @@ export interface CareOptions {
   readonly channels?: readonly ConsentChannel[];
 }
 
-type CareCustomer = Pick<Customer, 'id' | 'kind' | 'person' | 'createdAt' | 'consent' | 'ownerId'>;
+/**
+ * The fields of a customer {@link careTasks} reads: a full `Customer` fits.
+ *
+ * @example
+ * ```ts
+ * const c: CareCustomer = { id: 'c1', kind: 'person', createdAt: new Date('2024-01-01'), consent: {} };
+ * ```
+ */
+export type CareCustomer = Pick<Customer, 'id' | 'kind' | 'person' | 'createdAt' | 'consent' | 'ownerId'>;
 
 const isoDay = (y: number, m: number, d: number) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;

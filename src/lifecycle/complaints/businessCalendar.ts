@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { CrmError } from '../../core/errors/CrmError';
 import { requireDate } from '../../core/time';
 
-const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'HH:MM');
-const Day = z.iso.date();
+const HHMM = /* @__PURE__ */ (() => z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'HH:MM'))();
+const Day = /* @__PURE__ */ z.iso.date();
 
 /**
  * zod schema of a business calendar: the UTC offset of the business's clock (minutes, default
@@ -18,7 +18,7 @@ const Day = z.iso.date();
  * //=> { start: '09:00', end: '18:00' }
  * ```
  */
-export const BusinessCalendarSchema = z
+export const BusinessCalendarSchema = /* @__PURE__ */ (() => z
   .strictObject({
     utcOffsetMinutes: z.number().int().min(-840).max(840).default(480),
     weekdays: z.array(z.number().int().min(1).max(7)).min(1).default([1, 2, 3, 4, 5]),
@@ -26,7 +26,7 @@ export const BusinessCalendarSchema = z
     holidays: z.array(Day).default([]),
     workingDays: z.array(Day).default([]),
   })
-  .refine((c) => c.hours.start < c.hours.end, { message: 'hours.end must be after hours.start', path: ['hours'] });
+  .refine((c) => c.hours.start < c.hours.end, { message: 'hours.end must be after hours.start', path: ['hours'] }))();
 
 /**
  * Input of a business calendar; see {@link BusinessCalendarSchema}.

@@ -35,4 +35,4 @@ export const COMPLAINT_LIFECYCLE_DEFINITION: LifecycleDefinition = {
  * //=> 'opened'
  * ```
  */
-export const complaintLifecycle: Lifecycle = defineLifecycle(COMPLAINT_LIFECYCLE_DEFINITION);
+export const complaintLifecycle: Lifecycle = /* @__PURE__ */ defineLifecycle(COMPLAINT_LIFECYCLE_DEFINITION);

@@ -4,7 +4,7 @@ import { requireDate } from '../../core/time';
 import { type BusinessCalendar, addBusinessMinutes } from './businessCalendar';
 import type { Complaint, ComplaintPriority } from './complaint';
 
-const Target = z.strictObject({ firstResponseMinutes: z.number().positive().max(525_600), resolutionMinutes: z.number().positive().max(5_256_000) });
+const Target = /* @__PURE__ */ (() => z.strictObject({ firstResponseMinutes: z.number().positive().max(525_600), resolutionMinutes: z.number().positive().max(5_256_000) }))();
 
 /**
  * zod schema of an SLA policy: per priority, the first-response and resolution targets in minutes,
@@ -16,7 +16,7 @@ const Target = z.strictObject({ firstResponseMinutes: z.number().positive().max(
  * //=> 240
  * ```
  */
-export const SlaPolicySchema = z.strictObject({ low: Target, normal: Target, high: Target, urgent: Target });
+export const SlaPolicySchema = /* @__PURE__ */ z.strictObject({ low: Target, normal: Target, high: Target, urgent: Target });
 
 /**
  * An SLA policy; see {@link SlaPolicySchema}.
@@ -38,7 +38,7 @@ export type SlaPolicy = z.infer<typeof SlaPolicySchema>;
  * //=> 240
  * ```
  */
-export const DEFAULT_SLA_POLICY: SlaPolicy = Object.freeze({
+export const DEFAULT_SLA_POLICY: SlaPolicy = /* @__PURE__ */ Object.freeze({
   urgent: { firstResponseMinutes: 60, resolutionMinutes: 480 },
   high: { firstResponseMinutes: 240, resolutionMinutes: 1440 },
   normal: { firstResponseMinutes: 480, resolutionMinutes: 4320 },

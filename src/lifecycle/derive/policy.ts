@@ -62,7 +62,7 @@ export interface StagePolicy {
  * //=> 180
  * ```
  */
-export const DEFAULT_STAGE_POLICY: Readonly<Required<Omit<StagePolicy, 'qualifies' | 'atRisk'>>> = Object.freeze({
+export const DEFAULT_STAGE_POLICY: Readonly<Required<Omit<StagePolicy, 'qualifies' | 'atRisk'>>> = /* @__PURE__ */ Object.freeze({
   repeatAfterPurchases: 2,
   loyalAfterPurchases: 4,
   loyaltyWindowDays: 365,

@@ -21,7 +21,7 @@ import { CONSENT_CHANNELS } from '../../customer/customer';
  * //=> 30
  * ```
  */
-export const FollowUpRuleSchema = z.strictObject({
+export const FollowUpRuleSchema = /* @__PURE__ */ (() => z.strictObject({
   id: z.string().min(1).max(64),
   stages: z.array(z.string().min(1).max(64)).min(1).optional(),
   tags: z.array(z.string().min(1).max(64)).min(1).optional(),
@@ -31,7 +31,7 @@ export const FollowUpRuleSchema = z.strictObject({
     z.strictObject({ kind: z.literal('after_first_purchase'), days: z.number().min(0).max(3650) }),
   ]),
   channels: z.array(z.enum(CONSENT_CHANNELS)).min(1),
-});
+}))();
 
 /**
  * A follow-up rule; see {@link FollowUpRuleSchema}.
@@ -54,7 +54,7 @@ export type FollowUpRule = z.infer<typeof FollowUpRuleSchema>;
  * //=> ['at_risk', 'vip', 'new_customer']
  * ```
  */
-export const DEFAULT_FOLLOW_UP_RULES: readonly FollowUpRule[] = Object.freeze([
+export const DEFAULT_FOLLOW_UP_RULES: readonly FollowUpRule[] = /* @__PURE__ */ Object.freeze([
   { id: 'at_risk', stages: ['at_risk'], cadence: { kind: 'after_stage_entry', days: 3 }, channels: ['phone', 'wechat', 'sms'] },
   { id: 'vip', tags: ['vip'], cadence: { kind: 'every', days: 30 }, channels: ['phone', 'wechat', 'email'] },
   { id: 'new_customer', stages: ['first_purchase'], cadence: { kind: 'after_first_purchase', days: 7 }, channels: ['wechat', 'sms', 'email', 'phone'] },

@@ -65,7 +65,15 @@ export interface FollowUpOptions {
   readonly quietDays?: number;
 }
 
-type FollowUpCustomer = Pick<Customer, 'id' | 'tags' | 'consent' | 'ownerId' | 'lifecycleStage'>;
+/**
+ * The fields of a customer {@link followUpsDue} reads: a full `Customer` fits.
+ *
+ * @example
+ * ```ts
+ * const c: FollowUpCustomer = { id: 'c1', tags: ['vip'], consent: {} };
+ * ```
+ */
+export type FollowUpCustomer = Pick<Customer, 'id' | 'tags' | 'consent' | 'ownerId' | 'lifecycleStage'>;
 
 function latestBy<T extends { customerId: string; occurredAt: Date }>(items: Iterable<T> | undefined, asOf: number, keep: (t: T) => boolean, pickMax: boolean): Map<string, number> {
   const out = new Map<string, number>();

@@ -53,7 +53,7 @@ export interface LifecycleIndex {
   readonly table: ReadonlyMap<string, ReadonlyMap<string, readonly LifecycleTransition[]>>;
 }
 
-const indexes = new WeakMap<Lifecycle, LifecycleIndex>();
+const indexes = /* @__PURE__ */ new WeakMap<Lifecycle, LifecycleIndex>();
 
 /** The lookup table of a lifecycle made by {@link defineLifecycle}. */
 export function indexOf(lifecycle: Lifecycle): LifecycleIndex {

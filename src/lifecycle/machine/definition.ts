@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CrmError } from '../../core/errors/CrmError';
 
-const Name = z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/, 'a name: a letter, then letters, digits, _ . - (at most 64)');
+const Name = /* @__PURE__ */ (() => z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/, 'a name: a letter, then letters, digits, _ . - (at most 64)'))();
 
 /**
  * zod schema of one transition: on `event`, a state in `from` (a stage, a list of stages, or `'*'`
@@ -14,12 +14,12 @@ const Name = z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/, 'a name: a lette
  * //=> 'customer'
  * ```
  */
-export const TransitionSchema = z.strictObject({
+export const TransitionSchema = /* @__PURE__ */ (() => z.strictObject({
   from: z.union([z.literal('*'), Name, z.array(Name).min(1)]),
   event: Name,
   to: Name,
   guard: Name.optional(),
-});
+}))();
 
 /**
  * zod schema of a lifecycle definition: plain, JSON-serialisable data naming the stages, the
@@ -35,12 +35,12 @@ export const TransitionSchema = z.strictObject({
  * //=> ['lead', 'customer']
  * ```
  */
-export const LifecycleDefinitionSchema = z.strictObject({
+export const LifecycleDefinitionSchema = /* @__PURE__ */ (() => z.strictObject({
   id: Name,
   initial: Name,
   stages: z.array(Name).min(1).max(256),
   transitions: z.array(TransitionSchema).max(4096),
-});
+}))();
 
 /**
  * A lifecycle definition as data; see {@link LifecycleDefinitionSchema}.

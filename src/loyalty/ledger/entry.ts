@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { MoneySchema } from '../../core/money/schema';
 import { DateSchema } from '../../core/time/schema';
 
-const key = z.string().min(1).max(512);
+const key = /* @__PURE__ */ (() => z.string().min(1).max(512))();
 
 /**
  * zod schema of one points-ledger entry. The ledger is append-only: nothing is edited, every change
@@ -28,7 +28,7 @@ const key = z.string().min(1).max(512);
  * //=> false
  * ```
  */
-export const LedgerEntrySchema = z
+export const LedgerEntrySchema = /* @__PURE__ */ (() => z
   .strictObject({
     id: key,
     customerId: z.string().min(1).max(128),
@@ -52,7 +52,7 @@ export const LedgerEntrySchema = z
     if (e.expiresAt !== undefined && (e.points < 0 || e.expiresAt < e.occurredAt)) issue('only positive entries expire, not before they occur', 'expiresAt');
     if (e.spend !== undefined && (e.type !== 'earn' || e.spend.isNegative())) issue('spend belongs on earn entries and is not negative', 'spend');
   })
-  .meta({ id: 'LedgerEntry' });
+  .meta({ id: 'LedgerEntry' }))();
 
 /**
  * One points-ledger entry; see {@link LedgerEntrySchema}.

@@ -2,12 +2,12 @@ import { toSimplifiedCode } from './nameTables';
 
 // Separators people type inside names: white space (as in a regular expression's \s), middle dots of
 // transliterated names (·, ・, •, ‧, ∙, ·), hyphens, underscores, commas, apostrophes and full stops.
-const SEPARATORS = new Set<number>([
+const SEPARATORS = /* @__PURE__ */ (() => new Set<number>([
   ...[0x85, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff],
   ...Array.from({ length: 11 }, (_, i) => 0x2000 + i),
   ...[0xb7, 0x30fb, 0x2022, 0x2027, 0x2219, 0x387],
   ...[...".-_,'\u2019"].map((c) => c.charCodeAt(0)),
-]);
+]))();
 
 /**
  * Normalises a person's or organisation's name for matching: half-width forms, lower case,

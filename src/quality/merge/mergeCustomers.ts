@@ -42,8 +42,8 @@ export interface MergeResult {
   readonly events: readonly CustomersMerged[];
 }
 
-const FIELDS = Object.keys(DEFAULT_SURVIVORSHIP) as SurvivorshipField[];
-const byCreation = ruleOrder('oldest', 'displayName', []);
+const FIELDS = /* @__PURE__ */ Object.keys(DEFAULT_SURVIVORSHIP) as SurvivorshipField[];
+const byCreation = /* @__PURE__ */ ruleOrder('oldest', 'displayName', []);
 
 function checkRecords(records: readonly Customer[], survivorId: string | undefined): void {
   assert(Array.isArray(records) && records.length >= 2, 'INVALID_MERGE', { params: { rule: 'needs at least two records' } });

@@ -1,4 +1,4 @@
-export { summarizeRfm, type RfmSummary, type SummarizeRfmOptions } from './summarizeRfm';
+export { summarizeRfm, type RfmSummary, type RfmTransaction, type SummarizeRfmOptions } from './summarizeRfm';
 export {
   rfmScores,
   rfmScoresColumns,

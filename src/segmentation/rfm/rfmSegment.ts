@@ -1,7 +1,7 @@
 import { CrmError } from '../../core/errors/CrmError';
 import { DEFAULT_RFM_SEGMENT_MAP, RfmSegmentMapSchema, type RfmSegmentMap, type RfmSegmentName } from './segmentMap';
 
-const checked = new WeakSet<object>([DEFAULT_RFM_SEGMENT_MAP]);
+const checked = /* @__PURE__ */ new WeakSet<object>([DEFAULT_RFM_SEGMENT_MAP]);
 
 function checkMap(map: RfmSegmentMap): void {
   if (checked.has(map)) return;

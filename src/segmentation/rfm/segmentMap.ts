@@ -1,9 +1,9 @@
 import { z } from 'zod';
 
-const range = z
+const range = /* @__PURE__ */ (() => z
   .tuple([z.number().int().min(1).max(100), z.number().int().min(1).max(100)])
-  .refine(([lo, hi]) => lo <= hi, { message: 'lower bound must not exceed upper bound' });
-const names = z.strictObject({ en: z.string().min(1).max(128), 'zh-CN': z.string().min(1).max(128) });
+  .refine(([lo, hi]) => lo <= hi, { message: 'lower bound must not exceed upper bound' }))();
+const names = /* @__PURE__ */ (() => z.strictObject({ en: z.string().min(1).max(128), 'zh-CN': z.string().min(1).max(128) }))();
 
 /**
  * zod schema of an RFM segment map: segments tried in order (the first whose R, F and M score
@@ -20,13 +20,13 @@ const names = z.strictObject({ en: z.string().min(1).max(128), 'zh-CN': z.string
  * //=> true
  * ```
  */
-export const RfmSegmentMapSchema = z.strictObject({
+export const RfmSegmentMapSchema = /* @__PURE__ */ (() => z.strictObject({
   segments: z
     .array(z.strictObject({ key: z.string().min(1).max(64), name: names, r: range, f: range, m: range }))
     .min(1)
     .max(200),
   fallback: z.strictObject({ key: z.string().min(1).max(64), name: names }),
-});
+}))();
 
 /**
  * An RFM segment map; see {@link RfmSegmentMapSchema}.
@@ -82,7 +82,7 @@ const seg = (key: string, en: string, zh: string, r: [number, number], f: [numbe
  * //=> { en: 'Champions', 'zh-CN': '重要价值客户' }
  * ```
  */
-export const DEFAULT_RFM_SEGMENT_MAP: RfmSegmentMap = deepFreeze({
+export const DEFAULT_RFM_SEGMENT_MAP: RfmSegmentMap = /* @__PURE__ */ (() => deepFreeze({
   segments: [
     seg('champions', 'Champions', '重要价值客户', [4, 5], [4, 5], [4, 5]),
     seg('loyal-customers', 'Loyal Customers', '忠诚客户', [2, 5], [3, 5], [3, 5]),
@@ -97,7 +97,7 @@ export const DEFAULT_RFM_SEGMENT_MAP: RfmSegmentMap = deepFreeze({
     seg('hibernating', 'Hibernating', '沉睡客户', [1, 2], [1, 2], [1, 2]),
   ],
   fallback: { key: 'others', name: { en: 'Others', 'zh-CN': '其他客户' } },
-});
+}))();
 
 function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object') {

@@ -53,7 +53,16 @@ export interface SummarizeRfmOptions {
 }
 
 /** The transaction fields RFM reads. */
-type RfmTransaction = Pick<Transaction, 'customerId' | 'type' | 'amount' | 'occurredAt'>;
+/**
+ * The fields of a transaction {@link summarizeRfm} reads: a full `Transaction` fits.
+ *
+ * @example
+ * ```ts
+ * import { Money } from 'crmkit';
+ * const t: RfmTransaction = { customerId: 'c1', type: 'purchase', amount: Money.of('10', 'CNY'), occurredAt: new Date('2026-01-01') };
+ * ```
+ */
+export type RfmTransaction = Pick<Transaction, 'customerId' | 'type' | 'amount' | 'occurredAt'>;
 
 interface Acc {
   last: number;

@@ -82,7 +82,7 @@ const date = (v: unknown) => {
 const bool = (v: unknown) => (typeof v === 'boolean' ? v : undefined);
 const READ = { string: str, number: num, date, boolean: bool } as const;
 
-const BUILT_IN: Record<string, FieldDef> = Object.create(null);
+const BUILT_IN: Record<string, FieldDef> = /* @__PURE__ */ Object.create(null);
 const def = (name: string, type: SegmentFieldType, get: FieldGetter) => {
   BUILT_IN[name] = { name, type, get };
 };
@@ -116,9 +116,9 @@ def('lastPurchaseAt', 'date', (_c, m) => date(m?.lastPurchaseAt));
  * //=> 'tags'
  * ```
  */
-export const SEGMENT_FIELDS: Readonly<Record<string, SegmentFieldType>> = Object.freeze(
+export const SEGMENT_FIELDS: Readonly<Record<string, SegmentFieldType>> = /* @__PURE__ */ (() => Object.freeze(
   Object.fromEntries(Object.values(BUILT_IN).map((f) => [f.name, f.type])),
-);
+))();
 
 /** The field named `name`, or undefined when it is neither built in nor a declared attribute. */
 export function resolveField(name: string, attributes: AttributeTypes | undefined): FieldDef | undefined {

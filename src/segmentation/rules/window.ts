@@ -1,4 +1,5 @@
-import { subMonths, subYears } from 'date-fns';
+import { subMonths } from 'date-fns/subMonths';
+import { subYears } from 'date-fns/subYears';
 import { CrmError } from '../../core/errors/CrmError';
 import { isValidDate } from '../../core/time/index';
 import type { ParsedValue } from './parse';

@@ -1,10 +1,12 @@
-import { type CountryCode, isValidPhoneNumber } from 'libphonenumber-js/max';
+import { type CountryCode, isValidPhoneNumber } from 'libphonenumber-js/min';
 import { type PhoneOptions, normalizePhone } from '../normalize/phone';
 import { CN_MOBILE_E164 } from './cnMobile';
 
 /**
  * Whether a phone number is valid for its country: mainland mobiles by their allocated prefixes,
- * all other numbers by libphonenumber-js full ("max") metadata: the number patterns of each region.
+ * all other numbers by libphonenumber-js "min" metadata: the
+ * possible lengths of each region's numbers (the small metadata keeps bundles small; numbers of a
+ * valid length whose prefix is unallocated pass outside mainland mobiles).
  *
  * @param phone - a number as typed
  * @param options - {@link PhoneOptions}; `defaultRegion` defaults to `CN`
@@ -39,6 +41,8 @@ export function isValidPhone(phone: string, options: PhoneOptions = {}): boolean
  * ```
  */
 export function isValidE164(e164: string, options: PhoneOptions = {}): boolean {
-  if (/^\+861\d{10}$/.test(e164)) return CN_MOBILE_E164.test(e164);
+  // Mainland national numbers starting 1 (other than Beijing's area code 10) are mobiles: crmkit's own
+  // prefix table decides them, at any length, since the small metadata only checks lengths.
+  if (/^\+861\d{10}$/.test(e164) || /^\+861[1-9]/.test(e164)) return CN_MOBILE_E164.test(e164);
   return isValidPhoneNumber(e164, (options.defaultRegion ?? 'CN') as CountryCode);
 }

@@ -1,8 +1,8 @@
-import { zodErrorMap } from '../core/locales';
+import { type Locale, localizeWord, zodErrorMap } from '../core/locales';
 import { compileFastParse } from '../core/zod/fastParse';
-import { type Customer, type CustomerInput, CustomerInputSchema, CustomerSchema } from '../customer/customer';
-import { type FieldCheckOptions, checkCustomerFields } from './fieldChecks';
-import type { ValidationIssue } from './issue';
+import { type Customer, type CustomerInput, CustomerInputSchema, CustomerSchema } from './customer';
+import { type FieldCheckOptions, checkCustomerFields } from '../validation/fieldChecks';
+import type { ValidationIssue } from '../validation/issue';
 import { normalizeCustomer } from './normalizeCustomer';
 
 /**
@@ -25,7 +25,7 @@ export type ValidCustomerInput = ReturnType<typeof CustomerInputSchema.parse>;
  *   c.ownerId ? [] : [{ path: ['ownerId'], code: 'owner_required', message: locale === 'zh-CN' ? 'ownerId：必须指定负责人' : 'ownerId: an owner is required' }];
  * ```
  */
-export type CustomerRule = (customer: ValidCustomerInput, context: { readonly locale: 'en' | 'zh-CN' }) => readonly ValidationIssue[];
+export type CustomerRule = (customer: ValidCustomerInput, context: { readonly locale: Locale }) => readonly ValidationIssue[];
 
 /**
  * Options for {@link validateCustomer}.
@@ -54,8 +54,8 @@ export type CustomerValidationResult =
   | { readonly ok: true; readonly value: ValidCustomerInput; readonly issues: readonly [] }
   | { readonly ok: false; readonly value?: undefined; readonly issues: readonly ValidationIssue[] };
 
-const fastInput = compileFastParse(CustomerInputSchema);
-const fastStored = compileFastParse(CustomerSchema);
+const fastInput = /* @__PURE__ */ compileFastParse(CustomerInputSchema);
+const fastStored = /* @__PURE__ */ compileFastParse(CustomerSchema);
 
 /**
  * `CustomerSchema.parse` with the fast path in front (same output, same errors).
@@ -86,7 +86,7 @@ function schemaIssues(input: unknown, options: ValidateCustomerOptions) {
  *
  * @example
  * ```ts
- * import { validateCustomer } from 'crmkit/validation';
+ * import { validateCustomer } from 'crmkit/customer';
  * const r = validateCustomer(
  *   { kind: 'person', displayName: '张三', contactPoints: [{ type: 'phone', value: '12345678901' }] },
  *   { locale: 'zh-CN' },
@@ -101,7 +101,8 @@ export function validateCustomer(input: unknown, options: ValidateCustomerOption
   const locale = options.locale ?? 'en';
   const parsed = schemaIssues(input, options);
   if (!parsed.success) {
-    const issues: ValidationIssue[] = parsed.error.issues.map((i) => ({ path: i.path, code: i.code, message: i.message }));
+    // Custom messages written into the schemas (`must not be blank`) are translated like rule phrases.
+    const issues: ValidationIssue[] = parsed.error.issues.map((i) => ({ path: i.path, code: i.code, message: localizeWord(i.message, locale) }));
     issues.push(...checkCustomerFields(input, options));
     return { ok: false, issues };
   }
@@ -122,7 +123,7 @@ export function validateCustomer(input: unknown, options: ValidateCustomerOption
  *
  * @example
  * ```ts
- * import { validateStoredCustomer } from 'crmkit/validation';
+ * import { validateStoredCustomer } from 'crmkit/customer';
  * validateStoredCustomer({ id: 'c-1' }).ok;
  * //=> false
  * ```

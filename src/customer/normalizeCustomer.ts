@@ -1,11 +1,11 @@
-import type { ContactPoint } from '../customer/contactPoint';
-import type { CustomerInput } from '../customer/customer';
-import type { Organization } from '../customer/organization';
-import { normalizeUscc } from './checks/uscc';
-import { normalizeEmail } from './normalize/email';
-import { type PhoneOptions, normalizePhone } from './normalize/phone';
-import { normalizePostalCode } from './normalize/postalCode';
-import { normalizeTags, normalizeText, toHalfWidth } from './normalize/text';
+import type { ContactPoint } from './contactPoint';
+import type { CustomerInput } from './customer';
+import type { Organization } from './organization';
+import { normalizeUscc } from '../validation/checks/uscc';
+import { normalizeEmail } from '../validation/normalize/email';
+import { type PhoneOptions, normalizePhone } from '../validation/normalize/phone';
+import { normalizePostalCode } from '../validation/normalize/postalCode';
+import { normalizeTags, normalizeText, toHalfWidth } from '../validation/normalize/text';
 
 /**
  * Normalises one contact point: phones to E.164 (kept as typed when unparseable, so validation can
@@ -17,7 +17,7 @@ import { normalizeTags, normalizeText, toHalfWidth } from './normalize/text';
  *
  * @example
  * ```ts
- * import { normalizeContactPoint } from 'crmkit/validation';
+ * import { normalizeContactPoint } from 'crmkit/customer';
  * normalizeContactPoint({ type: 'phone', value: '138-1234-5678' }).value;
  * //=> '+8613812345678'
  * ```
@@ -82,7 +82,7 @@ export type NormalizableCustomer = Omit<CustomerInput, 'contactPoints' | 'tags' 
  *
  * @example
  * ```ts
- * import { normalizeCustomer } from 'crmkit/validation';
+ * import { normalizeCustomer } from 'crmkit/customer';
  * normalizeCustomer({ kind: 'person', displayName: ' 李　雷 ', contactPoints: [], tags: ['VIP'] }).tags;
  * //=> ['vip']
  * ```
