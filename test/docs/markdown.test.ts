@@ -13,17 +13,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 // Blocks written before this harness that still need rewriting as self-contained programs (they use
 // names defined in earlier prose or blocks). Each is asserted to still fail, so fixing one makes this
 // test fail until it is taken off the list. Do not add to it: new blocks must run.
-const KNOWN_BROKEN = new Set([
-  'docs/guides/getting-started.md#2',
-  'docs/guides/getting-started.md#3',
-  'docs/guides/getting-started.md#4',
-  'docs/guides/implement-a-repository.md#1',
-  'docs/guides/lifecycle-and-kpis.md#2',
-  'docs/guides/segmentation.md#2',
-  'docs/guides/segmentation.md#3',
-  'docs/guides/segmentation.md#4',
-  'docs/guides/segmentation.md#5',
-]);
+const KNOWN_BROKEN = new Set<string>([]);
 
 describe('```ts blocks in README.md and docs/', () => {
   it('found blocks to check', () => {
