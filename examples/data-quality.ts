@@ -4,7 +4,7 @@
  * Run with `npx tsx --tsconfig tsconfig.examples.json examples/data-quality.ts`.
  * Every name, phone number and email below is made up.
  */
-import { Money, createCustomer, sequentialIds, type Customer } from 'crmkit';
+import { Money, createCustomer, sequentialIds, type Customer, type CustomerInput } from 'crmkit';
 import { createMemoryRepositories } from 'crmkit/memory';
 import {
   assessQuality,
@@ -19,7 +19,7 @@ import {
 
 const newId = sequentialIds('cust');
 const { customers, transactions, interactions } = createMemoryRepositories();
-const register = async (input: unknown, now: string) => customers.save(createCustomer(input, { now: new Date(now), newId }).customer);
+const register = async (input: CustomerInput, now: string) => customers.save(createCustomer(input, { now: new Date(now), newId }).customer);
 
 // 1. A small customer base with the usual problems: the same person registered twice (traditional
 //    surname character, spaced phone), a company entered twice (full-width brackets, same USCC),

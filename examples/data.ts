@@ -1,4 +1,5 @@
 // Demo data: realistic but invented customers. Every phone number, email and ID below is made up.
+import type { CustomerInput } from 'crmkit';
 const FAMILY = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴'];
 const GIVEN = ['芳', '伟', '娜', '敏', '静', '强', '磊', '洋', '艳', '军'];
 const CITIES = [
@@ -10,7 +11,7 @@ const CITIES = [
 const MOBILE_PREFIXES = ['138', '139', '186', '159', '177', '199'];
 
 /** Twenty mainland customers, persons, made up deterministically. */
-export function mainlandPeople(): unknown[] {
+export function mainlandPeople(): CustomerInput[] {
   return Array.from({ length: 20 }, (_, i) => {
     const name = `${FAMILY[i % 10]}${GIVEN[(i * 3 + Math.floor(i / 10)) % 10]}`;
     const city = CITIES[i % CITIES.length]!;
@@ -20,8 +21,8 @@ export function mainlandPeople(): unknown[] {
       person: { familyName: name[0], givenName: name.slice(1), gender: i % 2 ? 'male' : 'female' },
       contactPoints: [
         { type: 'phone', value: `${MOBILE_PREFIXES[i % 6]} ${String(1000 + i * 37).padStart(4, '0')} ${String(5000 + i * 91).slice(0, 4)}`, primary: true },
-        ...(i % 3 === 0 ? [{ type: 'email', value: `user${i}@Example.CN` }] : []),
-        ...(i % 4 === 0 ? [{ type: 'social', network: 'wechat', value: `wx_user_${i}` }] : []),
+        ...(i % 3 === 0 ? [{ type: 'email' as const, value: `user${i}@Example.CN` }] : []),
+        ...(i % 4 === 0 ? [{ type: 'social' as const, network: 'wechat' as const, value: `wx_user_${i}` }] : []),
         { type: 'address', country: 'CN', region: city.region, city: city.city, line1: `示例路${i + 1}号`, postalCode: city.postalCode },
       ],
       tags: i % 5 === 0 ? ['VIP'] : ['Retail'],
@@ -35,7 +36,7 @@ export function mainlandPeople(): unknown[] {
 }
 
 /** International customers: persons with phones from several regions. */
-export function internationalPeople(): unknown[] {
+export function internationalPeople(): CustomerInput[] {
   return [
     { kind: 'person', displayName: 'Emma Clarke', contactPoints: [{ type: 'phone', value: '+44 20 7946 0958' }, { type: 'email', value: 'emma.clarke@example.co.uk' }], tags: ['export'], ownerId: 'sales-4' },
     { kind: 'person', displayName: 'Lucas Martin', contactPoints: [{ type: 'phone', value: '+33 1 23 45 67 89' }], tags: ['export'], ownerId: 'sales-4' },
@@ -45,7 +46,7 @@ export function internationalPeople(): unknown[] {
 }
 
 /** Organisations: a government account with departments and several contacts, and two enterprises. */
-export function organisations(): unknown[] {
+export function organisations(): CustomerInput[] {
   return [
     {
       kind: 'organization',

@@ -3,7 +3,7 @@
  * repositories, print a summary, then score the same customers with every domain area (RFM and
  * rule segments, lifecycle stages, CLV, NPS, loyalty points, duplicates). Run with `npm run demo`.
  */
-import { Money, createCustomer, isCrmError, sequentialIds, validateCustomer, type Customer } from 'crmkit';
+import { Money, createCustomer, isCrmError, sequentialIds, validateCustomer, type Customer, type CustomerInput } from 'crmkit';
 import { createMemoryRepositories } from 'crmkit/memory';
 import { evaluateSegment, rfmMetrics, summarizeRfm, toSql } from 'crmkit/segmentation';
 import { DEFAULT_STAGE_POLICY, deriveStage } from 'crmkit/lifecycle';
@@ -36,7 +36,7 @@ badRows().forEach((row, i) => {
   for (const issue of result.issues) console.log(`  row ${i + 1}  [${issue.code}] ${issue.message}`);
 });
 try {
-  createCustomer(badRows()[0], { now });
+  createCustomer(badRows()[0] as CustomerInput, { now }); // JSON of unknown shape: typed for the compiler, validated at run time
 } catch (e) {
   if (isCrmError(e)) console.log(`  createCustomer throws CrmError ${e.code}: ${e.message}`);
 }

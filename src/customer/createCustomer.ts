@@ -4,7 +4,7 @@ import { type IdGenerator, randomId } from '../core/ids';
 import { requireDate } from '../core/time';
 import { type ValidateCustomerOptions, parseStoredCustomer, validateCustomer } from './validateCustomer';
 import type { ValidationIssue } from '../validation/issue';
-import type { Customer } from './customer';
+import type { Customer, CustomerInput } from './customer';
 import type { CustomerRegistered } from './events';
 
 /**
@@ -37,7 +37,9 @@ export function failValidation(entity: string, issues: readonly ValidationIssue[
  * `createdAt`/`updatedAt` with `now`, sets `version` 1, and returns it with a `CustomerRegistered`
  * event. Never mutates the input.
  *
- * @param input - customer input (typically parsed JSON)
+ * @param input - customer input, typed as {@link CustomerInput} so a misspelt field or kind fails to
+ *   compile; data of unknown shape (a request body) can be passed as `CustomerInput`: it is
+ *   validated at run time all the same
  * @param options - `now` (required), `newId`, locale, default phone region, extra rules
  * @returns `{ customer, events }`
  * @throws {CrmError} `VALIDATION_FAILED` with every issue in `details.issues`; `INVALID_DATE` for a bad `now`
@@ -55,7 +57,7 @@ export function failValidation(entity: string, issues: readonly ValidationIssue[
  * //=> 'CustomerRegistered'
  * ```
  */
-export function createCustomer(input: unknown, options: CreateCustomerOptions): { customer: Customer; events: [CustomerRegistered] } {
+export function createCustomer(input: CustomerInput, options: CreateCustomerOptions): { customer: Customer; events: [CustomerRegistered] } {
   const now = requireDate(options.now, 'now');
   const result = validateCustomer(input, options);
   if (!result.ok) failValidation('customer', result.issues);

@@ -1,5 +1,5 @@
 import { Money } from '../core/money/Money';
-import type { Customer } from '../customer/customer';
+import type { Customer, CustomerInput } from '../customer/customer';
 import { createCustomer } from '../customer/createCustomer';
 import type { Interaction } from '../customer/interaction';
 import type { Transaction } from '../customer/transaction';
@@ -23,7 +23,7 @@ const BASE = /* @__PURE__ */ Date.UTC(2026, 0, 1);
 export function sampleCustomer(n: number): Customer {
   const id = `cust-${String(n).padStart(5, '0')}`;
   const org = n % 5 === 0;
-  const input = {
+  const input: CustomerInput = {
     id,
     kind: org ? 'organization' : 'person',
     displayName: org ? `示例市第${n}局` : `Customer ${n}`,

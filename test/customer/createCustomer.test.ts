@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CrmError, createCustomer, customerJsonSchema, isCrmError, sequentialIds, updateCustomer } from 'crmkit';
+import { CrmError, createCustomer, customerJsonSchema, isCrmError, sequentialIds, updateCustomer, type CustomerInput } from 'crmkit';
 
 const now = new Date('2026-03-01T08:00:00Z');
 
@@ -14,8 +14,15 @@ function caught(fn: () => unknown): CrmError {
 }
 
 describe('createCustomer', () => {
+  it('is typed on CustomerInput: a misspelt kind does not compile, and is refused at run time too', () => {
+    const typo = () =>
+      // @ts-expect-error 'persn' is not a customer kind
+      createCustomer({ kind: 'persn', displayName: 'Ann' }, { now });
+    expect(typo).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED' }));
+  });
+
   it('parses, normalises, stamps and returns a CustomerRegistered event', () => {
-    const input = { kind: 'person', displayName: ' 王 芳 ', contactPoints: [{ type: 'phone', value: '139 1234 5678' }], tags: ['VIP'] };
+    const input: CustomerInput = { kind: 'person', displayName: ' 王 芳 ', contactPoints: [{ type: 'phone', value: '139 1234 5678' }], tags: ['VIP'] };
     const frozen = structuredClone(input);
     const { customer, events } = createCustomer(input, { now, newId: sequentialIds('c') });
     expect(customer).toMatchObject({ id: 'c-1', displayName: '王 芳', tags: ['vip'], version: 1, lifecycleStage: 'prospect' });
