@@ -10,6 +10,7 @@ import {
   pipelineChanges,
   replayStages,
   stageConversion,
+  toOpportunityBook,
   weightedForecast,
   type Opportunity,
 } from 'crmkit/pipeline';
@@ -111,5 +112,28 @@ describe('pipeline invariants', () => {
         expect(r.start.count + r.new.count + r.pulledIn.count - r.pushedOut.count - r.won.count - r.lost.count).toBe(r.end.count);
       }
     }), { numRuns: 150 });
+  });
+
+  it('the book reads amounts in minor units exactly as Money.toMinor does (second implementation)', () => {
+    const base = createOpportunity(P, {
+      id: 'o', customerId: 'c', ownerId: 'u', name: 'd', amount: Money.of('1', 'CNY'), stage: 'lead', expectedCloseDate: new Date(T0),
+    }, { now: new Date(T0) }).opportunity;
+    const amountArb = fc.tuple(
+      fc.bigInt({ min: 0n, max: 2n ** 53n - 1n }),
+      fc.constantFrom('CNY', 'JPY', 'KWD'),
+      fc.integer({ min: 0, max: 12 }),
+    );
+    fc.assert(fc.property(amountArb, ([units, currency, shift]) => {
+      // units × 10^-shift: whole minor units only when the shift is within the currency's digits
+      const m = Money.of(shift === 0 ? units.toString() : `${units / 10n ** BigInt(shift)}.${(units % 10n ** BigInt(shift)).toString().padStart(shift, '0')}`, currency);
+      const exact = m.round('down').equals(m) && m.toMinor() <= BigInt(Number.MAX_SAFE_INTEGER);
+      let got: number | string;
+      try {
+        got = toOpportunityBook([{ ...base, amount: m }]).amountMinor[0] as number;
+      } catch (e) {
+        got = isCrmError(e) ? e.code : 'not a CrmError';
+      }
+      expect(got).toEqual(exact ? Number(m.toMinor()) : 'INVALID_ARGUMENT');
+    }), { numRuns: 2000 });
   });
 });
