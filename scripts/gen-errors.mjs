@@ -30,6 +30,7 @@ const MEANING = {
   UNKNOWN_STAGE: 'A lifecycle stage that the definition does not have.',
   UNKNOWN_EVENT: 'A lifecycle event that the definition does not have.',
   INVALID_LIFECYCLE: 'A lifecycle definition is inconsistent.',
+  INVALID_PIPELINE: 'A sales pipeline definition is inconsistent (stages, kinds, probabilities or names).',
   MODEL_NOT_CONVERGED: 'A model fit did not converge within its iteration limit.',
   INSUFFICIENT_DATA: 'Too little data to fit or evaluate the model.',
   INVALID_MODEL: 'A fitted model (or its serialised form) is not valid.',

@@ -5,9 +5,11 @@ import { TransactionSchema } from '../customer/transaction';
 import type { CustomerRepository } from '../repository/CustomerRepository';
 import type { InteractionRepository, TransactionRepository } from '../repository/CustomerRecordRepository';
 import type { LoyaltyLedgerRepository } from '../repository/LoyaltyLedgerRepository';
+import type { OpportunityRepository } from '../repository/OpportunityRepository';
 import { MemoryCustomerRecordRepository } from './MemoryCustomerRecordRepository';
 import { MemoryCustomerRepository } from './MemoryCustomerRepository';
 import { MemoryLoyaltyLedgerRepository } from './MemoryLoyaltyLedgerRepository';
+import { MemoryOpportunityRepository } from './MemoryOpportunityRepository';
 
 /**
  * The set of repositories crmkit works with.
@@ -23,13 +25,14 @@ export interface MemoryRepositories {
   readonly transactions: TransactionRepository;
   readonly interactions: InteractionRepository;
   readonly loyaltyLedger: LoyaltyLedgerRepository;
+  readonly opportunities: OpportunityRepository;
 }
 
 /**
  * Creates fresh, empty in-memory repositories: the reference implementation and the embedded
  * default for demos, tests and small deployments. State lives only in the returned objects.
  *
- * @returns customers, transactions, interactions and loyalty ledger repositories
+ * @returns customers, transactions, interactions, loyalty ledger and opportunities repositories
  *
  * @example
  * ```ts
@@ -45,5 +48,6 @@ export function createMemoryRepositories(): MemoryRepositories {
     transactions: new MemoryCustomerRecordRepository<Transaction>('transaction', TransactionSchema),
     interactions: new MemoryCustomerRecordRepository<Interaction>('interaction', InteractionSchema),
     loyaltyLedger: new MemoryLoyaltyLedgerRepository(),
+    opportunities: new MemoryOpportunityRepository(),
   };
 }

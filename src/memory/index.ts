@@ -7,4 +7,5 @@ export { createMemoryRepositories, type MemoryRepositories } from './createMemor
 export { MemoryCustomerRepository } from './MemoryCustomerRepository';
 export { MemoryCustomerRecordRepository } from './MemoryCustomerRecordRepository';
 export { MemoryLoyaltyLedgerRepository } from './MemoryLoyaltyLedgerRepository';
+export { MemoryOpportunityRepository } from './MemoryOpportunityRepository';
 export { cloneData } from './clone';

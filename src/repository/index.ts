@@ -15,4 +15,5 @@ export type {
   TransactionRepository,
 } from './CustomerRecordRepository';
 export type { ListOptions, Page, StreamOptions } from './pagination';
+export type { OpportunityRepository } from './OpportunityRepository';
 export type { LedgerAppendOptions, LedgerAppendResult, LoyaltyLedgerRepository } from './LoyaltyLedgerRepository';

@@ -8,3 +8,5 @@ export { customerRepositoryContract, type RepositoryFactory } from './customerCo
 export { interactionRepositoryContract, transactionRepositoryContract } from './customerRecordContract';
 export { sampleCustomer, sampleInteraction, sampleTransaction } from './fixtures';
 export { loyaltyLedgerRepositoryContract } from './loyaltyLedgerContract';
+export { opportunityRepositoryContract } from './opportunityContract';
+export { sampleOpportunity } from './sampleOpportunity';

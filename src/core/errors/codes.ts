@@ -47,6 +47,8 @@ export const ERROR_CODES = [
   'BALANCE_MISMATCH',
   // quality
   'INVALID_MERGE',
+  // pipeline
+  'INVALID_PIPELINE',
   // privacy
   'FORBIDDEN',
   'FORBIDDEN_FIELD',

@@ -25,6 +25,7 @@ export const en: Record<ErrorCode, (p: ErrorParams) => string> = {
   UNKNOWN_STAGE: (p) => `unknown lifecycle stage ${v(p, 'stage')}`,
   UNKNOWN_EVENT: (p) => `unknown lifecycle event ${v(p, 'event')}`,
   INVALID_LIFECYCLE: (p) => `lifecycle definition is invalid: ${v(p, 'rule')}`,
+  INVALID_PIPELINE: (p) => `pipeline definition is invalid: ${v(p, 'rule')}`,
   MODEL_NOT_CONVERGED: (p) => `${v(p, 'model', 'model')} fit did not converge after ${v(p, 'iterations')} iterations`,
   INSUFFICIENT_DATA: (p) => `${v(p, 'model', 'model')} needs ${v(p, 'rule', 'more data')}`,
   INVALID_MODEL: (p) => `${v(p, 'model', 'model')} is not a valid fitted model: ${v(p, 'rule', 'invalid')}`,

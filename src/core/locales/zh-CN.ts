@@ -25,6 +25,7 @@ export const zhCN: Record<ErrorCode, (p: ErrorParams) => string> = {
   UNKNOWN_STAGE: (p) => `未知的生命周期阶段 ${v(p, 'stage')}`,
   UNKNOWN_EVENT: (p) => `未知的生命周期事件 ${v(p, 'event')}`,
   INVALID_LIFECYCLE: (p) => `生命周期定义无效：${v(p, 'rule')}`,
+  INVALID_PIPELINE: (p) => `销售管道定义无效：${v(p, 'rule')}`,
   MODEL_NOT_CONVERGED: (p) => `${v(p, 'model', '模型')}拟合在 ${v(p, 'iterations')} 次迭代后仍未收敛`,
   INSUFFICIENT_DATA: (p) => `${v(p, 'model', '模型')}数据不足：${v(p, 'rule', '需要更多数据')}`,
   INVALID_MODEL: (p) => `${v(p, 'model', '模型')}不是有效的已拟合模型：${v(p, 'rule', '无效')}`,
