@@ -48,6 +48,7 @@ export const zhCNWords: Readonly<Record<string, string>> = {
   'has no open business time within ten years': '十年内没有营业时间',
   'hypergeometric series did not converge': '超几何级数未收敛',
   'is earlier than the start of the current stage (the clock went backwards)': '早于当前阶段的开始时间（时钟倒退）',
+  'is earlier than the previous event (events must come oldest first)': '早于上一个事件（事件须按时间先后排列）',
   'is required': '为必填项',
   'lists an unknown field': '列出了未知字段',
   'low must not exceed high': 'low 不得大于 high',
