@@ -57,7 +57,8 @@ async function redeemSafely(repo: LoyaltyLedgerRepository, customerId: string, p
  * copies; the same idempotency key twice never posts twice (in one batch or across calls); the same
  * key with different content fails with `IDEMPOTENCY_CONFLICT` and stores nothing; validation;
  * `expectedBalance` as a compare-and-set (`BALANCE_MISMATCH`); no overdraft (`INSUFFICIENT_POINTS`),
- * of the posted balance and of the spendable balance at the time of each entry that removes points;
+ * of the posted balance and of the spendable balance at the time of each entry that removes points
+ * (lapsed and pending points are not spendable); `pendingUntil` and `qualifyingPoints` stored;
  * concurrent redemptions that together would overdraw, of which exactly the ones that fit succeed;
  * per-customer pages in time order; re-pointing for merges.
  *
@@ -159,6 +160,19 @@ export function loyaltyLedgerRepositoryContract(makeRepo: RepositoryFactory<Loya
       await repo.append({ id: 'expire:c-1:1', customerId: 'c-1', type: 'expire', points: -40, lotId: earn(1, 'c-1').id, occurredAt: new Date(BASE + 5 * 3_600_000) });
       expect(await repo.balanceOf('c-1')).toBe(50);
       expect(balance(await repo.entriesOf('c-1'), { asOf: new Date(BASE + 30 * 3_600_000) })).toBe(50);
+    });
+
+    it('stores pendingUntil and qualifyingPoints, and pending points cannot be spent before pendingUntil', async () => {
+      const repo = await makeRepo();
+      // 100 points pending until hour 8 (a return window), 70 of which qualify for tiers
+      const pending = { ...earn(1, 'c-1'), pendingUntil: new Date(BASE + 8 * 3_600_000), qualifyingPoints: 70 };
+      await repo.append(pending);
+      expect(byValue(await repo.get(pending.id))).toEqual(byValue(pending));
+      // at hour 5 the spendable balance is 0: a redemption of 10 would leave -10
+      await expectCrmError(repo.append(spend(5, 'c-1', 10)), 'INSUFFICIENT_POINTS');
+      // from hour 8 on the 100 are spendable
+      await repo.append(spend(8, 'c-1', 100));
+      expect(await repo.balanceOf('c-1')).toBe(0);
     });
 
     it('of concurrent redemptions that together would overdraw, exactly the ones that fit succeed', async () => {

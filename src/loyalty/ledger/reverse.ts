@@ -38,7 +38,8 @@ export interface ReverseResult {
 
 /**
  * The `reverse` entry that undoes another entry: for a refunded purchase, it takes back the points
- * the purchase earned (from that purchase's own lot first, then oldest first); for a cancelled
+ * the purchase earned (from that purchase's own lot first, then oldest first; a return inside the
+ * return window cancels the pending points, which nobody could have spent); for a cancelled
  * redemption, it gives the points back, expiring when the earliest of the spent lots did. Tier
  * qualification follows: {@link evaluateTier} no longer counts reversed earnings, so a tier reached
  * only through the refunded purchase is pulled back.
@@ -93,7 +94,13 @@ export function reverse(entries: readonly LedgerEntry[], entryId: string, option
     return { entry: { ...base, points: want, ...(expires !== Infinity && { expiresAt: new Date(Math.max(expires, at)) }) }, shortfall: 0 };
   }
   const s = sweepLedger(entries, at);
-  const available = Math.max(0, s.posted - s.pendingExpiry);
+  let spendable = s.posted - s.pendingExpiry - s.locked;
+  // A return inside the return window takes the points back from the earn's own pending lot.
+  const index = entries.indexOf(target);
+  for (let lot = 0; lot < s.lotCount; lot++) {
+    if (s.lotEntry[lot] === index && s.lotAvailable[lot] === 0) spendable += s.lotRemaining[lot] as number;
+  }
+  const available = Math.max(0, spendable);
   const take = Math.min(want, available);
   return take > 0 ? { entry: { ...base, points: -take }, shortfall: want - take } : { shortfall: want };
 }

@@ -2,12 +2,14 @@ import { assert } from '../../core/errors/assert';
 import { CrmError } from '../../core/errors/CrmError';
 import { isValidDate } from '../../core/time';
 import type { LedgerEntry } from './entry';
+import { heapPop, heapPush, type LotHeap } from './lotHeap';
 
 /**
  * The state of one customer's ledger at an instant, in flat typed arrays: the lots (positive
  * entries) in the order they were posted with what is left of each, and the totals.
  *
- * Invariant: `posted - pendingExpiry === sum(lotRemaining) - debt`.
+ * Invariant: `posted - pendingExpiry === sum(lotRemaining) - debt`, and the spendable balance is
+ * `posted - pendingExpiry - locked`.
  */
 export interface LedgerSweep {
   /** Sum of the points of every entry at or before asOf. */
@@ -16,6 +18,8 @@ export interface LedgerSweep {
   readonly pendingExpiry: number;
   /** Points removed by negative entries that found no lot to consume (an overdrawn ledger). */
   readonly debt: number;
+  /** Points in lots still pending (their `pendingUntil` is after asOf): posted but not spendable. */
+  readonly locked: number;
   readonly lotCount: number;
   /** Index into the entries array of each lot's entry. */
   readonly lotEntry: Int32Array;
@@ -24,6 +28,14 @@ export interface LedgerSweep {
   readonly lotExpires: Float64Array;
   /** Points of each lot that expired and have no `expire` entry yet (they count in `pendingExpiry`). */
   readonly lotLapsed: Float64Array;
+  /** When each lot's points become spendable (ms); -Infinity for a lot that was never pending. */
+  readonly lotPendingUntil: Float64Array;
+  /** Whether each lot was spendable at asOf (1) or still pending (0). */
+  readonly lotAvailable: Uint8Array;
+  /** Points each lot held when it became spendable (after a return inside the window, say). */
+  readonly lotReleased: Float64Array;
+  /** The spendable lots in spending order (the order they became spendable). */
+  readonly spendOrder: Int32Array;
   /** The earliest expiry among the lots consumed by the watched entry (Infinity when none). */
   readonly watchedExpiry: number;
 }
@@ -38,6 +50,11 @@ const classOf = (e: LedgerEntry): number => (e.type === 'expire' ? CLASS_EXPIRE 
  * Replays one customer's entries in canonical order (time, then positive / negative / expire, then
  * id) up to `asOfMs`, consuming lots oldest first with a forward pointer and expiring lots from a
  * FIFO queue on expiry (a min-heap for lots that arrive out of expiry order). Input order does not matter. `watch` is an entry id whose consumption is traced.
+ *
+ * A lot with `pendingUntil` after its entry's time is locked (pending) until then: it waits in a
+ * min-heap and joins the spending order when it is released, so spending takes the lots in the order
+ * they became spendable. Only the reversal of the entry itself (a return inside the window) takes
+ * points from a pending lot.
  */
 export function sweepLedger(entries: readonly LedgerEntry[], asOfMs: number, watch?: string): LedgerSweep {
   const n = entries.length;
@@ -72,6 +89,13 @@ export function sweepLedger(entries: readonly LedgerEntry[], asOfMs: number, wat
   const lotRemaining = new Float64Array(positives);
   const lotExpires = new Float64Array(positives);
   const lotLapsed = new Float64Array(positives);
+  const lotPendingUntil = new Float64Array(positives);
+  const lotAvailable = new Uint8Array(positives);
+  const lotReleased = new Float64Array(positives);
+  // the lots in the order they became spendable (the FIFO spending order) and the pending ones
+  const avail = new Int32Array(positives);
+  let availCount = 0;
+  const pendingHeap: LotHeap = { items: new Int32Array(positives), size: 0 };
   const heap = new Int32Array(positives);
   const lotOf = referenced && new Map<string, number>();
   let heapSize = 0;
@@ -115,6 +139,19 @@ export function sweepLedger(entries: readonly LedgerEntry[], asOfMs: number, wat
     }
   };
 
+  const makeAvailable = (lot: number): void => {
+    const left = lotRemaining[lot] as number;
+    const paid = debt < left ? debt : left;
+    debt -= paid;
+    lotRemaining[lot] = left - paid;
+    lotReleased[lot] = left - paid;
+    lotAvailable[lot] = 1;
+    avail[availCount++] = lot;
+  };
+  const releaseUntil = (t: number): void => {
+    while (pendingHeap.size > 0 && (lotPendingUntil[pendingHeap.items[0] as number] as number) <= t) makeAvailable(heapPop(pendingHeap, lotPendingUntil));
+  };
+
   const consume = (points: number, preferred: number | undefined, traced: boolean): void => {
     let need = points;
     if (preferred !== undefined) {
@@ -125,16 +162,17 @@ export function sweepLedger(entries: readonly LedgerEntry[], asOfMs: number, wat
         if (traced && (lotExpires[preferred] as number) < watchedExpiry) watchedExpiry = lotExpires[preferred] as number;
       }
     }
-    while (need > 0 && head < lotCount) {
-      const left = lotRemaining[head] as number;
+    while (need > 0 && head < availCount) {
+      const lot = avail[head] as number;
+      const left = lotRemaining[lot] as number;
       if (left === 0) {
         head++;
         continue;
       }
       const take = left < need ? left : need;
-      lotRemaining[head] = left - take;
+      lotRemaining[lot] = left - take;
       need -= take;
-      if (traced && (lotExpires[head] as number) < watchedExpiry) watchedExpiry = lotExpires[head] as number;
+      if (traced && (lotExpires[lot] as number) < watchedExpiry) watchedExpiry = lotExpires[lot] as number;
     }
     debt += need;
   };
@@ -150,6 +188,7 @@ export function sweepLedger(entries: readonly LedgerEntry[], asOfMs: number, wat
     const points = e.points;
     posted += points;
     lapseUntil(t);
+    releaseUntil(t);
     if (classes[i] === CLASS_EXPIRE) {
       // An expire entry posts what lapsed from its lot (turning pending expiry into posted points);
       // anything beyond that is taken like any other negative entry.
@@ -167,10 +206,12 @@ export function sweepLedger(entries: readonly LedgerEntry[], asOfMs: number, wat
     }
     if (points > 0) {
       const lot = lotCount++;
-      const paid = debt < points ? debt : points;
-      debt -= paid;
       lotEntry[lot] = i;
-      lotRemaining[lot] = points - paid;
+      lotRemaining[lot] = points;
+      const pendingUntil = e.pendingUntil === undefined ? -Infinity : e.pendingUntil.getTime();
+      lotPendingUntil[lot] = pendingUntil;
+      if (pendingUntil > t) heapPush(pendingHeap, lotPendingUntil, lot);
+      else makeAvailable(lot);
       const expires = e.expiresAt === undefined ? Infinity : e.expiresAt.getTime();
       lotExpires[lot] = expires;
       if (lotOf !== undefined && referenced?.has(e.id)) lotOf.set(e.id, lot);
@@ -193,7 +234,10 @@ export function sweepLedger(entries: readonly LedgerEntry[], asOfMs: number, wat
     }
   }
   lapseUntil(asOfMs);
-  return { posted, pendingExpiry, debt, lotCount, lotEntry, lotRemaining, lotExpires, lotLapsed, watchedExpiry };
+  releaseUntil(asOfMs);
+  let locked = 0;
+  for (let j = 0; j < pendingHeap.size; j++) locked += lotRemaining[pendingHeap.items[j] as number] as number;
+  return { posted, pendingExpiry, debt, locked, lotCount, lotEntry, lotRemaining, lotExpires, lotLapsed, lotPendingUntil, lotAvailable, lotReleased, spendOrder: avail.subarray(0, availCount), watchedExpiry };
 }
 
 function compareAt(entries: readonly LedgerEntry[], times: Float64Array, classes: Uint8Array, a: number, b: number): number {
