@@ -56,6 +56,7 @@ export const zhCNWords: Readonly<Record<string, string>> = {
   'merge record survivor is not among its inputs': '合并记录的保留记录不在其输入之中',
   'must all belong to one customer': '必须全部属于同一客户',
   'must be 1 to 12': '必须在 1 到 12 之间',
+  "must be 'each-lot' or 'earliest'": "必须是 'each-lot' 或 'earliest'",
   'must be 1 to 99 finite numbers in strictly ascending order': '必须是 1 到 99 个严格递增的有限数值',
   'must be 5 or 7': '必须是 5 或 7',
   'must be YYYY-MM-DD dates': '必须是 YYYY-MM-DD 格式的日期',

@@ -94,7 +94,10 @@ export function sweepLedger(entries: readonly LedgerEntry[], asOfMs: number, wat
   const lotReleased = new Float64Array(positives);
   // the lots in the order they became spendable (the FIFO spending order) and the pending ones
   const avail = new Int32Array(positives);
+  const availPos = new Int32Array(positives);
   let availCount = 0;
+  // For each negative entry that some entry reverses: the (lot, points) it took, in the order taken.
+  const traces = referenced && new Map<string, number[]>();
   const pendingHeap: LotHeap = { items: new Int32Array(positives), size: 0 };
   const heap = new Int32Array(positives);
   const lotOf = referenced && new Map<string, number>();
@@ -146,19 +149,21 @@ export function sweepLedger(entries: readonly LedgerEntry[], asOfMs: number, wat
     lotRemaining[lot] = left - paid;
     lotReleased[lot] = left - paid;
     lotAvailable[lot] = 1;
+    availPos[lot] = availCount;
     avail[availCount++] = lot;
   };
   const releaseUntil = (t: number): void => {
     while (pendingHeap.size > 0 && (lotPendingUntil[pendingHeap.items[0] as number] as number) <= t) makeAvailable(heapPop(pendingHeap, lotPendingUntil));
   };
 
-  const consume = (points: number, preferred: number | undefined, traced: boolean): void => {
+  const consume = (points: number, preferred: number | undefined, traced: boolean, trace?: number[]): void => {
     let need = points;
     if (preferred !== undefined) {
       const take = Math.min(need, lotRemaining[preferred] as number);
       if (take > 0) {
         lotRemaining[preferred] = (lotRemaining[preferred] as number) - take;
         need -= take;
+        trace?.push(preferred, take);
         if (traced && (lotExpires[preferred] as number) < watchedExpiry) watchedExpiry = lotExpires[preferred] as number;
       }
     }
@@ -172,9 +177,31 @@ export function sweepLedger(entries: readonly LedgerEntry[], asOfMs: number, wat
       const take = left < need ? left : need;
       lotRemaining[lot] = left - take;
       need -= take;
+      trace?.push(lot, take);
       if (traced && (lotExpires[lot] as number) < watchedExpiry) watchedExpiry = lotExpires[lot] as number;
     }
     debt += need;
+  };
+
+  // A reversal of a redemption (without its own expiresAt) puts the points back into the lots the
+  // redemption took them from, last taken first, so each keeps its own expiry. Points from lots that
+  // have expired by then, and points that found no lot, come back in the reversal's own lot, which
+  // expires at once when it holds expired points. Returns the points for that lot.
+  const refill = (trace: number[], points: number, t: number): { rest: number; expired: boolean } => {
+    let give = points;
+    let expiredBack = 0;
+    for (let j = trace.length - 2; j >= 0 && give > 0; j -= 2) {
+      const lot = trace[j] as number;
+      const amount = Math.min(give, trace[j + 1] as number);
+      if (amount <= 0) continue;
+      trace[j + 1] = (trace[j + 1] as number) - amount;
+      give -= amount;
+      if ((lotExpires[lot] as number) > t) {
+        lotRemaining[lot] = (lotRemaining[lot] as number) + amount;
+        if ((availPos[lot] as number) < head) head = availPos[lot] as number;
+      } else expiredBack += amount;
+    }
+    return { rest: give + expiredBack, expired: expiredBack > 0 };
   };
 
   for (let k = 0; k < n; k++) {
@@ -205,14 +232,22 @@ export function sweepLedger(entries: readonly LedgerEntry[], asOfMs: number, wat
       continue;
     }
     if (points > 0) {
+      let own = points;
+      let expires = e.expiresAt === undefined ? Infinity : e.expiresAt.getTime();
+      const trace = e.reverses === undefined || e.expiresAt !== undefined ? undefined : traces?.get(e.reverses);
+      if (trace !== undefined) {
+        const back = refill(trace, points, t);
+        own = back.rest;
+        if (back.expired) expires = t;
+        if (own === 0) continue;
+      }
       const lot = lotCount++;
       lotEntry[lot] = i;
-      lotRemaining[lot] = points;
+      lotRemaining[lot] = own;
       const pendingUntil = e.pendingUntil === undefined ? -Infinity : e.pendingUntil.getTime();
       lotPendingUntil[lot] = pendingUntil;
       if (pendingUntil > t) heapPush(pendingHeap, lotPendingUntil, lot);
       else makeAvailable(lot);
-      const expires = e.expiresAt === undefined ? Infinity : e.expiresAt.getTime();
       lotExpires[lot] = expires;
       if (lotOf !== undefined && referenced?.has(e.id)) lotOf.set(e.id, lot);
       if (expires !== Infinity) {
@@ -230,7 +265,9 @@ export function sweepLedger(entries: readonly LedgerEntry[], asOfMs: number, wat
         }
       }
     } else {
-      consume(-points, e.reverses === undefined ? undefined : lotOf?.get(e.reverses), e.id === watch);
+      let trace: number[] | undefined;
+      if (traces !== undefined && referenced?.has(e.id)) traces.set(e.id, (trace = []));
+      consume(-points, e.reverses === undefined ? undefined : lotOf?.get(e.reverses), e.id === watch, trace);
     }
   }
   lapseUntil(asOfMs);
