@@ -49,6 +49,8 @@ export const zhCNWords: Readonly<Record<string, string>> = {
   'hypergeometric series did not converge': '超几何级数未收敛',
   'is earlier than the start of the current stage (the clock went backwards)': '早于当前阶段的开始时间（时钟倒退）',
   'is earlier than the previous event (events must come oldest first)': '早于上一个事件（事件须按时间先后排列）',
+  'is more than 100 years after from': '比 from 晚 100 年以上',
+  'must be an array of stage names': '必须是阶段名称的数组',
   'is required': '为必填项',
   'lists an unknown field': '列出了未知字段',
   'low must not exceed high': 'low 不得大于 high',
