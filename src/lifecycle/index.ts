@@ -34,3 +34,7 @@ export { slaStatus, slaBreaches, DEFAULT_SLA_POLICY, SlaPolicySchema, type SlaPo
 export { FollowUpRuleSchema, DEFAULT_FOLLOW_UP_RULES, type FollowUpRule } from './followups/followUpRule';
 export { followUpsDue, type FollowUp, type FollowUpCustomer, type FollowUpOptions, type SkippedFollowUp } from './followups/followUpsDue';
 export { careTasks, CareHolidaySchema, type CareCustomer, type CareHoliday, type CareTask, type CareOptions } from './care/careTasks';
+export { lunarToGregorian, gregorianToLunar, type LunarDate } from './care/lunar/lunarDate';
+export { lunarBirthdays } from './care/lunar/lunarBirthdays';
+export { lunarHolidays } from './care/lunar/lunarHolidays';
+export { cnPublicHolidays, withPublicHolidays, type PublicHolidayYear } from './complaints/cnPublicHolidays';
