@@ -26,6 +26,7 @@ import { type LunarDate, observedLunarDay } from './lunarDate';
  * // born on 八月十五: the birthday falls on 中秋 each year
  * lunarBirthdays({ year: 1990, month: 8, day: 15 }, 2025);
  * //=> ['2025-10-06']
+ *
  * // born on 腊月三十 (12th month, day 30): in lunar 2024 the 12th month has 29 days
  * lunarBirthdays({ year: 1988, month: 12, day: 30 }, 2025);
  * //=> ['2025-01-28']
