@@ -29,8 +29,12 @@ export {
   type ComplaintOpened,
   type ComplaintStageChanged,
 } from './complaints/complaint';
-export { addBusinessMinutes, BusinessCalendarSchema, type BusinessCalendar } from './complaints/businessCalendar';
+export { addBusinessMinutes, businessMinutesBetween, BusinessCalendarSchema, type BusinessCalendar } from './complaints/businessCalendar';
 export { slaStatus, slaBreaches, DEFAULT_SLA_POLICY, SlaPolicySchema, type SlaPolicy, type SlaStatus, type SlaTargetStatus, type SlaOptions } from './complaints/sla';
 export { FollowUpRuleSchema, DEFAULT_FOLLOW_UP_RULES, type FollowUpRule } from './followups/followUpRule';
 export { followUpsDue, type FollowUp, type FollowUpCustomer, type FollowUpOptions, type SkippedFollowUp } from './followups/followUpsDue';
 export { careTasks, CareHolidaySchema, type CareCustomer, type CareHoliday, type CareTask, type CareOptions } from './care/careTasks';
+export { lunarToGregorian, gregorianToLunar, type LunarDate } from './care/lunar/lunarDate';
+export { lunarBirthdays } from './care/lunar/lunarBirthdays';
+export { lunarHolidays } from './care/lunar/lunarHolidays';
+export { cnPublicHolidays, withPublicHolidays, type PublicHolidayYear } from './complaints/cnPublicHolidays';

@@ -2,7 +2,7 @@ import { D, DECIMAL_ROUNDING as ROUNDING } from '../core/money/decimal';
 import { assert } from '../core/errors/assert';
 import { CrmError } from '../core/errors/CrmError';
 import type { Money } from '../core/money/Money';
-import { requireDate } from '../core/time';
+import { MS_PER_DAY, requireDate } from '../core/time';
 import { localParts, startOfLocalPeriod } from './calendar';
 import { expiryOf } from './expiryOf';
 import type { LedgerEntry } from './ledger/entry';
@@ -23,6 +23,8 @@ export interface Purchase {
   readonly amount: Money;
   readonly occurredAt: Date;
   readonly type?: 'purchase' | 'refund';
+  /** Where it was bought (`store`, `web`, ...): picks the return window in `earning.pending.byChannel`. */
+  readonly channel?: string;
 }
 
 /**
@@ -51,14 +53,16 @@ export interface EarnOptions {
  *
  * @example
  * ```ts
- * const r: EarnResult = { points: 0, uncapped: 0, multiplier: '1', bonusPoints: 0, bonuses: [] };
+ * const r: EarnResult = { points: 0, qualifyingPoints: 0, uncapped: 0, multiplier: '1', bonusPoints: 0, bonuses: [] };
  * ```
  */
 export interface EarnResult {
   /** The `earn` entry to append (absent when 0 points are earned). Keyed `earn:<purchase id>`. */
   readonly entry?: LedgerEntry;
-  /** Points earned after caps. */
+  /** Points earned after caps (redeemable points). */
   readonly points: number;
+  /** The part of `points` that counts toward tiers: redeemable-only bonuses left out, never more than `points`. */
+  readonly qualifyingPoints: number;
   /** Points before caps. */
   readonly uncapped: number;
   /** The product of the tier multiplier and every bonus multiplier that applied, as a decimal string. */
@@ -75,6 +79,11 @@ export interface EarnResult {
  * rounded once with the programme's rounding rule (default `floor`) in exact decimal arithmetic,
  * then cut to what every cap (`day`, `month`, `year` in the programme's UTC offset) still allows
  * given the `earn` entries already in that period. Points are whole numbers.
+ *
+ * Qualifying points are figured the same way without the redeemable-only bonuses, capped at the
+ * points (the entry carries `qualifyingPoints` only when they differ). When the programme has a
+ * return window (`earning.pending`: `days`, or `byChannel[purchase.channel]`), the entry carries
+ * `pendingUntil = occurredAt + days × 24 h`: the points are pending until then.
  *
  * Idempotent: when `entries` already hold `earn:<purchase id>`, that entry is returned unchanged.
  *
@@ -107,7 +116,9 @@ export interface EarnResult {
 export function earnPoints(purchase: Purchase, program: LoyaltyProgram, options: EarnOptions = {}): EarnResult {
   const id = `earn:${purchase.id}`;
   const existing = options.entries?.find((e) => e.id === id);
-  if (existing !== undefined) return { entry: existing, points: existing.points, uncapped: existing.points, multiplier: '1', bonusPoints: 0, bonuses: [] };
+  if (existing !== undefined) {
+    return { entry: existing, points: existing.points, qualifyingPoints: existing.qualifyingPoints ?? existing.points, uncapped: existing.points, multiplier: '1', bonusPoints: 0, bonuses: [] };
+  }
   const at = requireDate(purchase.occurredAt, 'occurredAt').getTime();
   assert(purchase.type !== 'refund', 'INVALID_ARGUMENT', { params: { field: 'purchase.type', rule: 'refunds earn nothing; reverse the purchase instead' } });
   if (purchase.amount.currency !== program.currency) {
@@ -121,7 +132,9 @@ export function earnPoints(purchase: Purchase, program: LoyaltyProgram, options:
 
   const offset = program.utcOffsetMinutes;
   let multiplier = new D(tier.multiplier);
+  let qualifyingMultiplier = multiplier;
   let bonusPoints = 0;
+  let qualifyingBonus = 0;
   const bonuses: string[] = [];
   for (const b of program.earning.bonuses) {
     const applies =
@@ -136,10 +149,15 @@ export function earnPoints(purchase: Purchase, program: LoyaltyProgram, options:
     bonuses.push(b.id);
     if (b.multiplier !== undefined) multiplier = multiplier.times(b.multiplier);
     if (b.points !== undefined) bonusPoints += b.points;
+    if (b.redeemableOnly) continue;
+    if (b.multiplier !== undefined) qualifyingMultiplier = qualifyingMultiplier.times(b.multiplier);
+    if (b.points !== undefined) qualifyingBonus += b.points;
   }
   const rate = program.earning.rate;
-  const exact = new D(purchase.amount.amount).div(rate.spend.amount).times(rate.points).times(multiplier);
-  const uncapped = exact.toDecimalPlaces(0, ROUNDING[program.earning.rounding]).toNumber() + bonusPoints;
+  const base = new D(purchase.amount.amount).div(rate.spend.amount).times(rate.points);
+  const rounding = ROUNDING[program.earning.rounding];
+  const uncapped = base.times(multiplier).toDecimalPlaces(0, rounding).toNumber() + bonusPoints;
+  const qualifyingUncapped = base.times(qualifyingMultiplier).toDecimalPlaces(0, rounding).toNumber() + qualifyingBonus;
 
   let points = uncapped;
   for (const cap of program.earning.caps) {
@@ -152,9 +170,13 @@ export function earnPoints(purchase: Purchase, program: LoyaltyProgram, options:
     }
     points = Math.max(0, Math.min(points, cap.maxPoints - used));
   }
-  const result = { points, uncapped, multiplier: multiplier.toString(), bonusPoints, bonuses };
+  const qualifyingPoints = Math.min(points, qualifyingUncapped);
+  const result = { points, qualifyingPoints, uncapped, multiplier: multiplier.toString(), bonusPoints, bonuses };
   if (points === 0) return result;
   const expiresAt = expiryOf(purchase.occurredAt, program);
+  const pending = program.earning.pending;
+  const channelDays = purchase.channel === undefined ? undefined : pending.byChannel[purchase.channel];
+  const days = channelDays ?? pending.days;
   const entry: LedgerEntry = {
     id,
     customerId: purchase.customerId,
@@ -162,6 +184,8 @@ export function earnPoints(purchase: Purchase, program: LoyaltyProgram, options:
     points,
     occurredAt: new Date(at),
     ...(expiresAt !== undefined && { expiresAt }),
+    ...(days > 0 && { pendingUntil: new Date(at + days * MS_PER_DAY) }),
+    ...(qualifyingPoints !== points && { qualifyingPoints }),
     spend: purchase.amount,
     sourceRef: purchase.id,
   };

@@ -9,20 +9,20 @@ const wholePoints = /* @__PURE__ */ (() => z.number().int().min(0).max(Number.MA
 const factor = /* @__PURE__ */ (() => z.string().regex(/^\d{1,6}(\.\d{1,6})?$/, { message: 'must be a decimal string such as "1.5"' }))();
 const ROUNDING = /* @__PURE__ */ z.enum(['half-even', 'half-up', 'half-down', 'up', 'down', 'ceil', 'floor']);
 
-/** A bonus on top of the base points of a purchase. `multiplier` multiplies the base; `points` adds. */
-const BonusRuleSchema = /* @__PURE__ */ (() => z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('birthday-month'), id, multiplier: factor.optional(), points: wholePoints.optional() }),
-  z.strictObject({ kind: z.literal('first-purchase'), id, multiplier: factor.optional(), points: wholePoints.optional() }),
-  z.strictObject({ kind: z.literal('referral'), id, multiplier: factor.optional(), points: wholePoints.optional() }),
-  z.strictObject({
-    kind: z.literal('campaign'),
-    id,
-    from: DateSchema,
-    to: DateSchema,
-    multiplier: factor.optional(),
-    points: wholePoints.optional(),
-  }),
-]))();
+/**
+ * A bonus on top of the base points of a purchase. `multiplier` multiplies the base; `points` adds.
+ * `redeemableOnly` bonuses add redeemable points but no qualifying points (they never lift a tier).
+ */
+const BonusRuleSchema = /* @__PURE__ */ (() => {
+  const common = { id, multiplier: factor.optional(), points: wholePoints.optional(), redeemableOnly: z.boolean().default(false) };
+  return z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('birthday-month'), ...common }),
+    z.strictObject({ kind: z.literal('first-purchase'), ...common }),
+    z.strictObject({ kind: z.literal('referral'), ...common }),
+    z.strictObject({ kind: z.literal('campaign'), from: DateSchema, to: DateSchema, ...common }),
+  ]);
+})();
+const pendingDays = /* @__PURE__ */ (() => z.number().int().min(0).max(366))();
 
 const TierSchema = /* @__PURE__ */ (() => z.strictObject({
   id,
@@ -44,8 +44,13 @@ const TierSchema = /* @__PURE__ */ (() => z.strictObject({
  *   with `earning.rounding` (default `floor`). Points are whole numbers: there are no fractional points.
  * - `earning.bonuses`: birthday month, first purchase, referral, campaign windows `[from, to)`.
  * - `earning.caps`: at most `maxPoints` earned per calendar `day`, `month` or `year`.
+ * - `earning.pending`: the return window. Points a purchase earns stay pending (shown, not
+ *   spendable) for `days` days (default 0: spendable at once), or `byChannel[channel]` days for a
+ *   purchase made through that channel (`store`, `web`, ...); a return inside the window cancels them.
+ * - bonuses with `redeemableOnly: true` add redeemable points but no qualifying points.
  * - `tiers`: ordered lowest first; the first tier's threshold must be zero (everyone holds it).
- * - `qualification`: `basis` `points` (points earned, bonuses included, refunds excluded) or `spend`,
+ * - `qualification`: `basis` `points` (qualifying points earned: bonuses included unless
+ *   redeemable-only, refunds excluded, redemptions never subtracted) or `spend`,
  *   over a `rolling` window of `months` or the current `calendar-year`.
  * - `downgrade`: reviews `every` N months after the tier was reached (`anniversary`) or each
  *   1 January (`calendar-year`); a customer short at a review keeps the tier for `graceDays`, then
@@ -81,6 +86,9 @@ export const LoyaltyProgramSchema = /* @__PURE__ */ (() => z
       rounding: ROUNDING.default('floor'),
       bonuses: z.array(BonusRuleSchema).default([]),
       caps: z.array(z.strictObject({ period: z.enum(['day', 'month', 'year']), maxPoints: wholePoints })).default([]),
+      pending: z
+        .strictObject({ days: pendingDays.default(0), byChannel: z.record(z.string().min(1).max(64), pendingDays).default({}) })
+        .default({ days: 0, byChannel: {} }),
     }),
     tiers: z.array(TierSchema).min(1),
     qualification: z

@@ -3,7 +3,7 @@ import { assert } from '../core/errors/assert';
 import { MS_PER_DAY } from '../core/time';
 import { addLocalMonths, localMidnight, localParts } from './calendar';
 import type { LedgerEntry } from './ledger/entry';
-import { asOfMs } from './ledger/sweep';
+import { asOfMs, sweepLedger } from './ledger/sweep';
 import type { LoyaltyProgram } from './program';
 
 /**
@@ -21,7 +21,7 @@ export type TierAmount = { readonly points: number } | { readonly spend: Money }
  *
  * @example
  * ```ts
- * const e: TierEvaluation = { tier: 'member', qualifying: { points: 300 }, next: { tier: 'gold', missing: { points: 4700 } } };
+ * const e: TierEvaluation = { tier: 'member', qualifying: { points: 300 }, redeemable: 120, next: { tier: 'gold', missing: { points: 4700 } } };
  * ```
  */
 export interface TierEvaluation {
@@ -29,8 +29,10 @@ export interface TierEvaluation {
   readonly tier: string;
   /** When that tier was reached (absent for the first tier held from the start). */
   readonly since?: Date;
-  /** Qualification in the current window at `asOf`. */
+  /** Qualification in the current window at `asOf` (qualifying points, or spend): redemptions never lower it. */
   readonly qualifying: TierAmount;
+  /** Redeemable (spendable) points at `asOf`, as `balance`: what redemptions spend. */
+  readonly redeemable: number;
   /** The next tier up and what is still missing to reach it (absent at the top tier). */
   readonly next?: { readonly tier: string; readonly missing: TierAmount };
   /** The next review of the tier held (absent for the first tier, which cannot be lost). */
@@ -57,8 +59,11 @@ export interface EvaluateTierOptions {
 /**
  * A customer's tier at `asOf`, replayed from the ledger under the programme's rules:
  *
- * - qualification counts `earn` entries (points, or their `spend`) in the window: the rolling
- *   `months` up to the instant, or the calendar year so far. A reversed earn no longer counts,
+ * - qualification counts `earn` entries (their qualifying points, `qualifyingPoints` when given and
+ *   `points` otherwise, or their `spend`) in the window: the rolling `months` up to the instant, or
+ *   the calendar year so far. Redemptions and expiry never lower it: qualifying and redeemable points
+ *   are two figures. A pending earn counts from its `pendingUntil` (when the return window has
+ *   passed). A reversed earn no longer counts,
  *   from the start (in proportion when partly reversed), so a tier reached only through a refunded
  *   purchase is pulled back;
  * - a customer moves up as soon as an earn lifts qualification over a higher threshold;
@@ -72,7 +77,8 @@ export interface EvaluateTierOptions {
  * @param history - one customer's ledger entries (any order)
  * @param program - the parsed programme
  * @param options - `asOf`
- * @returns the tier, progress to the next, the next review and where the customer would drop to
+ * @returns the tier, qualifying and redeemable points, progress to the next, the next review and
+ *   where the customer would drop to
  * @throws {CrmError} `INVALID_DATE`; `INVALID_ARGUMENT` for entries of several customers
  *
  * @example
@@ -111,11 +117,11 @@ export function evaluateTier(history: readonly LedgerEntry[], program: LoyaltyPr
   }
   const events: { t: number; v: number }[] = [];
   for (const e of history) {
-    const t = e.occurredAt.getTime();
+    const t = Math.max(e.occurredAt.getTime(), e.pendingUntil?.getTime() ?? -Infinity);
     if (e.type !== 'earn' || t > asOf) continue;
     const kept = Math.max(0, e.points - (reversed.get(e.id) ?? 0)) / e.points;
-    const full = bySpend ? (e.spend === undefined ? 0 : Number(e.spend.toMinor())) : e.points;
-    const v = bySpend ? Math.round(full * kept) : Math.round(e.points * kept);
+    const full = bySpend ? (e.spend === undefined ? 0 : Number(e.spend.toMinor())) : (e.qualifyingPoints ?? e.points);
+    const v = Math.round(full * kept);
     if (v > 0) events.push({ t, v });
   }
   events.sort((a, b) => a.t - b.t);
@@ -212,10 +218,12 @@ export function evaluateTier(history: readonly LedgerEntry[], program: LoyaltyPr
     if (shortAtReview && target < cur) dropTo = program.tiers[dropFrom(cur, target)]?.id;
   }
   const upper = program.tiers[cur + 1];
+  const ledger = sweepLedger(history, asOf);
   return {
     tier: (program.tiers[cur] as (typeof program.tiers)[number]).id,
     ...(since !== undefined && { since: new Date(since) }),
     qualifying: amount(now),
+    redeemable: ledger.posted - ledger.pendingExpiry - ledger.locked,
     ...(upper !== undefined && { next: { tier: upper.id, missing: amount((thresholds[cur + 1] as number) - now) } }),
     ...(nextReview !== Infinity && { nextReview: new Date(nextReview) }),
     ...(graceUntil !== Infinity && { graceUntil: new Date(graceUntil) }),

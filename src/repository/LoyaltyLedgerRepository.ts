@@ -45,6 +45,12 @@ export interface LedgerAppendResult {
  * - atomic batches: all new entries of a call are stored, or none;
  * - no overdraft: a batch that would take a customer's posted balance below zero fails with
  *   `INSUFFICIENT_POINTS` (a database can keep a balance row per customer with a check constraint);
+ * - no spending of unusable points: with the batch in, the spendable balance (`balance` from
+ *   crmkit/loyalty over all the customer's entries, which leaves out lapsed and pending points) must
+ *   not be negative at the `occurredAt` of any new entry with negative points, nor at that of any
+ *   stored negative entry dated at or after the earliest of them; otherwise `INSUFFICIENT_POINTS` and
+ *   nothing is stored (a database reads the customer's entries inside the transaction, after locking
+ *   the customer's balance row, and runs `balance` at those instants);
  * - `expectedBalance` is a compare-and-set on the customer's posted balance (`BALANCE_MISMATCH`).
  *   Two concurrent redemptions that together would overdraw therefore never both post: the second
  *   sees a changed balance, re-reads, and either fits or fails with `INSUFFICIENT_POINTS` from

@@ -56,7 +56,9 @@ async function redeemSafely(repo: LoyaltyLedgerRepository, customerId: string, p
  * The contract every {@link LoyaltyLedgerRepository} must meet, as a vitest suite: round trips and
  * copies; the same idempotency key twice never posts twice (in one batch or across calls); the same
  * key with different content fails with `IDEMPOTENCY_CONFLICT` and stores nothing; validation;
- * `expectedBalance` as a compare-and-set (`BALANCE_MISMATCH`); no overdraft (`INSUFFICIENT_POINTS`);
+ * `expectedBalance` as a compare-and-set (`BALANCE_MISMATCH`); no overdraft (`INSUFFICIENT_POINTS`),
+ * of the posted balance and of the spendable balance at the time of each entry that removes points
+ * (lapsed and pending points are not spendable); `pendingUntil` and `qualifyingPoints` stored;
  * concurrent redemptions that together would overdraw, of which exactly the ones that fit succeed;
  * per-customer pages in time order; re-pointing for merges.
  *
@@ -136,11 +138,48 @@ export function loyaltyLedgerRepositoryContract(makeRepo: RepositoryFactory<Loya
       expect(await repo.balanceOf('c-1')).toBe(0);
     });
 
+    it('guards the spendable balance at the entry time: lapsed points cannot be spent (INSUFFICIENT_POINTS)', async () => {
+      const repo = await makeRepo();
+      // 100 points that lapse at hour 5, with no expire entry posted: posted balance 100, spendable 0
+      // from hour 5 on. A redemption of 100 at hour 10 would leave a spendable balance of -100.
+      await repo.append({ ...earn(1, 'c-1'), expiresAt: new Date(BASE + 5 * 3_600_000) });
+      await expectCrmError(repo.append(spend(10, 'c-1', 100)), 'INSUFFICIENT_POINTS');
+      await expectCrmError(repo.append(spend(10, 'c-1', 1)), 'INSUFFICIENT_POINTS');
+      // at hour 4 the 100 points are still spendable: 60 of them may go (posted 100 - 60 = 40)
+      await repo.append(spend(4, 'c-1', 60));
+      expect(await repo.balanceOf('c-1')).toBe(40);
+      // 20 earned at hour 12 (never lapsing). At hour 13: posted 60, lapsed 40, spendable 20: 30 is too much
+      await repo.append(earn(12, 'c-1', 20));
+      await expectCrmError(repo.append(spend(13, 'c-1', 30)), 'INSUFFICIENT_POINTS');
+      await repo.append(spend(13, 'c-1', 20));
+      // 50 more at hour 20: posted 90. A backdated redemption of 45 at hour 2 fits then (100 - 45 = 55)
+      // and in the posted balance (90 - 45), but leaves 55 for the 60 redeemed at hour 4: spendable -5 there
+      await repo.append(earn(20, 'c-1', 50));
+      await expectCrmError(repo.append(spend(2, 'c-1', 45)), 'INSUFFICIENT_POINTS');
+      // posting the lapse of the first lot (100 - 60 = 40 at hour 5) as an expire entry is accepted
+      await repo.append({ id: 'expire:c-1:1', customerId: 'c-1', type: 'expire', points: -40, lotId: earn(1, 'c-1').id, occurredAt: new Date(BASE + 5 * 3_600_000) });
+      expect(await repo.balanceOf('c-1')).toBe(50);
+      expect(balance(await repo.entriesOf('c-1'), { asOf: new Date(BASE + 30 * 3_600_000) })).toBe(50);
+    });
+
+    it('stores pendingUntil and qualifyingPoints, and pending points cannot be spent before pendingUntil', async () => {
+      const repo = await makeRepo();
+      // 100 points pending until hour 8 (a return window), 70 of which qualify for tiers
+      const pending = { ...earn(1, 'c-1'), pendingUntil: new Date(BASE + 8 * 3_600_000), qualifyingPoints: 70 };
+      await repo.append(pending);
+      expect(byValue(await repo.get(pending.id))).toEqual(byValue(pending));
+      // at hour 5 the spendable balance is 0: a redemption of 10 would leave -10
+      await expectCrmError(repo.append(spend(5, 'c-1', 10)), 'INSUFFICIENT_POINTS');
+      // from hour 8 on the 100 are spendable
+      await repo.append(spend(8, 'c-1', 100));
+      expect(await repo.balanceOf('c-1')).toBe(0);
+    });
+
     it('of concurrent redemptions that together would overdraw, exactly the ones that fit succeed', async () => {
       const repo = await makeRepo();
       // 100 points that lapse at hour 5 (no expire entry posted yet) and 60 that never lapse: the
-      // posted balance is 160 but only 60 can be spent at hour 10, so the overdraft guard alone
-      // would let too much through; the expectedBalance compare-and-set must do the work.
+      // posted balance is 160 but only 60 can be spent at hour 10; the spendable guard and the
+      // expectedBalance compare-and-set together let exactly two redemptions of 30 through.
       await repo.append([{ ...earn(1, 'c-1'), expiresAt: new Date(BASE + 5 * 3_600_000) }, earn(2, 'c-1', 60)]);
       const asOf = new Date(BASE + 10 * 3_600_000);
       // five redemptions of 30: two fit (60), three cannot
@@ -182,10 +221,12 @@ export function loyaltyLedgerRepositoryContract(makeRepo: RepositoryFactory<Loya
       const entries: LedgerEntry[] = [
         lot,
         { id: 'expire:c-1:1', customerId: 'c-1', type: 'expire', points: -40, lotId: lot.id, occurredAt: new Date(BASE + 86_400_000 * 31) },
-        { id: 'adjust:c-1:1', customerId: 'c-1', type: 'adjust', points: 15, occurredAt: new Date(BASE + 86_400_000 * 32), sourceRef: 'ticket-9' },
+        { id: 'adjust:c-1:1', customerId: 'c-1', type: 'adjust', points: 80, occurredAt: new Date(BASE + 86_400_000 * 32), sourceRef: 'ticket-9' },
         { ...spend(900, 'c-1', 20) },
         { id: 'reverse:c-1:1', customerId: 'c-1', type: 'reverse', points: 20, reverses: spend(900, 'c-1', 20).id, occurredAt: new Date(BASE + 86_400_000 * 40) },
       ];
+      // spendable when the redemption posts (day 37.5): 100 - 40 + 80 - 20 posted, less the 60 lapsed
+      // on day 30 that the expire entry did not post: 60, not negative
       await repo.append(entries);
       // JSON compares Money by amount and currency (11.00 CNY must not come back as 99.00) and dates by instant.
       for (const e of entries) expect(byValue(await repo.get(e.id))).toEqual(byValue(e));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SLA_POLICY, addBusinessMinutes, advanceComplaint, openComplaint, slaBreaches, slaStatus, type Complaint } from 'crmkit/lifecycle';
+import { DEFAULT_SLA_POLICY, addBusinessMinutes, businessMinutesBetween, advanceComplaint, openComplaint, slaBreaches, slaStatus, type Complaint } from 'crmkit/lifecycle';
 import { d, throwsCode } from './helpers';
 
 const open = (priority: 'low' | 'normal' | 'high' | 'urgent' = 'high', at = '2026-03-02T09:00:00+08:00') => openComplaint({ id: 'k-1', customerId: 'c-1', priority }, { now: d(at) }).complaint;
@@ -64,6 +64,7 @@ describe('SLA status and breaches (deadlines hand-computed from DEFAULT_SLA_POLI
     expect(slaStatus(c, DEFAULT_SLA_POLICY, { asOf: d('2026-03-04') })).toEqual({
       complaintId: 'k-1',
       priority: 'high',
+      pausedSince: null,
       firstResponse: { dueAt: d('2026-03-02T13:00:00+08:00'), metAt: d('2026-03-02T12:00:00+08:00'), breached: false },
       resolution: { dueAt: d('2026-03-03T09:00:00+08:00'), metAt: d('2026-03-03T10:00:00+08:00'), breached: true },
     });
@@ -89,5 +90,66 @@ describe('SLA status and breaches (deadlines hand-computed from DEFAULT_SLA_POLI
     // At 14:00: urgent (due 10:00) and high (due 13:00) breached; low (due next day 09:00) not.
     expect(slaBreaches([mk('low', 'low'), mk('high', 'high'), mk('urg', 'urgent')], DEFAULT_SLA_POLICY, { asOf: d('2026-03-02T14:00:00+08:00') }).map((s) => s.complaintId)).toEqual(['urg', 'high']);
     throwsCode(() => slaBreaches([mk('x', 'low')], { ...DEFAULT_SLA_POLICY, low: { firstResponseMinutes: -1, resolutionMinutes: 1 } }, { asOf: now }), 'INVALID_ARGUMENT');
+  });
+});
+
+describe('SLA clocks pause while waiting on the customer (deadlines hand-computed)', () => {
+  // Calendar: Beijing time, Mon–Fri 09:00–18:00 (540 business minutes a day), Mon 2026-04-06 a
+  // holiday (configured here). 2026-04-02 is a Thursday.
+  const calendar = { holidays: ['2026-04-06'] };
+  // high: first response 240 business minutes, resolution 1440
+  let c = open('high', '2026-04-02T10:00:00+08:00');
+  c = step(c, 'acknowledge', '2026-04-02T11:00:00+08:00');
+  c = step(c, 'await_customer', '2026-04-02T15:00:00+08:00');
+  const waiting = c;
+  c = step(c, 'customer_replied', '2026-04-03T11:00:00+08:00');
+
+  it('counts business minutes between two instants', () => {
+    // Thu 15:00–18:00 (180) + Fri 09:00–11:00 (120)
+    expect(businessMinutesBetween(d('2026-04-02T15:00:00+08:00'), d('2026-04-03T11:00:00+08:00'), calendar)).toBe(300);
+    // Fri 11:00–18:00 (420), weekend and the Monday holiday (0), Tue 09:00–12:00 (180)
+    expect(businessMinutesBetween(d('2026-04-03T11:00:00+08:00'), d('2026-04-07T12:00:00+08:00'), calendar)).toBe(600);
+    expect(businessMinutesBetween(d('2026-04-07T12:00:00+08:00'), d('2026-04-03T11:00:00+08:00'), calendar)).toBe(0);
+  });
+
+  it('resolution: 1440 minutes across a pause, a weekend and a holiday → Wed 12:00', () => {
+    // Before the pause: Thu 10:00–15:00 = 300 used, 1140 left. Paused Thu 15:00 → Fri 11:00.
+    // Resume Fri 11:00: Fri 11:00–18:00 = 420 (720 left); Sat, Sun closed; Mon 6 April holiday;
+    // Tue 09:00–18:00 = 540 (180 left); Wed 09:00 + 180 = 12:00.
+    // (Without the pause it would be Tue 16:00: 480 Thu + 540 Fri + 420 Tue.)
+    const s = slaStatus(c, DEFAULT_SLA_POLICY, { asOf: d('2026-04-08T11:00:00+08:00'), calendar });
+    expect(s).toEqual({
+      complaintId: 'k-1',
+      priority: 'high',
+      pausedSince: null,
+      // acknowledged after 60 business minutes of 240: met
+      firstResponse: { dueAt: d('2026-04-02T14:00:00+08:00'), metAt: d('2026-04-02T11:00:00+08:00'), breached: false },
+      resolution: { dueAt: d('2026-04-08T12:00:00+08:00'), metAt: null, breached: false },
+    });
+    expect(slaStatus(c, DEFAULT_SLA_POLICY, { asOf: d('2026-04-08T12:01:00+08:00'), calendar }).resolution.breached).toBe(true);
+    expect(slaStatus(c, DEFAULT_SLA_POLICY, { asOf: d('2026-04-08T12:01:00+08:00'), calendar, pauseStages: [] }).resolution.dueAt).toEqual(d('2026-04-07T16:00:00+08:00'));
+    // resolved Wed 11:30: met
+    const done = step(c, 'resolve', '2026-04-08T11:30:00+08:00');
+    expect(slaStatus(done, DEFAULT_SLA_POLICY, { asOf: d('2026-04-09'), calendar }).resolution).toEqual({ dueAt: d('2026-04-08T12:00:00+08:00'), metAt: d('2026-04-08T11:30:00+08:00'), breached: false });
+  });
+
+  it('while paused at asOf, the deadline assumes the pause ends now and nothing breaches', () => {
+    // asOf Fri 10:00, paused since Thu 15:00: 1140 left from Fri 10:00: Fri 480 (660 left), Tue 540
+    // (120 left), Wed 09:00 + 120 = 11:00
+    const s = slaStatus(waiting, DEFAULT_SLA_POLICY, { asOf: d('2026-04-03T10:00:00+08:00'), calendar });
+    expect(s.pausedSince).toEqual(d('2026-04-02T15:00:00+08:00'));
+    expect(s.resolution).toEqual({ dueAt: d('2026-04-08T11:00:00+08:00'), metAt: null, breached: false });
+  });
+
+  it('wall clock: the pause adds its length to the deadline', () => {
+    // urgent: resolution 480 minutes from 09:00 = 17:00; paused 10:00–13:00 → 20:00
+    let u = open('urgent', '2026-03-02T09:00:00+08:00');
+    u = step(u, 'await_customer', '2026-03-02T10:00:00+08:00');
+    u = step(u, 'customer_replied', '2026-03-02T13:00:00+08:00');
+    expect(slaStatus(u, DEFAULT_SLA_POLICY, { asOf: d('2026-03-02T19:00:00+08:00') }).resolution).toEqual({ dueAt: d('2026-03-02T20:00:00+08:00'), metAt: null, breached: false });
+    // first response due 09:00 + 60 = 10:00, before any pause; entering waiting_on_customer at 10:00
+    // is the response, exactly on time
+    expect(slaStatus(u, DEFAULT_SLA_POLICY, { asOf: d('2026-03-02T19:00:00+08:00') }).firstResponse).toEqual({ dueAt: d('2026-03-02T10:00:00+08:00'), metAt: d('2026-03-02T10:00:00+08:00'), breached: false });
+    throwsCode(() => slaStatus(u, DEFAULT_SLA_POLICY, { asOf: d('2026-03-02T19:00:00+08:00'), pauseStages: 'waiting' as never }), 'INVALID_ARGUMENT');
   });
 });

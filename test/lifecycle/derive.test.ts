@@ -153,6 +153,24 @@ describe('order of input and events', () => {
     throwsCode(() => applyEvents(defaultLifecycle, s, [{ event: 'churn', at: d('2026-02-01'), context: {} }]), 'INVALID_TRANSITION');
   });
 
+  it('applyEvents compares with the last event, not `since`: a self-transition (repeat → repeat keeps since) does not hide a backdated event', async () => {
+    const { applyEvents, defaultLifecycle, initialState } = await import('crmkit/lifecycle');
+    const s = initialState(defaultLifecycle, 'c-1', { now: d('2026-01-01') });
+    const repeat = { repeat: true };
+    // Hand-traced: purchase Jan 10 → first_purchase (since Jan 10); purchase Jan 20 with repeat → repeat
+    // (since Jan 20); purchase Mar 1 → repeat again, a self-transition that keeps since = Jan 20.
+    // The next event, Feb 1, is after since (Jan 20) but before the previous event (Mar 1): refused.
+    const events = [
+      { event: 'purchase', at: d('2026-01-10'), context: {} },
+      { event: 'purchase', at: d('2026-01-20'), context: repeat },
+      { event: 'purchase', at: d('2026-03-01'), context: repeat },
+    ];
+    expect(applyEvents(defaultLifecycle, s, events).state).toEqual({ customerId: 'c-1', stage: 'repeat', since: d('2026-01-20') });
+    throwsCode(() => applyEvents(defaultLifecycle, s, [...events, { event: 'inactivity', at: d('2026-02-01'), context: {} }]), 'INVALID_ARGUMENT');
+    // the same instant as the previous event is not backwards
+    expect(applyEvents(defaultLifecycle, s, [...events, { event: 'inactivity', at: d('2026-03-01'), context: {} }]).state.stage).toBe('at_risk');
+  });
+
   it('a custom lifecycle that lacks a derived event makes replay fail loudly, not silently', async () => {
     const { defineLifecycle } = await import('crmkit/lifecycle');
     const tiny = defineLifecycle({ id: 'tiny', initial: 'prospect', stages: ['prospect', 'customer'], transitions: [{ from: 'prospect', event: 'purchase', to: 'customer' }] });

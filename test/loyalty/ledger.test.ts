@@ -105,13 +105,52 @@ describe('reverse (hand-computed)', () => {
     expect(balance([...ledger, rev], { asOf: d('2026-06-01') })).toBe(0);
   });
 
-  it('gives a cancelled redemption back with the earliest expiry of the lots it spent', () => {
+  it('gives a cancelled redemption back into the lots it spent, each with its own expiry (hand-worked)', () => {
     const ledger = [
       entry('a', 'earn', 50, '2026-01-01', { expiresAt: d('2027-01-01') }),
       entry('b', 'earn', 50, '2026-02-01', { expiresAt: d('2027-02-01') }),
       entry('r', 'redeem', -70, '2026-03-01'),
     ];
+    // r spent all 50 of a and 20 of b. Cancelled in full on 2026-03-02: a gets 50 back (expiring
+    // 2027-01-01), b 20 (expiring 2027-02-01, with its 30 unspent)
     const rev = reverse(ledger, 'r', { asOf: d('2026-03-02') }).entry as LedgerEntry;
+    expect(rev).toEqual({ id: 'reverse:r', customerId: 'c-1', type: 'reverse', points: 70, reverses: 'r', occurredAt: d('2026-03-02') });
+    const full = [...ledger, rev];
+    expect(balance(full, { asOf: d('2026-03-02') })).toBe(100);
+    expect(openLots(full, { asOf: d('2026-03-02') }).map((l) => [l.lotId, l.points])).toEqual([['a', 50], ['b', 50]]);
+    // 2027-01-01: a's 50 lapse, b's 50 remain; 2027-02-01: b's lapse too
+    expect(balance(full, { asOf: d('2027-01-01') })).toBe(50);
+    expect(balance(full, { asOf: d('2027-02-01') })).toBe(0);
+    expect(applyExpiry(full, { asOf: d('2027-02-02') }).map((e) => [e.id, e.points, e.occurredAt])).toEqual([
+      ['expire:a', -50, d('2027-01-01')],
+      ['expire:b', -50, d('2027-02-01')],
+    ]);
+    // a partial cancellation of 30 gives back the last spent first: b's 20, then 10 of a (a 10, b 50)
+    const part = [...ledger, reverse(ledger, 'r', { asOf: d('2026-03-02'), points: 30 }).entry as LedgerEntry];
+    expect(openLots(part, { asOf: d('2026-03-02') }).map((l) => [l.lotId, l.points])).toEqual([['a', 10], ['b', 50]]);
+    expect(balance(part, { asOf: d('2027-01-01') })).toBe(50);
+  });
+
+  it('gives back points of a lot that has expired by the cancellation already expired (hand-worked)', () => {
+    const ledger = [
+      entry('a', 'earn', 50, '2026-01-01', { expiresAt: d('2026-04-01') }),
+      entry('b', 'earn', 50, '2026-02-01', { expiresAt: d('2027-02-01') }),
+      entry('r', 'redeem', -70, '2026-03-01'),
+    ];
+    // cancelled on 2026-05-01, after a expired: b gets its 20 back (30 + 20 = 50 spendable); a's 50
+    // come back in the reversal's own lot, which expires at once (expire:reverse:r, dated 2026-05-01)
+    const full = [...ledger, reverse(ledger, 'r', { asOf: d('2026-05-01') }).entry as LedgerEntry];
+    expect(balance(full, { asOf: d('2026-05-01') })).toBe(50);
+    expect(applyExpiry(full, { asOf: d('2026-05-02') }).map((e) => [e.id, e.points, e.occurredAt])).toEqual([['expire:reverse:r', -50, d('2026-05-01')]]);
+  });
+
+  it("gives a cancelled redemption back with the earliest expiry of the lots it spent with expiry: 'earliest'", () => {
+    const ledger = [
+      entry('a', 'earn', 50, '2026-01-01', { expiresAt: d('2027-01-01') }),
+      entry('b', 'earn', 50, '2026-02-01', { expiresAt: d('2027-02-01') }),
+      entry('r', 'redeem', -70, '2026-03-01'),
+    ];
+    const rev = reverse(ledger, 'r', { asOf: d('2026-03-02'), expiry: 'earliest' }).entry as LedgerEntry;
     // r spent all of a (expires 2027-01-01) and 20 of b: the 70 come back expiring 2027-01-01
     expect(rev).toMatchObject({ points: 70, expiresAt: d('2027-01-01'), reverses: 'r' });
     expect(balance([...ledger, rev], { asOf: d('2026-03-02') })).toBe(100);

@@ -29,20 +29,26 @@ function naiveBalance(entries: readonly LedgerEntry[], asOf: number): number {
       }
     }
   };
-  const consume = (points: number, preferred?: string) => {
+  // what each negative entry took, lot by lot, for reversals that put points back (the documented rule)
+  const taken = new Map<string, { lot: (typeof lots)[number]; take: number }[]>();
+  const consume = (points: number, preferred?: string, id?: string) => {
     let need = points;
+    const pieces: { lot: (typeof lots)[number]; take: number }[] = [];
     const own = lots.find((l) => l.id === preferred);
     if (own) {
       const take = Math.min(own.left, need);
       own.left -= take;
       need -= take;
+      if (take > 0) pieces.push({ lot: own, take });
     }
     for (const lot of lots) {
       const take = Math.min(lot.left, need);
       lot.left -= take;
       need -= take;
+      if (take > 0) pieces.push({ lot, take });
     }
     debt += need;
+    if (id !== undefined) taken.set(id, pieces);
   };
   for (const e of sorted) {
     posted += e.points;
@@ -57,10 +63,29 @@ function naiveBalance(entries: readonly LedgerEntry[], asOf: number): number {
       continue;
     }
     if (e.points > 0) {
-      const paid = Math.min(debt, e.points);
+      let own = e.points;
+      let expires = e.expiresAt?.getTime() ?? Infinity;
+      const pieces = e.reverses !== undefined && e.expiresAt === undefined ? taken.get(e.reverses) : undefined;
+      if (pieces) {
+        // last taken first, back into lots that have not expired; the rest in the entry's own lot,
+        // which expires at once when it holds points of expired lots
+        let give = e.points;
+        let expired = 0;
+        for (const piece of [...pieces].reverse()) {
+          const back = Math.min(give, piece.take);
+          piece.take -= back;
+          give -= back;
+          if (piece.lot.expires > e.occurredAt.getTime()) piece.lot.left += back;
+          else expired += back;
+        }
+        own = give + expired;
+        if (expired > 0) expires = e.occurredAt.getTime();
+        if (own === 0) continue;
+      }
+      const paid = Math.min(debt, own);
       debt -= paid;
-      lots.push({ id: e.id, left: e.points - paid, lapsed: 0, expires: e.expiresAt?.getTime() ?? Infinity });
-    } else consume(-e.points, e.reverses);
+      lots.push({ id: e.id, left: own - paid, lapsed: 0, expires });
+    } else consume(-e.points, e.reverses, e.id);
   }
   lapse(asOf);
   return posted - pending;

@@ -29,6 +29,8 @@ describe('evaluateTier: downgrade at review with a grace period (hand-computed)'
       tier: 'gold',
       since: d('2025-03-01'),
       qualifying: { points: 3200 },
+      // nothing spent, nothing expires: the 3200 earned by 2025-06-01 are all redeemable
+      redeemable: 3200,
       nextReview: d('2026-03-01'),
       // with nothing more earned, at the review (2026-03-01) the window holds 500 and at the grace end
       // (2026-03-31) still 500: member-level, but at most one step down → silver
@@ -47,6 +49,8 @@ describe('evaluateTier: downgrade at review with a grace period (hand-computed)'
       tier: 'silver',
       since: d('2026-03-31'),
       qualifying: { points: 1100 },
+      // 3200 + 500 + 600 earned, none spent
+      redeemable: 4300,
       // gold needs 3000: 3000 - 1100 = 1900 missing
       next: { tier: 'gold', missing: { points: 1900 } },
       nextReview: d('2027-03-31'),
@@ -73,6 +77,8 @@ describe('evaluateTier: downgrade at review with a grace period (hand-computed)'
       tier: 'gold',
       since: d('2025-03-01'),
       qualifying: { points: 3100 },
+      // 3200 + 500 + 2600 earned, none spent
+      redeemable: 6300,
       // the next review is a year after the one that found the customer short
       nextReview: d('2027-03-01'),
       // then the window (2026-03-01, 2027-03-01] holds only the 2600: silver-level, and still at the
@@ -97,6 +103,8 @@ describe('evaluateTier: a refund pulls the tier back (hand-computed)', () => {
     expect(evaluateTier(after, noGrace, { asOf: d('2026-02-21') })).toEqual({
       tier: 'member',
       qualifying: { points: 800 },
+      // 800 + 400 earned, 400 reversed
+      redeemable: 800,
       next: { tier: 'silver', missing: { points: 200 } },
     });
   });
@@ -124,6 +132,8 @@ describe('evaluateTier: calendar years and spend', () => {
       tier: 'silver',
       since: d('2025-05-01'),
       qualifying: { points: 0 },
+      // the 1200 of 2025 no longer qualify in 2026 but stay redeemable (they never expire here)
+      redeemable: 1200,
       next: { tier: 'gold', missing: { points: 3000 } },
       nextReview: d('2027-01-01'),
       dropTo: 'member',

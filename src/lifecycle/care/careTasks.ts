@@ -3,11 +3,13 @@ import { assert } from '../../core/errors/assert';
 import { CrmError } from '../../core/errors/CrmError';
 import { isValidDate } from '../../core/time';
 import type { ConsentChannel, Customer } from '../../customer/customer';
+import { gregorianToLunar, observedLunarDay } from './lunar/lunarDate';
+import { lunarBirthdays } from './lunar/lunarBirthdays';
 
 /**
- * zod schema of a care holiday: every year on `month`/`day` (Gregorian), or on the listed
- * `dates` only (use this for lunar-calendar holidays such as 春节 or 中秋, whose Gregorian dates
- * change every year).
+ * zod schema of a care holiday: every year on `month`/`day` (Gregorian), every lunar year on
+ * `lunar.month`/`lunar.day` (农历, such as 中秋 on 8/15; day 30 falls on the 29th when the month is
+ * short; see `lunarHolidays`), or on the listed `dates` only.
  *
  * @example
  * ```ts
@@ -18,6 +20,7 @@ import type { ConsentChannel, Customer } from '../../customer/customer';
 export const CareHolidaySchema = /* @__PURE__ */ (() => z.union([
   z.strictObject({ id: z.string().min(1).max(64), month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31) }),
   z.strictObject({ id: z.string().min(1).max(64), dates: z.array(z.iso.date()).min(1) }),
+  z.strictObject({ id: z.string().min(1).max(64), lunar: z.strictObject({ month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(30) }) }),
 ]))();
 
 /**
@@ -59,6 +62,9 @@ export interface CareTask {
  * - `holidays` (default none): see {@link CareHolidaySchema}.
  * - `birthdays`, `anniversaries` (default true): whether to plan those.
  * - `memberSince` (default the customer's `createdAt`): the date anniversaries count from.
+ * - `lunarBirthday` (default none): customers for whom it returns true celebrate the lunar
+ *   birthday (农历生日): the lunar date of their birth date, by the rules of `lunarBirthdays`
+ *   (births from 1900-01-31 to 2101-01-28, years to 2100; outside that range no lunar birthday).
  * - `channels` (default wechat, sms, email, phone): preference order; the first consented one is used.
  *
  * Dates of birth and `createdAt` are read as UTC calendar dates (a plain `2026-05-04` parses to UTC
@@ -77,6 +83,7 @@ export interface CareOptions {
   readonly anniversaries?: boolean;
   readonly memberSince?: (customer: CareCustomer) => Date | undefined;
   readonly channels?: readonly ConsentChannel[];
+  readonly lunarBirthday?: (customer: CareCustomer) => boolean;
 }
 
 /**
@@ -137,6 +144,13 @@ export function careTasks(customers: Iterable<CareCustomer>, options: CareOption
   for (const h of holidays.data) {
     if ('dates' in h) for (const on of h.dates) if (inRange(on)) holidayDays.push({ id: h.id, on });
     if ('month' in h) for (let y = fromYear; y <= toYear; y++) { const on = dayIn(y, h.month, h.day); if (inRange(on)) holidayDays.push({ id: h.id, on }); }
+    if ('lunar' in h) {
+      // a lunar year starts in January or February: lunar year y - 1 reaches into Gregorian year y
+      for (let y = fromYear - 1; y <= toYear; y++) {
+        const on = observedLunarDay(y, h.lunar.month, h.lunar.day) ?? null;
+        if (inRange(on)) holidayDays.push({ id: h.id, on });
+      }
+    }
   }
   const tasks: CareTask[] = [];
   const skipped: string[] = [];
@@ -148,7 +162,16 @@ export function careTasks(customers: Iterable<CareCustomer>, options: CareOption
     }
     const base = { customerId: c.id, channel, ownerId: c.ownerId ?? null };
     const birth = c.kind === 'person' ? c.person?.birthDate : undefined;
-    if (options.birthdays !== false && birth !== undefined && isValidDate(birth)) {
+    if (options.birthdays !== false && birth !== undefined && isValidDate(birth) && options.lunarBirthday?.(c) === true) {
+      // lunar birthdays exist for births and years the lunar table covers (1900-2100)
+      const born = birth.toISOString().slice(0, 10);
+      if (born >= '1900-01-31' && born <= '2101-01-28') {
+        const lunar = gregorianToLunar(born);
+        for (let y = Math.max(fromYear, 1901); y <= Math.min(toYear, 2100); y++) {
+          for (const on of lunarBirthdays(lunar, y)) if (inRange(on) && on > born) tasks.push({ ...base, kind: 'birthday', on });
+        }
+      }
+    } else if (options.birthdays !== false && birth !== undefined && isValidDate(birth)) {
       for (let y = fromYear; y <= toYear; y++) {
         const on = dayIn(y, birth.getUTCMonth() + 1, birth.getUTCDate());
         if (inRange(on) && y > birth.getUTCFullYear()) tasks.push({ ...base, kind: 'birthday', on });

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { CrmError } from '../../core/errors/CrmError';
+import { assert } from '../../core/errors/assert';
 import { requireDate } from '../../core/time';
-import { type BusinessCalendar, addBusinessMinutes } from './businessCalendar';
+import { type BusinessCalendar, addBusinessMinutes, businessMinutesBetween } from './businessCalendar';
 import type { Complaint, ComplaintPriority } from './complaint';
 
 const Target = /* @__PURE__ */ (() => z.strictObject({ firstResponseMinutes: z.number().positive().max(525_600), resolutionMinutes: z.number().positive().max(5_256_000) }))();
@@ -65,19 +66,22 @@ export interface SlaTargetStatus {
  *
  * @example
  * ```ts
- * const s: SlaStatus = { complaintId: 'k-1', priority: 'low', firstResponse: { dueAt: new Date(0), metAt: new Date(0), breached: false }, resolution: { dueAt: new Date(0), metAt: null, breached: false } };
+ * const s: SlaStatus = { complaintId: 'k-1', priority: 'low', pausedSince: null, firstResponse: { dueAt: new Date(0), metAt: new Date(0), breached: false }, resolution: { dueAt: new Date(0), metAt: null, breached: false } };
  * ```
  */
 export interface SlaStatus {
   readonly complaintId: string;
   readonly priority: ComplaintPriority;
+  /** When the clocks paused, if the complaint is waiting on the customer at `asOf`; otherwise null. */
+  readonly pausedSince: Date | null;
   readonly firstResponse: SlaTargetStatus;
   readonly resolution: SlaTargetStatus;
 }
 
 /**
- * Options of {@link slaStatus} and {@link slaBreaches}: `asOf`, and `calendar` to count business
- * time only (default: wall-clock time, 24/7).
+ * Options of {@link slaStatus} and {@link slaBreaches}: `asOf`, `calendar` to count business
+ * time only (default: wall-clock time, 24/7), and `pauseStages`, the stages in which the clocks stop
+ * (default `['waiting_on_customer']`; `[]` never pauses).
  *
  * @example
  * ```ts
@@ -87,7 +91,10 @@ export interface SlaStatus {
 export interface SlaOptions {
   readonly asOf: Date;
   readonly calendar?: BusinessCalendar;
+  readonly pauseStages?: readonly string[];
 }
+
+const DEFAULT_PAUSE_STAGES: readonly string[] = ['waiting_on_customer'];
 
 function parsePolicy(policy: SlaPolicy): SlaPolicy {
   const parsed = SlaPolicySchema.safeParse(policy);
@@ -103,6 +110,12 @@ function parsePolicy(policy: SlaPolicy): SlaPolicy {
  * `opened` (acknowledged, in progress or resolved); resolution is met by the latest entry into
  * `resolved` when the complaint is now resolved or closed (a reopened complaint is unresolved again,
  * measured against the same deadline from its opening). Stage entries after `asOf` are ignored.
+ *
+ * The clocks pause while the complaint is in a pause stage (waiting on the customer) and resume
+ * when it leaves it, as service desks do: a deadline is the opening plus the target, counting only
+ * the (business) time outside pauses. While paused at `asOf`, `dueAt` assumes the pause ends at
+ * `asOf` (the earliest the deadline can be) and `pausedSince` says since when; a deadline that had
+ * already passed before the pause stays breached.
  *
  * @param complaint - from {@link openComplaint} / {@link advanceComplaint}
  * @param policy - the {@link SlaPolicy}
@@ -123,8 +136,33 @@ export function slaStatus(complaint: Complaint, policy: SlaPolicy, options: SlaO
   const target = parsePolicy(policy)[complaint.priority];
   if (target === undefined) throw new CrmError('INVALID_ARGUMENT', { params: { field: 'complaint.priority', rule: 'has no SLA target' } });
   const opened = requireDate(complaint.openedAt, 'complaint.openedAt');
-  const due = (minutes: number) => (options.calendar === undefined ? new Date(opened.getTime() + minutes * 60_000) : addBusinessMinutes(opened, minutes, options.calendar));
+  const pauseStages = options.pauseStages ?? DEFAULT_PAUSE_STAGES;
+  assert(Array.isArray(pauseStages) && pauseStages.every((x) => typeof x === 'string'), 'INVALID_ARGUMENT', { params: { field: 'pauseStages', rule: 'must be an array of stage names' } });
   const seen = complaint.history.filter((h) => requireDate(h.at, 'complaint.history.at').getTime() <= asOf);
+  // the pauses [from, to) from the history; one still running at asOf ends there
+  const pauses: [number, number][] = [];
+  seen.forEach((h, i) => {
+    if (!pauseStages.includes(h.stage)) return;
+    const next = seen[i + 1];
+    pauses.push([h.at.getTime(), next === undefined ? asOf : next.at.getTime()]);
+  });
+  const last = seen[seen.length - 1];
+  const pausedSince = last !== undefined && pauseStages.includes(last.stage) ? last.at : null;
+  const calendar = options.calendar;
+  const add = (from: number, minutes: number): number => (calendar === undefined ? from + minutes * 60_000 : addBusinessMinutes(new Date(from), minutes, calendar).getTime());
+  const between = (from: number, to: number): number => (calendar === undefined ? Math.max(0, to - from) / 60_000 : businessMinutesBetween(new Date(from), new Date(to), calendar));
+  const due = (minutes: number): Date => {
+    let cursor = opened.getTime();
+    let remaining = minutes;
+    for (const [from, to] of pauses) {
+      if (to <= cursor) continue;
+      const before = between(cursor, from);
+      if (before >= remaining) break;
+      remaining -= before;
+      cursor = Math.max(cursor, to);
+    }
+    return new Date(add(cursor, remaining));
+  };
   const firstResponse = seen.find((h, i) => i > 0 && h.stage !== 'opened')?.at ?? null;
   const current = seen[seen.length - 1]?.stage;
   let resolved: Date | null = null;
@@ -135,6 +173,7 @@ export function slaStatus(complaint: Complaint, policy: SlaPolicy, options: SlaO
   return {
     complaintId: complaint.id,
     priority: complaint.priority,
+    pausedSince,
     firstResponse: status(due(target.firstResponseMinutes), firstResponse),
     resolution: status(due(target.resolutionMinutes), resolved),
   };

@@ -43,10 +43,12 @@ export interface ReplayResult {
  *
  * @param lifecycle - from {@link defineLifecycle}
  * @param state - the starting state
- * @param events - events oldest first (each `at` not before the previous)
+ * @param events - events oldest first (each `at` not before the previous event's `at`, even when
+ *   the previous event was a self-transition that kept `since`)
  * @returns the final state, timeline and stage-change events
  * @throws {CrmError} whatever {@link transition} throws for an event: `INVALID_TRANSITION`,
- *   `UNKNOWN_EVENT`, `UNKNOWN_STAGE`, `INVALID_ARGUMENT` (events out of time order)
+ *   `UNKNOWN_EVENT`, `UNKNOWN_STAGE`, `INVALID_DATE`; `INVALID_ARGUMENT` for an event dated before
+ *   the previous one or before `state.since`
  *
  * @example
  * ```ts
@@ -63,7 +65,13 @@ export function applyEvents(lifecycle: Lifecycle, state: LifecycleState, events:
   let current = state;
   const timeline: StageSpan[] = [];
   const changes: LifecycleStageChanged[] = [];
+  // A self-transition keeps `since`, so `transition`'s own check (not before `since`) would let an
+  // event dated before the previous one through; compare with the last event's time instead.
+  let last = -Infinity;
   for (const e of events) {
+    const at = requireDate(e?.at, 'at').getTime();
+    assert(at >= last, 'INVALID_ARGUMENT', { params: { field: 'at', rule: 'is earlier than the previous event (events must come oldest first)' } });
+    last = at;
     const r = transition(lifecycle, current, e.event, { now: e.at, context: e.context });
     if (r.state !== current && r.state.stage !== current.stage) {
       timeline.push({ stage: current.stage, from: current.since, to: r.state.since });

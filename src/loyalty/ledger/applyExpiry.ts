@@ -33,15 +33,17 @@ export function applyExpiry(entries: readonly LedgerEntry[], options: AsOfOption
  *
  * @example
  * ```ts
- * const s: LedgerStatus = { balance: 80, posted: 230, pendingExpiry: 150, expire: [] };
+ * const s: LedgerStatus = { balance: 80, pending: 0, posted: 230, pendingExpiry: 150, expire: [] };
  * ```
  */
 export interface LedgerStatus {
   /** Spendable points at `asOf`, as {@link balance}. */
   readonly balance: number;
+  /** Pending points: earned but locked until the return window passes (not spendable, not in `balance`). */
+  readonly pending: number;
   /** The sum of every entry up to `asOf`. */
   readonly posted: number;
-  /** Points that have expired but have no `expire` entry yet: `posted - balance`. */
+  /** Points that have expired but have no `expire` entry yet: `posted - pending - balance`. */
   readonly pendingExpiry: number;
   /** The entries to post for them, as {@link applyExpiry}. */
   readonly expire: readonly LedgerEntry[];
@@ -49,7 +51,7 @@ export interface LedgerStatus {
 
 /**
  * {@link balance} and {@link applyExpiry} from a single pass over the entries: what a nightly job
- * settling every customer's expiry needs.
+ * settling every customer's expiry needs, with the pending points (shown, not spendable).
  *
  * @param entries - one customer's ledger entries
  * @param options - `asOf`
@@ -71,7 +73,7 @@ export interface LedgerStatus {
  */
 export function ledgerStatus(entries: readonly LedgerEntry[], options: AsOfOptions): LedgerStatus {
   const s = sweepLedger(entries, asOfMs(options?.asOf));
-  return { balance: s.posted - s.pendingExpiry, posted: s.posted, pendingExpiry: s.pendingExpiry, expire: expireEntries(entries, s) };
+  return { balance: s.posted - s.pendingExpiry - s.locked, pending: s.locked, posted: s.posted, pendingExpiry: s.pendingExpiry, expire: expireEntries(entries, s) };
 }
 
 function expireEntries(entries: readonly LedgerEntry[], s: LedgerSweep): LedgerEntry[] {

@@ -17,7 +17,8 @@ export interface AsOfOptions {
 /**
  * The points a customer can spend at `asOf`: the sum of all entries up to `asOf`, less points whose
  * lots have expired but have no `expire` entry yet (so the figure is right before and after
- * {@link applyExpiry} is posted). Entries may come in any order; one customer's entries only.
+ * {@link applyExpiry} is posted), less pending points (lots whose `pendingUntil` is after `asOf`,
+ * see {@link releasePending}). Entries may come in any order; one customer's entries only.
  *
  * One pass over the entries (plus a sort when they are not in time order): lots are consumed
  * oldest first with a forward pointer and expired from a min-heap, so a million entries take well
@@ -47,7 +48,7 @@ export interface AsOfOptions {
  */
 export function balance(entries: readonly LedgerEntry[], options: AsOfOptions): number {
   const s = sweepLedger(entries, asOfMs(options?.asOf));
-  return s.posted - s.pendingExpiry;
+  return s.posted - s.pendingExpiry - s.locked;
 }
 
 /**
@@ -69,7 +70,9 @@ export interface PointsLot {
 }
 
 /**
- * The lots with unspent, unexpired points at `asOf`, oldest first (the order they will be spent).
+ * The spendable lots with unspent, unexpired points at `asOf`, in the order they will be spent
+ * (oldest first; a lot that was pending counts from its release). Pending lots are not listed (see
+ * {@link releasePending}).
  *
  * @param entries - one customer's ledger entries
  * @param options - `asOf`
@@ -91,7 +94,7 @@ export interface PointsLot {
 export function openLots(entries: readonly LedgerEntry[], options: AsOfOptions): PointsLot[] {
   const s = sweepLedger(entries, asOfMs(options?.asOf));
   const out: PointsLot[] = [];
-  for (let lot = 0; lot < s.lotCount; lot++) {
+  for (const lot of s.spendOrder) {
     const points = s.lotRemaining[lot] as number;
     if (points <= 0) continue;
     const e = entries[s.lotEntry[lot] as number] as LedgerEntry;

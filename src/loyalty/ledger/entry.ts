@@ -15,6 +15,11 @@ const key = /* @__PURE__ */ (() => z.string().min(1).max(512))();
  * `reverse` entries name the entry they undo in `reverses`. `spend` on an `earn` entry is the purchase
  * amount, counted by spend-based tier qualification. `sourceRef` links to the cause (a transaction id).
  *
+ * `pendingUntil` locks a positive entry's points until that instant (the return window): they show
+ * as pending but cannot be spent, and a reversal before then cancels them. `qualifyingPoints` on an
+ * `earn` entry are the points that count toward tiers when they differ from `points` (a
+ * redeemable-only bonus); absent, all of `points` qualify.
+ *
  * @example
  * ```ts
  * import { LedgerEntrySchema } from 'crmkit/loyalty';
@@ -36,6 +41,8 @@ export const LedgerEntrySchema = /* @__PURE__ */ (() => z
     points: z.number().int().min(-Number.MAX_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER),
     occurredAt: DateSchema,
     expiresAt: DateSchema.optional(),
+    pendingUntil: DateSchema.optional(),
+    qualifyingPoints: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
     lotId: key.optional(),
     reverses: key.optional(),
     spend: MoneySchema.optional(),
@@ -51,6 +58,8 @@ export const LedgerEntrySchema = /* @__PURE__ */ (() => z
     if (e.type === 'reverse' && e.reverses === undefined) issue('reverse entries name the entry they undo', 'reverses');
     if (e.expiresAt !== undefined && (e.points < 0 || e.expiresAt < e.occurredAt)) issue('only positive entries expire, not before they occur', 'expiresAt');
     if (e.spend !== undefined && (e.type !== 'earn' || e.spend.isNegative())) issue('spend belongs on earn entries and is not negative', 'spend');
+    if (e.pendingUntil !== undefined && (e.points < 0 || e.pendingUntil < e.occurredAt)) issue('only positive entries are pending, not before they occur', 'pendingUntil');
+    if (e.qualifyingPoints !== undefined && e.type !== 'earn') issue('qualifying points belong on earn entries', 'qualifyingPoints');
   })
   .meta({ id: 'LedgerEntry' }))();
 
@@ -103,6 +112,8 @@ export function sameEntry(a: LedgerEntry, b: LedgerEntry): boolean {
     a.points === b.points &&
     time(a.occurredAt) === time(b.occurredAt) &&
     time(a.expiresAt) === time(b.expiresAt) &&
+    time(a.pendingUntil) === time(b.pendingUntil) &&
+    a.qualifyingPoints === b.qualifyingPoints &&
     a.lotId === b.lotId &&
     a.reverses === b.reverses &&
     (a.spend === undefined ? b.spend === undefined : b.spend !== undefined && a.spend.equals(b.spend)) &&

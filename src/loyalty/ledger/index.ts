@@ -4,3 +4,4 @@ export { expiringSoon, type ExpiringPoints, type ExpiringSoonOptions } from './e
 export { applyExpiry, ledgerStatus, type LedgerStatus } from './applyExpiry';
 export { redeem, type RedeemOptions } from './redeem';
 export { reverse, type ReverseOptions, type ReverseResult } from './reverse';
+export { releasePending, type PendingLot, type PendingRelease, type ReleasePendingOptions } from './releasePending';

@@ -24,7 +24,8 @@ export interface RedeemOptions {
 /**
  * The `redeem` entry that spends `points` at `asOf`. When posted, it consumes lots oldest first
  * (first in, first out), so the points closest to expiry under a uniform expiry rule go first.
- * Expired points are not available, whether or not their `expire` entry is posted yet.
+ * Expired points are not available, whether or not their `expire` entry is posted yet; pending
+ * points (inside the return window) are not available either.
  *
  * @param entries - one customer's ledger entries
  * @param points - whole points to spend, at least 1
@@ -53,7 +54,7 @@ export function redeem(entries: readonly LedgerEntry[], points: number, options:
   assert(Number.isSafeInteger(points) && points > 0, 'INVALID_ARGUMENT', { params: { field: 'points', rule: 'must be a whole number of points, at least 1' } });
   assert(typeof options.id === 'string' && options.id.length > 0, 'INVALID_ARGUMENT', { params: { field: 'id', rule: 'an idempotency key is required' } });
   const s = sweepLedger(entries, at);
-  const available = s.posted - s.pendingExpiry;
+  const available = s.posted - s.pendingExpiry - s.locked;
   assert(points <= available, 'INSUFFICIENT_POINTS', { params: { requested: points, available: Math.max(0, available) }, details: { requested: points, available } });
   const customerId = options.customerId ?? (entries[0] as LedgerEntry).customerId;
   return {

@@ -18,6 +18,14 @@ export interface ReverseOptions {
   readonly points?: number;
   /** Idempotency key. Default `reverse:<entry id>` (one full reversal per entry). */
   readonly id?: string;
+  /**
+   * For a cancelled redemption, when the points given back expire: `'each-lot'` (default) puts them
+   * back into the lots they were spent from, each with its own expiry (the entry carries no
+   * `expiresAt`); `'earliest'` gives them all the earliest expiry among those lots (the entry carries
+   * it as `expiresAt`, the behaviour of earlier versions). Either way, points whose lot has expired by `asOf`
+   * come back expired.
+   */
+  readonly expiry?: 'each-lot' | 'earliest';
   readonly reason?: string;
 }
 
@@ -38,8 +46,11 @@ export interface ReverseResult {
 
 /**
  * The `reverse` entry that undoes another entry: for a refunded purchase, it takes back the points
- * the purchase earned (from that purchase's own lot first, then oldest first); for a cancelled
- * redemption, it gives the points back, expiring when the earliest of the spent lots did. Tier
+ * the purchase earned (from that purchase's own lot first, then oldest first; a return inside the
+ * return window cancels the pending points, which nobody could have spent); for a cancelled
+ * redemption, it gives the points back into the lots they were spent from, last spent first, each
+ * lot with its own expiry (option `expiry: 'earliest'` gives them all the earliest expiry
+ * instead); points of a lot that has expired by `asOf` come back expired. Tier
  * qualification follows: {@link evaluateTier} no longer counts reversed earnings, so a tier reached
  * only through the refunded purchase is pulled back.
  *
@@ -87,13 +98,22 @@ export function reverse(entries: readonly LedgerEntry[], entryId: string, option
     params: { field: 'points', rule: `must be a whole number from 1 to ${open}, the points not yet reversed` },
   });
   const base = { id, customerId: target.customerId, type: 'reverse' as const, occurredAt: new Date(at), reverses: entryId, ...(options.reason !== undefined && { reason: options.reason }) };
+  const expiry = options.expiry ?? 'each-lot';
+  assert(expiry === 'each-lot' || expiry === 'earliest', 'INVALID_ARGUMENT', { params: { field: 'expiry', rule: "must be 'each-lot' or 'earliest'" } });
   if (target.points < 0) {
+    if (expiry === 'each-lot') return { entry: { ...base, points: want }, shortfall: 0 };
     const s = sweepLedger(entries, at, target.id);
     const expires = s.watchedExpiry;
     return { entry: { ...base, points: want, ...(expires !== Infinity && { expiresAt: new Date(Math.max(expires, at)) }) }, shortfall: 0 };
   }
   const s = sweepLedger(entries, at);
-  const available = Math.max(0, s.posted - s.pendingExpiry);
+  let spendable = s.posted - s.pendingExpiry - s.locked;
+  // A return inside the return window takes the points back from the earn's own pending lot.
+  const index = entries.indexOf(target);
+  for (let lot = 0; lot < s.lotCount; lot++) {
+    if (s.lotEntry[lot] === index && s.lotAvailable[lot] === 0) spendable += s.lotRemaining[lot] as number;
+  }
+  const available = Math.max(0, spendable);
   const take = Math.min(want, available);
   return take > 0 ? { entry: { ...base, points: -take }, shortfall: want - take } : { shortfall: want };
 }

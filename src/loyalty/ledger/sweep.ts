@@ -2,12 +2,14 @@ import { assert } from '../../core/errors/assert';
 import { CrmError } from '../../core/errors/CrmError';
 import { isValidDate } from '../../core/time';
 import type { LedgerEntry } from './entry';
+import { heapPop, heapPush, type LotHeap } from './lotHeap';
 
 /**
  * The state of one customer's ledger at an instant, in flat typed arrays: the lots (positive
  * entries) in the order they were posted with what is left of each, and the totals.
  *
- * Invariant: `posted - pendingExpiry === sum(lotRemaining) - debt`.
+ * Invariant: `posted - pendingExpiry === sum(lotRemaining) - debt`, and the spendable balance is
+ * `posted - pendingExpiry - locked`.
  */
 export interface LedgerSweep {
   /** Sum of the points of every entry at or before asOf. */
@@ -16,6 +18,8 @@ export interface LedgerSweep {
   readonly pendingExpiry: number;
   /** Points removed by negative entries that found no lot to consume (an overdrawn ledger). */
   readonly debt: number;
+  /** Points in lots still pending (their `pendingUntil` is after asOf): posted but not spendable. */
+  readonly locked: number;
   readonly lotCount: number;
   /** Index into the entries array of each lot's entry. */
   readonly lotEntry: Int32Array;
@@ -24,6 +28,14 @@ export interface LedgerSweep {
   readonly lotExpires: Float64Array;
   /** Points of each lot that expired and have no `expire` entry yet (they count in `pendingExpiry`). */
   readonly lotLapsed: Float64Array;
+  /** When each lot's points become spendable (ms); -Infinity for a lot that was never pending. */
+  readonly lotPendingUntil: Float64Array;
+  /** Whether each lot was spendable at asOf (1) or still pending (0). */
+  readonly lotAvailable: Uint8Array;
+  /** Points each lot held when it became spendable (after a return inside the window, say). */
+  readonly lotReleased: Float64Array;
+  /** The spendable lots in spending order (the order they became spendable). */
+  readonly spendOrder: Int32Array;
   /** The earliest expiry among the lots consumed by the watched entry (Infinity when none). */
   readonly watchedExpiry: number;
 }
@@ -38,6 +50,11 @@ const classOf = (e: LedgerEntry): number => (e.type === 'expire' ? CLASS_EXPIRE 
  * Replays one customer's entries in canonical order (time, then positive / negative / expire, then
  * id) up to `asOfMs`, consuming lots oldest first with a forward pointer and expiring lots from a
  * FIFO queue on expiry (a min-heap for lots that arrive out of expiry order). Input order does not matter. `watch` is an entry id whose consumption is traced.
+ *
+ * A lot with `pendingUntil` after its entry's time is locked (pending) until then: it waits in a
+ * min-heap and joins the spending order when it is released, so spending takes the lots in the order
+ * they became spendable. Only the reversal of the entry itself (a return inside the window) takes
+ * points from a pending lot.
  */
 export function sweepLedger(entries: readonly LedgerEntry[], asOfMs: number, watch?: string): LedgerSweep {
   const n = entries.length;
@@ -72,6 +89,16 @@ export function sweepLedger(entries: readonly LedgerEntry[], asOfMs: number, wat
   const lotRemaining = new Float64Array(positives);
   const lotExpires = new Float64Array(positives);
   const lotLapsed = new Float64Array(positives);
+  const lotPendingUntil = new Float64Array(positives);
+  const lotAvailable = new Uint8Array(positives);
+  const lotReleased = new Float64Array(positives);
+  // the lots in the order they became spendable (the FIFO spending order) and the pending ones
+  const avail = new Int32Array(positives);
+  const availPos = new Int32Array(positives);
+  let availCount = 0;
+  // For each negative entry that some entry reverses: the (lot, points) it took, in the order taken.
+  const traces = referenced && new Map<string, number[]>();
+  const pendingHeap: LotHeap = { items: new Int32Array(positives), size: 0 };
   const heap = new Int32Array(positives);
   const lotOf = referenced && new Map<string, number>();
   let heapSize = 0;
@@ -115,28 +142,66 @@ export function sweepLedger(entries: readonly LedgerEntry[], asOfMs: number, wat
     }
   };
 
-  const consume = (points: number, preferred: number | undefined, traced: boolean): void => {
+  const makeAvailable = (lot: number): void => {
+    const left = lotRemaining[lot] as number;
+    const paid = debt < left ? debt : left;
+    debt -= paid;
+    lotRemaining[lot] = left - paid;
+    lotReleased[lot] = left - paid;
+    lotAvailable[lot] = 1;
+    availPos[lot] = availCount;
+    avail[availCount++] = lot;
+  };
+  const releaseUntil = (t: number): void => {
+    while (pendingHeap.size > 0 && (lotPendingUntil[pendingHeap.items[0] as number] as number) <= t) makeAvailable(heapPop(pendingHeap, lotPendingUntil));
+  };
+
+  const consume = (points: number, preferred: number | undefined, traced: boolean, trace?: number[]): void => {
     let need = points;
     if (preferred !== undefined) {
       const take = Math.min(need, lotRemaining[preferred] as number);
       if (take > 0) {
         lotRemaining[preferred] = (lotRemaining[preferred] as number) - take;
         need -= take;
+        trace?.push(preferred, take);
         if (traced && (lotExpires[preferred] as number) < watchedExpiry) watchedExpiry = lotExpires[preferred] as number;
       }
     }
-    while (need > 0 && head < lotCount) {
-      const left = lotRemaining[head] as number;
+    while (need > 0 && head < availCount) {
+      const lot = avail[head] as number;
+      const left = lotRemaining[lot] as number;
       if (left === 0) {
         head++;
         continue;
       }
       const take = left < need ? left : need;
-      lotRemaining[head] = left - take;
+      lotRemaining[lot] = left - take;
       need -= take;
-      if (traced && (lotExpires[head] as number) < watchedExpiry) watchedExpiry = lotExpires[head] as number;
+      trace?.push(lot, take);
+      if (traced && (lotExpires[lot] as number) < watchedExpiry) watchedExpiry = lotExpires[lot] as number;
     }
     debt += need;
+  };
+
+  // A reversal of a redemption (without its own expiresAt) puts the points back into the lots the
+  // redemption took them from, last taken first, so each keeps its own expiry. Points from lots that
+  // have expired by then, and points that found no lot, come back in the reversal's own lot, which
+  // expires at once when it holds expired points. Returns the points for that lot.
+  const refill = (trace: number[], points: number, t: number): { rest: number; expired: boolean } => {
+    let give = points;
+    let expiredBack = 0;
+    for (let j = trace.length - 2; j >= 0 && give > 0; j -= 2) {
+      const lot = trace[j] as number;
+      const amount = Math.min(give, trace[j + 1] as number);
+      if (amount <= 0) continue;
+      trace[j + 1] = (trace[j + 1] as number) - amount;
+      give -= amount;
+      if ((lotExpires[lot] as number) > t) {
+        lotRemaining[lot] = (lotRemaining[lot] as number) + amount;
+        if ((availPos[lot] as number) < head) head = availPos[lot] as number;
+      } else expiredBack += amount;
+    }
+    return { rest: give + expiredBack, expired: expiredBack > 0 };
   };
 
   for (let k = 0; k < n; k++) {
@@ -150,6 +215,7 @@ export function sweepLedger(entries: readonly LedgerEntry[], asOfMs: number, wat
     const points = e.points;
     posted += points;
     lapseUntil(t);
+    releaseUntil(t);
     if (classes[i] === CLASS_EXPIRE) {
       // An expire entry posts what lapsed from its lot (turning pending expiry into posted points);
       // anything beyond that is taken like any other negative entry.
@@ -166,12 +232,22 @@ export function sweepLedger(entries: readonly LedgerEntry[], asOfMs: number, wat
       continue;
     }
     if (points > 0) {
+      let own = points;
+      let expires = e.expiresAt === undefined ? Infinity : e.expiresAt.getTime();
+      const trace = e.reverses === undefined || e.expiresAt !== undefined ? undefined : traces?.get(e.reverses);
+      if (trace !== undefined) {
+        const back = refill(trace, points, t);
+        own = back.rest;
+        if (back.expired) expires = t;
+        if (own === 0) continue;
+      }
       const lot = lotCount++;
-      const paid = debt < points ? debt : points;
-      debt -= paid;
       lotEntry[lot] = i;
-      lotRemaining[lot] = points - paid;
-      const expires = e.expiresAt === undefined ? Infinity : e.expiresAt.getTime();
+      lotRemaining[lot] = own;
+      const pendingUntil = e.pendingUntil === undefined ? -Infinity : e.pendingUntil.getTime();
+      lotPendingUntil[lot] = pendingUntil;
+      if (pendingUntil > t) heapPush(pendingHeap, lotPendingUntil, lot);
+      else makeAvailable(lot);
       lotExpires[lot] = expires;
       if (lotOf !== undefined && referenced?.has(e.id)) lotOf.set(e.id, lot);
       if (expires !== Infinity) {
@@ -189,11 +265,16 @@ export function sweepLedger(entries: readonly LedgerEntry[], asOfMs: number, wat
         }
       }
     } else {
-      consume(-points, e.reverses === undefined ? undefined : lotOf?.get(e.reverses), e.id === watch);
+      let trace: number[] | undefined;
+      if (traces !== undefined && referenced?.has(e.id)) traces.set(e.id, (trace = []));
+      consume(-points, e.reverses === undefined ? undefined : lotOf?.get(e.reverses), e.id === watch, trace);
     }
   }
   lapseUntil(asOfMs);
-  return { posted, pendingExpiry, debt, lotCount, lotEntry, lotRemaining, lotExpires, lotLapsed, watchedExpiry };
+  releaseUntil(asOfMs);
+  let locked = 0;
+  for (let j = 0; j < pendingHeap.size; j++) locked += lotRemaining[pendingHeap.items[j] as number] as number;
+  return { posted, pendingExpiry, debt, locked, lotCount, lotEntry, lotRemaining, lotExpires, lotLapsed, lotPendingUntil, lotAvailable, lotReleased, spendOrder: avail.subarray(0, availCount), watchedExpiry };
 }
 
 function compareAt(entries: readonly LedgerEntry[], times: Float64Array, classes: Uint8Array, a: number, b: number): number {
