@@ -8,3 +8,4 @@ export { MemoryCustomerRepository } from './MemoryCustomerRepository';
 export { MemoryCustomerRecordRepository } from './MemoryCustomerRecordRepository';
 export { MemoryLoyaltyLedgerRepository } from './MemoryLoyaltyLedgerRepository';
 export { cloneData } from './clone';
+export { MemoryOutboxStore } from './MemoryOutboxStore';

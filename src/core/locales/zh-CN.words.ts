@@ -175,4 +175,7 @@ export const zhCNWords: Readonly<Record<string, string>> = {
   'must be an integer from 1 to {scale}': '必须是 1 到 {scale} 之间的整数',
   'must be one of {list}': '必须是以下之一：{list}',
   'withinLast takes { amount: 1..100000, unit: {units} }': 'withinLast 需要 { amount: 1..100000, unit: {units} }',
+  'must be a whole number from {min} to {max}': '必须是 {min} 到 {max} 之间的整数',
+  'must be a whole number, at least 1': '必须是整数，至少为 1',
+  'must be the customer posted for': '必须是所记账的客户',
 };
