@@ -14,7 +14,10 @@ import { InteractionBodySchema, PaymentWebhookSchema, RecordedTransactionSchema,
 
 /** Same transaction? (a retry carries the same content; another body under the same id is a conflict) */
 function sameTransaction(a: Transaction, b: Transaction): boolean {
-  const plain = (t: Transaction) => JSON.stringify({ ...t, amount: t.amount.toJSON(), occurredAt: t.occurredAt.getTime() });
+  const plain = (t: Transaction) => {
+    const flat: Record<string, unknown> = { ...t, amount: t.amount.toJSON(), occurredAt: t.occurredAt.getTime() };
+    return JSON.stringify(Object.keys(flat).sort().map((k) => [k, flat[k]]));
+  };
   return plain(a) === plain(b);
 }
 
