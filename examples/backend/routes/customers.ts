@@ -3,7 +3,7 @@
  * The ETag of a customer is its version; an update must carry it, so two people editing the same
  * customer never silently overwrite each other (412 for the one who was late, 428 without it).
  */
-import { CrmError, type Customer, createCustomer, updateCustomer } from 'crmkit';
+import { CrmError, type Customer, type CustomerPatch, createCustomer, updateCustomer } from 'crmkit';
 import { CustomerInputSchema, CustomerSchema } from 'crmkit/customer';
 import { updateWithRetry } from 'crmkit/service';
 import { type Services, limitOf } from '../context';
@@ -78,11 +78,12 @@ export function customerRoutes(s: Services) {
       headers: [{ name: 'If-Match', required: true, description: 'the ETag (version) of the customer as read' }],
       body: CustomerPatchSchema,
       responses: { 200: CustomerSchema },
-      async handle(c, { body, locale }): Promise<Reply> {
+      async handle(c, { locale }): Promise<Reply> {
         const id = c.req.param('id') as string;
         const expectedVersion = ifMatchVersion(c.req.header('if-match'));
-        // The raw patch, not zod's output: absent fields must stay absent (no defaults filled in).
-        const patch = (await c.req.json()) as typeof body;
+        // Checked against CustomerPatchSchema by mount(); passed on as sent, not as zod's output, so
+        // absent fields stay absent (no defaults filled in). updateCustomer validates the result.
+        const patch = (await c.req.json()) as CustomerPatch;
         const r = await updateWithRetry(customers, id, (current) => updateCustomer(current, patch, { now: s.now(), locale }), { expectedVersion });
         if (r.saved) {
           s.duplicates.remove(id);
