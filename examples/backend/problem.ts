@@ -72,14 +72,17 @@ export function problemOf(error: CrmError, locale: Locale, instance: string): { 
   return { status, body };
 }
 
-/** Hono's error handler: every error leaves as problem+json. */
+/** Hono's error handler: every error leaves as problem+json; anything else is a bare 500. */
 export function onError(err: Error, c: Context): Response {
   const locale = localeOf(c);
-  const error = isCrmError(err) ? err : new CrmError('INVALID_ARGUMENT');
-  const { status, body } = isCrmError(err)
-    ? problemOf(error, locale, c.req.path)
-    : { status: 500, body: { type: 'about:blank', title: 'Internal Server Error', status: 500 } };
-  return c.newResponse(JSON.stringify(body), status as 400, {
+  let problem: { status: number; body: Record<string, unknown> };
+  if (isCrmError(err)) problem = problemOf(err, locale, c.req.path);
+  else {
+    // A bug, not a refusal: log it for the operator, tell the client nothing about it.
+    console.error(err);
+    problem = { status: 500, body: { type: 'about:blank', title: 'Internal Server Error', status: 500 } };
+  }
+  return c.newResponse(JSON.stringify(problem.body), problem.status as 400, {
     'content-type': 'application/problem+json',
     'content-language': locale,
   });

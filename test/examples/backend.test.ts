@@ -5,6 +5,7 @@
 // stages from the default policy's thresholds (at risk after 90 days, churned after 180); messages
 // from crmkit's message catalogue (src/core/locales) filled in by hand.
 import { Validator } from '@seriousme/openapi-schema-validator';
+import Ajv2020 from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ASOF, type Backend, call, startBackend } from './backendServer';
 
@@ -221,5 +222,23 @@ describe('OpenAPI', () => {
     const text = JSON.stringify(r.body);
     expect(text).not.toContain('__shared');
     for (const m of text.matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)) expect(r.body.components.schemas).toHaveProperty([m[1] as string]);
+  });
+
+  it('real responses satisfy the published JSON Schemas too (ajv, a second validator beside zod)', async () => {
+    const doc = (await call(`${b.url}/openapi.json`)).body;
+    const ajv = new Ajv2020({ strict: false, validateFormats: false, allErrors: true });
+    ajv.addSchema({ $id: 'https://example.test/openapi.json', components: doc.components });
+    const check = (name: string, value: unknown) => {
+      const validate = ajv.getSchema(`https://example.test/openapi.json#/components/schemas/${name}`);
+      if (validate === undefined) throw new Error(`no schema ${name}`);
+      expect(validate(value) ? [] : validate.errors, name).toEqual([]);
+    };
+    check('Customer', (await call(`${b.url}/customers/cdnow-00004`)).body);
+    check('CustomerPage', (await call(`${b.url}/customers?limit=3`)).body);
+    check('Scores', (await call(`${b.url}/customers/cdnow-00004/scores`)).body);
+    check('Problem', (await call(`${b.url}/customers/nobody`)).body);
+    const created = await call(`${b.url}/customers`, { method: 'POST', body: { kind: 'person', displayName: 'Schema Check', contactPoints: [{ type: 'email', value: 'a@example.com' }] } });
+    expect(created.status).toBe(201);
+    check('CreatedCustomer', created.body);
   });
 });
