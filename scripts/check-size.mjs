@@ -48,6 +48,12 @@ const use = (names) => `console.log(${names.join(', ')});`;
 export const BUDGETS = [
   { name: '`nps` from `crmkit/satisfaction`', source: `import { nps } from 'crmkit/satisfaction';\n${use(['nps'])}`, maxGzip: 8 * KB },
   { name: '`isCrmError` from `crmkit/core`', source: `import { isCrmError } from 'crmkit/core';\n${use(['isCrmError'])}`, maxGzip: 8 * KB },
+  // The service helpers orchestrate repositories: no schema library, only the kernel's errors.
+  {
+    name: '`updateWithRetry`, `postLedgerEntry`, `createOutbox` from `crmkit/service`',
+    source: `import { updateWithRetry, postLedgerEntry, createOutbox } from 'crmkit/service';\n${use(['updateWithRetry', 'postLedgerEntry', 'createOutbox'])}`,
+    maxGzip: 12 * KB,
+  },
   { name: '`fitBgNbd` from `crmkit/clv`', source: `import { fitBgNbd } from 'crmkit/clv';\n${use(['fitBgNbd'])}`, maxGzip: 15 * KB },
   {
     name: '`createCustomer` from `crmkit`',

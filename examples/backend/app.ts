@@ -58,7 +58,7 @@ export async function createApp(options: AppOptions): Promise<{ app: Hono; servi
   const app = new Hono();
   app.onError(onError);
   app.notFound(() => {
-    throw new CrmError('NOT_FOUND', { params: { entity: 'route' } });
+    throw new CrmError('NOT_FOUND');
   });
   app.get('/openapi.json', (c) => c.json(openapi));
   mount(app, routes, { checkResponses: options.checkResponses ?? false });

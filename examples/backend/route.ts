@@ -53,10 +53,10 @@ async function readBody<B>(c: Context, schema: z.ZodType<B>, locale: Locale): Pr
   try {
     json = await c.req.json();
   } catch {
-    throw new CrmError('INVALID_ARGUMENT', { params: { field: 'body', rule: 'must be valid JSON' } });
+    throw new CrmError('INVALID_ARGUMENT', { params: { field: 'body', rule: 'not valid JSON' } });
   }
   const parsed = schema.safeParse(json, { error: zodErrorMap(locale) });
-  if (!parsed.success) throw failedValidation('request body', parsed.error);
+  if (!parsed.success) throw failedValidation('input', parsed.error);
   return parsed.data;
 }
 

@@ -17,7 +17,7 @@ const etag = (c: Customer) => `"${c.version}"`;
 function ifMatchVersion(header: string | undefined): number {
   if (header === undefined) throw withStatus(new CrmError('INVALID_ARGUMENT', { params: { field: 'If-Match', rule: 'is required' } }), 428);
   const m = /^\s*(?:W\/)?"?(\d{1,15})"?\s*$/.exec(header);
-  if (!m) throw new CrmError('INVALID_ARGUMENT', { params: { field: 'If-Match', rule: 'must be the ETag of the customer' } });
+  if (!m) throw new CrmError('INVALID_ARGUMENT', { params: { field: 'If-Match', rule: 'must be a whole number, at least 1' } });
   return Number(m[1]);
 }
 
@@ -42,7 +42,7 @@ export function customerRoutes(s: Services) {
         try {
           input = await c.req.json();
         } catch {
-          throw new CrmError('INVALID_ARGUMENT', { params: { field: 'body', rule: 'must be valid JSON' } });
+          throw new CrmError('INVALID_ARGUMENT', { params: { field: 'body', rule: 'not valid JSON' } });
         }
         const { customer, events } = createCustomer(input, { now: s.now(), locale });
         const pairs = s.duplicates.match(customer);

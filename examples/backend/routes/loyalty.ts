@@ -12,7 +12,7 @@ import type { Services } from '../context';
 import { type Reply, route } from '../route';
 import { ExpiringPointsSchema, LoyaltyBalanceSchema, RedemptionSchema, RedemptionRequestSchema } from '../schemas';
 
-const KEY = /^[\x21-\x7e]{1,200}$/;
+const KEY = /^[\x21-\x7e]{1,128}$/;
 
 export function loyaltyRoutes(s: Services) {
   const { customers, loyaltyLedger } = s.repositories;
@@ -69,14 +69,14 @@ export function loyaltyRoutes(s: Services) {
       path: '/customers/:id/loyalty/redemptions',
       tag: 'loyalty',
       summary: 'Redeem points; Idempotency-Key required (a retry returns the first answer, another body under the key is 422)',
-      headers: [{ name: 'Idempotency-Key', required: true, description: 'unique per redemption, 1 to 200 visible ASCII characters' }],
+      headers: [{ name: 'Idempotency-Key', required: true, description: 'unique per redemption, 1 to 128 visible ASCII characters' }],
       body: RedemptionRequestSchema,
       responses: { 201: RedemptionSchema },
       async handle(c, { body }) {
         const customerId = c.req.param('id') as string;
         const key = c.req.header('idempotency-key');
         if (key === undefined) throw new CrmError('INVALID_ARGUMENT', { params: { field: 'Idempotency-Key', rule: 'is required' } });
-        if (!KEY.test(key)) throw new CrmError('INVALID_ARGUMENT', { params: { field: 'Idempotency-Key', rule: 'must be 1 to 200 visible ASCII characters' } });
+        if (!KEY.test(key)) throw new CrmError('INVALID_ARGUMENT', { params: { field: 'Idempotency-Key', rule: 'must be a non-empty identifier of at most 128 characters' } });
         const id = `redeem:${key}`;
         const { points, orderRef } = body;
         const earlier = await loyaltyLedger.get(id);

@@ -179,8 +179,4 @@ export const zhCNWords: Readonly<Record<string, string>> = {
   'must be a whole number from {min} to {max}': '必须是 {min} 到 {max} 之间的整数',
   'must be a whole number, at least 1': '必须是整数，至少为 1',
   'must be the customer posted for': '必须是所记账的客户',
-  'must be valid JSON': '必须是有效的 JSON',
-  'request body': '请求体',
-  'must be the ETag of the customer': '必须是该客户的 ETag',
-  'must be 1 to 200 visible ASCII characters': '必须是 1 到 200 个可见 ASCII 字符',
 };
