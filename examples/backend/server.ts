@@ -29,6 +29,15 @@ const { app, services } = await createApp({ repositories, program, segments });
 const fitted = services.scoring.models;
 console.log(fitted ? `Fitted BG/NBD and Gamma-Gamma to ${fitted.customers} customers.` : 'Too little history to fit the CLV models: scores come without them.');
 
+// The outbox relay: domain events (CustomerRegistered, CustomerUpdated) leave here; a real service
+// publishes them to its queue. A batch that fails to publish stays for the next round.
+const relay = setInterval(() => {
+  services.outbox
+    .relay(async (batch) => batch.forEach((m) => console.log(`event ${m.id}: ${m.event.type}`)), { now: new Date() })
+    .catch((e: unknown) => console.error('outbox relay failed', e));
+}, 1000);
+relay.unref();
+
 const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: smoke ? 0 : Number(process.env.PORT ?? 3000) }, (info) => {
   const url = `http://127.0.0.1:${info.port}`;
   console.log(`\ncrmkit reference service on ${url}\n`);
@@ -60,12 +69,14 @@ async function selfCheck(url: string): Promise<void> {
     }
   } finally {
     clearTimeout(stop);
+    clearInterval(relay);
     server.close();
     await close();
   }
 }
 
 process.once('SIGINT', () => {
+  clearInterval(relay);
   server.close();
   void close().then(() => process.exit(0));
 });

@@ -83,6 +83,15 @@ describe('customers', () => {
     expect([immutable.status, immutable.body.issues?.[0]?.code]).toEqual([422, 'unrecognized_keys']);
   });
 
+  it('domain events of creates and updates wait in the outbox, keyed by customer and version', async () => {
+    await call(`${b.url}/customers`, { method: 'POST', body: { id: 'c-events', kind: 'person', displayName: 'Event Source' } });
+    await call(`${b.url}/customers/c-events`, { method: 'PATCH', body: { tags: ['a'] }, headers: { 'if-match': '"1"' } });
+    await call(`${b.url}/customers/c-events`, { method: 'PATCH', body: { tags: ['b'] }, headers: { 'if-match': '"1"' } }); // 412: no event
+    const seen: string[] = [];
+    await b.services.outbox.relay(async (batch) => void seen.push(...batch.map((m) => `${m.id} ${m.event.type}`)), { now: ASOF, maxBatches: 1000 });
+    expect(seen.filter((line) => line.startsWith('customer:c-events:'))).toEqual(['customer:c-events:v1#0 CustomerRegistered', 'customer:c-events:v2#0 CustomerUpdated']);
+  });
+
   it('list: cursor pages in id order cover every customer once (2,357 CDNOW customers + those created here)', async () => {
     const ids: string[] = [];
     let cursor: string | undefined;
