@@ -67,6 +67,12 @@ describe('customers', () => {
     expect([r.status, r.body.code, r.body.detail, r.body.type]).toEqual([404, 'NOT_FOUND', '未找到 客户 nobody', 'https://crmkit.dev/errors#NOT_FOUND']);
     const en = await call(`${b.url}/customers/nobody`);
     expect(en.body.detail).toBe('customer nobody was not found');
+    // Accept-Language by q-value; a language crmkit has no catalogue for falls back to en.
+    const byQ = async (header: string) => (await call(`${b.url}/customers/nobody`, { headers: { 'accept-language': header } })).headers.get('content-language');
+    expect(await byQ('en;q=0.4, zh-CN;q=0.8')).toBe('zh-CN');
+    expect(await byQ('zh-CN;q=0.3, en-GB;q=0.9')).toBe('en');
+    expect(await byQ('fr-FR, de;q=0.5')).toBe('en');
+    expect(await byQ('zh-Hans-CN')).toBe('zh-CN');
   });
 
   it('update: If-Match carries the version; 200 with the next ETag, 412 when stale, 428 when missing', async () => {
