@@ -43,6 +43,7 @@ const MEANING = {
   IDEMPOTENCY_CONFLICT: 'An idempotency key was reused for a different entry.',
   BALANCE_MISMATCH: 'A stored points balance disagrees with the ledger.',
   INVALID_MERGE: 'A customer merge or unmerge is not possible as asked.',
+  LIKELY_DUPLICATE: 'A new record matches existing ones (duplicate check at entry) and the policy says block; their ids are in `details.candidates`.',
   FORBIDDEN: 'The role may not perform this action on this record.',
   FORBIDDEN_FIELD: 'The role may not read or write this field.',
   DECRYPTION_FAILED: 'An encrypted value could not be decrypted (wrong key or tampered).',

@@ -21,7 +21,9 @@ if (!inRepo) {
   execFileSync('tar', ['-xzf', join(project, packed[0].filename), '-C', pkgDir, '--strip-components=1']);
   const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
   // The package's dependencies (and what they need), linked from this repo's install.
-  for (const dep of [...Object.keys(pkg.dependencies ?? {}), 'tsx']) {
+  // Plus what the examples themselves use (an adopter's own dependencies): hono and
+  // @hono/node-server for examples/backend, vega and vega-lite for examples/report.ts.
+  for (const dep of [...Object.keys(pkg.dependencies ?? {}), 'tsx', 'hono', '@hono/node-server', 'vega', 'vega-lite']) {
     const target = join(project, 'node_modules', dep);
     mkdirSync(join(target, '..'), { recursive: true });
     symlinkSync(join(repo, 'node_modules', dep), target, 'dir');
@@ -30,12 +32,20 @@ if (!inRepo) {
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'crmkit-examples', private: true, type: 'module' }));
 }
 
-const examples = readdirSync(join(project, 'examples')).filter((f) => f.endsWith('.ts') && f !== 'data.ts').sort();
+// Each example is a file and its arguments; the backend service runs once with --smoke (it calls
+// itself and exits).
+const examples = [
+  ...readdirSync(join(project, 'examples'))
+    .filter((f) => f.endsWith('.ts') && f !== 'data.ts')
+    .sort()
+    .map((f) => [f]),
+  ['backend/server.ts', '--smoke'],
+];
 let failed = 0;
 try {
-  for (const f of examples) {
+  for (const [f, ...extra] of examples) {
     const t0 = Date.now();
-    const args = inRepo ? ['tsx', '--tsconfig', 'tsconfig.examples.json', `examples/${f}`] : ['tsx', `examples/${f}`];
+    const args = inRepo ? ['tsx', '--tsconfig', 'tsconfig.examples.json', `examples/${f}`, ...extra] : ['tsx', `examples/${f}`, ...extra];
     const r = spawnSync(inRepo ? 'npx' : join(repo, 'node_modules/.bin/tsx'), inRepo ? args : args.slice(1), { cwd: project, encoding: 'utf8' });
     const ok = r.status === 0;
     if (!ok) failed++;

@@ -9,3 +9,4 @@ export { MemoryCustomerRecordRepository } from './MemoryCustomerRecordRepository
 export { MemoryLoyaltyLedgerRepository } from './MemoryLoyaltyLedgerRepository';
 export { MemoryOpportunityRepository } from './MemoryOpportunityRepository';
 export { cloneData } from './clone';
+export { MemoryOutboxStore } from './MemoryOutboxStore';

@@ -47,6 +47,7 @@ export const ERROR_CODES = [
   'BALANCE_MISMATCH',
   // quality
   'INVALID_MERGE',
+  'LIKELY_DUPLICATE',
   // pipeline
   'INVALID_PIPELINE',
   // privacy

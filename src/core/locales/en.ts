@@ -38,6 +38,7 @@ export const en: Record<ErrorCode, (p: ErrorParams) => string> = {
   IDEMPOTENCY_CONFLICT: (p) => `idempotency key ${v(p, 'key')} was already used for a different entry`,
   BALANCE_MISMATCH: (p) => `points balance is ${v(p, 'actual')}, expected ${v(p, 'expected')}`,
   INVALID_MERGE: (p) => `cannot merge: ${v(p, 'rule')}`,
+  LIKELY_DUPLICATE: (p) => `${v(p, 'entity', 'record')} is likely a duplicate of ${v(p, 'count')} existing record(s)`,
   // privacy
   FORBIDDEN: (p) => `${v(p, 'role', 'this role')} may not ${v(p, 'action', 'access')} ${v(p, 'entity', 'this record')}`,
   FORBIDDEN_FIELD: (p) => `${v(p, 'role', 'this role')} may not ${v(p, 'action', 'write')} field ${v(p, 'field')}`,

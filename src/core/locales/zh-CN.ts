@@ -38,6 +38,7 @@ export const zhCN: Record<ErrorCode, (p: ErrorParams) => string> = {
   IDEMPOTENCY_CONFLICT: (p) => `幂等键 ${v(p, 'key')} 已用于另一条记录`,
   BALANCE_MISMATCH: (p) => `积分余额为 ${v(p, 'actual')}，期望为 ${v(p, 'expected')}`,
   INVALID_MERGE: (p) => `无法合并：${v(p, 'rule')}`,
+  LIKELY_DUPLICATE: (p) => `${v(p, 'entity', '记录')}疑似与 ${v(p, 'count')} 条现有记录重复`,
   // privacy
   FORBIDDEN: (p) => `${v(p, 'role', '该角色')}无权${v(p, 'action', '访问')}${v(p, 'entity', '此记录')}`,
   FORBIDDEN_FIELD: (p) => `${v(p, 'role', '该角色')}无权${v(p, 'action', '写入')}字段 ${v(p, 'field')}`,

@@ -16,6 +16,7 @@ export const zhCNWords: Readonly<Record<string, string>> = {
   'match parameter estimation': '匹配参数估计',
   record: '记录',
   input: '输入',
+  segment: '分群',
   // rule phrases
   'a condition has only field, op and value': '条件只能包含 field、op 和 value',
   'a group has exactly one of all, any or not': '分组必须且只能包含 all、any、not 之一',
@@ -208,4 +209,7 @@ export const zhCNWords: Readonly<Record<string, string>> = {
   'stage {id} needs names in en and zh-CN': '阶段 {id} 需要 en 和 zh-CN 名称',
   'there is no {kind} stage': '没有 {kind} 类型的阶段',
   '{key} must be a boolean': '{key} 必须是布尔值',
+  'must be a whole number from {min} to {max}': '必须是 {min} 到 {max} 之间的整数',
+  'must be a whole number, at least 1': '必须是整数，至少为 1',
+  'must be the customer posted for': '必须是所记账的客户',
 };

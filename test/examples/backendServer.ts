@@ -1,0 +1,53 @@
+// Starts the reference service (examples/backend) on 127.0.0.1 with a random port, on fresh memory
+// repositories seeded with the CDNOW sample moved to end at ASOF, with a fixed clock and every
+// response checked against its schema. Shared by the backend*.test.ts files.
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { createMemoryRepositories } from 'crmkit/memory';
+import { type AppOptions, createApp } from '../../examples/backend/app';
+import { program, segments } from '../../examples/backend/program';
+import { seedCdnow } from '../../examples/backend/seed';
+
+export const ASOF = new Date('2026-06-30T00:00:00Z');
+
+export interface Backend {
+  readonly url: string;
+  readonly services: Awaited<ReturnType<typeof createApp>>['services'];
+  readonly openapi: Record<string, unknown>;
+  close(): Promise<void>;
+}
+
+export async function startBackend(options: Partial<AppOptions> & { readonly seed?: boolean } = {}): Promise<Backend> {
+  const repositories = createMemoryRepositories();
+  if (options.seed ?? true) await seedCdnow(repositories, ASOF);
+  const { app, services, openapi } = await createApp({ repositories, program, segments, now: () => new Date(ASOF), checkResponses: true, ...options });
+  const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    services,
+    openapi,
+    close: () =>
+      new Promise<void>((resolve) => {
+        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** A parsed JSON body: the tests read it as the documented shapes. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Json = any;
+
+/** fetch with a JSON body; returns status, headers and the parsed body. */
+export async function call(url: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}) {
+  const res = await fetch(url, {
+    method: init.method ?? 'GET',
+    headers: { ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}), ...init.headers },
+    ...(init.body !== undefined ? { body: typeof init.body === 'string' ? init.body : JSON.stringify(init.body) } : {}),
+  });
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, body: (text === '' ? undefined : JSON.parse(text)) as Json };
+}
