@@ -9,9 +9,8 @@
  * 4. compare predicted with actual holdout purchases by calibration frequency,
  * 5. rank the customers at risk of being lost.
  */
-import { readFileSync } from 'node:fs';
-import { Money } from 'crmkit';
 import type { Transaction } from 'crmkit/customer';
+import { loadCdnow } from './data/cdnow';
 import {
   churnRisk,
   expectedPurchases,
@@ -25,20 +24,7 @@ import {
   summarizeTransactions,
 } from 'crmkit/clv';
 
-const file = new URL('./data/CDNOW_sample.txt', import.meta.url);
-const transactions: Transaction[] = readFileSync(file, 'utf8')
-  .trim()
-  .split('\n')
-  .map((line, i) => {
-    const [, id, date, , dollars] = line.trim().split(/\s+/) as [string, string, string, string, string];
-    return {
-      id: `t${i}`,
-      customerId: String(Number(id)),
-      type: 'purchase',
-      amount: Money.of(dollars, 'USD'),
-      occurredAt: new Date(`${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6, 8)}T00:00:00Z`),
-    };
-  });
+const transactions: Transaction[] = loadCdnow();
 
 // Daily periods, expressed in weeks (days / 7) as in the papers.
 const summaries = summarizeTransactions(transactions, {

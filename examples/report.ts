@@ -5,12 +5,12 @@
  * nothing), and writes one self-contained HTML report plus the SVGs.
  * Run with `npm run report` (or `npx tsx --tsconfig tsconfig.examples.json examples/report.ts [outDir] [en|zh-CN]`).
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vega from 'vega';
 import * as vl from 'vega-lite';
-import { Money } from 'crmkit';
 import type { Transaction } from 'crmkit/customer';
+import { loadCdnow } from './data/cdnow';
 import {
   clvTrackingChart,
   cohortRetentionChart,
@@ -33,21 +33,8 @@ import { rfmMetrics, summarizeRfm } from 'crmkit/segmentation';
 const outDir = process.argv[2] ?? 'report';
 const locale = (process.argv[3] ?? 'en') as 'en' | 'zh-CN';
 
-// CDNOW sample: customer id, sample id, date, CDs, dollar value (lifetimes' dataset).
-const file = new URL('../test/clv/fixtures/CDNOW_sample.txt', import.meta.url);
-const transactions: Transaction[] = readFileSync(file, 'utf8')
-  .trim()
-  .split('\n')
-  .map((line, i) => {
-    const [, id, date, , value] = line.trim().split(/\s+/) as [string, string, string, string, string];
-    return {
-      id: `t${i}`,
-      customerId: `c${id}`,
-      type: 'purchase' as const,
-      amount: Money.of(value, 'USD'),
-      occurredAt: new Date(`${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6, 8)}T00:00:00Z`),
-    };
-  });
+// CDNOW sample (examples/data): customer ids c<number>.
+const transactions: Transaction[] = loadCdnow({ customerId: (n) => `c${n}` });
 const asOf = new Date('1998-07-01T00:00:00Z');
 const calibrationEnd = new Date('1997-10-01T00:00:00Z');
 
