@@ -13,7 +13,7 @@ import { zhCN } from './locales/zh-CN';
  * //=> true
  * ```
  */
-export const VALIDATION_ISSUE_CODES = ['phone', 'cn_mobile', 'email', 'uscc', 'resident_id', 'postal_code', 'duplicate_contact', 'reserved_key', 'custom'] as const;
+export const VALIDATION_ISSUE_CODES = ['phone', 'cn_mobile', 'email', 'uscc', 'resident_id', 'postal_code', 'duplicate_contact', 'reserved_key', 'custom', 'unreadable'] as const;
 
 /**
  * A code in {@link VALIDATION_ISSUE_CODES}.
@@ -78,4 +78,14 @@ export function validationMessage(code: ValidationIssueCode, path: readonly Prop
  */
 export function formatPath(path: readonly PropertyKey[]): string {
   return path.length === 0 ? '(root)' : path.map(String).join('.');
+}
+
+/**
+ * The issue a never-throwing validator reports when reading its input threw (a getter, a Proxy):
+ * code `unreadable` at the root.
+ *
+ * @internal
+ */
+export function unreadableIssue(locale: Locale = 'en'): ValidationIssue {
+  return { path: [], code: 'unreadable', message: validationMessage('unreadable', [], locale) };
 }

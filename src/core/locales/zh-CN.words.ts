@@ -164,7 +164,13 @@ export const zhCNWords: Readonly<Record<string, string>> = {
   'must map segments to counts': '必须是细分到数量的映射',
   'could not be read': '无法读取',
   'is needed for derived importance': '推导重要性时必须提供',
+  'must not have holes': '不能有空位（稀疏数组）',
+  'must sum to a safe integer': '总和必须是安全整数',
+  'the result would fall after the year 9999': '结果将晚于 9999 年',
   // templated rule phrases ({x} is filled from the English text)
+  'must be an integer from {min} to {max}': '必须是 {min} 到 {max} 之间的整数',
+  'must be a finite number from {min} to {max}': '必须是 {min} 到 {max} 之间的有限数值',
+  'must have at most {max} items': '最多只能有 {max} 项',
   '{kind} takes a list of rules': '{kind} 需要规则列表',
   '{op} does not apply to {type} field {name}': '{op} 不适用于 {type} 类型的字段 {name}',
   '{type} entries cannot be reversed': '{type} 流水不能冲正',

@@ -1,0 +1,8 @@
+/**
+ * Argument guards the areas share at their boundary (numbers in documented ranges, dense arrays).
+ * Dates are guarded by `requireDate` in core/time.
+ *
+ * @internal
+ */
+export { optionalFiniteInRange, requireFiniteInRange } from './numbers';
+export { isDense, requireDenseArray } from './arrays';
