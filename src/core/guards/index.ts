@@ -6,3 +6,4 @@
  */
 export { optionalFiniteInRange, requireFiniteInRange } from './numbers';
 export { isDense, requireDenseArray } from './arrays';
+export { requireString } from './strings';

@@ -157,9 +157,13 @@ export class Money {
    * @param amounts - amounts to add
    * @param currency - the currency of the result (and of every amount)
    * @returns the total
-   * @throws {CrmError} `CURRENCY_MISMATCH` when an amount is in another currency
+   * @throws {CrmError} `CURRENCY_MISMATCH` when an amount is in another currency; `INVALID_ARGUMENT`
+   *   when `amounts` is not iterable; `INVALID_MONEY` for an item that is not Money
    */
   static sum(amounts: Iterable<Money>, currency: string): Money {
+    assert(amounts !== null && typeof (amounts as { [Symbol.iterator]?: unknown })?.[Symbol.iterator] === 'function', 'INVALID_ARGUMENT', {
+      params: { field: 'amounts', rule: 'must be iterable' },
+    });
     let total = new D(0);
     for (const m of amounts) {
       const amount = decimalOf(m, 'amounts');
@@ -363,7 +367,7 @@ export class Money {
 
   /** @internal This value's decimal, or undefined for a Money from another copy of crmkit. */
   static decimalOwn(m: Money): Dec | undefined {
-    return #amount in m ? m.#amount : undefined;
+    return typeof m === 'object' && m !== null && #amount in m ? m.#amount : undefined;
   }
 }
 
