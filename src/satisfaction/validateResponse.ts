@@ -1,6 +1,6 @@
 import { CrmError } from '../core/errors/CrmError';
 import { assert } from '../core/errors/assert';
-import { isDense } from '../core/guards';
+import { requireSurvey } from './requireResponses';
 import { unreadableIssue } from '../validation/issue';
 import { errorMessage, localizeWord, zodErrorMap, type Locale } from '../core/locales';
 import { scaleLabel, scaleRange } from './scales';
@@ -87,9 +87,7 @@ export function isAnswerInScale(question: Question, value: Answer): boolean {
  */
 export function validateResponse(input: unknown, survey: Survey, options: { readonly locale?: Locale } = {}): ResponseValidation {
   const locale = options?.locale ?? 'en';
-  assert(survey !== null && typeof survey === 'object' && typeof survey.id === 'string' && Array.isArray(survey.questions) && isDense(survey.questions), 'INVALID_SURVEY', {
-    params: { rule: 'pass the result of defineSurvey' },
-  });
+  requireSurvey(survey);
   let parsed: ReturnType<typeof ResponseSchema.safeParse>;
   try {
     parsed = ResponseSchema.safeParse(input, { error: zodErrorMap(locale) });

@@ -3,6 +3,7 @@ import type { Customer } from '../customer/customer';
 import { createCustomer } from '../customer/createCustomer';
 import type { Interaction } from '../customer/interaction';
 import type { Transaction } from '../customer/transaction';
+import { requireFiniteInRange } from '../core/guards';
 
 const BASE = /* @__PURE__ */ Date.UTC(2026, 0, 1);
 
@@ -21,6 +22,7 @@ const BASE = /* @__PURE__ */ Date.UTC(2026, 0, 1);
  * ```
  */
 export function sampleCustomer(n: number): Customer {
+  requireFiniteInRange(n, 'n', 0, 99_999, true);
   const id = `cust-${String(n).padStart(5, '0')}`;
   const org = n % 5 === 0;
   const input = {
@@ -52,6 +54,7 @@ export function sampleCustomer(n: number): Customer {
  * ```
  */
 export function sampleTransaction(n: number, customerId: string): Transaction {
+  requireFiniteInRange(n, 'n', 0, 999_999, true);
   return {
     id: `tx-${String(n).padStart(6, '0')}`,
     customerId,
@@ -77,6 +80,7 @@ export function sampleTransaction(n: number, customerId: string): Transaction {
  * ```
  */
 export function sampleInteraction(n: number, customerId: string): Interaction {
+  requireFiniteInRange(n, 'n', 0, 999_999, true);
   return {
     id: `int-${String(n).padStart(6, '0')}`,
     customerId,

@@ -6,7 +6,7 @@
 // call hangs. Exceptions, each with its reason: allowList.ts. FUZZ_RUNS=200 for a longer run.
 import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NEVER_THROW, NONDETERMINISTIC, SKIPPED } from './allowList';
+import { KNOWN_BREACHES, MATH_DOMAIN, NEVER_THROW, NONDETERMINISTIC, SKIPPED } from './allowList';
 import { ROOT, type Target, entries, targetId, targetsOf } from './exportList';
 import type { Job } from './worker';
 
@@ -84,8 +84,8 @@ describe('the fuzz covers the export list', () => {
   it('every allow-list entry names a current export', () => {
     const ids = new Set(targets.map(targetId));
     const names = new Set(targets.map((t) => t.name));
-    for (const key of [...Object.keys(SKIPPED), ...Object.keys(NEVER_THROW)]) expect(names.has(key), key).toBe(true);
-    for (const key of Object.keys(NONDETERMINISTIC)) expect(ids.has(key), key).toBe(true);
+    for (const key of [...Object.keys(SKIPPED), ...Object.keys(NEVER_THROW)]) expect(names.has(key) || ids.has(key), key).toBe(true);
+    for (const key of [...Object.keys(NONDETERMINISTIC), ...Object.keys(MATH_DOMAIN), ...Object.keys(KNOWN_BREACHES)]) expect(ids.has(key), key).toBe(true);
   });
 });
 
@@ -95,12 +95,14 @@ for (const { entry } of entries()) {
   describe(`crmkit${entry === '.' ? '' : entry.slice(1)}`, () => {
     for (const target of mine) {
       const id = targetId(target);
-      const skipped = SKIPPED[target.name];
+      // A class name in SKIPPED skips its constructor only; its static and instance methods are still fuzzed.
+      const skipped = SKIPPED[target.kind === 'constructor' ? target.name : id];
       if (skipped !== undefined) {
         it.skip(`${id} (allow-listed: ${skipped})`, () => undefined);
         continue;
       }
-      it(`${id}: only CrmError, bounded, no NaN from finite input, unaliased`, async () => {
+      const known = KNOWN_BREACHES[id];
+      (known === undefined ? it : it.fails)(`${id}: only CrmError, bounded, no NaN from finite input, unaliased${known === undefined ? '' : ` (known breach: ${known})`}`, async () => {
         const breaches = await pool.run({ target, runs: RUNS, seed: seedOf(id) });
         expect(breaches, breaches.join('\n')).toEqual([]);
       });

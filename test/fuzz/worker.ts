@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { isCrmError } from '../../src/core/errors/CrmError';
 import { Money } from '../../src/core/money/Money';
 import { CrmError } from '../../src/core/errors/CrmError';
-import { NEVER_THROW, NONDETERMINISTIC } from './allowList';
+import { MATH_DOMAIN, NEVER_THROW, NONDETERMINISTIC } from './allowList';
 import { ROOT, type Target, entries, targetId, targetsOf } from './exportList';
 import { HostileInputError, type Spec, argsArb, isFiniteSpec, materialize } from './junk';
 
@@ -206,11 +206,13 @@ export async function runJob(job: Job, onCall: (call: string) => void): Promise<
       // The caller's own getter error may pass through, except out of a never-throwing validator
       // when only the input under validation (not the options) was hostile.
       const hostile = first.error instanceof HostileInputError;
-      const excused = hostile && !(neverThrow && !specs.some((s, i) => i !== NEVER_THROW[target.name] && isHostile(s)));
+      // Math semantics for the special functions: a BigInt argument is a TypeError, as in Math.log(1n).
+      const mathBigInt = Object.hasOwn(MATH_DOMAIN, id) && first.error instanceof TypeError && specs.some((s) => s.t === 'bigint');
+      const excused = mathBigInt || (hostile && !(neverThrow && !specs.some((s, i) => i !== NEVER_THROW[target.name] && isHostile(s))));
       if (!isCrmError(first.error) && !excused) breach(`threw ${(first.error as Error)?.name ?? 'non-error'}`, describeError(first.error), specs);
       continue;
     }
-    if (specs.every(isFiniteSpec)) {
+    if (!Object.hasOwn(MATH_DOMAIN, id) && specs.every(isFiniteSpec)) {
       const at = nonFinite(first.value);
       if (at !== undefined) breach('NaN or Invalid Date from finite input', at, specs);
     }

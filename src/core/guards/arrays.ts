@@ -24,3 +24,16 @@ export function isDense(list: readonly unknown[]): boolean {
   for (let i = 0; i < list.length; i++) if (!(i in list)) return false;
   return true;
 }
+
+/**
+ * Returns `value` when it is iterable (an array, a Set, a generator...); otherwise throws
+ * `INVALID_ARGUMENT` naming `field`.
+ *
+ * @throws {CrmError} `INVALID_ARGUMENT`
+ * @internal
+ */
+export function requireIterable<T = unknown>(value: unknown, field: string): Iterable<T> {
+  const ok = value !== null && value !== undefined && typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function';
+  assert(ok, 'INVALID_ARGUMENT', { params: { field, rule: 'must be iterable' } });
+  return value as Iterable<T>;
+}

@@ -5,5 +5,5 @@
  * @internal
  */
 export { optionalFiniteInRange, requireFiniteInRange } from './numbers';
-export { isDense, requireDenseArray } from './arrays';
+export { isDense, requireDenseArray, requireIterable } from './arrays';
 export { requireString } from './strings';
