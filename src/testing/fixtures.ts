@@ -11,8 +11,9 @@ const BASE = /* @__PURE__ */ Date.UTC(2026, 0, 1);
  * A valid customer for contract suites and adopters' own tests: `n` picks a deterministic variant
  * (person or government organisation, tags, owner, external id).
  *
- * @param n - any integer; the same `n` gives the same customer
+ * @param n - an integer from 0 to 99,999; the same `n` gives the same customer
  * @returns a stored-shape customer at version 1
+ * @throws {CrmError} `INVALID_ARGUMENT` when `n` is not an integer from 0 to 99,999
  *
  * @example
  * ```ts
@@ -45,6 +46,7 @@ export function sampleCustomer(n: number): Customer {
  * @param n - any non-negative integer
  * @param customerId - the customer it belongs to
  * @returns a transaction
+ * @throws {CrmError} `INVALID_ARGUMENT` when `n` is not an integer from 0 to 999,999
  *
  * @example
  * ```ts
@@ -71,6 +73,7 @@ export function sampleTransaction(n: number, customerId: string): Transaction {
  * @param n - any non-negative integer
  * @param customerId - the customer it belongs to
  * @returns an interaction
+ * @throws {CrmError} `INVALID_ARGUMENT` when `n` is not an integer from 0 to 999,999
  *
  * @example
  * ```ts
