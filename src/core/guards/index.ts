@@ -7,3 +7,4 @@
 export { optionalFiniteInRange, requireFiniteInRange } from './numbers';
 export { isDense, requireDenseArray, requireIterable } from './arrays';
 export { requireString } from './strings';
+export { requireObject } from './objects';
