@@ -32,7 +32,8 @@ export interface HistoricClvInput {
  * @param input - averageOrderValue, purchasesPerYear, grossMargin, lifespanYears, discountRate (0)
  * @param options - rounding to the currency's minor unit, default 'half-even'
  * @returns the lifetime value in the order value's currency
- * @throws {CrmError} `INVALID_ARGUMENT` for negative or non-finite inputs, a margin outside 0..1
+ * @throws {CrmError} `INVALID_ARGUMENT` for negative or non-finite inputs, a margin outside 0..1,
+ *   a `lifespanYears` above 200
  *
  * @example
  * ```ts
@@ -55,7 +56,8 @@ export function historicClv(input: HistoricClvInput, options: { readonly roundin
   if (!Money.isMoney(averageOrderValue)) fail('averageOrderValue', 'must be Money');
   if (!(purchasesPerYear >= 0) || !Number.isFinite(purchasesPerYear)) fail('purchasesPerYear', 'must be a non-negative number');
   if (!(grossMargin >= 0 && grossMargin <= 1)) fail('grossMargin', 'must be between 0 and 1');
-  if (!(lifespanYears >= 0) || !Number.isFinite(lifespanYears)) fail('lifespanYears', 'must be a non-negative number');
+  // At most 200 years: the discounted sum has one term per year.
+  if (!(lifespanYears >= 0 && lifespanYears <= 200)) fail('lifespanYears', 'must be a number from 0 to 200');
   if (!(discountRate > -1) || !Number.isFinite(discountRate)) fail('discountRate', 'must be greater than -1');
   let years = lifespanYears;
   if (discountRate !== 0) {

@@ -5,6 +5,11 @@ import { groupWithIndex, toColumns, type FrequencyRecencyData } from './data';
 import type { PurchaseModel } from './models';
 import { paretoAlive, paretoConditionalExpected, paretoExpected } from './paretonbd/predict';
 import { checkModel } from './serialize';
+import { requireFiniteInRange } from '../core/guards';
+import { requireNumericPredictions } from './finite';
+
+/** The largest `n` {@link probabilityOfPurchases} takes: its sum has `n` terms. */
+const MAX_PURCHASE_COUNT = 100_000;
 
 function requireTime(t: number, field: string): void {
   if (!(t >= 0) || !Number.isFinite(t)) throw new CrmError('INVALID_ARGUMENT', { params: { field, rule: 'must be a non-negative finite number' } });
@@ -19,7 +24,8 @@ function requireTime(t: number, field: string): void {
  * @param model - a fitted purchase model
  * @param data - customers as rows or columns (`count` is ignored)
  * @returns one probability per customer, in input order
- * @throws {CrmError} `INVALID_MODEL` for a malformed model, `INVALID_ARGUMENT` for malformed rows
+ * @throws {CrmError} `INVALID_MODEL` for a malformed model or parameters too extreme to evaluate
+ *   (a prediction would be NaN), `INVALID_ARGUMENT` for malformed rows
  *
  * @example
  * ```ts
@@ -40,7 +46,7 @@ export function probabilityAlive(model: PurchaseModel, data: FrequencyRecencyDat
     const shift = model.model === 'mbgnbd' ? 1 : 0;
     for (let i = 0; i < n; i++) out[i] = bgAlive(model.params, shift, x[i] as number, tx[i] as number, T[i] as number);
   }
-  return out;
+  return requireNumericPredictions(out, model.model);
 }
 
 /**
@@ -54,7 +60,8 @@ export function probabilityAlive(model: PurchaseModel, data: FrequencyRecencyDat
  * @param data - customers as rows or columns, in the model's time unit
  * @param t - the horizon, in the same time unit
  * @returns expected purchases per customer, in input order
- * @throws {CrmError} `INVALID_MODEL`, `INVALID_ARGUMENT` (bad rows or negative `t`)
+ * @throws {CrmError} `INVALID_MODEL` (also for parameters too extreme to evaluate), `INVALID_ARGUMENT`
+ *   (bad rows or negative `t`)
  *
  * @example
  * ```ts
@@ -70,14 +77,14 @@ export function expectedPurchases(model: PurchaseModel, data: FrequencyRecencyDa
   checkModel(model);
   requireTime(t, 't');
   const cols = toColumns(data);
-  if (model.model !== 'paretonbd') return bgWeightedExpected(model.params, model.model === 'mbgnbd' ? 1 : 0, cols.x, cols.tx, cols.T, [t], [1]);
+  if (model.model !== 'paretonbd') return requireNumericPredictions(bgWeightedExpected(model.params, model.model === 'mbgnbd' ? 1 : 0, cols.x, cols.tx, cols.T, [t], [1]), model.model);
   const { grouped, index } = groupWithIndex(cols);
   const { x, tx, T } = grouped;
   const perRow = new Float64Array(x.length);
   for (let i = 0; i < x.length; i++) perRow[i] = paretoConditionalExpected(model.params, t, x[i] as number, tx[i] as number, T[i] as number);
   const out = new Float64Array(index.length);
   for (let i = 0; i < index.length; i++) out[i] = perRow[index[i] as number] as number;
-  return out;
+  return requireNumericPredictions(out, model.model);
 }
 
 /**
@@ -88,7 +95,8 @@ export function expectedPurchases(model: PurchaseModel, data: FrequencyRecencyDa
  * @param model - a fitted purchase model
  * @param t - the time since acquisition, in the model's time unit
  * @returns E[X(t)]
- * @throws {CrmError} `INVALID_MODEL`, `INVALID_ARGUMENT` for a negative `t`
+ * @throws {CrmError} `INVALID_MODEL` (also for parameters too extreme to evaluate), `INVALID_ARGUMENT`
+ *   for a negative `t`
  *
  * @example
  * ```ts
@@ -101,8 +109,8 @@ export function expectedPurchases(model: PurchaseModel, data: FrequencyRecencyDa
 export function expectedPurchasesNewCustomer(model: PurchaseModel, t: number): number {
   checkModel(model);
   requireTime(t, 't');
-  if (model.model === 'paretonbd') return paretoExpected(model.params, t);
-  return bgExpected(model.params, model.model === 'mbgnbd' ? 1 : 0, t);
+  const value = model.model === 'paretonbd' ? paretoExpected(model.params, t) : bgExpected(model.params, model.model === 'mbgnbd' ? 1 : 0, t);
+  return requireNumericPredictions([value], model.model)[0] as number;
 }
 
 /**
@@ -111,10 +119,11 @@ export function expectedPurchasesNewCustomer(model: PurchaseModel, t: number): n
  * Pareto/NBD.
  *
  * @param model - a fitted BG/NBD or MBG/NBD model
- * @param n - the number of purchases, a non-negative integer
+ * @param n - the number of purchases, an integer from 0 to 100,000 (the sum has `n` terms)
  * @param t - the period, in the model's time unit
  * @returns P(X(t) = n)
- * @throws {CrmError} `INVALID_MODEL`, `INVALID_ARGUMENT` (bad `n` or `t`, or a Pareto/NBD model)
+ * @throws {CrmError} `INVALID_MODEL` (also for parameters too extreme to evaluate), `INVALID_ARGUMENT`
+ *   (`n` outside 0..100,000, a bad `t`, or a Pareto/NBD model)
  *
  * @example
  * ```ts
@@ -128,9 +137,9 @@ export function expectedPurchasesNewCustomer(model: PurchaseModel, t: number): n
 export function probabilityOfPurchases(model: PurchaseModel, n: number, t: number): number {
   checkModel(model);
   requireTime(t, 't');
-  if (!Number.isInteger(n) || n < 0) throw new CrmError('INVALID_ARGUMENT', { params: { field: 'n', rule: 'must be a non-negative integer' } });
+  requireFiniteInRange(n, 'n', 0, MAX_PURCHASE_COUNT, true);
   if (model.model === 'paretonbd') {
     throw new CrmError('INVALID_ARGUMENT', { params: { field: 'model', rule: 'probabilityOfPurchases supports bgnbd and mbgnbd' } });
   }
-  return bgProbabilityOfN(model.params, model.model === 'mbgnbd' ? 1 : 0, t, n);
+  return requireNumericPredictions([bgProbabilityOfN(model.params, model.model === 'mbgnbd' ? 1 : 0, t, n)], model.model)[0] as number;
 }

@@ -1,4 +1,5 @@
 import { CrmError, type Money, type RoundingMode } from '../core';
+import { requireNumericPredictions } from './finite';
 import { bgWeightedExpected } from './bgnbd/batch';
 import { groupWithIndex, toColumns, type FrequencyRecencyColumns, type FrequencyRecencyRow } from './data';
 import { expectedAverageSpend } from './gammagamma/predict';
@@ -43,7 +44,7 @@ export interface ClvRow extends FrequencyRecencyRow {
  * ```
  */
 export interface PredictClvOptions {
-  /** Number of discounting steps ahead (for example 12 months). */
+  /** Number of discounting steps ahead (for example 12 months), an integer from 0 to 1,200. */
   readonly horizon: number;
   /** Model time units per step (4.345 for months with a weekly model, as lifetimes). Default 1. */
   readonly period?: number;
@@ -76,7 +77,8 @@ function bad(field: string, rule: string): never {
  * @param customers - columns or rows with frequency, recency, T and monetaryValue
  * @param options - horizon (required), period (1), discountRate (0.01), margin (1)
  * @returns one value per customer, in input order
- * @throws {CrmError} `INVALID_MODEL`, `INVALID_ARGUMENT`
+ * @throws {CrmError} `INVALID_MODEL` (also for parameters too extreme to evaluate), `INVALID_ARGUMENT`
+ *   (also for a `horizon` outside 0..1,200)
  *
  * @example
  * ```ts
@@ -97,7 +99,8 @@ export function predictClvValues(
   checkModel(purchaseModel);
   checkModel(spendModel);
   const { horizon, period = 1, discountRate = 0.01, margin = 1 } = options ?? ({} as PredictClvOptions);
-  if (!Number.isInteger(horizon) || horizon < 0) bad('horizon', 'must be a non-negative integer');
+  // At most 1,200 steps (a century of months): the sum has one term per step and customer.
+  if (!Number.isInteger(horizon) || horizon < 0 || horizon > 1200) bad('horizon', 'must be an integer from 0 to 1200');
   if (!(period > 0) || !Number.isFinite(period)) bad('period', 'must be a positive number');
   if (!(discountRate > -1) || !Number.isFinite(discountRate)) bad('discountRate', 'must be greater than -1');
   if (!(margin >= 0) || !Number.isFinite(margin)) bad('margin', 'must be a non-negative number');
@@ -127,7 +130,7 @@ export function predictClvValues(
   }
   const out = new Float64Array(det.length);
   for (let i = 0; i < det.length; i++) out[i] = (det[i] as number) * (spend[i] as number) * margin;
-  return out;
+  return requireNumericPredictions(out, purchaseModel.model);
 }
 
 /**

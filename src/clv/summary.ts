@@ -1,5 +1,6 @@
 import { CrmError, Money, MS_PER_DAY, requireDate } from '../core';
 import type { Transaction } from '../customer/transaction';
+import { requireDenseArray } from '../core/guards';
 
 /**
  * The period transactions are counted in: calendar days, weeks starting Monday, or calendar
@@ -184,6 +185,7 @@ export function summaryColumns(summaries: readonly CustomerSummary[]): {
   T: Float64Array;
   monetaryValue: Float64Array;
 } {
+  requireDenseArray(summaries, 'summaries');
   const n = summaries.length;
   const out = { ids: new Array<string>(n), frequency: new Float64Array(n), recency: new Float64Array(n), T: new Float64Array(n), monetaryValue: new Float64Array(n) };
   summaries.forEach((s, i) => {

@@ -33,6 +33,23 @@ export function failValidation(entity: string, issues: readonly ValidationIssue[
 }
 
 /**
+ * The stored customer a write produces, checked once more: a generated id, a stored `version` or
+ * timestamp from the caller can still be wrong, and that must be a `VALIDATION_FAILED`, not a raw
+ * zod error.
+ *
+ * @internal
+ */
+export function parseStoredOrFail(candidate: unknown): Customer {
+  try {
+    return parseStoredCustomer(candidate);
+  } catch (e) {
+    const zodIssues = (e as { issues?: readonly { path: PropertyKey[]; code: string; message: string }[] }).issues;
+    if (!Array.isArray(zodIssues)) throw e;
+    return failValidation('customer', zodIssues.map((i) => ({ path: i.path, code: i.code, message: i.message })) as ValidationIssue[]);
+  }
+}
+
+/**
  * Creates a customer: parses, normalises and validates the input (see `validateCustomer`), stamps
  * `createdAt`/`updatedAt` with `now`, sets `version` 1, and returns it with a `CustomerRegistered`
  * event. Never mutates the input.
@@ -42,7 +59,8 @@ export function failValidation(entity: string, issues: readonly ValidationIssue[
  *   validated at run time all the same
  * @param options - `now` (required), `newId`, locale, default phone region, extra rules
  * @returns `{ customer, events }`
- * @throws {CrmError} `VALIDATION_FAILED` with every issue in `details.issues`; `INVALID_DATE` for a bad `now`
+ * @throws {CrmError} `VALIDATION_FAILED` with every issue in `details.issues` (also when `newId`
+ *   returns an invalid id); `INVALID_DATE` for a bad `now` (years 0001-9999)
  *
  * @example
  * ```ts
@@ -58,10 +76,10 @@ export function failValidation(entity: string, issues: readonly ValidationIssue[
  * ```
  */
 export function createCustomer(input: CustomerInput, options: CreateCustomerOptions): { customer: Customer; events: [CustomerRegistered] } {
-  const now = requireDate(options.now, 'now');
+  const now = requireDate(options?.now, 'now');
   const result = validateCustomer(input, options);
   if (!result.ok) failValidation('customer', result.issues);
-  const customer = parseStoredCustomer({
+  const customer = parseStoredOrFail({
     ...result.value,
     id: result.value.id ?? (options.newId ?? randomId)(),
     createdAt: now,

@@ -6,6 +6,7 @@ import { normalizeEmail } from '../validation/normalize/email';
 import { type PhoneOptions, normalizePhone } from '../validation/normalize/phone';
 import { normalizePostalCode } from '../validation/normalize/postalCode';
 import { normalizeTags, normalizeText, toHalfWidth } from '../validation/normalize/text';
+import { requireObject } from '../core/guards';
 
 /**
  * Normalises one contact point: phones to E.164 (kept as typed when unparseable, so validation can
@@ -80,6 +81,8 @@ export type NormalizableCustomer = Omit<CustomerInput, 'contactPoints' | 'tags' 
  * @param options - {@link PhoneOptions}
  * @returns a new, normalised customer
  *
+ * @throws {CrmError} `INVALID_ARGUMENT` when `customer` is not an object
+ *
  * @example
  * ```ts
  * import { normalizeCustomer } from 'crmkit/customer';
@@ -88,6 +91,7 @@ export type NormalizableCustomer = Omit<CustomerInput, 'contactPoints' | 'tags' 
  * ```
  */
 export function normalizeCustomer<T extends NormalizableCustomer>(customer: T, options: PhoneOptions = {}): T {
+  requireObject(customer, 'customer');
   // Copy once and overwrite keys in place: the copy keeps one shape (a spread of computed keys
   // would turn it into a slow dictionary object for every later reader).
   const out: Record<string, unknown> = { ...customer };

@@ -1,8 +1,8 @@
 import { assert } from '../core/errors/assert';
 import { domainEvent } from '../core/events';
 import { requireDate } from '../core/time';
-import { type ValidateCustomerOptions, parseStoredCustomer, validateCustomer } from './validateCustomer';
-import { failValidation } from './createCustomer';
+import { type ValidateCustomerOptions, validateCustomer } from './validateCustomer';
+import { failValidation, parseStoredOrFail } from './createCustomer';
 import type { Customer, CustomerPatch } from './customer';
 import type { CustomerUpdated } from './events';
 
@@ -35,8 +35,10 @@ function sameValue(a: unknown, b: unknown): boolean {
  * @param patch - fields to change (`id`, `kind`, timestamps and `version` cannot be patched)
  * @param options - `now` (required), locale, default region, extra rules
  * @returns `{ customer, events }` with a `CustomerUpdated` event listing the changed fields
- * @throws {CrmError} `VALIDATION_FAILED`; `INVALID_ARGUMENT` when the patch names an immutable field
- *   or `now` is before `createdAt`; `INVALID_DATE`
+ * @throws {CrmError} `VALIDATION_FAILED` (also for a stored customer whose id, kind or timestamps are
+ *   invalid); `INVALID_ARGUMENT` when the patch names an immutable field, `now` is before
+ *   `createdAt`, or `customer.version` is not a positive integer; `INVALID_DATE` for a bad `now` or
+ *   `customer.createdAt`
  *
  * @example
  * ```ts
@@ -53,7 +55,12 @@ export function updateCustomer(
   patch: CustomerPatch,
   options: UpdateCustomerOptions,
 ): { customer: Customer; events: CustomerUpdated[] } {
-  const now = requireDate(options.now, 'now');
+  const now = requireDate(options?.now, 'now');
+  assert(customer !== null && typeof customer === 'object', 'INVALID_ARGUMENT', { params: { field: 'customer', rule: 'must be a customer object' } });
+  requireDate(customer.createdAt, 'customer.createdAt');
+  assert(Number.isSafeInteger(customer.version) && customer.version >= 1, 'INVALID_ARGUMENT', {
+    params: { field: 'customer.version', rule: 'must be a positive integer' },
+  });
   assert(patch !== null && typeof patch === 'object', 'INVALID_ARGUMENT', { params: { field: 'patch', rule: 'must be an object' } });
   const bad = Object.keys(patch).find((k) => IMMUTABLE.has(k));
   assert(bad === undefined, 'INVALID_ARGUMENT', { params: { field: bad, rule: 'cannot be changed by a patch' } });
@@ -67,6 +74,6 @@ export function updateCustomer(
   const changes = Object.keys(candidate).filter((k) => !sameValue((candidate as Record<string, unknown>)[k], (customer as Record<string, unknown>)[k]));
   for (const k of Object.keys(customer)) if (!(k in candidate) && !changes.includes(k)) changes.push(k);
   if (changes.length === 0) return { customer, events: [] };
-  const after = parseStoredCustomer({ ...candidate, updatedAt: now, version: version + 1 });
+  const after = parseStoredOrFail({ ...candidate, updatedAt: now, version: version + 1 });
   return { customer: after, events: [domainEvent('CustomerUpdated', id, now, { changes, before: customer, after })] };
 }

@@ -1,5 +1,8 @@
 import { type Locale, localizeWord, zodErrorMap } from '../core/locales';
+import { assert } from '../core/errors/assert';
+import { requireDenseArray } from '../core/guards';
 import { compileFastParse } from '../core/zod/fastParse';
+import { unreadableIssue } from '../validation/issue';
 import { type Customer, type CustomerInput, CustomerInputSchema, CustomerSchema } from './customer';
 import { type FieldCheckOptions, checkCustomerFields } from '../validation/fieldChecks';
 import type { ValidationIssue } from '../validation/issue';
@@ -78,11 +81,14 @@ function schemaIssues(input: unknown, options: ValidateCustomerOptions) {
  * Validates customer input and reports every issue at once: the schema's (types, lengths, required
  * fields, in zod's own `en`/`zh-CN` wording) and crmkit's field rules (phone, mainland mobile,
  * email, postal code, USCC, resident id, duplicate contact points), then adopter rules. Never
- * throws on bad input; messages never contain the failing value.
+ * throws on bad input (an input whose getters throw is reported as an `unreadable` issue); messages
+ * never contain the failing value.
  *
  * @param input - anything (typically parsed JSON)
  * @param options - locale (default `en`), default phone region (default `CN`), extra rules
  * @returns `{ ok: true, value }` with the normalised customer, or `{ ok: false, issues }`
+ * @throws {CrmError} `INVALID_ARGUMENT` when `options.rules` is not a dense array of functions (a
+ *   programming error, not bad input); an adopter rule's own error passes through
  *
  * @example
  * ```ts
@@ -98,8 +104,17 @@ function schemaIssues(input: unknown, options: ValidateCustomerOptions) {
  * ```
  */
 export function validateCustomer(input: unknown, options: ValidateCustomerOptions = {}): CustomerValidationResult {
+  options ??= {};
   const locale = options.locale ?? 'en';
-  const parsed = schemaIssues(input, options);
+  const rules = options.rules === undefined ? [] : requireDenseArray<CustomerRule>(options.rules, 'rules');
+  assert(rules.every((r) => typeof r === 'function'), 'INVALID_ARGUMENT', { params: { field: 'rules', rule: 'must be functions' } });
+  let parsed: ReturnType<typeof schemaIssues>;
+  try {
+    parsed = schemaIssues(input, options);
+  } catch {
+    // A getter or Proxy of the input threw while it was read: an issue of the input, not a crash.
+    return { ok: false, issues: [unreadableIssue(locale)] };
+  }
   if (!parsed.success) {
     // Custom messages written into the schemas (`must not be blank`) are translated like rule phrases.
     const issues: ValidationIssue[] = parsed.error.issues.map((i) => ({ path: i.path, code: i.code, message: localizeWord(i.message, locale) }));
@@ -110,7 +125,7 @@ export function validateCustomer(input: unknown, options: ValidateCustomerOption
   // normalises first), but phones are already E.164 and take the fast path.
   const value = normalizeCustomer(parsed.data as CustomerInput & ValidCustomerInput, options) as ValidCustomerInput;
   const issues = checkCustomerFields(value, options);
-  for (const rule of options.rules ?? []) issues.push(...rule(value, { locale }));
+  for (const rule of rules) issues.push(...rule(value, { locale }));
   return issues.length === 0 ? { ok: true, value, issues: [] } : { ok: false, issues };
 }
 

@@ -29,7 +29,7 @@ export {
   type ComplaintOpened,
   type ComplaintStageChanged,
 } from './complaints/complaint';
-export { addBusinessMinutes, businessMinutesBetween, BusinessCalendarSchema, type BusinessCalendar } from './complaints/businessCalendar';
+export { addBusinessMinutes, businessMinutesBetween, BusinessCalendarSchema, MAX_BUSINESS_MINUTES, type BusinessCalendar } from './complaints/businessCalendar';
 export { slaStatus, slaBreaches, DEFAULT_SLA_POLICY, SlaPolicySchema, type SlaPolicy, type SlaStatus, type SlaTargetStatus, type SlaOptions } from './complaints/sla';
 export { FollowUpRuleSchema, DEFAULT_FOLLOW_UP_RULES, type FollowUpRule } from './followups/followUpRule';
 export { followUpsDue, type FollowUp, type FollowUpCustomer, type FollowUpOptions, type SkippedFollowUp } from './followups/followUpsDue';

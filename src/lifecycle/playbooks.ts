@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CrmError } from '../core/errors/CrmError';
 import { CONSENT_CHANNELS } from '../customer/customer';
 import { type Lifecycle, indexOf } from './machine/defineLifecycle';
+import { requireObject } from '../core/guards';
 
 /**
  * zod schema of one recommended action: an id (`welcome`, `onboarding`, `upsell`, `vip_care`,
@@ -85,6 +86,8 @@ export function defineLifecyclePlaybook(lifecycle: Lifecycle, stages: Readonly<R
  * @param stage - the customer's stage
  * @returns the actions, in playbook order
  *
+ * @throws {CrmError} `INVALID_ARGUMENT` when `playbook` is not a playbook
+ *
  * @example
  * ```ts
  * playbookActions(defaultLifecyclePlaybook, 'churned').map((a) => a.id);
@@ -92,5 +95,6 @@ export function defineLifecyclePlaybook(lifecycle: Lifecycle, stages: Readonly<R
  * ```
  */
 export function playbookActions(playbook: LifecyclePlaybook, stage: string): readonly PlaybookAction[] {
+  requireObject(requireObject<LifecyclePlaybook>(playbook, 'playbook').stages, 'playbook.stages');
   return Object.hasOwn(playbook.stages, stage) ? (playbook.stages[stage] as readonly PlaybookAction[]) : [];
 }

@@ -1,6 +1,7 @@
 import { requireDate } from '../core/time';
 import { addLocalMonths, localMidnight, localParts } from './calendar';
 import type { LoyaltyProgram } from './program';
+import { requireObject } from '../core/guards';
 
 /**
  * When points earned at `earnedAt` expire under the programme's rule: `months-after-earn` adds N
@@ -11,7 +12,7 @@ import type { LoyaltyProgram } from './program';
  * @param earnedAt - when the points were earned
  * @param program - the parsed programme
  * @returns the expiry instant, or undefined
- * @throws {CrmError} `INVALID_DATE`
+ * @throws {CrmError} `INVALID_ARGUMENT` when `program` is not a parsed programme; `INVALID_DATE`
  *
  * @example
  * ```ts
@@ -24,6 +25,7 @@ import type { LoyaltyProgram } from './program';
  * ```
  */
 export function expiryOf(earnedAt: Date, program: LoyaltyProgram): Date | undefined {
+  requireObject(requireObject<LoyaltyProgram>(program, 'program').expiry, 'program.expiry');
   const ms = requireDate(earnedAt, 'earnedAt').getTime();
   const rule = program.expiry;
   const offset = program.utcOffsetMinutes;

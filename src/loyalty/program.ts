@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CrmError } from '../core/errors/CrmError';
+import { Money } from '../core/money/Money';
 import { MoneySchema } from '../core/money/schema';
 import { DateSchema } from '../core/time/schema';
 
@@ -99,9 +100,10 @@ export const LoyaltyProgramSchema = /* @__PURE__ */ (() => z
             z.strictObject({ kind: z.literal('rolling'), months: z.number().int().min(1).max(120) }),
             z.strictObject({ kind: z.literal('calendar-year') }),
           ])
-          .default({ kind: 'rolling', months: 12 }),
+          .default(() => ({ kind: 'rolling' as const, months: 12 })),
       })
-      .default({ basis: 'points', window: { kind: 'rolling', months: 12 } }),
+      // Factories, not literals: zod copies a default only one level deep, and programmes must not share objects.
+      .default(() => ({ basis: 'points' as const, window: { kind: 'rolling' as const, months: 12 } })),
     downgrade: z
       .strictObject({
         review: z
@@ -109,11 +111,11 @@ export const LoyaltyProgramSchema = /* @__PURE__ */ (() => z
             z.strictObject({ kind: z.literal('anniversary'), every: z.number().int().min(1).max(120) }),
             z.strictObject({ kind: z.literal('calendar-year') }),
           ])
-          .default({ kind: 'anniversary', every: 12 }),
+          .default(() => ({ kind: 'anniversary' as const, every: 12 })),
         graceDays: z.number().int().min(0).max(3660).default(0),
         maxStepsDown: z.number().int().min(1).nullable().default(1),
       })
-      .default({ review: { kind: 'anniversary', every: 12 }, graceDays: 0, maxStepsDown: 1 }),
+      .default(() => ({ review: { kind: 'anniversary' as const, every: 12 }, graceDays: 0, maxStepsDown: 1 })),
     expiry: z
       .discriminatedUnion('kind', [
         z.strictObject({ kind: z.literal('months-after-earn'), months: z.number().int().min(1).max(1200) }),
@@ -124,6 +126,9 @@ export const LoyaltyProgramSchema = /* @__PURE__ */ (() => z
   })
   .superRefine((p, ctx) => {
     const issue = (message: string, path: PropertyKey[]) => ctx.addIssue({ code: 'custom', message, path });
+    // zod runs this refinement even when a nested Money failed to parse; check only what parsed.
+    if (!Money.isMoney(p.earning.rate.spend) || p.tiers.some((t) => 'spend' in t.threshold && !Money.isMoney(t.threshold.spend))) return;
+    if (!p.earning.bonuses.every((b) => b.kind !== 'campaign' || (b.from instanceof Date && b.to instanceof Date))) return;
     if (p.earning.rate.spend.currency !== p.currency) issue('must be in the programme currency', ['earning', 'rate', 'spend']);
     if (!p.earning.rate.spend.isPositive()) issue('must be positive', ['earning', 'rate', 'spend']);
     const ids = new Set<string>();

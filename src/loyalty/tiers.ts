@@ -1,6 +1,7 @@
 import { Money } from '../core/money/Money';
 import { assert } from '../core/errors/assert';
-import { MS_PER_DAY } from '../core/time';
+import { requireDenseArray } from '../core/guards';
+import { MS_PER_DAY, requireDate } from '../core/time';
 import { addLocalMonths, localMidnight, localParts } from './calendar';
 import type { LedgerEntry } from './ledger/entry';
 import { asOfMs, sweepLedger } from './ledger/sweep';
@@ -79,7 +80,9 @@ export interface EvaluateTierOptions {
  * @param options - `asOf`
  * @returns the tier, qualifying and redeemable points, progress to the next, the next review and
  *   where the customer would drop to
- * @throws {CrmError} `INVALID_DATE`; `INVALID_ARGUMENT` for entries of several customers
+ * @throws {CrmError} `INVALID_DATE` for a bad `asOf` or entry date (years 0001-9999);
+ *   `INVALID_ARGUMENT` for entries of several customers, a sparse `history`, entries that are not
+ *   objects or have fractional points; `INVALID_PROGRAM` for a programme without tiers
  *
  * @example
  * ```ts
@@ -103,6 +106,14 @@ export interface EvaluateTierOptions {
  */
 export function evaluateTier(history: readonly LedgerEntry[], program: LoyaltyProgram, options: EvaluateTierOptions): TierEvaluation {
   const asOf = asOfMs(options?.asOf);
+  requireDenseArray(history, 'history');
+  assert(program !== null && typeof program === 'object' && Array.isArray(program.tiers) && program.tiers.length > 0, 'INVALID_PROGRAM', {
+    params: { rule: 'must have at least one tier; pass the result of parseLoyaltyProgram' },
+  });
+  history.forEach((e, i) => {
+    assert(e !== null && typeof e === 'object' && Number.isSafeInteger(e.points), 'INVALID_ARGUMENT', { params: { field: `history.${i}`, rule: 'must be a ledger entry' } });
+    requireDate(e.occurredAt, `history.${i}.occurredAt`);
+  });
   const bySpend = program.qualification.basis === 'spend';
   const offset = program.utcOffsetMinutes;
   const customerId = history[0]?.customerId;

@@ -4,6 +4,7 @@ import type { Customer } from '../customer/customer';
 import { checkCustomerFields } from '../validation/fieldChecks';
 import { type LongRunningOptions, throwIfAborted } from '../core/abort';
 import { type FindDuplicatesOptions, findDuplicates } from './duplicates/findDuplicates';
+import { requireIterable } from '../core/guards';
 
 /**
  * Fields whose completeness {@link assessQuality} measures. `phone`, `email`, `address`,
@@ -134,6 +135,7 @@ export interface QualityReport {
  * ```
  */
 export function lastContactByCustomer(records: Iterable<{ readonly customerId: string; readonly occurredAt: Date }>): Map<string, Date> {
+  requireIterable(records, 'records');
   const out = new Map<string, Date>();
   for (const r of records) {
     const cur = out.get(r.customerId);

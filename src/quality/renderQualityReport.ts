@@ -1,5 +1,8 @@
 import type { Locale } from '../core/locales';
 import type { QualityReport } from './assessQuality';
+import { assert } from '../core/errors/assert';
+import { isDense } from '../core/guards';
+import { requireDate } from '../core/time';
 
 const LABELS = {
   en: {
@@ -40,6 +43,25 @@ const LABELS = {
   },
 } as const;
 
+const isCount = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v);
+const isRow = (keys: readonly string[], text: string) => (r: unknown): boolean =>
+  r !== null && typeof r === 'object' && typeof (r as Record<string, unknown>)[text] === 'string' && keys.every((k) => isCount((r as Record<string, unknown>)[k]));
+
+/** The shape renderQualityReport reads, checked before any of it is formatted. */
+function isQualityReport(r: QualityReport): boolean {
+  if (r === null || typeof r !== 'object') return false;
+  const s = r.stale as QualityReport['stale'] | undefined;
+  const d = r.duplicates;
+  return (
+    isCount(r.total) && isCount(r.invalidRecords) &&
+    Array.isArray(r.completeness) && isDense(r.completeness) && r.completeness.every(isRow(['ratio', 'filled', 'applicable'], 'field')) &&
+    Array.isArray(r.invalid) && isDense(r.invalid) && r.invalid.every(isRow(['records'], 'code')) &&
+    s !== null && typeof s === 'object' && isCount(s.staleAfterDays) && isCount(s.notUpdated) && isCount(s.stale) &&
+    (s.notContacted === undefined || isCount(s.notContacted)) &&
+    (d === undefined || (d !== null && typeof d === 'object' && isCount(d.clusters) && isCount(d.surplus) && isCount(d.reviewPairs)))
+  );
+}
+
 const pct = (x: number) => `${(Math.round(x * 1000) / 10).toFixed(1)}%`;
 
 /**
@@ -49,6 +71,8 @@ const pct = (x: number) => `${(Math.round(x * 1000) / 10).toFixed(1)}%`;
  * @param report - from {@link assessQuality}
  * @param options - `locale`: `en` (default) or `zh-CN`
  * @returns the text, lines separated by `\n`
+ * @throws {CrmError} `INVALID_DATE` when `report.asOf` is not a valid Date (years 0001-9999);
+ *   `INVALID_ARGUMENT` when `report` does not have the shape {@link assessQuality} returns
  *
  * @example
  * ```ts
@@ -61,7 +85,9 @@ const pct = (x: number) => `${(Math.round(x * 1000) / 10).toFixed(1)}%`;
  * ```
  */
 export function renderQualityReport(report: QualityReport, options: { readonly locale?: Locale } = {}): string {
-  const zh = options.locale === 'zh-CN';
+  requireDate(report?.asOf, 'report.asOf');
+  assert(isQualityReport(report), 'INVALID_ARGUMENT', { params: { field: 'report', rule: 'must be the result of assessQuality' } });
+  const zh = options?.locale === 'zh-CN';
   const L = zh ? LABELS['zh-CN'] : LABELS.en;
   const sep = zh ? '：' : ': ';
   const day = report.asOf.toISOString().slice(0, 10);

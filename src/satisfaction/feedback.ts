@@ -1,5 +1,6 @@
 import type { SurveyResponse } from './response';
 import type { Survey } from './survey';
+import { requireSurvey } from './requireResponses';
 
 /**
  * One piece of free-text feedback kept with a response: a text question's answer, or the response's
@@ -62,6 +63,8 @@ export interface FeedbackClassifier {
  * @param survey - the survey (to know which questions are free text)
  * @returns the feedback texts with their response, customer, question, channel and time
  *
+ * @throws {CrmError} `INVALID_SURVEY` when `survey` does not have the shape `defineSurvey` returns
+ *
  * @example
  * ```ts
  * import { defineSurvey, feedbackTexts } from 'crmkit/satisfaction';
@@ -73,6 +76,7 @@ export interface FeedbackClassifier {
  * ```
  */
 export function feedbackTexts(responses: readonly SurveyResponse[], survey: Survey): FeedbackText[] {
+  requireSurvey(survey);
   const textIds = survey.questions.filter((q) => q.scale === 'text').map((q) => q.id);
   const out: FeedbackText[] = [];
   for (const r of responses) {

@@ -8,6 +8,7 @@ import type { TargetComparison } from './stats/estimate';
 import { scaleRange } from './scales';
 import type { SurveyResponse } from './response';
 import type { Survey } from './survey';
+import { requireSurvey } from './requireResponses';
 
 /**
  * Options for {@link improvementPriorities}.
@@ -131,6 +132,7 @@ export interface Priority {
  * ```
  */
 export function improvementPriorities(responses: readonly SurveyResponse[], survey: Survey, options: PriorityOptions): Priority[] {
+  requireSurvey(survey);
   const { target } = options;
   assert(Number.isFinite(target) && target >= 0 && target <= 100, 'INVALID_ARGUMENT', { params: { field: 'target', rule: 'must be between 0 and 100' } });
   const mode = options.importance ?? 'weight';

@@ -1,6 +1,8 @@
 import { assert } from '../core/errors/assert';
 import { isValidDate } from '../core/time';
+import { isDense } from '../core/guards';
 import type { SurveyResponse } from './response';
+import type { Survey } from './survey';
 
 /**
  * @internal Checks the shape every scoring function reads from parsed responses: an array of
@@ -25,4 +27,19 @@ export function requireResponses(responses: unknown, field = 'responses'): reado
     );
   }
   return responses as readonly SurveyResponse[];
+}
+
+/**
+ * @internal Checks that `survey` has the shape {@link defineSurvey} returns (an id and a dense list
+ * of question objects), before any loop reads it.
+ */
+export function requireSurvey(survey: unknown): Survey {
+  const s = survey as Partial<Survey> | null | undefined;
+  assert(
+    s !== null && typeof s === 'object' && typeof s.id === 'string' && Array.isArray(s.questions) && isDense(s.questions) &&
+      s.questions.every((q) => q !== null && typeof q === 'object'),
+    'INVALID_SURVEY',
+    { params: { rule: 'pass the result of defineSurvey' } },
+  );
+  return s as Survey;
 }

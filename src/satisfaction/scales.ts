@@ -1,3 +1,5 @@
+import { assert } from '../core/errors/assert';
+
 /**
  * The answer scales a survey question can use:
  * - `nps`: 0..10 likelihood to recommend (Reichheld, "The One Number You Need to Grow", HBR 2003);
@@ -40,19 +42,21 @@ export interface ScaleRange {
   readonly max: number;
 }
 
-const RANGES: Readonly<Record<Exclude<ScaleType, 'text'>, ScaleRange>> = {
-  nps: { min: 0, max: 10 },
-  csat5: { min: 1, max: 5 },
-  csat7: { min: 1, max: 7 },
-  ces7: { min: 1, max: 7 },
-  yes_no: { min: 0, max: 1 },
-};
+// Frozen: scaleRange hands these out, and isAnswerInScale must not see a caller's edit.
+const RANGES: Readonly<Record<Exclude<ScaleType, 'text'>, ScaleRange>> = /* @__PURE__ */ Object.freeze({
+  nps: Object.freeze({ min: 0, max: 10 }),
+  csat5: Object.freeze({ min: 1, max: 5 }),
+  csat7: Object.freeze({ min: 1, max: 7 }),
+  ces7: Object.freeze({ min: 1, max: 7 }),
+  yes_no: Object.freeze({ min: 0, max: 1 }),
+});
 
 /**
  * The range of a scale, or `null` for free text (which is never scored).
  *
  * @param scale - the scale type
- * @returns `{ min, max }`, or `null` for `text`
+ * @returns `{ min, max }` (frozen, shared), or `null` for `text`
+ * @throws {CrmError} `INVALID_ARGUMENT` for anything but a {@link ScaleType}
  *
  * @example
  * ```ts
@@ -64,7 +68,11 @@ const RANGES: Readonly<Record<Exclude<ScaleType, 'text'>, ScaleRange>> = {
  * ```
  */
 export function scaleRange(scale: ScaleType): ScaleRange | null {
-  return scale === 'text' ? null : RANGES[scale];
+  if (scale === 'text') return null;
+  assert(typeof scale === 'string' && Object.hasOwn(RANGES, scale), 'INVALID_ARGUMENT', {
+    params: { field: 'scale', rule: `must be one of ${SCALE_TYPES.join(', ')}` },
+  });
+  return RANGES[scale];
 }
 
 /** `0-10`, `1-5`, ... for messages. */

@@ -11,6 +11,7 @@ import { criticalValue } from './stats/normal';
 import { isAnswerInScale } from './validateResponse';
 import type { SurveyResponse } from './response';
 import type { Survey } from './survey';
+import { requireSurvey } from './requireResponses';
 
 /**
  * What a trend follows: the overall `index`, one dimension's score (0..100), or one question's own
@@ -99,6 +100,7 @@ export interface TrendPoint {
  * ```
  */
 export function satisfactionTrend(responses: readonly SurveyResponse[], survey: Survey, options: TrendOptions = {}): TrendPoint[] {
+  requireSurvey(survey);
   const confidence = options.confidence ?? 0.95;
   const z = criticalValue(confidence);
   const metric = options.metric ?? 'index';

@@ -1,4 +1,7 @@
 import { CrmError } from '../core/errors/CrmError';
+import { assert } from '../core/errors/assert';
+import { requireSurvey } from './requireResponses';
+import { unreadableIssue } from '../validation/issue';
 import { errorMessage, localizeWord, zodErrorMap, type Locale } from '../core/locales';
 import { scaleLabel, scaleRange } from './scales';
 import { ResponseSchema, type Answer, type SurveyResponse } from './response';
@@ -39,6 +42,7 @@ export type ResponseValidation =
  * @param question - the question
  * @param value - the answer
  * @returns true when the answer fits the question's scale
+ * @throws {CrmError} `INVALID_ARGUMENT` when `question` is not an object or its scale is unknown
  *
  * @example
  * ```ts
@@ -49,6 +53,7 @@ export type ResponseValidation =
  * ```
  */
 export function isAnswerInScale(question: Question, value: Answer): boolean {
+  assert(question !== null && typeof question === 'object', 'INVALID_ARGUMENT', { params: { field: 'question', rule: 'must be an object' } });
   if (question.scale === 'text') return typeof value === 'string';
   if (question.scale === 'yes_no') return typeof value === 'boolean';
   const r = scaleRange(question.scale);
@@ -58,12 +63,15 @@ export function isAnswerInScale(question: Question, value: Answer): boolean {
 /**
  * Checks a response against its survey and reports every issue at once: the shape (zod), the survey
  * id, answers to questions the survey does not have (`UNKNOWN_QUESTION`) and answers outside their
- * question's scale (`ANSWER_OUT_OF_SCALE`). Never throws for bad input.
+ * question's scale (`ANSWER_OUT_OF_SCALE`). Never throws for bad input: an input whose getters
+ * throw is reported as an `unreadable` issue.
  *
  * @param input - the candidate response (dates may be ISO strings)
  * @param survey - the parsed survey (see {@link defineSurvey})
  * @param options - `locale` of the messages (zod's shape messages included): `en` (default), `zh-CN` or a registered locale
  * @returns `{ ok: true, response }` or `{ ok: false, issues }`
+ * @throws {CrmError} `INVALID_SURVEY` when `survey` is not a survey from {@link defineSurvey} (a
+ *   programming error, not bad input)
  *
  * @example
  * ```ts
@@ -78,8 +86,15 @@ export function isAnswerInScale(question: Question, value: Answer): boolean {
  * ```
  */
 export function validateResponse(input: unknown, survey: Survey, options: { readonly locale?: Locale } = {}): ResponseValidation {
-  const locale = options.locale ?? 'en';
-  const parsed = ResponseSchema.safeParse(input, { error: zodErrorMap(locale) });
+  const locale = options?.locale ?? 'en';
+  requireSurvey(survey);
+  let parsed: ReturnType<typeof ResponseSchema.safeParse>;
+  try {
+    parsed = ResponseSchema.safeParse(input, { error: zodErrorMap(locale) });
+  } catch {
+    // A getter or Proxy of the input threw while it was read: an issue of the input, not a crash.
+    return { ok: false, issues: [unreadableIssue(locale)] };
+  }
   if (!parsed.success) {
     return { ok: false, issues: parsed.error.issues.map((i) => ({ path: i.path, code: i.code, message: localizeWord(i.message, locale) })) };
   }
@@ -88,7 +103,7 @@ export function validateResponse(input: unknown, survey: Survey, options: { read
   const add = (path: readonly PropertyKey[], code: 'UNKNOWN_QUESTION' | 'ANSWER_OUT_OF_SCALE' | 'INVALID_ARGUMENT', params: Record<string, string>) =>
     issues.push({ path, code, message: errorMessage(code, params, locale) });
   if (response.surveyId !== survey.id) add(['surveyId'], 'INVALID_ARGUMENT', { field: 'surveyId', rule: `must be ${survey.id}` });
-  const questions = new Map(survey.questions.map((q) => [q.id, q]));
+  const questions = new Map(survey.questions.map((q) => [q?.id, q]));
   for (const [id, value] of Object.entries(response.answers)) {
     const q = questions.get(id);
     if (q === undefined) add(['answers', id], 'UNKNOWN_QUESTION', { question: id });

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { CrmError } from '../core/errors/CrmError';
+import { assert } from '../core/errors/assert';
+import { requireDenseArray } from '../core/guards';
 
 const names = /* @__PURE__ */ (() => z.strictObject({ en: z.string().min(1).max(256), 'zh-CN': z.string().min(1).max(256) }))();
 
@@ -54,7 +56,9 @@ export type Playbook = z.infer<typeof PlaybookSchema>;
  */
 export type Treatment = Playbook['entries'][number]['treatment'];
 
-const t = (key: string, en: string, zh: string, priority: number, channel?: string): Treatment => ({ key, name: { en, 'zh-CN': zh }, priority, ...(channel && { channel }) });
+// Frozen all the way down: DEFAULT_PLAYBOOK is shared by every caller.
+const t = (key: string, en: string, zh: string, priority: number, channel?: string): Treatment =>
+  Object.freeze({ key, name: Object.freeze({ en, 'zh-CN': zh }), priority, ...(channel && { channel }) });
 const VIP = /* @__PURE__ */ t('vip-service', 'VIP service: dedicated account manager and priority support', 'VIP 专属服务：专属客户经理与优先支持', 2);
 const WIN_BACK = /* @__PURE__ */ t('win-back-call', 'Win-back call from the account manager', '客户经理挽回回访电话', 1, 'phone');
 const FIRST = /* @__PURE__ */ t('first-purchase-discount', 'First-purchase discount', '首单优惠', 3);
@@ -78,11 +82,11 @@ const REACTIVATE = /* @__PURE__ */ t('reactivation-offer', 'Low-cost reactivatio
  */
 export const DEFAULT_PLAYBOOK: Playbook = /* @__PURE__ */ (() => Object.freeze({
   entries: Object.freeze([
-    ...['champions', 'loyal-customers'].map((segment) => ({ segment, treatment: VIP })),
-    ...['cant-lose-them', 'at-risk'].map((segment) => ({ segment, treatment: WIN_BACK })),
-    ...['no-purchase', 'prospect', 'new-customers'].map((segment) => ({ segment, treatment: FIRST })),
-    ...['potential-loyalists', 'promising', 'need-attention'].map((segment) => ({ segment, treatment: NURTURE })),
-    ...['about-to-sleep', 'hibernating', 'lost'].map((segment) => ({ segment, treatment: REACTIVATE })),
+    ...['champions', 'loyal-customers'].map((segment) => Object.freeze({ segment, treatment: VIP })),
+    ...['cant-lose-them', 'at-risk'].map((segment) => Object.freeze({ segment, treatment: WIN_BACK })),
+    ...['no-purchase', 'prospect', 'new-customers'].map((segment) => Object.freeze({ segment, treatment: FIRST })),
+    ...['potential-loyalists', 'promising', 'need-attention'].map((segment) => Object.freeze({ segment, treatment: NURTURE })),
+    ...['about-to-sleep', 'hibernating', 'lost'].map((segment) => Object.freeze({ segment, treatment: REACTIVATE })),
   ]) as Playbook['entries'],
 }))();
 
@@ -94,8 +98,10 @@ const checked = /* @__PURE__ */ new WeakSet<object>([DEFAULT_PLAYBOOK]);
  *
  * @param segments - one segment key or several (for example the RFM segment and the lifecycle stage)
  * @param playbook - the playbook; default {@link DEFAULT_PLAYBOOK}
- * @returns the recommended treatments (empty when no entry matches)
- * @throws {CrmError} `INVALID_ARGUMENT` for an invalid playbook (zod issues in `details.issues`)
+ * @returns copies of the recommended treatments (empty when no entry matches); editing them never
+ *   changes the playbook
+ * @throws {CrmError} `INVALID_ARGUMENT` for an invalid playbook (zod issues in `details.issues`), or
+ *   segments that are not a string or a dense array of strings
  *
  * @example
  * ```ts
@@ -117,13 +123,15 @@ export function recommendTreatments(segments: string | readonly string[], playbo
     }
     checked.add(playbook);
   }
-  const wanted = new Set(typeof segments === 'string' ? [segments] : segments);
+  const list = typeof segments === 'string' ? [segments] : requireDenseArray(segments, 'segments');
+  assert(list.every((s) => typeof s === 'string'), 'INVALID_ARGUMENT', { params: { field: 'segments', rule: 'must be strings' } });
+  const wanted = new Set(list);
   const seen = new Set<string>();
   const out: Treatment[] = [];
   for (const e of playbook.entries) {
     if (wanted.has(e.segment) && !seen.has(e.treatment.key)) {
       seen.add(e.treatment.key);
-      out.push(e.treatment);
+      out.push({ ...e.treatment, name: { ...e.treatment.name } });
     }
   }
   return out.sort((a, b) => a.priority - b.priority);

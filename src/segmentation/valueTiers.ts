@@ -1,4 +1,5 @@
 import { CrmError } from '../core/errors/CrmError';
+import { requireDenseArray } from '../core/guards';
 
 /**
  * Options for {@link valueTiers}.
@@ -57,6 +58,7 @@ export function valueTiers(
   values: readonly { readonly customerId: string; readonly monetaryMinor: number }[],
   options: ValueTierOptions = {},
 ): ValueTier[] {
+  requireDenseArray(values, 'values');
   const shares = options.shares ?? [0.8, 0.95];
   const names = options.names ?? ['high', 'medium', 'low'];
   const sharesOk =

@@ -3,6 +3,7 @@ import type { Customer, CustomerInput } from '../customer/customer';
 import { createCustomer } from '../customer/createCustomer';
 import type { Interaction } from '../customer/interaction';
 import type { Transaction } from '../customer/transaction';
+import { requireFiniteInRange } from '../core/guards';
 
 const BASE = /* @__PURE__ */ Date.UTC(2026, 0, 1);
 
@@ -10,8 +11,9 @@ const BASE = /* @__PURE__ */ Date.UTC(2026, 0, 1);
  * A valid customer for contract suites and adopters' own tests: `n` picks a deterministic variant
  * (person or government organisation, tags, owner, external id).
  *
- * @param n - any integer; the same `n` gives the same customer
+ * @param n - an integer from 0 to 99,999; the same `n` gives the same customer
  * @returns a stored-shape customer at version 1
+ * @throws {CrmError} `INVALID_ARGUMENT` when `n` is not an integer from 0 to 99,999
  *
  * @example
  * ```ts
@@ -21,6 +23,7 @@ const BASE = /* @__PURE__ */ Date.UTC(2026, 0, 1);
  * ```
  */
 export function sampleCustomer(n: number): Customer {
+  requireFiniteInRange(n, 'n', 0, 99_999, true);
   const id = `cust-${String(n).padStart(5, '0')}`;
   const org = n % 5 === 0;
   const input: CustomerInput = {
@@ -43,6 +46,7 @@ export function sampleCustomer(n: number): Customer {
  * @param n - any non-negative integer
  * @param customerId - the customer it belongs to
  * @returns a transaction
+ * @throws {CrmError} `INVALID_ARGUMENT` when `n` is not an integer from 0 to 999,999
  *
  * @example
  * ```ts
@@ -52,6 +56,7 @@ export function sampleCustomer(n: number): Customer {
  * ```
  */
 export function sampleTransaction(n: number, customerId: string): Transaction {
+  requireFiniteInRange(n, 'n', 0, 999_999, true);
   return {
     id: `tx-${String(n).padStart(6, '0')}`,
     customerId,
@@ -68,6 +73,7 @@ export function sampleTransaction(n: number, customerId: string): Transaction {
  * @param n - any non-negative integer
  * @param customerId - the customer it belongs to
  * @returns an interaction
+ * @throws {CrmError} `INVALID_ARGUMENT` when `n` is not an integer from 0 to 999,999
  *
  * @example
  * ```ts
@@ -77,6 +83,7 @@ export function sampleTransaction(n: number, customerId: string): Transaction {
  * ```
  */
 export function sampleInteraction(n: number, customerId: string): Interaction {
+  requireFiniteInRange(n, 'n', 0, 999_999, true);
   return {
     id: `int-${String(n).padStart(6, '0')}`,
     customerId,

@@ -4,7 +4,7 @@ import { isValidE164 } from './checks/phone';
 import { isCnPostalCode } from './checks/postalCode';
 import { isValidResidentId } from './checks/residentId';
 import { isValidUscc } from './checks/uscc';
-import { type ValidationIssue, type ValidationIssueCode, validationMessage } from './issue';
+import { type ValidationIssue, type ValidationIssueCode, unreadableIssue, validationMessage } from './issue';
 import { normalizePhone } from './normalize/phone';
 
 /**
@@ -79,7 +79,8 @@ function checkContactPoints(points: unknown, path: Path, o: FieldCheckOptions, o
 /**
  * Runs crmkit's built-in field rules (phone, mainland mobile, email, postal code, USCC, resident id,
  * duplicate contact points) over a customer-shaped value. Tolerates malformed input: parts that are
- * not of the expected shape are skipped here (the schema reports them).
+ * not of the expected shape are skipped here (the schema reports them). Never throws: when reading
+ * the input throws (a getter, a Proxy), the one issue reported is `unreadable`.
  *
  * @param input - a customer or customer input, possibly malformed
  * @param options - {@link FieldCheckOptions}
@@ -93,6 +94,15 @@ function checkContactPoints(points: unknown, path: Path, o: FieldCheckOptions, o
  * ```
  */
 export function checkCustomerFields(input: unknown, options: FieldCheckOptions = {}): ValidationIssue[] {
+  try {
+    return checkFields(input, options ?? {});
+  } catch {
+    // A getter or Proxy of the input threw: reported, as every other problem of the input is.
+    return [unreadableIssue(options?.locale)];
+  }
+}
+
+function checkFields(input: unknown, options: FieldCheckOptions): ValidationIssue[] {
   const out: ValidationIssue[] = [];
   if (!isObject(input)) return out;
   const locale = options.locale ?? 'en';

@@ -2,6 +2,8 @@ import type { Locale } from '../core/locales';
 import { registeredLocale } from '../core/locales/registry';
 import { en } from './locales/en';
 import { zhCN } from './locales/zh-CN';
+import { assert } from '../core/errors/assert';
+import { requireDenseArray } from '../core/guards';
 
 /**
  * The issue codes crmkit's own rules report (zod's schema issues keep zod's codes).
@@ -13,7 +15,7 @@ import { zhCN } from './locales/zh-CN';
  * //=> true
  * ```
  */
-export const VALIDATION_ISSUE_CODES = ['phone', 'cn_mobile', 'email', 'uscc', 'resident_id', 'postal_code', 'duplicate_contact', 'reserved_key', 'custom'] as const;
+export const VALIDATION_ISSUE_CODES = ['phone', 'cn_mobile', 'email', 'uscc', 'resident_id', 'postal_code', 'duplicate_contact', 'reserved_key', 'custom', 'unreadable'] as const;
 
 /**
  * A code in {@link VALIDATION_ISSUE_CODES}.
@@ -49,6 +51,8 @@ export interface ValidationIssue {
  * @param locale - `en`, `zh-CN` or a locale added with `registerLocale` (its `issues`, else English)
  * @returns the message
  *
+ * @throws {CrmError} `INVALID_ARGUMENT` for an unknown code or a `path` that is not a dense array
+ *
  * @example
  * ```ts
  * import { validationMessage } from 'crmkit/validation';
@@ -57,6 +61,9 @@ export interface ValidationIssue {
  * ```
  */
 export function validationMessage(code: ValidationIssueCode, path: readonly PropertyKey[], locale: Locale = 'en'): string {
+  assert(typeof code === 'string' && Object.hasOwn(en, code), 'INVALID_ARGUMENT', {
+    params: { field: 'code', rule: `must be one of ${VALIDATION_ISSUE_CODES.join(', ')}` },
+  });
   const field = formatPath(path);
   if (locale === 'zh-CN') return zhCN[code](field);
   const custom = locale === 'en' ? undefined : registeredLocale(locale)?.issues?.[code];
@@ -69,6 +76,8 @@ export function validationMessage(code: ValidationIssueCode, path: readonly Prop
  * @param path - the path
  * @returns the dotted path, or `(root)` for an empty path
  *
+ * @throws {CrmError} `INVALID_ARGUMENT` for a `path` that is not a dense array
+ *
  * @example
  * ```ts
  * import { formatPath } from 'crmkit/validation';
@@ -77,5 +86,16 @@ export function validationMessage(code: ValidationIssueCode, path: readonly Prop
  * ```
  */
 export function formatPath(path: readonly PropertyKey[]): string {
+  requireDenseArray(path, 'path');
   return path.length === 0 ? '(root)' : path.map(String).join('.');
+}
+
+/**
+ * The issue a never-throwing validator reports when reading its input threw (a getter, a Proxy):
+ * code `unreadable` at the root.
+ *
+ * @internal
+ */
+export function unreadableIssue(locale: Locale = 'en'): ValidationIssue {
+  return { path: [], code: 'unreadable', message: validationMessage('unreadable', [], locale) };
 }

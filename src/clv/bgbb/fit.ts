@@ -13,7 +13,8 @@ export function bgbbRows(rows: readonly BgBbRow[]): BgBbRow[] {
     const fail = (field: string, rule: string): never => {
       throw new CrmError('INVALID_ARGUMENT', { params: { field: `${field}[${i}]`, rule }, details: { index: i } });
     };
-    if (!Number.isInteger(n) || n < 1) fail('periods', 'must be a positive integer');
+    // At most 10,000 purchase opportunities: the likelihood of a row sums over them.
+    if (!Number.isInteger(n) || n < 1 || n > 10_000) fail('periods', 'must be an integer from 1 to 10000');
     if (!Number.isInteger(x) || x < 0 || x > n) fail('frequency', 'must be an integer between 0 and periods');
     if (!Number.isInteger(tx) || tx < x || tx > n || (x === 0 && tx !== 0) || (x > 0 && tx < 1)) {
       fail('recency', 'must be an integer with frequency ≤ recency ≤ periods (0 when frequency is 0)');
@@ -30,7 +31,7 @@ export function bgbbRows(rows: readonly BgBbRow[]): BgBbRow[] {
  * log-parameters with a central-difference gradient. Meant for aggregated rows: the likelihood
  * costs one sum per distinct history.
  *
- * @param data - rows of (frequency, recency, periods, count)
+ * @param data - rows of (frequency, recency, periods, count); periods at most 10,000
  * @param options - penalizer (default 0), maxIterations (500), initial values (1 each), strict (true)
  * @returns the fitted model
  * @throws {CrmError} `INVALID_ARGUMENT`, `INSUFFICIENT_DATA`, `MODEL_NOT_CONVERGED`

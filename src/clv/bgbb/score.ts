@@ -1,11 +1,15 @@
-import { CrmError } from '../../core';
+import { requireFiniteInRange } from '../../core/guards';
+import { requireNumericPredictions } from '../finite';
 import { checkModel } from '../serialize';
 import { bgbbRows } from './fit';
 import type { BgBbModel, BgBbRow } from './model';
 import { bgbbAlive, bgbbConditionalExpected } from './predict';
 
+/** The most future periods a BG/BB prediction looks ahead (like the periods of a row, see `bgbbRows`). */
+const MAX_FUTURE_PERIODS = 10_000;
+
 function requirePeriods(m: number): void {
-  if (!Number.isInteger(m) || m < 0) throw new CrmError('INVALID_ARGUMENT', { params: { field: 'futurePeriods', rule: 'must be a non-negative integer' } });
+  requireFiniteInRange(m, 'futurePeriods', 0, MAX_FUTURE_PERIODS, true);
 }
 
 /**
@@ -14,10 +18,11 @@ function requirePeriods(m: number): void {
  * BetaGeoBetaBinomFitter.conditional_probability_alive).
  *
  * @param model - a fitted BG/BB model
- * @param rows - histories (frequency, recency, periods)
- * @param futurePeriods - opportunities ahead, default 0 (alive now)
+ * @param rows - histories (frequency, recency, periods of 1 to 10,000)
+ * @param futurePeriods - opportunities ahead, an integer from 0 to 10,000; default 0 (alive now)
  * @returns one probability per row, in input order
- * @throws {CrmError} `INVALID_MODEL`, `INVALID_ARGUMENT`
+ * @throws {CrmError} `INVALID_MODEL` (also for parameters too extreme to evaluate), `INVALID_ARGUMENT`
+ *   for malformed rows, periods above 10,000 or `futurePeriods` outside 0..10,000
  *
  * @example
  * ```ts
@@ -30,7 +35,7 @@ function requirePeriods(m: number): void {
 export function bgbbProbabilityAlive(model: BgBbModel, rows: readonly BgBbRow[], futurePeriods = 0): Float64Array {
   checkModel(model);
   requirePeriods(futurePeriods);
-  return Float64Array.from(bgbbRows(rows), (r) => bgbbAlive(model.params, futurePeriods, r.frequency, r.recency, r.periods));
+  return requireNumericPredictions(Float64Array.from(bgbbRows(rows), (r) => bgbbAlive(model.params, futurePeriods, r.frequency, r.recency, r.periods)), 'bgbb');
 }
 
 /**
@@ -39,10 +44,11 @@ export function bgbbProbabilityAlive(model: BgBbModel, rows: readonly BgBbRow[],
  * conditional_expected_number_of_purchases_up_to_time).
  *
  * @param model - a fitted BG/BB model
- * @param rows - histories (frequency, recency, periods)
- * @param futurePeriods - opportunities ahead
+ * @param rows - histories (frequency, recency, periods of 1 to 10,000)
+ * @param futurePeriods - opportunities ahead, an integer from 0 to 10,000
  * @returns expected transactions per row, in input order
- * @throws {CrmError} `INVALID_MODEL`, `INVALID_ARGUMENT`
+ * @throws {CrmError} `INVALID_MODEL` (also for parameters too extreme to evaluate), `INVALID_ARGUMENT`
+ *   for malformed rows, periods above 10,000 or `futurePeriods` outside 0..10,000
  *
  * @example
  * ```ts
@@ -56,5 +62,5 @@ export function bgbbProbabilityAlive(model: BgBbModel, rows: readonly BgBbRow[],
 export function bgbbExpectedPurchases(model: BgBbModel, rows: readonly BgBbRow[], futurePeriods: number): Float64Array {
   checkModel(model);
   requirePeriods(futurePeriods);
-  return Float64Array.from(bgbbRows(rows), (r) => bgbbConditionalExpected(model.params, futurePeriods, r.frequency, r.recency, r.periods));
+  return requireNumericPredictions(Float64Array.from(bgbbRows(rows), (r) => bgbbConditionalExpected(model.params, futurePeriods, r.frequency, r.recency, r.periods)), 'bgbb');
 }

@@ -1,5 +1,6 @@
 import { CrmError } from '../../core';
 import { checkModel } from '../serialize';
+import { requireNumericPredictions } from '../finite';
 import { spendColumnsAll } from './columns';
 import type { GammaGammaModel, SpendColumns, SpendRow } from './model';
 
@@ -12,7 +13,8 @@ import type { GammaGammaModel, SpendColumns, SpendRow } from './model';
  * @param model - a fitted Gamma-Gamma model
  * @param data - frequency and average repeat value per customer (rows or columns)
  * @returns expected spend per transaction, in input order (major currency units)
- * @throws {CrmError} `INVALID_MODEL` (also when q ≤ 1), `INVALID_ARGUMENT` for malformed rows
+ * @throws {CrmError} `INVALID_MODEL` (also when q ≤ 1, or for parameters too extreme to evaluate),
+ *   `INVALID_ARGUMENT` for malformed rows
  *
  * @example
  * ```ts
@@ -35,5 +37,5 @@ export function expectedAverageSpend(model: GammaGammaModel, data: SpendColumns 
     const w = px / (px + q - 1);
     out[i] = (1 - w) * pop + w * (m[i] as number);
   }
-  return out;
+  return requireNumericPredictions(out, 'gammagamma');
 }

@@ -40,10 +40,11 @@ export function logGamma(x: number): number {
 
 /**
  * The digamma function ψ(x) = d/dx ln Γ(x) for x > 0: upward recurrence to x ≥ 10, then the
- * asymptotic series (Abramowitz & Stegun 6.3.18). Absolute error below 1e-13.
+ * asymptotic series (Abramowitz & Stegun 6.3.18). Absolute error below 1e-13. Negative
+ * arguments use the reflection formula (A&S 6.3.7), so the work is bounded for any input.
  *
- * @param x - the argument, positive
- * @returns ψ(x)
+ * @param x - the argument, positive (negative non-integers are reflected)
+ * @returns ψ(x); NaN for NaN or −∞, +∞ for +∞, ±∞ or a huge value at 0 and the negative integers (poles)
  *
  * @example
  * ```ts
@@ -54,6 +55,10 @@ export function logGamma(x: number): number {
  * ```
  */
 export function digamma(x: number): number {
+  // Bounded for every input: NaN and −∞ give NaN, +∞ gives +∞, and x < 0 goes through the
+  // reflection ψ(x) = ψ(1 − x) − π / tan(πx) instead of an upward recurrence of |x| steps.
+  if (!(x > -Infinity) || x === Infinity) return x === Infinity ? Infinity : NaN;
+  if (x < 0) return digamma(1 - x) - Math.PI / Math.tan(Math.PI * x);
   let result = 0;
   while (x < 10) {
     result -= 1 / x;

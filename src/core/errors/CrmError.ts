@@ -1,4 +1,6 @@
-import type { ErrorCode } from './codes';
+import { ERROR_CODES, type ErrorCode } from './codes';
+
+const isErrorCode = (code: unknown): code is ErrorCode => typeof code === 'string' && (ERROR_CODES as readonly string[]).includes(code);
 import { type Locale, errorMessage } from '../locales';
 
 // The brand isCrmError checks: `Symbol.for` is shared by every copy of crmkit in a process (the ESM
@@ -72,12 +74,15 @@ export class CrmError extends Error {
   readonly details: CrmErrorDetails;
 
   constructor(code: ErrorCode, options: CrmErrorOptions = {}) {
-    const params = options.params ?? {};
-    super(errorMessage(code, params, 'en'), options.cause === undefined ? undefined : { cause: options.cause });
+    // An unknown code becomes INVALID_ARGUMENT about the code itself: a CrmError always has a code from the list.
+    const known = isErrorCode(code);
+    const params = known ? (options?.params ?? {}) : { field: 'code', rule: 'must be one of ERROR_CODES' };
+    if (!known) code = 'INVALID_ARGUMENT';
+    super(errorMessage(code, params, 'en'), options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'CrmError';
     this.code = code;
     this.params = params;
-    this.details = options.details ?? {};
+    this.details = (known && options?.details) || {};
     Object.defineProperty(this, BRAND, { value: true });
   }
 

@@ -1,3 +1,6 @@
+import { assert } from '../errors/assert';
+import { requireDate } from '../time';
+
 /**
  * The shape every domain event shares: a `type`, when it happened, and the customer it concerns.
  * Operations return events beside their result (`{ customer, events }`) so adopters can persist an
@@ -26,9 +29,11 @@ export type DomainEvent<T extends string, P extends object = Record<never, never
  *
  * @param type - the event type
  * @param customerId - the customer concerned
- * @param occurredAt - when
+ * @param occurredAt - when (copied, so a later change to the caller's Date cannot reach the event)
  * @param payload - the rest of the event
  * @returns the event
+ * @throws {CrmError} `INVALID_DATE` for an `occurredAt` that is not a valid Date in years 0001-9999;
+ *   `INVALID_ARGUMENT` for a payload that is not an object
  *
  * @example
  * ```ts
@@ -43,5 +48,7 @@ export function domainEvent<T extends string, P extends object>(
   occurredAt: Date,
   payload: P,
 ): DomainEvent<T, P> {
-  return Object.freeze({ ...payload, type, customerId, occurredAt }) as DomainEvent<T, P>;
+  const at = new Date(requireDate(occurredAt, 'occurredAt').getTime());
+  assert(payload !== null && typeof payload === 'object', 'INVALID_ARGUMENT', { params: { field: 'payload', rule: 'must be an object' } });
+  return Object.freeze({ ...payload, type, customerId, occurredAt: at }) as DomainEvent<T, P>;
 }

@@ -56,7 +56,9 @@ function localizeParams(params: ErrorParams, words: Readonly<Record<string, stri
  * ```
  */
 export function errorMessage(code: ErrorCode, params: ErrorParams = {}, locale: Locale = 'en'): string {
-  const p = params ?? {};
+  // Not one of ERROR_CODES: say so (in the locale) instead of failing on a missing message.
+  if (typeof code !== 'string' || !Object.hasOwn(en, code)) return errorMessage('INVALID_ARGUMENT', { field: 'code', rule: 'must be one of ERROR_CODES' }, locale);
+  const p = params !== null && typeof params === 'object' ? params : {};
   if (locale === 'zh-CN') return (zhCN[code] ?? en[code])(localizeParams(p, zhCNWords));
   if (locale === 'en' || typeof locale !== 'string') return en[code](p);
   const custom = registeredLocale(locale);

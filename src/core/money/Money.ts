@@ -1,6 +1,7 @@
 import Decimal from 'decimal.js';
 import { assert } from '../errors/assert';
 import { CrmError } from '../errors/CrmError';
+import { requireDenseArray, requireFiniteInRange } from '../guards';
 import { currencyExponent, isCurrencyCode } from './currency';
 import { D, DECIMAL_ROUNDING as ROUNDING } from './decimal';
 
@@ -156,9 +157,13 @@ export class Money {
    * @param amounts - amounts to add
    * @param currency - the currency of the result (and of every amount)
    * @returns the total
-   * @throws {CrmError} `CURRENCY_MISMATCH` when an amount is in another currency
+   * @throws {CrmError} `CURRENCY_MISMATCH` when an amount is in another currency; `INVALID_ARGUMENT`
+   *   when `amounts` is not iterable; `INVALID_MONEY` for an item that is not Money
    */
   static sum(amounts: Iterable<Money>, currency: string): Money {
+    assert(amounts !== null && typeof (amounts as { [Symbol.iterator]?: unknown })?.[Symbol.iterator] === 'function', 'INVALID_ARGUMENT', {
+      params: { field: 'amounts', rule: 'must be iterable' },
+    });
     let total = new D(0);
     for (const m of amounts) {
       const amount = decimalOf(m, 'amounts');
@@ -220,17 +225,20 @@ export class Money {
    *
    * @param ratio - a finite number
    * @param mode - rounding, default `half-even`
+   * @throws {CrmError} `INVALID_MONEY` for a ratio that is not finite; `INVALID_ARGUMENT` for an unknown mode
    */
   timesRatio(ratio: number, mode: RoundingMode = 'half-even'): Money {
     assert(Number.isFinite(ratio), 'INVALID_MONEY', { params: { field: 'ratio', rule: 'must be a finite number' } });
+    roundingOf(mode);
     return this.#with(this.#amount.times(new D(ratio))).round(mode);
   }
 
   /**
    * Divides by an exact divisor; the result is rounded to the currency's minor unit.
-   * @throws {CrmError} `INVALID_ARGUMENT` when dividing by zero
+   * @throws {CrmError} `INVALID_ARGUMENT` when dividing by zero or for an unknown mode
    */
   dividedBy(divisor: AmountInput, mode: RoundingMode = 'half-even'): Money {
+    roundingOf(mode);
     const d = toDecimal(divisor, 'divisor');
     assert(!d.isZero(), 'INVALID_ARGUMENT', { params: { field: 'divisor', rule: 'must not be zero' } });
     return this.#with(this.#amount.div(d)).round(mode);
@@ -240,25 +248,32 @@ export class Money {
    * Rounds to the currency's minor unit (or to `scale` decimal places).
    *
    * @param mode - rounding rule, default `half-even`
-   * @param scale - decimal places, default the currency exponent
+   * @param scale - decimal places, an integer from 0 to 40 (the working precision); default the currency exponent
+   * @throws {CrmError} `INVALID_ARGUMENT` for an unknown mode or a scale outside 0..40
    */
   round(mode: RoundingMode = 'half-even', scale: number = this.exponent): Money {
-    return this.#with(this.#amount.toDecimalPlaces(scale, ROUNDING[mode]));
+    const rounding = roundingOf(mode);
+    return this.#with(this.#amount.toDecimalPlaces(requireFiniteInRange(scale, 'scale', 0, 40, true), rounding));
   }
 
   /**
    * Splits into parts proportional to integer `ratios` without losing a minor unit: the remainder is
    * given one unit at a time to the first parts (the largest-remainder rule dinero.js uses).
    *
-   * @param ratios - non-negative integers, at least one positive
+   * @param ratios - a dense array of non-negative integers, at least one positive, whose sum is a safe integer
    * @returns one Money per ratio, summing exactly to this amount (rounded to minor units)
+   * @throws {CrmError} `INVALID_ARGUMENT` for other ratios (the remainder loop needs an exact sum)
    */
   allocate(ratios: readonly number[]): Money[] {
+    requireDenseArray(ratios, 'ratios');
     assert(
       ratios.length > 0 && ratios.every((r) => Number.isSafeInteger(r) && r >= 0) && ratios.some((r) => r > 0),
       'INVALID_ARGUMENT',
       { params: { field: 'ratios', rule: 'must be non-negative integers, at least one positive' } },
     );
+    assert(Number.isSafeInteger(ratios.reduce((a, b) => a + b, 0)), 'INVALID_ARGUMENT', {
+      params: { field: 'ratios', rule: 'must sum to a safe integer' },
+    });
     const unit = new D(10).pow(-this.exponent);
     const total = this.#amount.toDecimalPlaces(this.exponent, Decimal.ROUND_HALF_EVEN).div(unit);
     const sum = ratios.reduce((a, b) => a + b, 0);
@@ -316,9 +331,10 @@ export class Money {
   /**
    * The amount in integer minor units, rounded with `mode` if it has more digits than the currency.
    * Use it to sum many amounts fast in a hot loop, then convert back with {@link Money.ofMinor}.
+   * @throws {CrmError} `INVALID_ARGUMENT` for an unknown mode
    */
   toMinor(mode: RoundingMode = 'half-even'): bigint {
-    return BigInt(this.#amount.times(new D(10).pow(this.exponent)).toDecimalPlaces(0, ROUNDING[mode]).toFixed());
+    return BigInt(this.#amount.times(new D(10).pow(this.exponent)).toDecimalPlaces(0, roundingOf(mode)).toFixed());
   }
 
   /**
@@ -351,7 +367,7 @@ export class Money {
 
   /** @internal This value's decimal, or undefined for a Money from another copy of crmkit. */
   static decimalOwn(m: Money): Dec | undefined {
-    return #amount in m ? m.#amount : undefined;
+    return typeof m === 'object' && m !== null && #amount in m ? m.#amount : undefined;
   }
 }
 
@@ -364,6 +380,14 @@ function decimalOf(m: Money, field: string): Dec {
   if (own !== undefined) return own;
   assert(Money.isMoney(m), 'INVALID_MONEY', { params: { field, rule: 'expected a Money value' } });
   return toDecimal(m.amount, field);
+}
+
+/** The decimal.js rounding constant of `mode`; anything but a {@link RoundingMode} name is refused. */
+function roundingOf(mode: unknown): Decimal.Rounding {
+  assert(typeof mode === 'string' && Object.hasOwn(ROUNDING, mode), 'INVALID_ARGUMENT', {
+    params: { field: 'mode', rule: `must be one of ${Object.keys(ROUNDING).join(', ')}` },
+  });
+  return ROUNDING[mode as RoundingMode];
 }
 
 function assertSameCurrency(left: string, right: string): void {

@@ -1,12 +1,14 @@
 import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 import { isValid } from 'date-fns/isValid';
 import { assert } from '../errors/assert';
+import { isTimeInRange } from './range';
 
 /**
- * Whether `value` is a `Date` holding a real instant (not `new Date('nope')`).
+ * Whether `value` is a `Date` holding a real instant (not `new Date('nope')`) within the years
+ * 0001-9999 (UTC) that crmkit, ISO 8601 and PostgreSQL all accept.
  *
  * @param value - anything
- * @returns true for a valid Date
+ * @returns true for a valid Date in years 0001-9999
  *
  * @example
  * ```ts
@@ -18,11 +20,11 @@ import { assert } from '../errors/assert';
  * ```
  */
 export function isValidDate(value: unknown): value is Date {
-  return value instanceof Date && isValid(value);
+  return value instanceof Date && isValid(value) && isTimeInRange(value.getTime());
 }
 
 /**
- * Asserts that `value` is a valid Date, naming `field` in the error.
+ * Asserts that `value` is a valid Date within years 0001-9999, naming `field` in the error.
  *
  * @param value - the candidate
  * @param field - the field name for the message (for example `asOf`)
@@ -48,6 +50,7 @@ export function requireDate(value: unknown, field: string): Date {
  * @param from - the earlier date
  * @param to - the later date
  * @returns the number of calendar days
+ * @throws {CrmError} `INVALID_DATE` when either is not a valid Date in years 0001-9999
  *
  * @example
  * ```ts
@@ -57,7 +60,7 @@ export function requireDate(value: unknown, field: string): Date {
  * ```
  */
 export function daysBetween(from: Date, to: Date): number {
-  return differenceInCalendarDays(to, from);
+  return differenceInCalendarDays(requireDate(to, 'to'), requireDate(from, 'from'));
 }
 
 export { DateSchema } from './schema';

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { CrmError } from '../../core/errors/CrmError';
+import { assert } from '../../core/errors/assert';
+import { requireFiniteInRange } from '../../core/guards';
 import { requireDate } from '../../core/time';
+import { isTimeInRange } from '../../core/time/range';
 
 const HHMM = /* @__PURE__ */ (() => z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'HH:MM'))();
 const Day = /* @__PURE__ */ z.iso.date();
@@ -78,16 +81,30 @@ function isOpenDay(c: ParsedCalendar, localDayStart: number): boolean {
 }
 
 /**
+ * The most business minutes {@link addBusinessMinutes} adds: ten years of minutes (5,256,000), which
+ * bounds its day-by-day walk.
+ *
+ * @example
+ * ```ts
+ * import { MAX_BUSINESS_MINUTES } from 'crmkit/lifecycle';
+ * MAX_BUSINESS_MINUTES;
+ * //=> 5256000
+ * ```
+ */
+export const MAX_BUSINESS_MINUTES = 5_256_000;
+
+/**
  * The instant `minutes` of business time after `start`: only time inside opening hours on open
  * days counts. A start outside hours begins at the next opening; zero minutes from outside hours
  * gives that opening.
  *
  * @param start - when the clock starts
- * @param minutes - business minutes to add (non-negative)
+ * @param minutes - business minutes to add, from 0 to {@link MAX_BUSINESS_MINUTES} (ten years of minutes)
  * @param calendar - the {@link BusinessCalendar}
  * @returns the deadline
- * @throws {CrmError} `INVALID_DATE`; `INVALID_ARGUMENT` for negative minutes, a bad calendar, or a
- *   calendar with no open day within ten years
+ * @throws {CrmError} `INVALID_DATE` for a bad `start` (years 0001-9999); `INVALID_ARGUMENT` for
+ *   minutes outside 0..{@link MAX_BUSINESS_MINUTES}, a bad calendar, a calendar with no open day
+ *   within ten years, or a deadline after the year 9999
  *
  * @example
  * ```ts
@@ -98,7 +115,7 @@ function isOpenDay(c: ParsedCalendar, localDayStart: number): boolean {
  */
 export function addBusinessMinutes(start: Date, minutes: number, calendar: BusinessCalendar): Date {
   const from = requireDate(start, 'start').getTime();
-  if (!(Number.isFinite(minutes) && minutes >= 0)) throw new CrmError('INVALID_ARGUMENT', { params: { field: 'minutes', rule: 'must be a non-negative number' } });
+  requireFiniteInRange(minutes, 'minutes', 0, MAX_BUSINESS_MINUTES);
   const c = parseCalendar(calendar);
   let t = from + c.offset;
   let remaining = minutes * 60_000;
@@ -112,7 +129,11 @@ export function addBusinessMinutes(start: Date, minutes: number, calendar: Busin
       if (t < open) t = open;
       if (t < close) {
         const available = close - t;
-        if (remaining <= available) return new Date(t + remaining - c.offset);
+        if (remaining <= available) {
+          const deadline = t + remaining - c.offset;
+          assert(isTimeInRange(deadline), 'INVALID_ARGUMENT', { params: { field: 'minutes', rule: 'the result would fall after the year 9999' } });
+          return new Date(deadline);
+        }
         remaining -= available;
       }
     }

@@ -73,7 +73,7 @@ export function can(lifecycle: Lifecycle, state: LifecycleState, event: string, 
 export function initialState(lifecycle: Lifecycle, customerId: string, options: { readonly now: Date }): LifecycleState {
   indexOf(lifecycle);
   assert(typeof customerId === 'string' && customerId !== '', 'INVALID_ARGUMENT', { params: { field: 'customerId', rule: 'must be a non-empty string' } });
-  return Object.freeze({ customerId, stage: lifecycle.definition.initial, since: requireDate(options.now, 'now') });
+  return Object.freeze({ customerId, stage: lifecycle.definition.initial, since: new Date(requireDate(options?.now, 'now').getTime()) });
 }
 
 /**
@@ -113,7 +113,8 @@ export function transition(lifecycle: Lifecycle, state: LifecycleState, event: s
     throw new CrmError('INVALID_TRANSITION', { params: { event, from: state.stage }, details: { event, from: state.stage, customerId: state.customerId } });
   }
   if (t.to === state.stage) return { state, events: [] };
-  const next = Object.freeze({ customerId: state.customerId, stage: t.to, since: options.now });
+  // A copy: the caller may reuse or change its own `now` Date after the call.
+  const next = Object.freeze({ customerId: state.customerId, stage: t.to, since: new Date(options.now.getTime()) });
   const changed: LifecycleStageChanged = domainEvent('LifecycleStageChanged', state.customerId, options.now, {
     lifecycleId: lifecycle.definition.id,
     from: state.stage,

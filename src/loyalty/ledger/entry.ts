@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MoneySchema } from '../../core/money/schema';
 import { DateSchema } from '../../core/time/schema';
+import { requireObject } from '../../core/guards';
 
 const key = /* @__PURE__ */ (() => z.string().min(1).max(512))();
 
@@ -93,6 +94,8 @@ export type LedgerEntryType = LedgerEntry['type'];
  * @param b - another entry
  * @returns true when they are the same posting
  *
+ * @throws {CrmError} `INVALID_ARGUMENT` when an entry is not an object
+ *
  * @example
  * ```ts
  * import { sameEntry } from 'crmkit/loyalty';
@@ -104,6 +107,8 @@ export type LedgerEntryType = LedgerEntry['type'];
  * ```
  */
 export function sameEntry(a: LedgerEntry, b: LedgerEntry): boolean {
+  requireObject(a, 'a');
+  requireObject(b, 'b');
   const time = (d: Date | undefined) => d?.getTime();
   return (
     a.id === b.id &&

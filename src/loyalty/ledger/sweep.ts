@@ -1,6 +1,7 @@
 import { assert } from '../../core/errors/assert';
 import { CrmError } from '../../core/errors/CrmError';
 import { isValidDate } from '../../core/time';
+import { isTimeInRange } from '../../core/time/range';
 import type { LedgerEntry } from './entry';
 import { heapPop, heapPush, type LotHeap } from './lotHeap';
 
@@ -57,6 +58,7 @@ const classOf = (e: LedgerEntry): number => (e.type === 'expire' ? CLASS_EXPIRE 
  * points from a pending lot.
  */
 export function sweepLedger(entries: readonly LedgerEntry[], asOfMs: number, watch?: string): LedgerSweep {
+  if (!Array.isArray(entries)) throw new CrmError('INVALID_ARGUMENT', { params: { field: 'entries', rule: 'must be an array' } });
   const n = entries.length;
   const times = new Float64Array(n);
   const classes = new Uint8Array(n);
@@ -66,9 +68,12 @@ export function sweepLedger(entries: readonly LedgerEntry[], asOfMs: number, wat
   const customerId = n > 0 ? (entries[0] as LedgerEntry).customerId : '';
   for (let i = 0; i < n; i++) {
     const e = entries[i] as LedgerEntry;
-    const t = e.occurredAt instanceof Date ? e.occurredAt.getTime() : NaN;
     // Plain ifs, not assert(): its options object would be built for every entry of the hot loop.
-    if (t !== t) throw new CrmError('INVALID_DATE', { params: { field: `entries.${i}.occurredAt` } });
+    if (e === null || typeof e !== 'object') throw new CrmError('INVALID_ARGUMENT', { params: { field: `entries.${i}`, rule: 'must be an object' } });
+    const t = e.occurredAt instanceof Date ? e.occurredAt.getTime() : NaN;
+    const x = e.expiresAt;
+    if (x !== undefined && !(x instanceof Date && isTimeInRange(x.getTime()))) throw new CrmError('INVALID_DATE', { params: { field: `entries.${i}.expiresAt` } });
+    if (!isTimeInRange(t)) throw new CrmError('INVALID_DATE', { params: { field: `entries.${i}.occurredAt` } });
     if (!Number.isSafeInteger(e.points)) throw new CrmError('INVALID_ARGUMENT', { params: { field: `entries.${i}.points`, rule: 'must be a whole number of points' } });
     if (e.customerId !== customerId) throw new CrmError('INVALID_ARGUMENT', { params: { field: 'entries', rule: 'must all belong to one customer' } });
     times[i] = t;

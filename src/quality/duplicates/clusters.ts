@@ -1,3 +1,5 @@
+import { requireIterable } from '../../core/guards';
+
 /**
  * Groups ids into clusters, the transitive closure of the given pairs (if a~b and b~c then a, b and
  * c are one cluster), with a union-find over integer indexes (path halving, union by size; Tarjan,
@@ -14,6 +16,7 @@
  * ```
  */
 export function clusterPairs(pairs: Iterable<readonly [string, string]>): string[][] {
+  requireIterable(pairs, 'pairs');
   const index = new Map<string, number>();
   const ids: string[] = [];
   const edges: number[] = [];

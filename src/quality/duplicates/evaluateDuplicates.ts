@@ -1,3 +1,5 @@
+import { requireDenseArray } from '../../core/guards';
+
 /**
  * Pairwise quality of found duplicates against the truth.
  *
@@ -44,6 +46,8 @@ function pairKeys(clusters: readonly (readonly string[])[]): Set<string> {
  * ```
  */
 export function evaluateDuplicates(found: readonly (readonly string[])[], truth: readonly (readonly string[])[]): DuplicateQuality {
+  requireDenseArray(found, 'found');
+  requireDenseArray(truth, 'truth');
   const predicted = pairKeys(found);
   const actual = pairKeys(truth);
   let tp = 0;

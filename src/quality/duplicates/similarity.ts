@@ -1,4 +1,5 @@
 import { toSimplifiedCode } from './nameTables';
+import { requireString } from '../../core/guards';
 
 // Separators people type inside names: white space (as in a regular expression's \s), middle dots of
 // transliterated names (·, ・, •, ‧, ∙, ·), hyphens, underscores, commas, apostrophes and full stops.
@@ -101,6 +102,7 @@ const PLACE_IN_BRACKETS = new RegExp(`[(（[【〔](?:${PLACES.join('|')})(?:省
  * ```
  */
 export function normalizeOrganizationName(name: string): string {
+  requireString(name, 'name');
   let s = normalizeName(name.replace(PLACE_IN_BRACKETS, ''));
   s = s.replace(/[()[\]（）【】〔〕]/g, '');
   for (let round = 0; round < 3; round++) {
@@ -138,6 +140,8 @@ let flagsB = new Uint8Array(64);
  * ```
  */
 export function jaro(a: string, b: string): number {
+  requireString(a, 'a');
+  requireString(b, 'b');
   if (a === b) return 1;
   const la = a.length;
   const lb = b.length;
@@ -193,6 +197,8 @@ export function jaro(a: string, b: string): number {
  * ```
  */
 export function jaroWinkler(a: string, b: string, prefixScale = 0.1): number {
+  requireString(a, 'a');
+  requireString(b, 'b');
   const j = jaro(a, b);
   if (j === 1 || j === 0) return j;
   const p = Math.min(0.25, Math.max(0, prefixScale));

@@ -4,6 +4,7 @@ import { normalizeEmail } from '../../validation/normalize/email';
 import { normalizePhone } from '../../validation/normalize/phone';
 import { normalizePostalCode } from '../../validation/normalize/postalCode';
 import { normalizeText } from '../../validation/normalize/text';
+import { requireObject } from '../../core/guards';
 
 /**
  * The identity of a contact point after normalisation: two points with the same key are the same
@@ -13,6 +14,8 @@ import { normalizeText } from '../../validation/normalize/text';
  * @param defaultRegion - region for phones without a country code, default `CN`
  * @returns the key
  *
+ * @throws {CrmError} `INVALID_ARGUMENT` when `point` is not an object
+ *
  * @example
  * ```ts
  * import { contactPointKey } from 'crmkit/quality';
@@ -21,6 +24,7 @@ import { normalizeText } from '../../validation/normalize/text';
  * ```
  */
 export function contactPointKey(point: ContactPoint, defaultRegion = 'CN'): string {
+  requireObject(point, 'point');
   switch (point.type) {
     case 'phone':
       return `phone:${normalizePhone(point.value, { defaultRegion }) ?? normalizeText(point.value)}`;

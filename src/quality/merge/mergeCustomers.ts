@@ -2,6 +2,8 @@ import { assert } from '../../core/errors/assert';
 import { domainEvent } from '../../core/events';
 import { requireDate } from '../../core/time';
 import type { Customer } from '../../customer/customer';
+import { parseStoredOrFail } from '../../customer/createCustomer';
+import { requireDenseArray } from '../../core/guards';
 import { fillGaps, mergeConsent, unionById, unionContactPoints, unionRecords, unionStrings } from './combine';
 import type { CustomersMerged } from './events';
 import type { MergeRecord } from './mergeRecord';
@@ -47,6 +49,7 @@ const byCreation = /* @__PURE__ */ ruleOrder('oldest', 'displayName', []);
 
 function checkRecords(records: readonly Customer[], survivorId: string | undefined): void {
   assert(Array.isArray(records) && records.length >= 2, 'INVALID_MERGE', { params: { rule: 'needs at least two records' } });
+  requireDenseArray(records, 'records');
   const ids = new Set(records.map((c) => c.id));
   assert(ids.size === records.length, 'INVALID_MERGE', { params: { rule: 'record ids must be distinct' } });
   assert(records.every((c) => c.kind === records[0]?.kind), 'INVALID_MERGE', { params: { rule: 'records must be of the same kind' } });
@@ -68,7 +71,10 @@ function checkRecords(records: readonly Customer[], survivorId: string | undefin
  * @param options - {@link MergeOptions}
  * @returns the golden record, the merge record (for {@link unmergeCustomers}) and a `CustomersMerged` event
  * @throws {CrmError} `INVALID_MERGE` for fewer than two records, repeated ids, mixed kinds or an
- *   unknown `survivorId`; `INVALID_ARGUMENT` for an unknown field or rule in `survivorship`;
+ *   unknown `survivorId`; `VALIDATION_FAILED` when a record does not match the stored-customer
+ *   schema (for example a reserved attribute key such as `constructor`, a consent channel not in the
+ *   list, or an unknown property);
+ *   `INVALID_ARGUMENT` for a sparse `records` array; `INVALID_ARGUMENT` for an unknown field or rule in `survivorship`;
  *   `INVALID_DATE` when `now` is not a valid date
  *
  * @example
@@ -96,6 +102,11 @@ function checkRecords(records: readonly Customer[], survivorId: string | undefin
 export function mergeCustomers(records: readonly Customer[], options: MergeOptions): MergeResult {
   const now = requireDate(options?.now, 'now');
   checkRecords(records, options.survivorId);
+  // Re-checked against the stored-customer schema like every other entry point (no reserved
+  // attribute keys, no unknown consent channels, no extra or cyclic properties). Field rules such as
+  // duplicate contact points are not applied: folding duplicates is what a merge is for. The merge
+  // keeps the records exactly as given.
+  for (const c of records) parseStoredOrFail(c);
   const rules = { ...DEFAULT_SURVIVORSHIP, ...options.survivorship };
   for (const [field, rule] of Object.entries(rules)) {
     assert(FIELDS.includes(field as SurvivorshipField) && (SURVIVORSHIP_RULES as readonly string[]).includes(rule), 'INVALID_ARGUMENT', {

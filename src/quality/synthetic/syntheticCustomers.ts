@@ -1,4 +1,5 @@
 import { assert } from '../../core/errors/assert';
+import { requireFiniteInRange } from '../../core/guards';
 import { requireDate } from '../../core/time';
 import type { ContactPoint } from '../../customer/contactPoint';
 import type { Customer } from '../../customer/customer';
@@ -16,7 +17,7 @@ import { type Rng, mulberry32, rng } from './random';
  * ```
  */
 export interface SyntheticOptions {
-  /** Number of records to produce (originals and duplicates together). */
+  /** Number of records to produce (originals and duplicates together), an integer from 0 to 1,000,000. */
   readonly count: number;
   /** Seed of the mulberry32 source. Default 1. */
   readonly seed?: number;
@@ -218,7 +219,7 @@ function withLegalName(c: Customer, legalName: string): Customer {
  *
  * @param options - {@link SyntheticOptions}
  * @returns the customers and the true duplicate clusters
- * @throws {CrmError} `INVALID_ARGUMENT` when `count` is not a non-negative integer or a rate is
+ * @throws {CrmError} `INVALID_ARGUMENT` when `count` is not an integer from 0 to 1,000,000, or a rate is
  *   outside [0, 1]; `INVALID_DATE` when `asOf` is not a valid date
  *
  * @example
@@ -232,11 +233,12 @@ function withLegalName(c: Customer, legalName: string): Customer {
  * ```
  */
 export function syntheticCustomers(options: SyntheticOptions): SyntheticCustomers {
-  const asOf = requireDate(options.asOf, 'asOf').getTime();
+  const asOf = requireDate(options?.asOf, 'asOf').getTime();
   const count = options.count;
   const dupRate = options.duplicateRate ?? 0.2;
   const orgShare = options.organizationShare ?? 0.1;
-  assert(Number.isInteger(count) && count >= 0, 'INVALID_ARGUMENT', { params: { field: 'count', rule: 'must be a non-negative integer' } });
+  // At most a million records: every one is built in memory.
+  requireFiniteInRange(count, 'count', 0, 1_000_000, true);
   assert(dupRate >= 0 && dupRate <= 1 && orgShare >= 0 && orgShare <= 1, 'INVALID_ARGUMENT', { params: { field: 'duplicateRate', rule: 'rates must be in [0, 1]' } });
   const r = rng(mulberry32(options.seed ?? 1));
   const width = String(count).length;

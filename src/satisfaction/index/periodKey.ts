@@ -1,4 +1,5 @@
 import { assert } from '../../core/errors/assert';
+import { optionalFiniteInRange } from '../../core/guards';
 import { requireDate } from '../../core/time';
 
 /**
@@ -38,7 +39,8 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0');
  * @param period - the period kind
  * @param options - `utcOffsetMinutes` (default 0, UTC)
  * @returns the period label
- * @throws {CrmError} `INVALID_DATE` for an invalid date; `INVALID_ARGUMENT` for an unknown period
+ * @throws {CrmError} `INVALID_DATE` for an invalid date or one outside years 0001-9999;
+ *   `INVALID_ARGUMENT` for an unknown period or a `utcOffsetMinutes` that is not an integer from -840 to 840
  *
  * @example
  * ```ts
@@ -51,9 +53,10 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0');
  * ```
  */
 export function periodKey(at: Date, period: Period, options: PeriodOptions = {}): string {
-  const offset = options.utcOffsetMinutes ?? 0;
+  const offset = optionalFiniteInRange(options?.utcOffsetMinutes, 'utcOffsetMinutes', 0, -840, 840, true);
   const local = new Date(requireDate(at, 'answeredAt').getTime() + offset * 60_000);
-  const y = local.getUTCFullYear();
+  // Four digits, so labels of years before 1000 sort too (an offset may reach year 0 or 10000).
+  const y = pad(local.getUTCFullYear(), 4);
   const m = local.getUTCMonth();
   switch (period) {
     case 'day':
@@ -66,12 +69,13 @@ export function periodKey(at: Date, period: Period, options: PeriodOptions = {})
       return String(y);
     case 'week': {
       // ISO 8601: the week belongs to the year of its Thursday.
-      const day = Date.UTC(y, m, local.getUTCDate());
+      // Day arithmetic on epoch days: Date.UTC reads the years 0-99 as 1900-1999.
+      const day = Math.floor(local.getTime() / 86_400_000) * 86_400_000;
       const weekday = (new Date(day).getUTCDay() + 6) % 7;
       const thursday = new Date(day + (3 - weekday) * 86_400_000);
       const isoYear = thursday.getUTCFullYear();
-      const week = 1 + Math.floor((thursday.getTime() - Date.UTC(isoYear, 0, 1)) / (7 * 86_400_000));
-      return `${isoYear}-W${pad(week)}`;
+      const week = 1 + Math.floor((thursday.getTime() - new Date(day).setUTCFullYear(isoYear, 0, 1)) / (7 * 86_400_000));
+      return `${pad(isoYear, 4)}-W${pad(week)}`;
     }
     default:
       assert(false, 'INVALID_ARGUMENT', { params: { field: 'period', rule: 'must be day, week, month, quarter or year' } });

@@ -7,6 +7,7 @@ import type { SurveyResponse } from '../response';
 import type { Survey } from '../survey';
 import { aggregate, type GroupStats } from './aggregate';
 import { scoreResponses, type ScoredResponses } from './scoreResponses';
+import { requireSurvey } from '../requireResponses';
 
 /**
  * A 0..100 score estimated from `n` responses with its sampling error, and how it compares with the
@@ -94,7 +95,8 @@ export interface SatisfactionIndexOptions {
  * @param options - `target` (none), `confidence` (0.95), `duplicates` (`keep-latest`)
  * @returns the index overall and per dimension
  * @throws {CrmError} `ANSWER_OUT_OF_SCALE`, `UNKNOWN_QUESTION`, `INVALID_ARGUMENT` (a response to
- * another survey, a bad confidence or target), `DUPLICATE_RESPONSE` (under `duplicates: 'reject'`)
+ * another survey, a bad confidence or target), `DUPLICATE_RESPONSE` (under `duplicates: 'reject'`);
+ * `INVALID_SURVEY` when `survey` does not have the shape `defineSurvey` returns
  *
  * @example
  * ```ts
@@ -119,6 +121,7 @@ export interface SatisfactionIndexOptions {
  * ```
  */
 export function satisfactionIndex(responses: readonly SurveyResponse[], survey: Survey, options: SatisfactionIndexOptions = {}): SatisfactionIndex {
+  requireSurvey(survey);
   const kept = dedupeResponses(responses, { duplicates: options.duplicates ?? 'keep-latest' });
   const scored = scoreResponses(kept, survey);
   return indexOfGroup(scored, aggregate(scored, null, 1), 0, options);

@@ -6,6 +6,7 @@ import { aggregate } from './aggregate';
 import { periodKey, type Period } from './periodKey';
 import { indexOfGroup, type SatisfactionIndex, type SatisfactionIndexOptions } from './satisfactionIndex';
 import { scoreResponses } from './scoreResponses';
+import { requireSurvey } from '../requireResponses';
 
 /**
  * What to group responses by: the response's `segment`, `owner` (`ownerId`), `channel`, the calendar
@@ -72,6 +73,7 @@ export interface GroupIndex extends SatisfactionIndex {
  * ```
  */
 export function satisfactionIndexBy(responses: readonly SurveyResponse[], survey: Survey, options: SatisfactionIndexByOptions): GroupIndex[] {
+  requireSurvey(survey);
   const kept = dedupeResponses(responses, { duplicates: options.duplicates ?? 'keep-latest' });
   const keyOf = keyFunction(options);
   const ids = new Map<string, number>();

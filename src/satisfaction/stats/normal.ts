@@ -64,6 +64,8 @@ function acklam(p: number): number {
  * ```
  */
 export function normalCdf(z: number): number {
+  // A string would turn the series below into an endless string concatenation.
+  assert(typeof z === 'number', 'INVALID_ARGUMENT', { params: { field: 'z', rule: 'must be a number' } });
   return z < 0 ? upperTail(-z) : 1 - upperTail(z);
 }
 

@@ -1,5 +1,6 @@
 import { CrmError } from '../../core/errors/CrmError';
 import type { ErrorCode } from '../../core/errors/codes';
+import { isTimeInRange } from '../../core/time/range';
 import { normalizeTag } from '../../validation/normalize/text';
 import { type AttributeTypes, type FieldDef, resolveField } from './fields';
 import { DURATION_UNITS, MAX_RULE_DEPTH, MAX_RULE_NODES, SEGMENT_OPERATORS, type SegmentOperator, type SegmentRule } from './schema';
@@ -64,6 +65,17 @@ function parseString(v: unknown, path: Path): string {
 
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2}))?$/;
 
+/** An ISO 8601 string whose calendar date exists: `Date.parse` rolls `2026-02-30` over to 2 March. */
+function isCalendarDate(v: string): boolean {
+  if (!ISO_DATE_TIME.test(v)) return false;
+  const year = Number(v.slice(0, 4));
+  const month = Number(v.slice(5, 7));
+  const day = Number(v.slice(8, 10));
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= days;
+}
+
 function parseScalar(v: unknown, type: FieldDef['type'], path: Path): Scalar {
   switch (type) {
     case 'string':
@@ -75,8 +87,9 @@ function parseScalar(v: unknown, type: FieldDef['type'], path: Path): Scalar {
       if (typeof v !== 'boolean') fail('INVALID_RULE', path, { rule: 'expected true or false' });
       return v;
     case 'date': {
-      const ms = v instanceof Date ? v.getTime() : typeof v === 'string' && ISO_DATE_TIME.test(v) ? Date.parse(v.length === 10 ? `${v}T00:00:00Z` : v) : Number.NaN;
-      if (!Number.isFinite(ms)) fail('INVALID_RULE', path, { rule: 'expected a Date or an ISO 8601 date-time with offset' });
+      const ms = v instanceof Date ? v.getTime() : typeof v === 'string' && isCalendarDate(v) ? Date.parse(v.length === 10 ? `${v}T00:00:00Z` : v) : Number.NaN;
+      // Years 0001-9999 only: PostgreSQL and ISO 8601 refuse the rest, and memory must agree with SQL.
+      if (!isTimeInRange(ms)) fail('INVALID_RULE', path, { rule: 'expected a Date or an ISO 8601 date-time with offset' });
       return ms;
     }
     default:
@@ -86,7 +99,8 @@ function parseScalar(v: unknown, type: FieldDef['type'], path: Path): Scalar {
 
 function parseList(v: unknown, path: Path, item: (x: unknown, p: Path) => Scalar): Scalar[] {
   if (!Array.isArray(v) || v.length > 1000) fail('INVALID_RULE', path, { rule: 'expected a list of at most 1000 values' });
-  return v.map((x, i) => item(x, [...path, i]));
+  // Array.from visits holes (as undefined) where map would skip them and keep the list sparse.
+  return Array.from(v, (x, i) => item(x, [...path, i]));
 }
 
 function parseTag(v: unknown, path: Path): string {
@@ -142,7 +156,7 @@ function resolve(input: unknown, path: Path, options: ParseSegmentRuleOptions): 
     if (kind === 'not') return { kind, child: resolve(input.not, [...path, 'not'], options) };
     const list = input[kind];
     if (!Array.isArray(list)) fail('INVALID_RULE', [...path, kind], { rule: `${kind} takes a list of rules` });
-    return { kind, children: list.map((child, i) => resolve(child, [...path, kind, i], options)) };
+    return { kind, children: Array.from(list as unknown[], (child, i) => resolve(child, [...path, kind, i], options)) };
   }
   const extra = keys.find((k) => k !== 'field' && k !== 'op' && k !== 'value');
   if (extra !== undefined) fail('INVALID_RULE', path, { rule: 'a condition has only field, op and value' });
@@ -190,7 +204,8 @@ function toJson(node: RuleNode): SegmentRule {
  * @param options - {@link ParseSegmentRuleOptions}: `attributes` declares custom attribute fields
  * @returns the normalised rule
  * @throws {CrmError} `INVALID_RULE`, `UNKNOWN_FIELD`, `UNKNOWN_OPERATOR` (with `params.path` and
- *   `details.path`) or `RULE_TOO_DEEP`
+ *   `details.path`) or `RULE_TOO_DEEP`; `INVALID_RULE` also for lists with holes, dates that do not
+ *   exist (`2026-02-30`) and dates outside years 0001-9999
  *
  * @example
  * ```ts

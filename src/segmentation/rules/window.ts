@@ -2,6 +2,7 @@ import { subMonths } from 'date-fns/subMonths';
 import { subYears } from 'date-fns/subYears';
 import { CrmError } from '../../core/errors/CrmError';
 import { isValidDate } from '../../core/time/index';
+import { MIN_TIME } from '../../core/time/range';
 import type { ParsedValue } from './parse';
 
 const UNIT_MS = { minutes: 60_000, hours: 3_600_000, days: 86_400_000, weeks: 604_800_000 } as const;
@@ -12,5 +13,6 @@ export function withinLastWindow(value: ParsedValue, asOf: Date | undefined): [n
   const { amount, unit } = value as { amount: number; unit: keyof typeof UNIT_MS | 'months' | 'years' };
   const to = asOf.getTime();
   const from = unit === 'months' ? subMonths(asOf, amount).getTime() : unit === 'years' ? subYears(asOf, amount).getTime() : to - amount * UNIT_MS[unit];
-  return [from, to];
+  // A window reaching before year 1 starts at the earliest instant crmkit accepts (nothing is older).
+  return [Math.max(from, MIN_TIME), to];
 }

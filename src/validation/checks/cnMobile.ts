@@ -23,6 +23,7 @@ export const CN_MOBILE_E164 = /^\+861(3\d|4[5-9]|5[0-35-9]|6[2567]|7[0-8]|8\d|9[
  * ```
  */
 export function isCnMobile(phone: string): boolean {
+  if (typeof phone !== 'string') return false;
   const e164 = normalizePhone(phone, { defaultRegion: 'CN' });
   return e164 !== undefined && CN_MOBILE_E164.test(e164);
 }

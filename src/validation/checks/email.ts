@@ -20,6 +20,7 @@ const EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61
  * ```
  */
 export function isEmail(email: string): boolean {
+  if (typeof email !== 'string') return false;
   const s = normalizeEmail(email);
   return s.length <= 254 && EMAIL.test(s);
 }

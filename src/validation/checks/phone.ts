@@ -22,6 +22,7 @@ import { CN_MOBILE_E164 } from './cnMobile';
  * ```
  */
 export function isValidPhone(phone: string, options: PhoneOptions = {}): boolean {
+  if (typeof phone !== 'string') return false;
   const e164 = normalizePhone(phone, options);
   return e164 !== undefined && isValidE164(e164, options);
 }
@@ -41,6 +42,7 @@ export function isValidPhone(phone: string, options: PhoneOptions = {}): boolean
  * ```
  */
 export function isValidE164(e164: string, options: PhoneOptions = {}): boolean {
+  if (typeof e164 !== 'string') return false;
   // Mainland national numbers starting 1 (other than Beijing's area code 10) are mobiles: crmkit's own
   // prefix table decides them, at any length, since the small metadata only checks lengths.
   if (/^\+861\d{10}$/.test(e164) || /^\+861[1-9]/.test(e164)) return CN_MOBILE_E164.test(e164);

@@ -16,5 +16,6 @@ import { normalizePostalCode } from '../normalize/postalCode';
  * ```
  */
 export function isCnPostalCode(code: string): boolean {
+  if (typeof code !== 'string') return false;
   return /^[0-8]\d{5}$/.test(normalizePostalCode(code, 'CN'));
 }

@@ -18,6 +18,7 @@ const CHECK = '10X98765432';
  * ```
  */
 export function residentIdCheckDigit(first17: string): string | undefined {
+  if (typeof first17 !== 'string') return undefined;
   if (!/^\d{17}$/.test(first17)) return undefined;
   let sum = 0;
   for (let i = 0; i < 17; i++) sum += (first17.charCodeAt(i) - 48) * (WEIGHTS[i] as number);
@@ -39,6 +40,7 @@ export function residentIdCheckDigit(first17: string): string | undefined {
  * ```
  */
 export function residentIdBirthDate(id: string): Date | undefined {
+  if (typeof id !== 'string') return undefined;
   const s = toHalfWidth(id).trim();
   if (!/^\d{17}[\dXx]$/.test(s)) return undefined;
   const y = Number(s.slice(6, 10));
@@ -81,6 +83,7 @@ export interface ResidentIdOptions {
  * ```
  */
 export function isValidResidentId(id: string, options: ResidentIdOptions = {}): boolean {
+  if (typeof id !== 'string') return false;
   const s = toHalfWidth(id).trim().toUpperCase();
   const birth = residentIdBirthDate(s);
   if (birth === undefined || residentIdCheckDigit(s.slice(0, 17)) !== s[17]) return false;

@@ -1,4 +1,5 @@
 import { toHalfWidth } from '../normalize/text';
+import { requireString } from '../../core/guards';
 
 /** The 31 characters of the USCC alphabet (GB 32100-2015): digits and upper-case letters without I, O, S, V, Z. */
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
@@ -20,6 +21,7 @@ const SHAPE = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
  * ```
  */
 export function usccCheckCharacter(first17: string): string | undefined {
+  if (typeof first17 !== 'string') return undefined;
   if (first17.length !== 17) return undefined;
   let sum = 0;
   for (let i = 0; i < 17; i++) {
@@ -44,6 +46,7 @@ export function usccCheckCharacter(first17: string): string | undefined {
  * ```
  */
 export function normalizeUscc(code: string): string {
+  requireString(code, 'code');
   return toHalfWidth(code).replace(/[\s-]/g, '').toUpperCase();
 }
 
@@ -65,6 +68,7 @@ export function normalizeUscc(code: string): string {
  * ```
  */
 export function isValidUscc(code: string): boolean {
+  if (typeof code !== 'string') return false;
   const s = normalizeUscc(code);
   return SHAPE.test(s) && usccCheckCharacter(s.slice(0, 17)) === s[17];
 }

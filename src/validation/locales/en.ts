@@ -11,4 +11,5 @@ export const en: Record<ValidationIssueCode, (field: string) => string> = {
   duplicate_contact: (f) => `${f}: the same contact point appears more than once`,
   reserved_key: (f) => `${f}: uses a reserved key (__proto__, constructor or prototype)`,
   custom: (f) => `${f}: failed a custom rule`,
+  unreadable: (f) => `${f}: could not be read (a getter or proxy threw)`,
 };

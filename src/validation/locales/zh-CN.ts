@@ -11,4 +11,5 @@ export const zhCN: Record<ValidationIssueCode, (field: string) => string> = {
   duplicate_contact: (f) => `${f}：联系方式重复`,
   reserved_key: (f) => `${f}：使用了保留键名（__proto__、constructor 或 prototype）`,
   custom: (f) => `${f}：未通过自定义规则`,
+  unreadable: (f) => `${f}：无法读取（getter 或代理抛出了错误）`,
 };

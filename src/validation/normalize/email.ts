@@ -1,4 +1,5 @@
 import { normalizeWhitespace, toHalfWidth } from './text';
+import { requireString } from '../../core/guards';
 
 /**
  * Normalises an email address: half-width forms, white space removed, domain in lower case. The
@@ -15,6 +16,7 @@ import { normalizeWhitespace, toHalfWidth } from './text';
  * ```
  */
 export function normalizeEmail(email: string): string {
+  requireString(email, 'email');
   let s = normalizeWhitespace(toHalfWidth(email));
   if (s.includes(' ')) s = s.replace(/ /g, '');
   const at = s.lastIndexOf('@');

@@ -1,5 +1,6 @@
 import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import { toHalfWidth } from './text';
+import { requireString } from '../../core/guards';
 
 /**
  * Options for phone normalisation and checks.
@@ -45,6 +46,7 @@ function cnMobileDigits(value: string): string | undefined {
  * ```
  */
 export function normalizePhone(phone: string, options: PhoneOptions = {}): string | undefined {
+  requireString(phone, 'phone');
   if (CN_MOBILE_E164_SHAPE.test(phone)) return phone; // already normalised: the common case
   const region = options.defaultRegion ?? 'CN';
   const text = toHalfWidth(phone).trim();

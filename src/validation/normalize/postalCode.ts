@@ -1,4 +1,5 @@
 import { normalizeWhitespace, toHalfWidth } from './text';
+import { requireString } from '../../core/guards';
 
 /**
  * Normalises a postal code: half-width forms, upper case; for China (`CN`) all spaces are removed.
@@ -17,6 +18,7 @@ import { normalizeWhitespace, toHalfWidth } from './text';
  * ```
  */
 export function normalizePostalCode(code: string, country = 'CN'): string {
+  requireString(code, 'code');
   // Digits-only codes (all of mainland China's) need no work.
   if (DIGITS.test(code)) return code;
   const s = normalizeWhitespace(toHalfWidth(code)).toUpperCase();

@@ -1,3 +1,5 @@
+import { requireDenseArray, requireString } from '../../core/guards';
+
 /**
  * Converts full-width ASCII forms (U+FF01-U+FF5E) and the ideographic space (U+3000) to their
  * half-width equivalents: `'ＡＢＣ　１２３'` becomes `'ABC 123'`. CJK characters are untouched.
@@ -13,6 +15,7 @@
  * ```
  */
 export function toHalfWidth(value: string): string {
+  requireString(value, 'value');
   // Fast path: most input has nothing to convert.
   if (!/[\uFF01-\uFF5E\u3000]/.test(value)) return value;
   let out = '';
@@ -40,6 +43,7 @@ export function toHalfWidth(value: string): string {
  * ```
  */
 export function normalizeWhitespace(value: string): string {
+  requireString(value, 'value');
   // Most values are already clean: no edge space, no run of spaces, no space other than U+0020.
   if (!UNCLEAN_SPACE.test(value)) return value;
   return value.replace(/[\s\u3000\u00a0]+/g, ' ').trim();
@@ -79,6 +83,7 @@ export function normalizeText(value: string): string {
  * ```
  */
 export function normalizeTag(tag: string): string {
+  requireString(tag, 'tag');
   const lower = normalizeText(tag).toLowerCase();
   return lower.includes(' ') ? lower.replace(/ /g, '-') : lower;
 }
@@ -98,7 +103,7 @@ export function normalizeTag(tag: string): string {
  */
 export function normalizeTags(tags: readonly string[]): string[] {
   const seen = new Set<string>();
-  for (const t of tags) {
+  for (const t of requireDenseArray<string>(tags, 'tags')) {
     const n = normalizeTag(t);
     if (n) seen.add(n);
   }
