@@ -17,7 +17,6 @@ const KNOWN_BROKEN = new Set([
   'docs/guides/getting-started.md#2',
   'docs/guides/getting-started.md#3',
   'docs/guides/getting-started.md#4',
-  'docs/guides/implement-a-repository.md#1',
   'docs/guides/lifecycle-and-kpis.md#2',
   'docs/guides/segmentation.md#2',
   'docs/guides/segmentation.md#3',
