@@ -79,6 +79,9 @@ export class PostgresCustomerRepository implements CustomerRepository {
 
   async delete(id: string, options: SaveOptions = {}): Promise<void> {
     const expected = options.expectedVersion ?? null;
+    if (expected !== null && (!Number.isInteger(expected) || expected < 0)) {
+      throw new CrmError('INVALID_ARGUMENT', { params: { field: 'expectedVersion', rule: 'must be a non-negative integer' } });
+    }
     const deleted = await this.db.query('DELETE FROM customers WHERE id = $1 AND ($2::int IS NULL OR version = $2::int)', [id, expected]);
     if (deleted.rowCount > 0) return;
     const { rows } = await this.db.query<{ version: number }>('SELECT version FROM customers WHERE id = $1', [id]);

@@ -54,6 +54,8 @@ describe('boundaries', () => {
     expect(await codeOf(transactions.listByCustomer('c-1', { from: new Date(Number.NaN) }))).toBe('INVALID_ARGUMENT');
     expect(await codeOf(loyaltyLedger.listByCustomer('c-1', { limit: 2.5 }))).toBe('INVALID_ARGUMENT');
     expect(await codeOf(transactions.reassign(['t'], ''))).toBe('INVALID_ARGUMENT');
+    expect(await codeOf(customers.delete('c-1', { expectedVersion: 1.5 }))).toBe('INVALID_ARGUMENT');
+    expect(await codeOf(customers.save({ ...sampleCustomer(1) }, { expectedVersion: -1 }))).toBe('INVALID_ARGUMENT');
   });
 
   it('keeps amounts exact: NUMERIC, never a float (0.1 + 0.2 stays 0.30)', async () => {
