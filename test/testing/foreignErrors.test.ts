@@ -15,7 +15,6 @@ import {
 
 /** A CrmError from "another copy of crmkit": the shared brand, but a class of its own. */
 class ForeignCrmError extends Error {
-  readonly [Symbol.for('crmkit.CrmError')] = true;
   constructor(
     readonly code: string,
     message: string,
@@ -23,6 +22,7 @@ class ForeignCrmError extends Error {
   ) {
     super(message);
     this.name = 'CrmError';
+    Object.defineProperty(this, Symbol.for('crmkit.CrmError'), { value: true });
   }
 }
 
