@@ -60,7 +60,9 @@ async function redeemSafely(repo: LoyaltyLedgerRepository, customerId: string, p
  * of the posted balance and of the spendable balance at the time of each entry that removes points
  * (lapsed and pending points are not spendable); `pendingUntil` and `qualifyingPoints` stored;
  * concurrent redemptions that together would overdraw, of which exactly the ones that fit succeed;
- * per-customer pages in time order; re-pointing for merges.
+ * every field compared when a key repeats; concurrent appends of one key for two customers (one
+ * posts); per-customer keyset pages in time order, also while entries are posted between pages;
+ * re-pointing for merges, of every entry however many.
  *
  * @param makeRepo - returns a fresh, empty repository
  *
@@ -253,6 +255,68 @@ export function loyaltyLedgerRepositoryContract(makeRepo: RepositoryFactory<Loya
         cursor = page.nextCursor;
       } while (cursor !== undefined);
       expect(seen).toEqual(same.map((e) => e.id).sort());
+    });
+
+    it('the same key with any field changed is IDEMPOTENCY_CONFLICT, not a repeat (every field is compared)', async () => {
+      const repo = await makeRepo();
+      const e: LedgerEntry = { ...earn(1, 'c-1'), expiresAt: new Date(BASE + 86_400_000), spend: Money.of('11.00', 'CNY'), sourceRef: 't-1', reason: 'purchase' };
+      const plain: LedgerEntry = earn(2, 'c-1');
+      await repo.append([e, plain]);
+      const changed: LedgerEntry[] = [
+        { ...e, customerId: 'c-2' },
+        { ...plain, type: 'adjust' },
+        { ...e, points: 101 },
+        { ...e, occurredAt: new Date(BASE + 2 * 3_600_000) },
+        { ...e, expiresAt: new Date(BASE + 2 * 86_400_000) },
+        { ...plain, expiresAt: new Date(BASE + 2 * 86_400_000) },
+        { ...e, spend: Money.of('11.01', 'CNY') },
+        { ...e, spend: Money.of('11.00', 'USD') },
+        { ...plain, spend: Money.of('11.00', 'CNY') },
+        { ...e, sourceRef: 't-2' },
+        { ...e, reason: 'other' },
+      ];
+      for (const c of changed) await expectCrmError(repo.append(c), 'IDEMPOTENCY_CONFLICT');
+      expect(byValue(await repo.get(e.id))).toEqual(byValue(e));
+      expect(byValue(await repo.get(plain.id))).toEqual(byValue(plain));
+      expect(await repo.balanceOf('c-1')).toBe(200);
+      expect(await repo.balanceOf('c-2')).toBe(0);
+    });
+
+    it('of concurrent appends of one key for two customers exactly one posts; the other is IDEMPOTENCY_CONFLICT', async () => {
+      const repo = await makeRepo();
+      const key = 'earn:shared-key';
+      const results = await Promise.allSettled(['c-1', 'c-2', 'c-3'].map((customerId) => repo.append({ ...earn(1, customerId), id: key })));
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      for (const r of results) if (r.status === 'rejected') expect(isCrmError(r.reason, 'IDEMPOTENCY_CONFLICT')).toBe(true);
+      // one entry of 100 points, counted once, on the customer it was stored for
+      const owner = (await repo.get(key))?.customerId as string;
+      expect(await repo.entriesOf(owner)).toHaveLength(1);
+      const balances = await Promise.all(['c-1', 'c-2', 'c-3'].map((c) => repo.balanceOf(c)));
+      expect(balances.reduce((a, b) => a + b, 0)).toBe(100);
+      expect(await repo.balanceOf(owner)).toBe(100);
+    });
+
+    it('keyset cursors: entries posted before the cursor between pages do not shift the next page', async () => {
+      const repo = await makeRepo();
+      await repo.append([2, 4, 6, 8, 10].map((n) => earn(n, 'c-1')));
+      const first = await repo.listByCustomer('c-1', { limit: 2 });
+      expect(first.items.map((e) => e.id)).toEqual([earn(2, 'c-1').id, earn(4, 'c-1').id]);
+      // Two entries that sort before the cursor arrive between the pages (an offset cursor would repeat earn 4).
+      await repo.append([earn(1, 'c-1'), earn(3, 'c-1')]);
+      const second = await repo.listByCustomer('c-1', { limit: 2, cursor: first.nextCursor });
+      expect(second.items.map((e) => e.id)).toEqual([earn(6, 'c-1').id, earn(8, 'c-1').id]);
+    });
+
+    it('reassignCustomer moves every entry, however many: more than the largest page (1000)', async () => {
+      const repo = await makeRepo();
+      const many = Array.from({ length: 1050 }, (_, i) => earn(i, 'from', 1));
+      await repo.append(many);
+      const moved = await repo.reassignCustomer('from', 'to');
+      expect(moved).toHaveLength(1050);
+      expect(await repo.entriesOf('from')).toEqual([]);
+      expect(await repo.entriesOf('to')).toHaveLength(1050);
+      expect(await repo.balanceOf('from')).toBe(0);
+      expect(await repo.balanceOf('to')).toBe(1050);
     });
 
     it('re-points entries and their balance between customers and back', async () => {

@@ -1,0 +1,14 @@
+/**
+ * crmkit's repositories on PostgreSQL with `pg` (or PGlite): a reference implementation to copy
+ * into your project and adapt. crmkit itself stays storage-agnostic; this folder passes every
+ * contract suite in `crmkit/testing` (test/examples/postgres.test.ts).
+ *
+ * @module examples/postgres
+ */
+export { createPostgresRepositories, type PostgresRepositories } from './createPostgresRepositories';
+export { fromPGlite, fromPgPool, type Db, type Queryable, type SqlResult } from './db';
+export { bundledMigrations, migrate, splitStatements, type Migration } from './migrate';
+export { PostgresCustomerRepository } from './PostgresCustomerRepository';
+export { PostgresCustomerRecordRepository } from './PostgresCustomerRecordRepository';
+export { PostgresLoyaltyLedgerRepository } from './PostgresLoyaltyLedgerRepository';
+export { INTERACTIONS, TRANSACTIONS, type RecordColumn, type RecordTable } from './recordTables';
