@@ -11,7 +11,7 @@ export interface ClosedDeals {
   readonly amounts: ExactSums;
   /** Per currency: total created-to-closed time of the won deals, ms. */
   readonly wonCycleMs: ExactSums;
-  /** Created-to-closed days of each won deal (for medians), and of each lost one. */
+  /** Created-to-closed days of each won deal (for medians), and of each lost one; empty unless asked for. */
   readonly wonDays: Float64Array;
   readonly wonDaysCurrency: Uint16Array;
   readonly lostDays: Float64Array;
@@ -20,9 +20,10 @@ export interface ClosedDeals {
 /**
  * Scans once for the deals closed in `period`: a deal counts when, as of `asOf`, its stage is won
  * or lost and it entered that stage inside the period (so a deal lost, reopened and won later is
- * read as it stood at `asOf`). The period must have ended by `asOf` (see `checkPeriod`).
+ * read as it stood at `asOf`). The period must have ended by `asOf` (see `checkPeriod`). The
+ * per-deal day lists are filled only with `collectDays` (they cost an allocation per closed deal).
  */
-export function closedDeals(view: BookView, options: { readonly period: KpiPeriod; readonly asOf: Date }): ClosedDeals {
+export function closedDeals(view: BookView, options: { readonly period: KpiPeriod; readonly asOf: Date }, collectDays = false): ClosedDeals {
   const [start, end, asOf] = checkPeriod(options);
   const { book, index, position } = view;
   const nCur = book.currencies.length;
@@ -46,12 +47,14 @@ export function closedDeals(view: BookView, options: { readonly period: KpiPerio
       won[cur] = (won[cur] as number) + 1;
       amounts.add(cur, book.amountMinor[i] as number);
       wonCycleMs.add(cur, cycle);
-      wonDays.push(cycle / 86_400_000);
-      wonDaysCurrency.push(cur);
+      if (collectDays) {
+        wonDays.push(cycle / 86_400_000);
+        wonDaysCurrency.push(cur);
+      }
     } else {
       lost[cur] = (lost[cur] as number) + 1;
       amounts.add(nCur + cur, book.amountMinor[i] as number);
-      lostDays.push(cycle / 86_400_000);
+      if (collectDays) lostDays.push(cycle / 86_400_000);
     }
   }
   return { won, lost, amounts, wonCycleMs, wonDays: Float64Array.from(wonDays), wonDaysCurrency: Uint16Array.from(wonDaysCurrency), lostDays: Float64Array.from(lostDays) };

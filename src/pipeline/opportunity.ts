@@ -117,7 +117,7 @@ export type Opportunity = z.infer<typeof OpportunitySchema>;
 export type OpportunityInput = z.input<typeof OpportunityInputSchema>;
 
 /**
- * One entry of {@link Opportunity.stageHistory}; see {@link StageHistoryEntrySchema}.
+ * One entry of an opportunity's `stageHistory`; see {@link StageHistoryEntrySchema}.
  *
  * @example
  * ```ts

@@ -71,7 +71,7 @@ function median(sorted: Float64Array): number | undefined {
 export function salesCycleLength(pipeline: Pipeline, deals: OpportunityBook | readonly Opportunity[], options: SalesCycleOptions): SalesCycleLength {
   const outcome = options?.outcome ?? 'won';
   assert(outcome === 'won' || outcome === 'closed', 'INVALID_ARGUMENT', { params: { field: 'outcome', rule: 'must be won or closed' } });
-  const c = closedDeals(viewOf(pipeline, deals), options);
+  const c = closedDeals(viewOf(pipeline, deals), options, true);
   const days = outcome === 'won' ? Float64Array.from(c.wonDays) : Float64Array.from([...c.wonDays, ...c.lostDays]);
   days.sort();
   let sum = 0;
