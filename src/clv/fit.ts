@@ -67,6 +67,14 @@ export interface FitSpec {
    * differenced gradient (too noisy).
    */
   readonly value?: (x: Float64Array) => number;
+  /** Where to start, from a fit on a sample: log-parameters and BFGS's inverse Hessian there. */
+  readonly warmStart?: WarmStart;
+}
+
+/** A fit's end point in log-parameter space, to start another fit from (internal). */
+export interface WarmStart {
+  readonly x: Float64Array;
+  readonly inverseHessian: Float64Array;
 }
 
 function invert(m: Float64Array, n: number): Float64Array | undefined {
@@ -156,7 +164,7 @@ function fromHessian(spec: FitSpec, logx: Float64Array, H: Float64Array): Record
 }
 
 /** Fits by BFGS on log-parameters, with retries from other starts; throws rather than return NaN (internal). */
-export function runFit(spec: FitSpec, options: FitOptions = {}): { params: Record<string, number>; info: FitInfo } {
+export function runFit(spec: FitSpec, options: FitOptions = {}): { params: Record<string, number>; info: FitInfo; end: WarmStart } {
   const penalizer = options.penalizer ?? 0;
   if (!(penalizer >= 0) || !Number.isFinite(penalizer)) {
     throw new CrmError('INVALID_ARGUMENT', { params: { field: 'penalizer', rule: 'must be a non-negative number' } });
@@ -178,12 +186,17 @@ export function runFit(spec: FitSpec, options: FitOptions = {}): { params: Recor
       throw new CrmError('INVALID_ARGUMENT', { params: { field: `initial.${name}`, rule: 'must be a positive number for a parameter of this model' } });
     }
   }
-  const starts: number[][] = [spec.names.map((n) => Math.log(options.initial?.[n] ?? 1))];
+  const starts: (readonly number[] | Float64Array)[] = [spec.names.map((n) => Math.log(options.initial?.[n] ?? 1))];
+  if (spec.warmStart) starts.unshift(spec.warmStart.x);
   starts.push(spec.names.map(() => Math.log(0.5)), spec.names.map(() => Math.log(2)));
   let best: ReturnType<typeof minimize> | undefined;
   let iterations = 0;
   for (const x0 of starts) {
-    const res = minimize(penalised, x0, { maxIterations: options.maxIterations ?? 500, gradientTolerance: 1e-9 });
+    const res = minimize(penalised, x0, {
+      maxIterations: options.maxIterations ?? 500,
+      gradientTolerance: 1e-9,
+      ...(x0 === spec.warmStart?.x && { inverseHessian: spec.warmStart.inverseHessian }),
+    });
     iterations += res.iterations;
     if (Number.isFinite(res.value) && (!best || res.value < best.value - 1e-12 || (!best.converged && res.converged))) best = res;
     if (best?.converged) break;
@@ -214,6 +227,7 @@ export function runFit(spec: FitSpec, options: FitOptions = {}): { params: Recor
       penalizer,
       ...(se && { standardErrors: se }),
     },
+    end: { x: best.x, inverseHessian: best.inverseHessian },
   };
 }
 
