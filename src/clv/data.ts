@@ -276,3 +276,10 @@ export function sampleColumns(c: Columns, k: number): Columns {
   }
   return { x, tx, T, w, customers };
 }
+
+/** The customer-weighted mean of T, the data's time scale (internal). */
+export function meanT(c: Columns): number {
+  let s = 0;
+  for (let i = 0; i < c.T.length; i++) s += (c.w[i] as number) * (c.T[i] as number);
+  return c.customers > 0 ? s / c.customers : 1;
+}

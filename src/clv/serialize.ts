@@ -13,6 +13,7 @@ const FitInfoSchema = /* @__PURE__ */ (() => z.object({
   rows: z.number().int().nonnegative(),
   penalizer: z.number().nonnegative(),
   standardErrors: z.record(z.string(), z.number()).optional(),
+  degenerate: z.array(z.string()).optional(),
 }))();
 const bgParams = /* @__PURE__ */ z.strictObject({ r: positive, alpha: positive, a: positive, b: positive });
 

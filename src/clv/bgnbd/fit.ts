@@ -1,4 +1,4 @@
-import { groupColumns, sampleColumns, toColumns, type Columns, type FrequencyRecencyData } from '../data';
+import { groupColumns, meanT, sampleColumns, toColumns, type Columns, type FrequencyRecencyData } from '../data';
 import { requireEnoughData, runFit, type FitOptions, type WarmStart } from '../fit';
 import { bgnbdObjective } from './likelihood';
 import type { BgNbdModel, BgNbdParams, ModifiedBgNbdModel } from './model';
@@ -36,7 +36,7 @@ function fitFamily(data: FrequencyRecencyData, options: FitOptions, shift: 0 | 1
   requireEnoughData(model, grouped.customers, repeat, NAMES.length);
   const warmStart = options.initial === undefined ? sampleStart(grouped, options, shift, model) : undefined;
   const { params, info } = runFit(
-    { model, names: NAMES, objective: bgnbdObjective(grouped, shift), customers: grouped.customers, rows: grouped.x.length, ...(warmStart && { warmStart }) },
+    { model, names: NAMES, objective: bgnbdObjective(grouped, shift), customers: grouped.customers, rows: grouped.x.length, unitScale: { alpha: meanT(grouped) }, ...(warmStart && { warmStart }) },
     options,
   );
   return { params: params as unknown as BgNbdParams, fit: info };

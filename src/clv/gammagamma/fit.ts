@@ -86,8 +86,10 @@ export function fitGammaGamma(data: SpendColumns | readonly SpendRow[], options:
   let customers = 0;
   for (const v of w) customers += v;
   requireEnoughData('Gamma-Gamma', customers, customers, 3);
+  let spend = 0;
+  for (let i = 0; i < m.length; i++) spend += (w[i] as number) * (m[i] as number);
   const { params, info } = runFit(
-    { model: 'Gamma-Gamma', names: ['p', 'q', 'v'], objective: objective(x, m, w), customers, rows: x.length },
+    { model: 'Gamma-Gamma', names: ['p', 'q', 'v'], objective: objective(x, m, w), customers, rows: x.length, unitScale: { v: spend / customers } },
     options,
   );
   return { model: 'gammagamma', params: params as unknown as GammaGammaModel['params'], fit: info };

@@ -1,4 +1,4 @@
-import { groupColumns, toColumns, type FrequencyRecencyData } from '../data';
+import { groupColumns, meanT, toColumns, type FrequencyRecencyData } from '../data';
 import { requireEnoughData, runFit, type FitOptions } from '../fit';
 import { numericGradient } from '../math/optimize';
 import { paretoLogLikelihood } from './likelihood';
@@ -47,7 +47,7 @@ export function fitParetoNbd(data: FrequencyRecencyData, options: FitOptions = {
     return -ll / d.customers;
   };
   const { params, info } = runFit(
-    { model: 'Pareto/NBD', names: ['r', 'alpha', 's', 'beta'], objective: numericGradient(nll), value: nll, customers: d.customers, rows: n },
+    { model: 'Pareto/NBD', names: ['r', 'alpha', 's', 'beta'], objective: numericGradient(nll), value: nll, customers: d.customers, rows: n, unitScale: { alpha: meanT(d), beta: meanT(d) } },
     options,
   );
   return { model: 'paretonbd', params: params as unknown as ParetoNbdModel['params'], fit: info };
