@@ -2,6 +2,7 @@ import { groupColumns, meanT, sampleColumns, toColumns, type Columns, type Frequ
 import { requireEnoughData, runFit, type FitOptions, type WarmStart } from '../fit';
 import { bgnbdObjective } from './likelihood';
 import type { BgNbdModel, BgNbdParams, ModifiedBgNbdModel } from './model';
+import { freezeModel } from '../trusted';
 
 const NAMES = ['r', 'alpha', 'a', 'b'] as const;
 
@@ -67,7 +68,7 @@ function fitFamily(data: FrequencyRecencyData, options: FitOptions, shift: 0 | 1
  */
 export function fitBgNbd(data: FrequencyRecencyData, options: FitOptions = {}): BgNbdModel {
   const { params, fit } = fitFamily(data, options, 0, 'BG/NBD');
-  return { model: 'bgnbd', params, fit };
+  return freezeModel({ model: 'bgnbd', params, fit });
 }
 
 /**
@@ -95,5 +96,5 @@ export function fitBgNbd(data: FrequencyRecencyData, options: FitOptions = {}): 
  */
 export function fitModifiedBgNbd(data: FrequencyRecencyData, options: FitOptions = {}): ModifiedBgNbdModel {
   const { params, fit } = fitFamily(data, options, 1, 'MBG/NBD');
-  return { model: 'mbgnbd', params, fit };
+  return freezeModel({ model: 'mbgnbd', params, fit });
 }

@@ -3,6 +3,7 @@ import { requireEnoughData, runFit, type FitOptions } from '../fit';
 import { numericGradient } from '../math/optimize';
 import { paretoLogLikelihood } from './likelihood';
 import type { ParetoNbdModel } from './model';
+import { freezeModel } from '../trusted';
 
 /**
  * Fits the Pareto/NBD model (Schmittlein, Morrison & Colombo 1987, "Counting Your Customers",
@@ -53,5 +54,5 @@ export function fitParetoNbd(data: FrequencyRecencyData, options: FitOptions = {
     { model: 'Pareto/NBD', names: ['r', 'alpha', 's', 'beta'], objective: numericGradient(nll), value: nll, customers: d.customers, rows: n, unitScale: { alpha: meanT(d), beta: meanT(d) } },
     options,
   );
-  return { model: 'paretonbd', params: params as unknown as ParetoNbdModel['params'], fit: info };
+  return freezeModel({ model: 'paretonbd', params: params as unknown as ParetoNbdModel['params'], fit: info });
 }
