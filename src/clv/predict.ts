@@ -3,6 +3,7 @@ import { bgAlive, bgExpected, bgProbabilityOfN } from './bgnbd/predict';
 import { bgWeightedExpected } from './bgnbd/batch';
 import { groupWithIndex, toColumns, type FrequencyRecencyData } from './data';
 import type { PurchaseModel } from './models';
+import { paretoPmf } from './paretonbd/pmf';
 import { paretoAlive, paretoConditionalExpected, paretoExpected } from './paretonbd/predict';
 import { checkModel } from './serialize';
 
@@ -107,14 +108,16 @@ export function expectedPurchasesNewCustomer(model: PurchaseModel, t: number): n
 
 /**
  * The probability that a customer just acquired makes exactly `n` repeat purchases in the first
- * `t` time units: BG/NBD, Fader, Hardie & Lee 2005 eq. 8; MBG/NBD as lifetimes. Not available for
- * Pareto/NBD.
+ * `t` time units: BG/NBD, Fader, Hardie & Lee 2005 eq. 8; MBG/NBD as lifetimes; Pareto/NBD,
+ * Fader, Hardie & Lee 2006, "Deriving an Expression for P(X(t) = x) Under the Pareto/NBD Model"
+ * (http://www.brucehardie.com/notes/012/), its lifetime integral by quadrature. For a customer
+ * with a history, see {@link conditionalProbabilityOfPurchases}.
  *
- * @param model - a fitted BG/NBD or MBG/NBD model
+ * @param model - a fitted purchase model
  * @param n - the number of purchases, a non-negative integer
  * @param t - the period, in the model's time unit
  * @returns P(X(t) = n)
- * @throws {CrmError} `INVALID_MODEL`, `INVALID_ARGUMENT` (bad `n` or `t`, or a Pareto/NBD model)
+ * @throws {CrmError} `INVALID_MODEL`, `INVALID_ARGUMENT` (bad `n` or `t`)
  *
  * @example
  * ```ts
@@ -129,8 +132,6 @@ export function probabilityOfPurchases(model: PurchaseModel, n: number, t: numbe
   checkModel(model);
   requireTime(t, 't');
   if (!Number.isInteger(n) || n < 0) throw new CrmError('INVALID_ARGUMENT', { params: { field: 'n', rule: 'must be a non-negative integer' } });
-  if (model.model === 'paretonbd') {
-    throw new CrmError('INVALID_ARGUMENT', { params: { field: 'model', rule: 'probabilityOfPurchases supports bgnbd and mbgnbd' } });
-  }
+  if (model.model === 'paretonbd') return paretoPmf(model.params, n, t);
   return bgProbabilityOfN(model.params, model.model === 'mbgnbd' ? 1 : 0, t, n);
 }

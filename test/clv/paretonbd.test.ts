@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectedPurchases, expectedPurchasesNewCustomer, fitParetoNbd, probabilityAlive, probabilityOfPurchases, type ParetoNbdModel } from '../../src/clv';
+import { conditionalProbabilityOfPurchases, expectedPurchases, expectedPurchasesNewCustomer, fitParetoNbd, probabilityAlive, type ParetoNbdModel } from '../../src/clv';
 import { logA0 } from '../../src/clv/paretonbd/likelihood';
 import { cdnowSummary } from './fixtures';
 
@@ -40,8 +40,8 @@ describe('Pareto/NBD predictions', () => {
     expect(expectedPurchasesNewCustomer(btyd, 39)).toBeCloseTo(((r * beta) / (alpha * (s - 1))) * (1 - Math.pow(beta / (beta + 39), s - 1)), 12);
     expect(expectedPurchases(btyd, [{ frequency: 0, recency: 0, T: 1e-9 }], 39)[0]).toBeCloseTo(expectedPurchasesNewCustomer(btyd, 39), 6);
   });
-  it('probabilityOfPurchases is refused for Pareto/NBD', () => {
-    expect(() => probabilityOfPurchases(btyd, 1, 10)).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
+  it('conditionalProbabilityOfPurchases is refused for Pareto/NBD (BG/NBD and MBG/NBD only)', () => {
+    expect(() => conditionalProbabilityOfPurchases(btyd, [{ frequency: 1, recency: 1, T: 2 }], 1, 10)).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
   });
 });
 
