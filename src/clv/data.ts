@@ -1,4 +1,5 @@
 import { CrmError } from '../core';
+import { mulberry32 } from '../core/random';
 
 /**
  * One customer's (or, with `count`, a group of identical customers') purchase summary in model
@@ -132,6 +133,7 @@ function bits(v: number): number {
  * depends on the number of distinct rows, not customers (internal; open-addressing hash table).
  */
 export function groupColumns(c: Columns): Columns {
+  if (!worthGrouping(c.x, c.tx, c.T)) return c;
   return groupWithIndex(c).grouped;
 }
 
@@ -142,6 +144,10 @@ export function groupColumns(c: Columns): Columns {
 export function groupWithIndex(c: Columns): { grouped: Columns; index: Int32Array } {
   const n = c.x.length;
   const index = new Int32Array(n);
+  if (!worthGrouping(c.x, c.tx, c.T)) {
+    for (let i = 0; i < n; i++) index[i] = i;
+    return { grouped: c, index };
+  }
   let size = 16;
   while (size < n * 2) size *= 2;
   const mask = size - 1;
@@ -179,4 +185,101 @@ export function groupWithIndex(c: Columns): { grouped: Columns; index: Int32Arra
     }
   }
   return { grouped: { x: gx.slice(0, m), tx: gt.slice(0, m), T: gT.slice(0, m), w: gw.slice(0, m), customers: c.customers }, index };
+}
+
+/**
+ * The distinct values of a column and, per row, the index of its value: an open-addressing hash
+ * on typed arrays (a Map keyed by a million doubles costs seconds), so terms that depend on one
+ * value alone are computed once per distinct value (internal).
+ */
+export function distinctIndex(values: Float64Array): { distinct: Float64Array; index: Int32Array } {
+  const n = values.length;
+  const index = new Int32Array(n);
+  let size = 16;
+  while (size < n * 2) size *= 2;
+  const mask = size - 1;
+  const slots = new Int32Array(size).fill(-1);
+  const distinct = new Float64Array(n);
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    const v = values[i] as number;
+    let h = Math.imul(bits(v), 0x27d4eb2f);
+    h ^= h >>> 15;
+    let slot = h & mask;
+    for (;;) {
+      const k = slots[slot] as number;
+      if (k === -1) {
+        slots[slot] = m;
+        distinct[m] = v;
+        index[i] = m++;
+        break;
+      }
+      if (distinct[k] === v) {
+        index[i] = k;
+        break;
+      }
+      slot = (slot + 1) & mask;
+    }
+  }
+  return { distinct: distinct.slice(0, m), index };
+}
+
+/**
+ * Whether merging rows identical in the given columns would at least halve them. Hashing a million distinct rows costs
+ * more than the evaluations it saves (random access into tables larger than the cache), so when
+ * T comes from timestamps and almost every row is distinct the rows are used as they are. The
+ * estimate counts repeated rows in a seeded random sample of k rows: with m distinct rows drawn
+ * evenly, about k²/(2m) pairs repeat, so fewer than k²/n repeats means m > n/2 (internal).
+ */
+export function worthGrouping(...columns: readonly Float64Array[]): boolean {
+  const n = columns[0]?.length ?? 0;
+  if (n <= 16_384) return true;
+  const k = 4096;
+  const random = mulberry32(0x5eed);
+  const seen = new Set<string>();
+  const drawn = new Set<number>();
+  let repeats = 0;
+  for (let j = 0; j < k; j++) {
+    const i = Math.floor(random() * n);
+    if (drawn.has(i)) continue;
+    drawn.add(i);
+    const key = columns.map((c) => c[i]).join(',');
+    if (seen.has(key)) repeats++;
+    else seen.add(key);
+  }
+  return repeats >= (k * k) / n;
+}
+
+/**
+ * k rows drawn at random without replacement (seeded, so the same data gives the same sample), for
+ * a quick fit whose end point starts the fit on all rows (internal).
+ */
+export function sampleColumns(c: Columns, k: number): Columns {
+  const n = c.x.length;
+  const random = mulberry32(0xc1f);
+  const drawn = new Set<number>();
+  const x = new Float64Array(k);
+  const tx = new Float64Array(k);
+  const T = new Float64Array(k);
+  const w = new Float64Array(k);
+  let customers = 0;
+  for (let j = 0; j < k && drawn.size < n; ) {
+    const i = Math.floor(random() * n);
+    if (drawn.has(i)) continue;
+    drawn.add(i);
+    x[j] = c.x[i] as number;
+    tx[j] = c.tx[i] as number;
+    T[j] = c.T[i] as number;
+    w[j] = c.w[i] as number;
+    customers += w[j] as number;
+    j++;
+  }
+  return { x, tx, T, w, customers };
+}
+
+/** The customer-weighted mean of T, the data's time scale (internal). */
+export function meanT(c: Columns): number {
+  let s = 0;
+  for (let i = 0; i < c.T.length; i++) s += (c.w[i] as number) * (c.T[i] as number);
+  return c.customers > 0 ? s / c.customers : 1;
 }

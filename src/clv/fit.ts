@@ -24,6 +24,16 @@ export interface FitInfo {
   readonly penalizer: number;
   /** Asymptotic standard errors (absent with a penalty or when the Hessian is not positive definite). */
   readonly standardErrors?: Readonly<Record<string, number>>;
+  /**
+   * The parameters that ran to the edge of the parameter space (a shape parameter beyond 1e6 or
+   * below 1e-6; a scale such as α beyond 1e6 or below 1e-6 times the mean T, Gamma-Gamma's v
+   * likewise against the mean spend). The likelihood
+   * then has no interior maximum — for example every customer bought on the last day (recency =
+   * T), so nobody ever drops out (a → 0), or every customer buys at the same rate (r, α → ∞) — and
+   * the estimates describe a limit, not a fit. Such a fit has `converged: false`; it is returned
+   * only with `strict: false` (lifetimes raises ConvergenceError). Absent when none did.
+   */
+  readonly degenerate?: readonly string[];
 }
 
 /**
@@ -45,8 +55,10 @@ export interface FitOptions {
   /** Starting values (natural scale), by parameter name. Default 1 for each (lifetimes' default). */
   readonly initial?: Readonly<Record<string, number>>;
   /**
-   * When false, a fit that stopped short of the gradient tolerance is returned with
-   * `converged: false` instead of throwing `MODEL_NOT_CONVERGED`. Default true.
+   * When false, a fit that stopped short of the gradient tolerance, or a degenerate one (see
+   * {@link FitInfo.degenerate}), is returned with `converged: false` instead of throwing
+   * `MODEL_NOT_CONVERGED` (whose `details.reason` is `'degenerate'` and `details.degenerate` the
+   * parameters, for the second). Default true.
    */
   readonly strict?: boolean;
 }
@@ -67,6 +79,20 @@ export interface FitSpec {
    * differenced gradient (too noisy).
    */
   readonly value?: (x: Float64Array) => number;
+  /**
+   * Parameters measured in the data's units (α and β in time, with the mean T; Gamma-Gamma's v in
+   * money, with the mean spend), so the degenerate-fit bounds apply to α / mean T; the other
+   * parameters are unitless shapes.
+   */
+  readonly unitScale?: Readonly<Record<string, number>>;
+  /** Where to start, from a fit on a sample: log-parameters and BFGS's inverse Hessian there. */
+  readonly warmStart?: WarmStart;
+}
+
+/** A fit's end point in log-parameter space, to start another fit from (internal). */
+export interface WarmStart {
+  readonly x: Float64Array;
+  readonly inverseHessian: Float64Array;
 }
 
 function invert(m: Float64Array, n: number): Float64Array | undefined {
@@ -155,8 +181,11 @@ function fromHessian(spec: FitSpec, logx: Float64Array, H: Float64Array): Record
   return out;
 }
 
+/** A parameter beyond this factor from 1 (after dividing by its time scale) is at the edge. */
+const DEGENERATE = 1e6;
+
 /** Fits by BFGS on log-parameters, with retries from other starts; throws rather than return NaN (internal). */
-export function runFit(spec: FitSpec, options: FitOptions = {}): { params: Record<string, number>; info: FitInfo } {
+export function runFit(spec: FitSpec, options: FitOptions = {}): { params: Record<string, number>; info: FitInfo; end: WarmStart } {
   const penalizer = options.penalizer ?? 0;
   if (!(penalizer >= 0) || !Number.isFinite(penalizer)) {
     throw new CrmError('INVALID_ARGUMENT', { params: { field: 'penalizer', rule: 'must be a non-negative number' } });
@@ -178,18 +207,33 @@ export function runFit(spec: FitSpec, options: FitOptions = {}): { params: Recor
       throw new CrmError('INVALID_ARGUMENT', { params: { field: `initial.${name}`, rule: 'must be a positive number for a parameter of this model' } });
     }
   }
-  const starts: number[][] = [spec.names.map((n) => Math.log(options.initial?.[n] ?? 1))];
+  const starts: (readonly number[] | Float64Array)[] = [spec.names.map((n) => Math.log(options.initial?.[n] ?? 1))];
+  if (spec.warmStart) starts.unshift(spec.warmStart.x);
   starts.push(spec.names.map(() => Math.log(0.5)), spec.names.map(() => Math.log(2)));
   let best: ReturnType<typeof minimize> | undefined;
   let iterations = 0;
   for (const x0 of starts) {
-    const res = minimize(penalised, x0, { maxIterations: options.maxIterations ?? 500, gradientTolerance: 1e-9 });
+    const res = minimize(penalised, x0, {
+      maxIterations: options.maxIterations ?? 500,
+      gradientTolerance: 1e-9,
+      ...(x0 === spec.warmStart?.x && { inverseHessian: spec.warmStart.inverseHessian }),
+    });
     iterations += res.iterations;
     if (Number.isFinite(res.value) && (!best || res.value < best.value - 1e-12 || (!best.converged && res.converged))) best = res;
     if (best?.converged) break;
   }
   if (!best || !Number.isFinite(best.value) || best.x.some((v) => !Number.isFinite(v) || Math.abs(v) > 700)) {
     throw new CrmError('MODEL_NOT_CONVERGED', { params: { model: spec.model, iterations }, details: { iterations } });
+  }
+  const degenerate = spec.names.filter((name, i) => {
+    const v = Math.exp(best.x[i] as number) / (spec.unitScale?.[name] ?? 1);
+    return !(v < DEGENERATE && v > 1 / DEGENERATE);
+  });
+  if (degenerate.length > 0 && options.strict !== false) {
+    throw new CrmError('MODEL_NOT_CONVERGED', {
+      params: { model: spec.model, iterations },
+      details: { iterations, reason: 'degenerate', degenerate },
+    });
   }
   if (!best.converged && options.strict !== false) {
     throw new CrmError('MODEL_NOT_CONVERGED', {
@@ -206,14 +250,16 @@ export function runFit(spec: FitSpec, options: FitOptions = {}): { params: Recor
   return {
     params,
     info: {
-      converged: best.converged,
+      converged: best.converged && degenerate.length === 0,
       logLikelihood,
       iterations,
       customers: spec.customers,
       rows: spec.rows,
       penalizer,
       ...(se && { standardErrors: se }),
+      ...(degenerate.length > 0 && { degenerate }),
     },
+    end: { x: best.x, inverseHessian: best.inverseHessian },
   };
 }
 

@@ -21,6 +21,7 @@ export { fitBetaGeoBetaBinomial } from './bgbb/fit';
 export { bgbbProbabilityAlive, bgbbExpectedPurchases } from './bgbb/score';
 export type { PurchaseModel } from './models';
 export { probabilityAlive, expectedPurchases, expectedPurchasesNewCustomer, probabilityOfPurchases } from './predict';
+export { conditionalProbabilityOfPurchases } from './conditionalProbability';
 export { predictClv, predictClvValues, type ClvColumns, type ClvRow, type PredictClvOptions } from './predictClv';
 export { historicClv, type HistoricClvInput } from './historic';
 export { churnRisk, type ChurnRisk, type ChurnRiskOptions } from './churnRisk';

@@ -3,6 +3,7 @@ import { bgAlive, bgExpected, bgProbabilityOfN } from './bgnbd/predict';
 import { bgWeightedExpected } from './bgnbd/batch';
 import { groupWithIndex, toColumns, type FrequencyRecencyData } from './data';
 import type { PurchaseModel } from './models';
+import { paretoPmf } from './paretonbd/pmf';
 import { paretoAlive, paretoConditionalExpected, paretoExpected } from './paretonbd/predict';
 import { checkModel } from './serialize';
 import { requireFiniteInRange } from '../core/guards';
@@ -115,15 +116,17 @@ export function expectedPurchasesNewCustomer(model: PurchaseModel, t: number): n
 
 /**
  * The probability that a customer just acquired makes exactly `n` repeat purchases in the first
- * `t` time units: BG/NBD, Fader, Hardie & Lee 2005 eq. 8; MBG/NBD as lifetimes. Not available for
- * Pareto/NBD.
+ * `t` time units: BG/NBD, Fader, Hardie & Lee 2005 eq. 8; MBG/NBD as lifetimes; Pareto/NBD,
+ * Fader, Hardie & Lee 2006, "Deriving an Expression for P(X(t) = x) Under the Pareto/NBD Model"
+ * (http://www.brucehardie.com/notes/012/), its lifetime integral by quadrature. For a customer
+ * with a history, see {@link conditionalProbabilityOfPurchases}.
  *
- * @param model - a fitted BG/NBD or MBG/NBD model
+ * @param model - a fitted purchase model
  * @param n - the number of purchases, an integer from 0 to 100,000 (the sum has `n` terms)
  * @param t - the period, in the model's time unit
  * @returns P(X(t) = n)
  * @throws {CrmError} `INVALID_MODEL` (also for parameters too extreme to evaluate), `INVALID_ARGUMENT`
- *   (`n` outside 0..100,000, a bad `t`, or a Pareto/NBD model)
+ *   (`n` outside 0..100,000, or a bad `t`)
  *
  * @example
  * ```ts
@@ -138,8 +141,6 @@ export function probabilityOfPurchases(model: PurchaseModel, n: number, t: numbe
   checkModel(model);
   requireTime(t, 't');
   requireFiniteInRange(n, 'n', 0, MAX_PURCHASE_COUNT, true);
-  if (model.model === 'paretonbd') {
-    throw new CrmError('INVALID_ARGUMENT', { params: { field: 'model', rule: 'probabilityOfPurchases supports bgnbd and mbgnbd' } });
-  }
+  if (model.model === 'paretonbd') return requireNumericPredictions([paretoPmf(model.params, n, t)], model.model)[0] as number;
   return requireNumericPredictions([bgProbabilityOfN(model.params, model.model === 'mbgnbd' ? 1 : 0, t, n)], model.model)[0] as number;
 }

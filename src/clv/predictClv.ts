@@ -52,7 +52,10 @@ export interface PredictClvOptions {
   readonly discountRate?: number;
   /** Gross margin applied to spend, 0..1. Default 1 (revenue). */
   readonly margin?: number;
-  /** Currency of the spend values and of the result (predictClv only). */
+  /**
+   * Currency of the spend values and of the result (required by predictClv). When the
+   * Gamma-Gamma model carries a currency, this must be the same (`CURRENCY_MISMATCH`).
+   */
   readonly currency?: string;
   /** Rounding to the currency's minor unit (predictClv only). Default 'half-even'. */
   readonly rounding?: RoundingMode;
@@ -78,7 +81,8 @@ function bad(field: string, rule: string): never {
  * @param options - horizon (required), period (1), discountRate (0.01), margin (1)
  * @returns one value per customer, in input order
  * @throws {CrmError} `INVALID_MODEL` (also for parameters too extreme to evaluate), `INVALID_ARGUMENT`
- *   (also for a `horizon` outside 0..1,200)
+ *   (also for a `horizon` outside 0..1,200), `CURRENCY_MISMATCH` when `currency` is given and
+ *   differs from the Gamma-Gamma model's
  *
  * @example
  * ```ts
@@ -98,7 +102,10 @@ export function predictClvValues(
 ): Float64Array {
   checkModel(purchaseModel);
   checkModel(spendModel);
-  const { horizon, period = 1, discountRate = 0.01, margin = 1 } = options ?? ({} as PredictClvOptions);
+  const { horizon, period = 1, discountRate = 0.01, margin = 1, currency } = options ?? ({} as PredictClvOptions);
+  if (currency !== undefined && spendModel.currency !== undefined && currency !== spendModel.currency) {
+    throw new CrmError('CURRENCY_MISMATCH', { params: { left: spendModel.currency, right: currency } });
+  }
   // At most 1,200 steps (a century of months): the sum has one term per step and customer.
   if (!Number.isInteger(horizon) || horizon < 0 || horizon > 1200) bad('horizon', 'must be an integer from 0 to 1200');
   if (!(period > 0) || !Number.isFinite(period)) bad('period', 'must be a positive number');
@@ -143,7 +150,8 @@ export function predictClvValues(
  * @param options - horizon (required), currency (required), period (1), discountRate (0.01),
  *   margin (1), rounding ('half-even')
  * @returns one Money per customer, in input order
- * @throws {CrmError} `INVALID_MODEL`, `INVALID_ARGUMENT`, `INVALID_CURRENCY`
+ * @throws {CrmError} `INVALID_MODEL`, `INVALID_ARGUMENT`, `INVALID_CURRENCY`, `CURRENCY_MISMATCH`
+ *   when the Gamma-Gamma model was fitted on spend in another currency
  *
  * @example
  * ```ts

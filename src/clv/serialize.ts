@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { CrmError } from '../core';
+import { CrmError, isCurrencyCode } from '../core';
 import type { BgBbModel } from './bgbb/model';
 import type { GammaGammaModel } from './gammagamma/model';
 import type { PurchaseModel } from './models';
+import { freezeModel, isTrustedModel } from './trusted';
 
 const positive = /* @__PURE__ */ (() => z.number().positive().finite())();
 const FitInfoSchema = /* @__PURE__ */ (() => z.object({
@@ -13,6 +14,7 @@ const FitInfoSchema = /* @__PURE__ */ (() => z.object({
   rows: z.number().int().nonnegative(),
   penalizer: z.number().nonnegative(),
   standardErrors: z.record(z.string(), z.number()).optional(),
+  degenerate: z.array(z.string()).optional(),
 }))();
 const bgParams = /* @__PURE__ */ z.strictObject({ r: positive, alpha: positive, a: positive, b: positive });
 
@@ -34,7 +36,12 @@ export const ClvModelSchema = /* @__PURE__ */ (() => z.discriminatedUnion('model
     params: z.strictObject({ r: positive, alpha: positive, s: positive, beta: positive }),
     fit: FitInfoSchema.optional(),
   }),
-  z.strictObject({ model: z.literal('gammagamma'), params: z.strictObject({ p: positive, q: positive, v: positive }), fit: FitInfoSchema.optional() }),
+  z.strictObject({
+    model: z.literal('gammagamma'),
+    params: z.strictObject({ p: positive, q: positive, v: positive }),
+    currency: z.string().refine(isCurrencyCode, 'not an ISO 4217 currency code').optional(),
+    fit: FitInfoSchema.optional(),
+  }),
   z.strictObject({
     model: z.literal('bgbb'),
     params: z.strictObject({ alpha: positive, beta: positive, gamma: positive, delta: positive }),
@@ -52,11 +59,12 @@ export const ClvModelSchema = /* @__PURE__ */ (() => z.discriminatedUnion('model
  */
 export type ClvModel = PurchaseModel | GammaGammaModel | BgBbModel;
 
-const checked = /* @__PURE__ */ new WeakSet<object>();
-
-/** Validates a model once per object (internal; models are immutable data). */
+/**
+ * Validates a model (internal). Models from the fitters and {@link modelFromJSON} are frozen and
+ * trusted; anything else is checked on every use, since it may have been edited since.
+ */
 export function checkModel(model: unknown): void {
-  if (typeof model === 'object' && model !== null && checked.has(model)) return;
+  if (isTrustedModel(model)) return;
   const res = ClvModelSchema.safeParse(model);
   if (!res.success) {
     const issue = res.error.issues[0];
@@ -65,12 +73,12 @@ export function checkModel(model: unknown): void {
       details: { issues: res.error.issues.map((i) => ({ path: i.path, code: i.code, message: i.message })) },
     });
   }
-  checked.add(model as object);
 }
 
 /**
  * Restores a fitted model from JSON (a string or the parsed object), validating it, so a model
- * fitted once can score customers in another process.
+ * fitted once can score customers in another process. The result is deeply frozen, like the
+ * fitters' models.
  *
  * @param json - the output of `JSON.stringify(model)`, or its parse
  * @returns the model
@@ -93,7 +101,7 @@ export function modelFromJSON(json: unknown): ClvModel {
     }
   }
   checkModel(value);
-  return ClvModelSchema.parse(value) as ClvModel;
+  return freezeModel(ClvModelSchema.parse(value) as ClvModel);
 }
 
 /**

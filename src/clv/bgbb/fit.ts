@@ -3,6 +3,7 @@ import { requireEnoughData, runFit, type FitOptions } from '../fit';
 import { numericGradient } from '../math/optimize';
 import { bgbbLogLikelihood } from './likelihood';
 import type { BgBbModel, BgBbRow } from './model';
+import { freezeModel } from '../trusted';
 
 /** Validates BG/BB rows (internal). */
 export function bgbbRows(rows: readonly BgBbRow[]): BgBbRow[] {
@@ -67,5 +68,5 @@ export function fitBetaGeoBetaBinomial(data: readonly BgBbRow[], options: FitOpt
     { model: 'BG/BB', names: ['alpha', 'beta', 'gamma', 'delta'], objective: numericGradient(nll), value: nll, customers, rows: rows.length },
     options,
   );
-  return { model: 'bgbb', params: params as unknown as BgBbModel['params'], fit: info };
+  return freezeModel({ model: 'bgbb', params: params as unknown as BgBbModel['params'], fit: info });
 }

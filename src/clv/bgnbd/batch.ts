@@ -1,3 +1,4 @@
+import { worthGrouping } from '../data';
 import { HypergeometricSeries } from '../math/hypSeries';
 import type { BgNbdParams } from './model';
 
@@ -31,6 +32,42 @@ export function bgWeightedExpected(
 ): Float64Array {
   const { r, alpha, a, b } = p;
   const n = x.length;
+  const series: (HypergeometricSeries | undefined)[] = [];
+  // N(x, T): the numerator, which depends on x and T only.
+  const numerator = (xk: number, Tk: number): number => {
+    const aT = alpha + Tk;
+    let s = series[xk];
+    if (!s) s = series[xk] = new HypergeometricSeries(a + b + shift - 1 - r, a - 1, a + b + xk + shift - 1);
+    const lead = (a + b + xk + shift - 1) / (a - 1);
+    let sum = 0;
+    for (let i = 0; i < times.length; i++) {
+      const t = times[i] as number;
+      if (t === 0) continue;
+      const oneMinusZ = aT / (aT + t);
+      sum += (weights[i] as number) * lead * (1 - Math.pow(oneMinusZ, a - 1) * s.value(t / (aT + t)));
+    }
+    return sum;
+  };
+  const out = new Float64Array(n);
+  // With T from timestamps almost every (x, T) is distinct, and hashing them costs more than it saves.
+  const grouped = worthGrouping(x, T);
+  const { S, group } = grouped ? numeratorsByGroup(x, T, numerator) : { S: undefined, group: undefined };
+  for (let i = 0; i < n; i++) {
+    const xi = x[i] as number;
+    const g = S && group ? (S[group[i] as number] as number) : numerator(xi, T[i] as number);
+    if (xi === 0 && shift === 0) {
+      out[i] = g;
+    } else {
+      const rx = r + xi;
+      out[i] = g / (1 + (a / (b + xi + shift - 1)) * Math.exp(rx * Math.log((alpha + (T[i] as number)) / (alpha + (tx[i] as number)))));
+    }
+  }
+  return out;
+}
+
+/** N(x, T) once per distinct (x, T), and each row's group (internal). */
+function numeratorsByGroup(x: Float64Array, T: Float64Array, numerator: (x: number, T: number) => number): { S: Float64Array; group: Int32Array } {
+  const n = x.length;
   let size = 16;
   while (size < Math.min(n, 1 << 22) * 2) size *= 2;
   const mask = size - 1;
@@ -60,34 +97,7 @@ export function bgWeightedExpected(
       slot = (slot + 1) & mask;
     }
   }
-  const series: (HypergeometricSeries | undefined)[] = [];
-  const m = keyX.length;
-  const S = new Float64Array(m);
-  for (let k = 0; k < m; k++) {
-    const xk = keyX[k] as number;
-    const aT = alpha + (keyT[k] as number);
-    let s = series[xk];
-    if (!s) s = series[xk] = new HypergeometricSeries(a + b + shift - 1 - r, a - 1, a + b + xk + shift - 1);
-    const lead = (a + b + xk + shift - 1) / (a - 1);
-    let sum = 0;
-    for (let i = 0; i < times.length; i++) {
-      const t = times[i] as number;
-      if (t === 0) continue;
-      const oneMinusZ = aT / (aT + t);
-      sum += (weights[i] as number) * lead * (1 - Math.pow(oneMinusZ, a - 1) * s.value(t / (aT + t)));
-    }
-    S[k] = sum;
-  }
-  const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const xi = x[i] as number;
-    const g = S[group[i] as number] as number;
-    if (xi === 0 && shift === 0) {
-      out[i] = g;
-    } else {
-      const rx = r + xi;
-      out[i] = g / (1 + (a / (b + xi + shift - 1)) * Math.exp(rx * Math.log((alpha + (T[i] as number)) / (alpha + (tx[i] as number)))));
-    }
-  }
-  return out;
+  const S = new Float64Array(keyX.length);
+  for (let k = 0; k < keyX.length; k++) S[k] = numerator(keyX[k] as number, keyT[k] as number);
+  return { S, group };
 }

@@ -1,6 +1,22 @@
 import { digamma, logGamma } from '../math/special';
 import type { Objective } from '../math/optimize';
-import type { Columns } from '../data';
+import { distinctIndex, type Columns } from '../data';
+
+/**
+ * The index of each row's frequency among the distinct frequencies: the frequency itself when
+ * frequencies are small integers (the usual case), a hash otherwise (internal).
+ */
+function frequencyIndex(x: Float64Array): { distinct: Float64Array; index: Int32Array } {
+  const n = x.length;
+  let max = 0;
+  for (let i = 0; i < n; i++) if ((x[i] as number) > max) max = x[i] as number;
+  if (max > 4 * n + 1024) return distinctIndex(x);
+  const index = new Int32Array(n);
+  for (let i = 0; i < n; i++) index[i] = x[i] as number;
+  const distinct = new Float64Array(max + 1);
+  for (let k = 0; k <= max; k++) distinct[k] = k;
+  return { distinct, index };
+}
 
 /**
  * The BG/NBD log-likelihood (Fader, Hardie & Lee 2005, eq. 6) and, with `shift = 1`, the MBG/NBD
@@ -13,48 +29,46 @@ import type { Columns } from '../data';
  *   A3 = −(r+x) ln(α+T)
  *   A4 = ln a − ln(b+x+s−1) − (r+x) ln(α+tₓ)
  *
- * where s is the shift and δ = 1 when x > 0 or s = 1. Terms that depend only on x are computed once
- * per distinct x per evaluation (internal).
+ * where s is the shift and δ = 1 when x > 0 or s = 1. A1, A2 and their derivatives depend on x
+ * alone, so the gamma and digamma functions are evaluated once per distinct frequency (a few
+ * dozen) per evaluation, weighted by the customers at each x. What is left per row is
+ * ln(α+T), ln(α+tₓ) and one log-sum-exp; rows are split once, at construction, into those with
+ * δ = 0 (one log each) and the rest, in compact typed arrays (internal).
  */
-/** Distinct values of a column and, per row, the index of its value (internal). */
-function distinctIndex(values: Float64Array): { distinct: Float64Array; index: Int32Array } {
-  const map = new Map<number, number>();
-  const index = new Int32Array(values.length);
-  const distinct: number[] = [];
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i] as number;
-    let k = map.get(v);
-    if (k === undefined) {
-      k = distinct.length;
-      map.set(v, k);
-      distinct.push(v);
-    }
-    index[i] = k;
-  }
-  return { distinct: Float64Array.from(distinct), index };
-}
-
 export function bgnbdObjective(d: Columns, shift: 0 | 1): Objective {
   const n = d.x.length;
-  // Summaries built from dates repeat few values of x, tₓ and T, so every log that depends on
-  // one of them alone is taken once per distinct value per evaluation.
-  const X = distinctIndex(d.x);
-  const TX = distinctIndex(d.tx);
-  const TT = distinctIndex(d.T);
+  const X = frequencyIndex(d.x);
   const xs = X.distinct;
-  const wx = new Float64Array(xs.length);
-  for (let i = 0; i < n; i++) wx[X.index[i] as number] = (wx[X.index[i] as number] as number) + (d.w[i] as number);
-  const lT = new Float64Array(TT.distinct.length);
-  const iT = new Float64Array(TT.distinct.length);
-  const lt = new Float64Array(TX.distinct.length);
-  const it = new Float64Array(TX.distinct.length);
-  const lbx = new Float64Array(xs.length);
-  const ibx = new Float64Array(xs.length);
+  const nx = xs.length;
+  const wx = new Float64Array(nx);
+  let n0 = 0;
+  for (let i = 0; i < n; i++) {
+    const k = X.index[i] as number;
+    wx[k] = (wx[k] as number) + (d.w[i] as number);
+    if (shift === 0 && d.x[i] === 0) n0++;
+  }
+  // δ = 0 rows: only T and the weight matter.
+  const T0 = new Float64Array(n0);
+  const w0 = new Float64Array(n0);
+  const n1 = n - n0;
+  const T1 = new Float64Array(n1);
+  const t1 = new Float64Array(n1);
+  const w1 = new Float64Array(n1);
+  const k1 = new Int32Array(n1);
+  for (let i = 0, j0 = 0, j1 = 0; i < n; i++) {
+    if (shift === 0 && d.x[i] === 0) {
+      T0[j0] = d.T[i] as number;
+      w0[j0++] = d.w[i] as number;
+    } else {
+      T1[j1] = d.T[i] as number;
+      t1[j1] = d.tx[i] as number;
+      w1[j1] = d.w[i] as number;
+      k1[j1++] = X.index[i] as number;
+    }
+  }
+  const lbx = new Float64Array(nx);
+  const ibx = new Float64Array(nx);
   const total = d.customers;
-  const { w } = d;
-  const xi = X.index;
-  const txi = TX.index;
-  const Ti = TT.index;
   return (theta, grad) => {
     const r = Math.exp(theta[0] as number);
     const alpha = Math.exp(theta[1] as number);
@@ -65,7 +79,6 @@ export function bgnbdObjective(d: Columns, shift: 0 | 1): Objective {
     let gal = 0;
     let ga = 0;
     let gb = 0;
-    // Terms in x alone, weighted by the customers at each x.
     const lgr = logGamma(r);
     const psr = digamma(r);
     const lgab = logGamma(a + b);
@@ -73,7 +86,7 @@ export function bgnbdObjective(d: Columns, shift: 0 | 1): Objective {
     const lgb = logGamma(b);
     const psb = digamma(b);
     const lal = Math.log(alpha);
-    for (let k = 0; k < xs.length; k++) {
+    for (let k = 0; k < nx; k++) {
       const x = xs[k] as number;
       const bx = b + x + shift - 1;
       lbx[k] = Math.log(bx);
@@ -89,54 +102,49 @@ export function bgnbdObjective(d: Columns, shift: 0 | 1): Objective {
       ga += wk * (psab - psabx);
       gb += wk * (psab + digamma(b + x + shift) - psb - psabx);
     }
-    for (let k = 0; k < lT.length; k++) {
-      const v = alpha + (TT.distinct[k] as number);
-      lT[k] = Math.log(v);
-      iT[k] = 1 / v;
+    // δ = 0: ℓ gets −r ln(α+T).
+    let s0l = 0;
+    let s0i = 0;
+    for (let i = 0; i < n0; i++) {
+      const v = alpha + (T0[i] as number);
+      const wi = w0[i] as number;
+      s0l += wi * Math.log(v);
+      s0i += wi / v;
     }
-    for (let k = 0; k < lt.length; k++) {
-      const v = alpha + (TX.distinct[k] as number);
-      lt[k] = Math.log(v);
-      it[k] = 1 / v;
-    }
+    ll -= r * s0l;
+    gr -= s0l;
+    gal -= r * s0i;
     const la = Math.log(a);
-    const ia = 1 / a;
-    for (let i = 0; i < n; i++) {
-      const kx = xi[i] as number;
-      const x = xs[kx] as number;
-      const wi = w[i] as number;
-      const rx = r + x;
-      const kT = Ti[i] as number;
-      const lTi = lT[kT] as number;
-      const A3 = -rx * lTi;
-      if (x > 0 || shift === 1) {
-        const kt = txi[i] as number;
-        const lti = lt[kt] as number;
-        const A4 = la - (lbx[kx] as number) - rx * lti;
-        // ln(e^A3 + e^A4) and the weight of the second term, w4 = e^A4 / (e^A3 + e^A4).
-        let L: number;
-        let w4: number;
-        if (A4 > A3) {
-          const e = Math.exp(A3 - A4);
-          L = A4 + Math.log1p(e);
-          w4 = 1 / (1 + e);
-        } else {
-          const e = Math.exp(A4 - A3);
-          L = A3 + Math.log1p(e);
-          w4 = e / (1 + e);
-        }
-        const w3 = 1 - w4;
-        ll += wi * L;
-        gr -= wi * (w3 * lTi + w4 * lti);
-        gal -= wi * rx * (w3 * (iT[kT] as number) + w4 * (it[kt] as number));
-        ga += wi * w4 * ia;
-        gb -= wi * w4 * (ibx[kx] as number);
+    let sa = 0;
+    for (let i = 0; i < n1; i++) {
+      const k = k1[i] as number;
+      const wi = w1[i] as number;
+      const rx = r + (xs[k] as number);
+      const vT = alpha + (T1[i] as number);
+      const vt = alpha + (t1[i] as number);
+      const lTi = Math.log(vT);
+      const lti = Math.log(vt);
+      // ln(e^A3 + e^A4) = A3 + softplus(A4 − A3); the second term's share w4 = sigmoid(A4 − A3).
+      const dlt = la - (lbx[k] as number) + rx * (lTi - lti);
+      let L: number;
+      let w4: number;
+      if (dlt > 0) {
+        const e = Math.exp(-dlt);
+        L = dlt + Math.log1p(e);
+        w4 = 1 / (1 + e);
       } else {
-        ll += wi * A3;
-        gr -= wi * lTi;
-        gal -= wi * rx * (iT[kT] as number);
+        const e = Math.exp(dlt);
+        L = Math.log1p(e);
+        w4 = e / (1 + e);
       }
+      const w3 = 1 - w4;
+      ll += wi * (L - rx * lTi);
+      gr -= wi * (w3 * lTi + w4 * lti);
+      gal -= wi * rx * (w3 / vT + w4 / vt);
+      sa += wi * w4;
+      gb -= wi * w4 * (ibx[k] as number);
     }
+    ga += sa / a;
     // Chain rule to log-parameters, and the mean.
     grad[0] = (-gr * r) / total;
     grad[1] = (-gal * alpha) / total;

@@ -1,8 +1,10 @@
+import { CrmError, isCurrencyCode } from '../../core';
 import { spendColumns } from './columns';
 import { requireEnoughData, runFit, type FitOptions } from '../fit';
 import { digamma, logGamma } from '../math/special';
 import type { Objective } from '../math/optimize';
 import type { GammaGammaModel, SpendColumns, SpendRow } from './model';
+import { freezeModel } from '../trusted';
 
 /**
  * Mean negative log-likelihood of [ln p, ln q, ln γ] with its analytic gradient (Fader, Hardie &
@@ -68,9 +70,12 @@ function objective(x: Float64Array, m: Float64Array, w: Float64Array): Objective
  *
  * @param data - per customer frequency and average repeat-purchase value (rows or columns);
  *   customers with frequency 0 are skipped
- * @param options - penalizer (default 0), maxIterations (500), initial values (1 each), strict (true)
- * @returns the fitted model
- * @throws {CrmError} `INVALID_ARGUMENT` for a non-positive value of a repeat buyer,
+ * @param options - penalizer (default 0), maxIterations (500), initial values (1 each), strict
+ *   (true), and `currency`: the ISO 4217 code of `monetaryValue`, which the model then carries so
+ *   {@link predictClv} refuses to value it in another currency (default none)
+ * @returns the fitted model, deeply frozen
+ * @throws {CrmError} `INVALID_CURRENCY` for a currency that is not an ISO 4217 code,
+ *   `INVALID_ARGUMENT` for a non-positive value of a repeat buyer,
  *   `INSUFFICIENT_DATA` with fewer than 4 repeat buyers, `MODEL_NOT_CONVERGED`
  *
  * @example
@@ -81,14 +86,23 @@ function objective(x: Float64Array, m: Float64Array, w: Float64Array): Objective
  * //=> 6
  * ```
  */
-export function fitGammaGamma(data: SpendColumns | readonly SpendRow[], options: FitOptions = {}): GammaGammaModel {
+export function fitGammaGamma(data: SpendColumns | readonly SpendRow[], options: FitOptions & { readonly currency?: string } = {}): GammaGammaModel {
+  const currency = options.currency;
+  if (currency !== undefined && !isCurrencyCode(currency)) throw new CrmError('INVALID_CURRENCY', { params: { field: 'currency' } });
   const { x, m, w } = spendColumns(data);
   let customers = 0;
   for (const v of w) customers += v;
   requireEnoughData('Gamma-Gamma', customers, customers, 3);
+  let spend = 0;
+  for (let i = 0; i < m.length; i++) spend += (w[i] as number) * (m[i] as number);
   const { params, info } = runFit(
-    { model: 'Gamma-Gamma', names: ['p', 'q', 'v'], objective: objective(x, m, w), customers, rows: x.length },
+    { model: 'Gamma-Gamma', names: ['p', 'q', 'v'], objective: objective(x, m, w), customers, rows: x.length, unitScale: { v: spend / customers } },
     options,
   );
-  return { model: 'gammagamma', params: params as unknown as GammaGammaModel['params'], fit: info };
+  return freezeModel({
+    model: 'gammagamma',
+    params: params as unknown as GammaGammaModel['params'],
+    ...(currency !== undefined && { currency }),
+    fit: info,
+  });
 }

@@ -12,6 +12,11 @@ import type { FitInfo } from '../fit';
 export interface GammaGammaModel {
   readonly model: 'gammagamma';
   readonly params: { readonly p: number; readonly q: number; readonly v: number };
+  /**
+   * The ISO 4217 currency of the spend it was fitted on (`fitGammaGamma`'s `currency` option);
+   * {@link predictClv} refuses another with `CURRENCY_MISMATCH`. Absent when not given.
+   */
+  readonly currency?: string;
   readonly fit?: FitInfo;
 }
 

@@ -33,27 +33,3 @@ export function hyp2f1(a: number, b: number, c: number, z: number): number {
   }
   throw new CrmError('INVALID_ARGUMENT', { params: { field: 'z', rule: 'hypergeometric series did not converge' } });
 }
-
-/**
- * ln ₂F₁(a, b; c; z) for 0 ≤ z < 1 and positive parameters: the same series as {@link hyp2f1},
- * rescaled whenever the running sum grows past 1e280, so values beyond float64's range (large
- * frequencies in the Pareto/NBD likelihood) stay finite in log space (internal).
- */
-export function logHyp2f1(a: number, b: number, c: number, z: number): number {
-  if (!(z >= 0 && z < 1)) throw new CrmError('INVALID_ARGUMENT', { params: { field: 'z', rule: 'must be in [0, 1)' } });
-  let term = 1;
-  let sum = 1;
-  let logScale = 0;
-  for (let k = 0; k < 10_000_000; k++) {
-    term *= ((a + k) * (b + k)) / ((c + k) * (k + 1)) * z;
-    const next = sum + term;
-    if (next === sum || term === 0) return logScale + Math.log(sum);
-    sum = next;
-    if (sum > 1e280) {
-      sum /= 1e280;
-      term /= 1e280;
-      logScale += 280 * Math.LN10;
-    }
-  }
-  throw new CrmError('INVALID_ARGUMENT', { params: { field: 'z', rule: 'hypergeometric series did not converge' } });
-}

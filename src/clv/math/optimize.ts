@@ -11,6 +11,11 @@ export interface MinimizeOptions {
   readonly maxIterations?: number;
   /** Stop when the gradient's max norm falls below this. */
   readonly gradientTolerance?: number;
+  /**
+   * A starting inverse Hessian (row-major n×n, positive definite), e.g. from a fit on a sample of
+   * the data; default the identity, rescaled after the first step.
+   */
+  readonly inverseHessian?: Float64Array;
 }
 
 export interface MinimizeResult {
@@ -37,7 +42,9 @@ export function minimize(f: Objective, x0: ArrayLike<number>, options: MinimizeO
   let g = new Float64Array(n);
   let fx = f(x, g);
   const H = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) H[i * n + i] = 1;
+  const warm = options.inverseHessian?.length === n * n;
+  if (warm) H.set(options.inverseHessian as Float64Array);
+  else for (let i = 0; i < n; i++) H[i * n + i] = 1;
   const p = new Float64Array(n);
   let xNew = new Float64Array(n);
   let gNew = new Float64Array(n);
@@ -70,13 +77,19 @@ export function minimize(f: Objective, x0: ArrayLike<number>, options: MinimizeO
     const pmax = maxAbs(p);
     let step = pmax > 2 ? 2 / pmax : 1;
     let fNew = NaN;
+    // Near the optimum the decrease a step promises falls below the rounding of a sum over many
+    // rows, and halving would only chase noise: a step that keeps f within that rounding and
+    // shrinks the gradient is taken.
+    const noise = 1e-12 * Math.max(1, Math.abs(fx));
+    const gNorm = maxAbs(g);
+    const acceptable = (): boolean => Number.isFinite(fNew) && (fNew <= fx + 1e-4 * step * slope || (fNew <= fx + noise && maxAbs(gNew) < gNorm));
     for (let k = 0; k < 60; k++) {
       for (let i = 0; i < n; i++) xNew[i] = (x[i] as number) + step * (p[i] as number);
       fNew = f(xNew, gNew);
-      if (Number.isFinite(fNew) && fNew <= fx + 1e-4 * step * slope) break;
+      if (acceptable()) break;
       step *= 0.5;
     }
-    if (!(Number.isFinite(fNew) && fNew <= fx + 1e-4 * step * slope)) {
+    if (!acceptable()) {
       converged = maxAbs(g) < Math.sqrt(gtol);
       break;
     }
@@ -91,7 +104,7 @@ export function minimize(f: Objective, x0: ArrayLike<number>, options: MinimizeO
     [g, gNew] = [gNew, g];
     fx = fNew;
     if (sy > 1e-12) {
-      if (iterations === 1) {
+      if (iterations === 1 && !warm) {
         // Scale the initial Hessian (Nocedal & Wright eq. 6.20).
         let yy = 0;
         for (let i = 0; i < n; i++) yy += (y[i] as number) * (y[i] as number);

@@ -1,17 +1,21 @@
-import { groupColumns, toColumns, type FrequencyRecencyData } from '../data';
+import { groupColumns, meanT, toColumns, type FrequencyRecencyData } from '../data';
 import { requireEnoughData, runFit, type FitOptions } from '../fit';
 import { numericGradient } from '../math/optimize';
 import { paretoLogLikelihood } from './likelihood';
 import type { ParetoNbdModel } from './model';
+import { freezeModel } from '../trusted';
 
 /**
  * Fits the Pareto/NBD model (Schmittlein, Morrison & Colombo 1987, "Counting Your Customers",
  * Management Science 33(1); likelihood as in Fader & Hardie 2005,
- * http://www.brucehardie.com/notes/009/) by BFGS on log-parameters. The likelihood needs the Gauss
- * hypergeometric function, evaluated by its series in log space; the gradient is by central
- * differences (the hypergeometric terms' parameter derivatives are not worth their cost).
+ * http://www.brucehardie.com/notes/009/) by BFGS on log-parameters. The likelihood's A₀ term is
+ * the note's integral over the possible drop-out times, evaluated by Gauss–Legendre quadrature in
+ * log space (not the note's ₂F₁ series, which needs millions of terms on small or odd data), so
+ * each evaluation costs a bounded amount of work; the gradient is by central differences.
  * Identical rows are merged first. Standard errors come from second differences of the
- * likelihood.
+ * likelihood. Small data often has its maximum at the edge of the parameter space (see
+ * {@link FitInfo.degenerate}): that is `MODEL_NOT_CONVERGED`, or `converged: false` with
+ * `strict: false`.
  *
  * @param data - per-customer rows or columns (frequency, recency, T, optional count)
  * @param options - penalizer (default 0), maxIterations (500), initial values (1 each), strict (true)
@@ -47,8 +51,8 @@ export function fitParetoNbd(data: FrequencyRecencyData, options: FitOptions = {
     return -ll / d.customers;
   };
   const { params, info } = runFit(
-    { model: 'Pareto/NBD', names: ['r', 'alpha', 's', 'beta'], objective: numericGradient(nll), value: nll, customers: d.customers, rows: n },
+    { model: 'Pareto/NBD', names: ['r', 'alpha', 's', 'beta'], objective: numericGradient(nll), value: nll, customers: d.customers, rows: n, unitScale: { alpha: meanT(d), beta: meanT(d) } },
     options,
   );
-  return { model: 'paretonbd', params: params as unknown as ParetoNbdModel['params'], fit: info };
+  return freezeModel({ model: 'paretonbd', params: params as unknown as ParetoNbdModel['params'], fit: info });
 }

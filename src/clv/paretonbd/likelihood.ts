@@ -1,23 +1,26 @@
-import { logHyp2f1 } from '../math/hyp2f1';
+import { logIntegralConcave } from '../math/logIntegral';
 import { logAddExp, logGamma } from '../math/special';
 
 /**
  * ln A₀ of the Pareto/NBD likelihood (Fader & Hardie 2005, "A Note on Deriving the Pareto/NBD
- * Model and Related Expressions", http://www.brucehardie.com/notes/009/, eqs. 19–22):
- * A₀ = ₂F₁(r+s+x, t; r+s+x+1; |α−β|/(max+tₓ)) / (max+tₓ)^(r+s+x) − the same at T, where
- * t = r+x when α < β and s+1 otherwise. The difference is taken in log space (internal).
+ * Model and Related Expressions", http://www.brucehardie.com/notes/009/, eqs. 19–22), where
+ * A₀ = (r+s+x) ∫ from tₓ to T of (α+τ)^−(r+x) (β+τ)^−(s+1) dτ — the note's derivation before it
+ * writes the integral as a difference of two ₂F₁(r+s+x, ·; r+s+x+1; z). That series needs up to
+ * millions of terms as z → 1 (tiny tₓ with α and β far apart), and the difference cancels when
+ * tₓ ≈ T; the integral has neither problem. With v = ln(min(α,β)+τ) the integrand is
+ * g(v) = e^((1−p)v) (d+e^v)^−q, d = |α−β|, log-concave and analytic in a strip of half-width π,
+ * which {@link logIntegralConcave} integrates to float64 rounding with bounded work (internal).
  */
 export function logA0(r: number, alpha: number, s: number, beta: number, x: number, tx: number, T: number): number {
+  if (!(T > tx)) return -Infinity;
   const lo = Math.min(alpha, beta);
-  const hi = Math.max(alpha, beta);
-  const t = alpha < beta ? r + x : s + 1;
-  const rsx = r + s + x;
-  const q1 = hi + tx;
-  const q2 = hi + T;
-  const l1 = logHyp2f1(rsx, t, rsx + 1, (hi - lo) / q1) - rsx * Math.log(q1);
-  const l2 = logHyp2f1(rsx, t, rsx + 1, (hi - lo) / q2) - rsx * Math.log(q2);
-  if (!(l2 < l1)) return -Infinity;
-  return l1 + Math.log(-Math.expm1(l2 - l1));
+  const d = Math.abs(alpha - beta);
+  // Exponents on (lo + τ) and (hi + τ).
+  const p = alpha <= beta ? r + x : s + 1;
+  const q = alpha <= beta ? s + 1 : r + x;
+  const f = (v: number): number => (1 - p) * v - q * (d === 0 ? v : Math.log(d + Math.exp(v)));
+  const slope = (v: number): number => 1 - p - (d === 0 ? q : q / (1 + d * Math.exp(-v)));
+  return Math.log(r + s + x) + logIntegralConcave(f, slope, Math.log(lo + tx), Math.log(lo + T));
 }
 
 /** One customer's Pareto/NBD log-likelihood (Fader & Hardie 2005, eq. 22) (internal). */
