@@ -1,4 +1,6 @@
 import { assert } from '../core/errors/assert';
+import { requireIterable } from '../core/guards';
+import { requireDate } from '../core/time';
 import type { OutboxMessage, OutboxStore } from '../service/outbox';
 
 /**
@@ -49,7 +51,8 @@ export class MemoryOutboxStore<E> implements OutboxStore<E> {
   }
 
   async markPublished(ids: readonly string[], at: Date): Promise<void> {
-    for (const id of ids) {
+    requireDate(at, 'at');
+    for (const id of requireIterable<string>(ids, 'ids')) {
       const row = this.#messages.get(id);
       if (row === undefined || row.publishedAt !== undefined) continue;
       row.publishedAt = new Date(at);

@@ -3,6 +3,7 @@ import { assert } from '../core/errors/assert';
 import { CrmError } from '../core/errors/CrmError';
 import type { SaveOptions } from '../repository/CustomerRepository';
 import type { ListOptions, Page, StreamOptions } from '../repository/pagination';
+import { requireIterable } from '../core/guards';
 import { cloneData } from './clone';
 import { decodeCursor, encodeCursor, pageLimit, upperBound } from './cursor';
 
@@ -38,7 +39,7 @@ export class VersionedStore<T extends Versioned> {
 
   getMany(ids: readonly string[]): T[] {
     const out: T[] = [];
-    for (const id of ids) {
+    for (const id of requireIterable<string>(ids, 'ids')) {
       const e = this.#byId.get(id);
       if (e) out.push(cloneData(e));
     }

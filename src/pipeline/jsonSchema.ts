@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CrmError } from '../core/errors/CrmError';
 import { OpportunityInputSchema, OpportunitySchema } from './opportunity';
 
 const SCHEMAS = {
@@ -22,5 +23,8 @@ const SCHEMAS = {
  * ```
  */
 export function opportunityJsonSchema(name: keyof typeof SCHEMAS): Record<string, unknown> {
+  if (typeof name !== 'string' || !Object.hasOwn(SCHEMAS, name)) {
+    throw new CrmError('INVALID_ARGUMENT', { params: { field: 'name', rule: 'must be Opportunity or OpportunityInput' } });
+  }
   return z.toJSONSchema(SCHEMAS[name], { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
 }

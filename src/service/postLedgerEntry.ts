@@ -1,5 +1,5 @@
 import { assert } from '../core/errors/assert';
-import { isCrmError } from '../core/errors/CrmError';
+import { CrmError, isCrmError } from '../core/errors/CrmError';
 import type { LedgerEntry } from '../loyalty/ledger/entry';
 import type { LoyaltyLedgerRepository } from '../repository/LoyaltyLedgerRepository';
 
@@ -79,6 +79,9 @@ export async function postLedgerEntry(
   compute: (entries: readonly LedgerEntry[], attempt: number) => LedgerEntry | undefined,
   options: PostLedgerEntryOptions = {},
 ): Promise<PostedLedgerEntry> {
+  if (ledger === null || typeof ledger !== 'object' || typeof ledger.entriesOf !== 'function' || typeof ledger.append !== 'function') {
+    throw new CrmError('INVALID_ARGUMENT', { params: { field: 'ledger', rule: 'must have entriesOf and append' } });
+  }
   const maxAttempts = options.maxAttempts ?? 100;
   assert(Number.isSafeInteger(maxAttempts) && maxAttempts >= 1 && maxAttempts <= 10_000, 'INVALID_ARGUMENT', {
     params: { field: 'maxAttempts', rule: 'must be a whole number from 1 to 10000' },

@@ -1,5 +1,5 @@
 import { assert } from '../core/errors/assert';
-import { isCrmError } from '../core/errors/CrmError';
+import { CrmError, isCrmError } from '../core/errors/CrmError';
 
 /**
  * What {@link updateWithRetry} needs from a repository: `get` and a versioned `save` (a
@@ -116,6 +116,9 @@ export async function updateWithRetry<T extends { readonly id: string; readonly 
   apply: (current: T, attempt: number) => Updated<T, E> | Promise<Updated<T, E>>,
   options: UpdateWithRetryOptions = {},
 ): Promise<UpdateWithRetryResult<T, E>> {
+  if (repository === null || typeof repository !== 'object' || typeof repository.get !== 'function' || typeof repository.save !== 'function') {
+    throw new CrmError('INVALID_ARGUMENT', { params: { field: 'repository', rule: 'must have get and save' } });
+  }
   const maxAttempts = options.maxAttempts ?? 3;
   assert(Number.isSafeInteger(maxAttempts) && maxAttempts >= 1 && maxAttempts <= 100, 'INVALID_ARGUMENT', {
     params: { field: 'maxAttempts', rule: 'must be a whole number from 1 to 100' },

@@ -1,3 +1,4 @@
+import { requireFiniteInRange } from '../core/guards';
 import { Money } from '../core/money/Money';
 import type { Opportunity } from '../pipeline/opportunity';
 
@@ -20,6 +21,7 @@ const STAGES = ['lead', 'qualified', 'proposal', 'negotiation'] as const;
  * ```
  */
 export function sampleOpportunity(n: number): Opportunity {
+  requireFiniteInRange(n, 'n', 0, 999_999, true);
   const at = new Date(BASE + n * 60_000);
   const stage = STAGES[n % STAGES.length] as string;
   return {

@@ -11,6 +11,7 @@ export const SKIPPED: Readonly<Record<string, string>> = {
   transactionRepositoryContract: 'registers vitest tests; run by test/memory/contracts.test.ts',
   interactionRepositoryContract: 'registers vitest tests; run by test/memory/contracts.test.ts',
   loyaltyLedgerRepositoryContract: 'registers vitest tests; run by test/memory/contracts.test.ts',
+  opportunityRepositoryContract: 'registers vitest tests; run by test/memory/opportunityContract.test.ts',
 };
 
 /** Exports whose results legitimately differ between two identical calls (so no aliasing check). */

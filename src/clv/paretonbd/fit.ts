@@ -26,9 +26,12 @@ import { freezeModel } from '../trusted';
  * ```ts
  * import { fitParetoNbd } from 'crmkit/clv';
  * const m = fitParetoNbd([
- *   { frequency: 0, recency: 0, T: 30, count: 60 }, { frequency: 1, recency: 20, T: 30, count: 25 },
- *   { frequency: 3, recency: 25, T: 30, count: 10 }, { frequency: 2, recency: 5, T: 30, count: 5 },
+ *   { frequency: 0, recency: 0, T: 38, count: 1411 }, { frequency: 1, recency: 20, T: 35, count: 439 },
+ *   { frequency: 2, recency: 25, T: 36, count: 214 }, { frequency: 3, recency: 30, T: 37, count: 100 },
+ *   { frequency: 5, recency: 33, T: 38, count: 60 }, { frequency: 1, recency: 2, T: 36, count: 133 },
  * ]);
+ * m.fit.converged;
+ * //=> true
  * m.model;
  * //=> 'paretonbd'
  * ```

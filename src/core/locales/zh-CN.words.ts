@@ -250,4 +250,7 @@ export const zhCNWords: Readonly<Record<string, string>> = {
   'must be a whole number from {min} to {max}': '必须是 {min} 到 {max} 之间的整数',
   'must be a whole number, at least 1': '必须是整数，至少为 1',
   'must be the customer posted for': '必须是所记账的客户',
+  'must be Opportunity or OpportunityInput': '必须是 Opportunity 或 OpportunityInput',
+  'must have get and save': '必须提供 get 和 save 方法',
+  'must have entriesOf and append': '必须提供 entriesOf 和 append 方法',
 };
