@@ -1,0 +1,2 @@
+export { SQL_DIALECTS, quoteIdentifier, type SqlDialect, type SqlText } from './dialect';
+export { clickhouseLiteral } from './clickhouseLiteral';
