@@ -107,7 +107,8 @@ export class SqlWriter {
    * n = 0): the rounding `Money.dividedBy(n, 'half-even')` applies to minor units.
    */
   halfEvenDiv(total: string, n: string): string {
-    const q = this.intDiv(total, n);
+    // ClickHouse evaluates every CASE branch, so the quotient must not divide by zero even when n = 0.
+    const q = this.intDiv(total, this.ch ? `greatest(${n}, 1)` : n);
     const r2 = `2 * ((${total}) - ${q} * (${n}))`;
     const mod2 = this.ch ? `(${q} % 2)` : `mod(${q}, 2)`;
     return `CASE WHEN (${n}) = 0 THEN 0 WHEN ${r2} > (${n}) THEN ${q} + 1 WHEN ${r2} = (${n}) THEN ${q} + ${mod2} ELSE ${q} END`;
