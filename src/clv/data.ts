@@ -133,8 +133,23 @@ function bits(v: number): number {
  * depends on the number of distinct rows, not customers (internal; open-addressing hash table).
  */
 export function groupColumns(c: Columns): Columns {
+  // Mostly distinct rows (continuous T) are fitted as they come: grouping and sorting a million
+  // rows would cost more than it saves.
   if (!worthGrouping(c.x, c.tx, c.T)) return c;
-  return groupWithIndex(c).grouped;
+  const g = groupWithIndex(c).grouped;
+  // Canonical order (by frequency, recency, T): the likelihood sums then run in the same order
+  // whatever order the rows came in (expanded or pre-aggregated, from any engine), so fits on the
+  // same customers agree to the last bit instead of to the optimiser's tolerance.
+  const m = g.x.length;
+  const order = new Int32Array(m);
+  for (let i = 0; i < m; i++) order[i] = i;
+  order.sort((i, j) => (g.x[i] as number) - (g.x[j] as number) || (g.tx[i] as number) - (g.tx[j] as number) || (g.T[i] as number) - (g.T[j] as number));
+  const pick = (a: Float64Array) => {
+    const out = new Float64Array(m);
+    for (let i = 0; i < m; i++) out[i] = a[order[i] as number] as number;
+    return out;
+  };
+  return { x: pick(g.x), tx: pick(g.tx), T: pick(g.T), w: pick(g.w), customers: g.customers };
 }
 
 /**

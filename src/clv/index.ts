@@ -6,7 +6,8 @@
  *
  * @module clv
  */
-export { summarizeTransactions, summaryColumns, type CustomerSummary, type SummarizeOptions, type SummaryPeriod } from './summary';
+export { summarizeTransactions, summaryColumns, type CustomerSummaries, type CustomerSummary, type SummarizeOptions, type SummaryPeriod } from './summary';
+export { clvSummarySql, clvSummaryCountsSql, type ClvSummarySqlOptions } from './summarySql';
 export type { FrequencyRecencyRow, FrequencyRecencyColumns, FrequencyRecencyData } from './data';
 export type { FitInfo, FitOptions } from './fit';
 export type { BgNbdParams, BgNbdModel, ModifiedBgNbdModel } from './bgnbd/model';

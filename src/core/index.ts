@@ -12,3 +12,4 @@ export { mulberry32 } from './random';
 export { throwIfAborted, type LongRunningOptions, type Progress } from './abort';
 export { LOCALES, errorMessage, localizeWord, zodErrorMap, type Locale, type LocaleCatalogue } from './locales';
 export { registerLocale } from './locales/registerLocale';
+export * from './sql';

@@ -18,6 +18,10 @@ export const zhCNWords: Readonly<Record<string, string>> = {
   input: '输入',
   segment: '分群',
   // rule phrases
+  "must be 'postgres', 'duckdb' or 'clickhouse'": "必须是 'postgres'、'duckdb' 或 'clickhouse'",
+  'must be at most 1000000 characters': '最多 1000000 个字符',
+  'must be well-formed Unicode': '必须是格式正确的 Unicode',
+  'must be a string, number, bigint or boolean': '必须是字符串、数值、bigint 或布尔值',
   'a condition has only field, op and value': '条件只能包含 field、op 和 value',
   'a group has exactly one of all, any or not': '分组必须且只能包含 all、any、not 之一',
   'a span ends before it starts': '时间段的结束早于开始',

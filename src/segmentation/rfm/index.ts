@@ -11,3 +11,4 @@ export {
 export type { NumberColumn } from './quantileScores';
 export { rfmSegment } from './rfmSegment';
 export { DEFAULT_RFM_SEGMENT_MAP, RfmSegmentMapSchema, type RfmSegmentMap, type RfmSegmentName } from './segmentMap';
+export { rfmSummarySql, type RfmSummarySqlOptions } from './rfmSummarySql';

@@ -1,6 +1,7 @@
 import { CrmError } from '../../core/errors/CrmError';
 import { Money } from '../../core/money/Money';
-import { MS_PER_DAY, isValidDate, requireDate } from '../../core/time/index';
+import { minorUnitsOf } from '../../core/money/minorUnits';
+import { MS_PER_DAY, requireDate } from '../../core/time/index';
 import type { Transaction } from '../../customer/transaction';
 
 /**
@@ -70,16 +71,12 @@ interface Acc {
   minor: number;
 }
 
-const PLAIN_DECIMAL = /^(\d+)(?:\.(\d+))?$/;
+function badCustomer(index: number): never {
+  throw new CrmError('INVALID_ARGUMENT', { params: { field: `transactions.${index}.customerId`, rule: 'must be a non-empty string' } });
+}
 
-/** Integer minor units of a non-negative amount: read from its decimal string (no Decimal arithmetic) when it has at most `exponent` decimals. */
-function minorUnits(amount: Money): number {
-  const exponent = amount.exponent;
-  const m = PLAIN_DECIMAL.exec(amount.amount);
-  const frac = m?.[2] ?? '';
-  const minor = m !== null && frac.length <= exponent ? Number(`${m[1]}${frac.padEnd(exponent, '0')}`) : Number(amount.toMinor());
-  if (!Number.isSafeInteger(minor)) throw new CrmError('INVALID_MONEY', { params: { field: 'amount', rule: 'exceeds the safe integer range of minor units' } });
-  return minor;
+function badAmount(index: number): never {
+  throw new CrmError('INVALID_MONEY', { params: { field: `transactions.${index}.amount`, rule: 'must be a non-negative Money' } });
 }
 
 /**
@@ -118,29 +115,34 @@ export function summarizeRfm(transactions: Iterable<RfmTransaction>, options: Su
     throw new CrmError('INVALID_ARGUMENT', { params: { field: 'transactions', rule: 'must be an iterable of transactions' } });
   }
   const byCustomer = new Map<string, Acc>();
+  let exponent = currency === undefined ? -1 : Money.zero(currency).exponent;
   let index = 0;
+  // One pass, no allocation per row beyond a customer's first: minor units are read from the
+  // decimal's digits (minorUnitsOf), instants with getTime().
   for (const t of transactions) {
-    const field = `transactions.${index++}`;
-    if (t === null || typeof t !== 'object' || typeof t.customerId !== 'string' || t.customerId === '') {
-      throw new CrmError('INVALID_ARGUMENT', { params: { field: `${field}.customerId`, rule: 'must be a non-empty string' } });
-    }
-    if (!isValidDate(t.occurredAt)) throw new CrmError('INVALID_DATE', { params: { field: `${field}.occurredAt` } });
-    if (!Money.isMoney(t.amount) || t.amount.isNegative()) {
-      throw new CrmError('INVALID_MONEY', { params: { field: `${field}.amount`, rule: 'must be a non-negative Money' } });
-    }
+    if (t === null || typeof t !== 'object' || typeof t.customerId !== 'string' || t.customerId === '') badCustomer(index);
+    const occurredAt = t.occurredAt;
+    const at = occurredAt instanceof Date ? occurredAt.getTime() : Number.NaN;
+    if (Number.isNaN(at)) throw new CrmError('INVALID_DATE', { params: { field: `transactions.${index}.occurredAt` } });
+    const amount = t.amount;
+    if (!Money.isMoney(amount)) badAmount(index);
     if (t.type !== 'purchase' && t.type !== 'refund') {
-      throw new CrmError('INVALID_ARGUMENT', { params: { field: `${field}.type`, rule: 'must be purchase or refund' } });
+      throw new CrmError('INVALID_ARGUMENT', { params: { field: `transactions.${index}.type`, rule: 'must be purchase or refund' } });
     }
-    currency ??= t.amount.currency;
-    if (t.amount.currency !== currency) throw new CrmError('CURRENCY_MISMATCH', { params: { left: currency, right: t.amount.currency } });
-    const at = t.occurredAt.getTime();
+    if (amount.currency !== currency) {
+      if (currency !== undefined) throw new CrmError('CURRENCY_MISMATCH', { params: { left: currency, right: amount.currency } });
+      currency = amount.currency;
+      exponent = amount.exponent;
+    }
+    const minor = minorUnitsOf(amount, exponent);
+    if (minor < 0) badAmount(index);
+    index++;
     if (at > asOf) continue;
     let acc = byCustomer.get(t.customerId);
     if (acc === undefined) {
       acc = { last: -Infinity, frequency: 0, minor: 0 };
       byCustomer.set(t.customerId, acc);
     }
-    const minor = minorUnits(t.amount);
     if (t.type === 'purchase') {
       acc.frequency++;
       acc.minor += minor;

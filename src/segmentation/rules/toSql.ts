@@ -1,4 +1,6 @@
 import { CrmError } from '../../core/errors/CrmError';
+import { clickhouseLiteral } from '../../core/sql/clickhouseLiteral';
+import { type SqlDialect, quoteIdentifier, quoteTable, requireDialect } from '../../core/sql/dialect';
 import type { SegmentFieldType } from './fields';
 import { type ParseSegmentRuleOptions, type RuleNode, type Scalar, resolveRule } from './parse';
 import { withinLastWindow } from './window';
@@ -31,11 +33,20 @@ export interface ToSqlOptions extends ParseSegmentRuleOptions {
   readonly select?: readonly string[];
   /** Number of bind parameters already used before this clause (`$1` becomes `$(offset + 1)`). Default 0. */
   readonly paramOffset?: number;
+  /**
+   * The engine to write SQL for. Default `'postgres'`. `'duckdb'`: the same `$n` placeholders
+   * with DuckDB types (tags a `VARCHAR[]` column). `'clickhouse'`: values inline through
+   * {@link clickhouseLiteral} (ClickHouse 18.16 has no server-side parameters), `values` empty;
+   * column types `Nullable(String)`, `Nullable(Float64)`, `Nullable(DateTime)` (whole seconds,
+   * compared as epoch milliseconds), `Nullable(UInt8)` for booleans and `Array(String)` for tags.
+   */
+  readonly dialect?: SqlDialect;
 }
 
 /**
- * A parameterised PostgreSQL query: `text` with `$1..$n` placeholders and their `values`, ready
- * for `pg`'s `client.query(text, values)`; `where` is the condition alone, for composing your own
+ * A parameterised query: `text` with `$1..$n` placeholders and their `values`, ready for `pg`'s
+ * `client.query(text, values)` or DuckDB's `connection.run(text, values)` (for ClickHouse the
+ * values are inline and `values` is empty); `where` is the condition alone, for composing your own
  * query with the same values.
  *
  * @example
@@ -49,30 +60,48 @@ export interface SqlQuery {
   readonly where: string;
 }
 
-const CAST: Record<Exclude<SegmentFieldType, 'tags'>, string> = {
-  string: 'text',
-  number: 'double precision',
-  date: 'timestamptz',
-  boolean: 'boolean',
+const CAST: Record<SqlDialect, Record<Exclude<SegmentFieldType, 'tags'>, string>> = {
+  postgres: { string: 'text', number: 'double precision', date: 'timestamptz', boolean: 'boolean' },
+  duckdb: { string: 'VARCHAR', number: 'DOUBLE', date: 'TIMESTAMPTZ', boolean: 'BOOLEAN' },
+  clickhouse: { string: 'String', number: 'Float64', date: 'DateTime', boolean: 'UInt8' },
 };
 
-function identifier(name: unknown, field: string): string {
-  if (typeof name !== 'string' || name === '' || name.length > 128 || name.includes('\u0000')) {
-    throw new CrmError('INVALID_ARGUMENT', { params: { field, rule: 'must be a non-empty identifier of at most 128 characters' } });
-  }
-  return `"${name.replace(/"/g, '""')}"`;
-}
+type ScalarType = Exclude<SegmentFieldType, 'tags'>;
 
 class Builder {
   readonly values: unknown[] = [];
   constructor(
     private readonly options: ToSqlOptions,
+    private readonly dialect: SqlDialect,
     private readonly offset: number,
   ) {}
 
-  param(value: unknown, cast: string): string {
-    this.values.push(value);
-    return `$${this.offset + this.values.length}::${cast}`;
+  private get ch(): boolean {
+    return this.dialect === 'clickhouse';
+  }
+
+  /** One value: a typed placeholder, or (ClickHouse only) a literal from the one escaper. */
+  param(value: unknown, type: ScalarType): string {
+    if (this.ch) return type === 'date' ? clickhouseLiteral(BigInt(value as number)) : clickhouseLiteral(value as string | number | boolean);
+    this.values.push(type === 'date' ? new Date(value as number).toISOString() : value);
+    return `$${this.offset + this.values.length}::${CAST[this.dialect][type]}`;
+  }
+
+  /** A list of values as an SQL list `(a, b)` (DuckDB, ClickHouse) or one array parameter (PostgreSQL). */
+  list(vs: readonly Scalar[], type: ScalarType): string {
+    if (this.dialect === 'postgres') {
+      this.values.push([...vs]);
+      return `$${this.offset + this.values.length}::${CAST.postgres[type]}[]`;
+    }
+    return vs.map((v) => this.param(v, type)).join(', ');
+  }
+
+  private get yes(): string {
+    return this.ch ? '1' : 'TRUE';
+  }
+
+  private get no(): string {
+    return this.ch ? '0' : 'FALSE';
   }
 
   column(name: string): string {
@@ -80,15 +109,15 @@ class Builder {
     if (cols === null || typeof cols !== 'object' || !Object.hasOwn(cols, name)) {
       throw new CrmError('INVALID_ARGUMENT', { params: { field: `columns.${name}`, rule: 'no column is mapped for this rule field' } });
     }
-    return identifier(cols[name], `columns.${name}`);
+    return quoteIdentifier(cols[name], this.dialect, `columns.${name}`);
   }
 
   node(node: RuleNode): string {
     switch (node.kind) {
       case 'all':
-        return node.children.length === 0 ? 'TRUE' : `(${node.children.map((n) => this.node(n)).join(' AND ')})`;
+        return node.children.length === 0 ? this.yes : `(${node.children.map((n) => this.node(n)).join(' AND ')})`;
       case 'any':
-        return node.children.length === 0 ? 'FALSE' : `(${node.children.map((n) => this.node(n)).join(' OR ')})`;
+        return node.children.length === 0 ? this.no : `(${node.children.map((n) => this.node(n)).join(' OR ')})`;
       case 'not':
         return `(NOT ${this.node(node.child)})`;
       default:
@@ -101,63 +130,67 @@ class Builder {
     const col = this.column(node.field.name);
     const type = node.field.type;
     const value = node.value;
-    const cast = type === 'tags' ? 'text' : CAST[type];
-    const one = (v: unknown) => this.param(type === 'date' ? new Date(v as number).toISOString() : v, cast);
-    const list = (vs: readonly Scalar[]) => this.param([...vs], `${cast}[]`);
+    const scalar: ScalarType = type === 'tags' ? 'string' : type;
+    // ClickHouse 18 DateTime has whole seconds: dates compare as epoch milliseconds.
+    const x = this.ch && type === 'date' ? `(toInt64(toUInt32(${col})) * 1000)` : col;
+    const one = (v: unknown) => this.param(v, scalar);
     let test: string;
     switch (node.op) {
       case 'exists':
-        return type === 'tags' ? `(${col} IS NOT NULL AND cardinality(${col}) > 0)` : `(${col} IS NOT NULL)`;
+        if (type !== 'tags') return `(${col} IS NOT NULL)`;
+        return this.dialect === 'postgres' ? `(${col} IS NOT NULL AND cardinality(${col}) > 0)` : this.ch ? `(notEmpty(${col}))` : `(${col} IS NOT NULL AND len(${col}) > 0)`;
       case 'eq':
-        test = `${col} = ${one(value)}`;
+        test = `${x} = ${one(value)}`;
         break;
       case 'neq':
-        test = `${col} <> ${one(value)}`;
+        test = `${x} <> ${one(value)}`;
         break;
       case 'gt':
       case 'after':
-        test = `${col} > ${one(value)}`;
+        test = `${x} > ${one(value)}`;
         break;
       case 'gte':
-        test = `${col} >= ${one(value)}`;
+        test = `${x} >= ${one(value)}`;
         break;
       case 'lt':
       case 'before':
-        test = `${col} < ${one(value)}`;
+        test = `${x} < ${one(value)}`;
         break;
       case 'lte':
-        test = `${col} <= ${one(value)}`;
+        test = `${x} <= ${one(value)}`;
         break;
-      case 'between': {
-        const [lo, hi] = value as [number, number];
-        test = `${col} BETWEEN ${one(lo)} AND ${one(hi)}`;
-        break;
-      }
+      case 'between':
       case 'withinLast': {
-        const [lo, hi] = withinLastWindow(value, this.options.asOf);
-        test = `${col} BETWEEN ${one(lo)} AND ${one(hi)}`;
+        const [lo, hi] = node.op === 'between' ? (value as [number, number]) : withinLastWindow(value, this.options.asOf);
+        test = this.ch ? `${x} >= ${one(lo)} AND ${x} <= ${one(hi)}` : `${x} BETWEEN ${one(lo)} AND ${one(hi)}`;
         break;
       }
       case 'in':
-        test = `${col} = ANY(${list(value as Scalar[])})`;
+      case 'notIn': {
+        const vs = value as Scalar[];
+        const member = this.dialect === 'postgres' ? `${col} = ANY(${this.list(vs, scalar)})` : vs.length === 0 ? this.no : `${col} IN (${this.list(vs, scalar)})`;
+        test = node.op === 'in' ? member : `NOT (${member})`;
         break;
-      case 'notIn':
-        test = `NOT (${col} = ANY(${list(value as Scalar[])}))`;
-        break;
+      }
       case 'contains':
-        test = `strpos(${col}, ${one(value)}) > 0`;
+        test = this.ch ? `position(${col}, ${one(value)}) > 0` : `strpos(${col}, ${one(value)}) > 0`;
         break;
       case 'startsWith':
-        test = `starts_with(${col}, ${one(value)})`;
+        test = this.ch ? `startsWith(${col}, ${one(value)})` : `starts_with(${col}, ${one(value)})`;
         break;
       case 'hasTag':
-        test = `COALESCE(${one(value)} = ANY(${col}), FALSE)`;
+        test = this.dialect === 'postgres' ? `COALESCE(${one(value)} = ANY(${col}), FALSE)` : this.ch ? `has(${col}, ${one(value)})` : `COALESCE(list_contains(${col}, ${one(value)}), FALSE)`;
         break;
-      case 'hasAnyTag':
-        test = `${col} && ${list(value as Scalar[])}`;
+      case 'hasAnyTag': {
+        const vs = value as Scalar[];
+        if (this.dialect === 'postgres') test = `${col} && ${this.list(vs, 'string')}`;
+        else if (vs.length === 0) test = this.no;
+        else test = this.ch ? `hasAny(${col}, [${this.list(vs, 'string')}])` : `list_has_any(${col}, [${this.list(vs, 'string')}])`;
         break;
+      }
     }
-    return `(${col} IS NOT NULL AND ${test})`;
+    // ClickHouse 18 evaluates `0 AND NULL` to NULL, so its tests are made two-valued with ifNull.
+    return this.ch ? `(${col} IS NOT NULL AND ifNull(${test}, 0))` : `(${col} IS NOT NULL AND ${test})`;
   }
 }
 
@@ -172,10 +205,13 @@ class Builder {
  * `(col IS NOT NULL AND test)`); `contains` is `strpos`, `startsWith` is `starts_with` (both
  * case-sensitive, no LIKE patterns); ordering operators apply only to numbers and dates, so
  * collation never matters; `withinLast` becomes a fixed window computed from `asOf` in JavaScript.
- * Requires PostgreSQL 11 or later (`starts_with`) and a UTF-8 database.
+ * Requires PostgreSQL 11 or later (`starts_with`) and a UTF-8 database. With `dialect: 'duckdb'`
+ * or `'clickhouse'` the same semantics hold on those engines (the same differential tests run on
+ * DuckDB and on a ClickHouse cluster); in ClickHouse SQL every value is a literal written by
+ * {@link clickhouseLiteral}, the one audited escaper.
  *
  * @param rule - a segment rule
- * @param options - {@link ToSqlOptions}: `table`, `columns`, `asOf`, `attributes`, `select`, `paramOffset`
+ * @param options - {@link ToSqlOptions}: `table`, `columns`, `asOf`, `attributes`, `select`, `paramOffset`, `dialect`
  * @returns `{ text, values, where }`
  * @throws {CrmError} as {@link parseSegmentRule}; `INVALID_ARGUMENT` for a field without a mapped
  *   column or a bad identifier; `INVALID_DATE` when `withinLast` is used without a valid `asOf`
@@ -191,23 +227,24 @@ class Builder {
  * //=> 'SELECT * FROM "customers" WHERE (("rfm_r" IS NOT NULL AND "rfm_r" >= $1::double precision) AND ("display_name" IS NOT NULL AND strpos("display_name", $2::text) > 0))'
  * q.values;
  * //=> [4, "'; DROP TABLE c; --"]
+ * toSql({ field: 'rfm.r', op: 'in', value: [4, 5] }, { table: 'customers', columns: { 'rfm.r': 'rfm_r' }, dialect: 'clickhouse' }).where;
+ * //=> "(`rfm_r` IS NOT NULL AND ifNull(`rfm_r` IN (toFloat64('4'), toFloat64('5')), 0))"
  * ```
  */
 export function toSql(rule: unknown, options: ToSqlOptions): SqlQuery {
   if (options === null || typeof options !== 'object') {
     throw new CrmError('INVALID_ARGUMENT', { params: { field: 'options', rule: 'table and columns are required' } });
   }
+  const dialect = requireDialect(options.dialect);
   const offset = options.paramOffset ?? 0;
   if (!Number.isSafeInteger(offset) || offset < 0) {
     throw new CrmError('INVALID_ARGUMENT', { params: { field: 'paramOffset', rule: 'must be a non-negative integer' } });
   }
   const tree = resolveRule(rule, options);
-  const table = (typeof options.table === 'string' ? [options.table] : Array.isArray(options.table) ? options.table : [undefined])
-    .map((part, i) => identifier(part, `table.${i}`))
-    .join('.');
-  const select = options.select === undefined ? '*' : options.select.map((c, i) => identifier(c, `select.${i}`)).join(', ');
+  const table = quoteTable(options.table, dialect);
+  const select = options.select === undefined ? '*' : options.select.map((c, i) => quoteIdentifier(c, dialect, `select.${i}`)).join(', ');
   if (select === '') throw new CrmError('INVALID_ARGUMENT', { params: { field: 'select', rule: 'must name at least one column' } });
-  const builder = new Builder(options, offset);
+  const builder = new Builder(options, dialect, offset);
   const where = builder.node(tree);
   return { text: `SELECT ${select} FROM ${table} WHERE ${where}`, values: builder.values, where };
 }

@@ -1,11 +1,13 @@
 // Differential test: random rules (fast-check) over one fixed set of random rows, evaluated in
-// memory (compileSegment) and in PostgreSQL (toSql); the member sets must be identical. The second
-// implementation is PostgreSQL itself. Runs on PGlite, or on a real server with PG_URL set (see
-// docs/guides/segmentation.md).
+// memory (compileSegment) and in each SQL engine (toSql with its dialect); the member sets must be
+// identical. The second implementation is the engine itself. Runs on PGlite and DuckDB always, on a
+// real PostgreSQL server with PG_URL set and on a ClickHouse cluster with CLICKHOUSE_URL set (see
+// test/core/sql/engines.ts and docs/guides/pushdown.md).
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { quoteIdentifier } from 'crmkit/core';
 import { type CustomerMetrics, type SegmentCustomer, compileSegment, toSql } from 'crmkit/segmentation';
-import { type SqlDatabase, openDatabase } from './sqlDatabase';
+import { type Cell, type ColumnSpec, type Engine, openEngines } from '../../core/sql/engines';
 
 const ASOF = new Date('2026-03-01T00:00:00Z');
 const TABLE = 'segment "rows"';
@@ -87,12 +89,12 @@ const ROWS: Row[] = fc.sample(rowArb, { seed: 20260301, numRuns: 160 }).map((r, 
 // Independent mapping of a row to SQL column values (typed columns: wrong types and NaN become NULL).
 const s = (v: unknown) => (typeof v === 'string' ? v : null);
 const n = (v: unknown) => (typeof v === 'number' && !Number.isNaN(v) ? v : null);
-const d = (v: unknown) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString() : null);
+const d = (v: unknown) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v : null);
 const b = (v: unknown) => (typeof v === 'boolean' ? v : null);
-function sqlValues({ customer: c, metrics: m }: Row): unknown[] {
+function sqlValues({ customer: c, metrics: m }: Row): Cell[] {
   const a = (c.attributes ?? {}) as Record<string, unknown>;
   return [
-    c.id,
+    c.id ?? null,
     s(c.kind),
     s(c.displayName),
     s(c.lifecycleStage),
@@ -150,31 +152,40 @@ const { rule: ruleArb } = fc.letrec<{ rule: unknown }>((tie) => ({
   ),
 }));
 
-let db: SqlDatabase;
-beforeAll(async () => {
-  db = await openDatabase();
-  const q = (x: string) => `"${x.replace(/"/g, '""')}"`;
-  const types = { string: 'text', number: 'double precision', date: 'timestamptz', boolean: 'boolean', tags: 'text[]' };
-  const cols = Object.entries(COLUMNS).map(([f, c]) => `${q(c)} ${types[FIELDS[f as keyof typeof FIELDS]]}`);
-  await db.exec(`DROP TABLE IF EXISTS ${q(TABLE)}; CREATE TEMP TABLE ${q(TABLE)} (${cols.join(', ')})`);
-  const placeholders = cols.map((_, i) => `$${i + 1}`).join(', ');
-  for (const row of ROWS) await db.query(`INSERT INTO ${q(TABLE)} VALUES (${placeholders})`, sqlValues(row));
-}, 60_000);
-afterAll(async () => {
-  await db?.close();
-});
-
-async function bothWays(rule: unknown): Promise<{ memory: string[]; sql: string[] }> {
-  const test = compileSegment(rule, { asOf: ASOF, attributes: ATTRIBUTES });
-  const memory = ROWS.filter((r) => test(r.customer, r.metrics)).map((r) => r.customer.id as string);
-  const { text, values } = toSql(rule, { table: TABLE, columns: COLUMNS, asOf: ASOF, attributes: ATTRIBUTES, select: ['id'] });
-  const sql = (await db.query(text, values)).map((r) => r.id as string);
-  return { memory: memory.sort(), sql: sql.sort() };
+// ClickHouse 18 DateTime holds whole seconds: its rows carry the dates floored to the second (rule
+// values keep their milliseconds, so the comparisons still cross sub-second boundaries).
+const floorSeconds = (d: unknown) => (d instanceof Date && !Number.isNaN(d.getTime()) ? new Date(Math.floor(d.getTime() / 1000) * 1000) : d);
+function rowsFor(engine: Engine): Row[] {
+  if (engine.dialect !== 'clickhouse') return ROWS;
+  return ROWS.map((r) => ({
+    customer: { ...r.customer, createdAt: floorSeconds(r.customer.createdAt) as Date },
+    metrics: { ...r.metrics, lastPurchaseAt: floorSeconds(r.metrics.lastPurchaseAt) as Date | null },
+  }));
 }
 
-describe('compileSegment and toSql agree exactly', () => {
+const engines = await openEngines();
+afterAll(async () => {
+  for (const e of engines) await e.close();
+}, 60_000);
+
+describe.each(engines)('compileSegment and toSql agree exactly on $name', (engine) => {
+  const rows = rowsFor(engine);
+  beforeAll(async () => {
+    const specs: ColumnSpec[] = Object.entries(COLUMNS).map(([f, c]) => ({ name: c, type: FIELDS[f as keyof typeof FIELDS], required: f === 'id' }));
+    await engine.load(TABLE, specs, rows.map(sqlValues));
+  }, 120_000);
+
+  async function bothWays(rule: unknown): Promise<{ memory: string[]; sql: string[] }> {
+    const test = compileSegment(rule, { asOf: ASOF, attributes: ATTRIBUTES });
+    const memory = rows.filter((r) => test(r.customer, r.metrics)).map((r) => r.customer.id as string);
+    const { text, values } = toSql(rule, { table: TABLE, columns: COLUMNS, asOf: ASOF, attributes: ATTRIBUTES, select: ['id'], dialect: engine.dialect });
+    const sql = (await engine.query(text, values)).map((r) => r.id as string);
+    return { memory: memory.sort(), sql: sql.sort() };
+  }
+  const count = async () => Number((await engine.query(`SELECT count(*) AS n FROM ${quoteIdentifier(TABLE, engine.dialect, 'table')}`))[0]?.n);
+
   it('on the fixed rows: the table holds every row', async () => {
-    expect((await db.query(`SELECT count(*)::int AS n FROM "segment ""rows"""`))[0]?.n).toBe(ROWS.length);
+    expect(await count()).toBe(ROWS.length);
   });
 
   it('on every single condition the generator can produce (exhaustive over operators)', async () => {
@@ -202,7 +213,7 @@ describe('compileSegment and toSql agree exactly', () => {
   }, 120_000);
 
   it('injection attempts in values are inert in the database: they are compared as data', async () => {
-    const hostile = [`'; DROP TABLE "segment ""rows"""; --`, "' OR '1'='1", '$1', "\\'; SELECT pg_sleep(1); --"];
+    const hostile = [`'; DROP TABLE "segment ""rows"""; --`, "' OR '1'='1", '$1', "\\'; SELECT pg_sleep(1); --", "\\' OR 1 = 1 --", '`; DROP TABLE t; --', '/* x */', '李雷\'"\\'];
     for (const value of hostile) {
       for (const op of ['eq', 'contains', 'startsWith', 'in']) {
         const { memory, sql } = await bothWays({ field: 'displayName', op, value: op === 'in' ? [value] : value });
@@ -210,7 +221,7 @@ describe('compileSegment and toSql agree exactly', () => {
         expect(sql).toEqual([]);
       }
     }
-    expect((await db.query(`SELECT count(*)::int AS n FROM "segment ""rows"""`))[0]?.n).toBe(ROWS.length);
+    expect(await count()).toBe(ROWS.length);
   });
 
   it('the rows exercise both outcomes (the test can fail): some rules select some rows but not all', async () => {

@@ -16,6 +16,26 @@ describe('toSql', () => {
     expect(q.text.endsWith(q.where)).toBe(true);
   });
 
+  it('writes the DuckDB dialect: $n placeholders with DuckDB types, lists spelled out (written out by hand)', () => {
+    const q = toSql({ any: [{ field: 'kind', op: 'in', value: ['person', 'org'] }, { field: 'tags', op: 'hasAnyTag', value: ['VIP'] }, { field: 'kind', op: 'notIn', value: [] }] }, { table: 't', columns, dialect: 'duckdb', select: ['id'] });
+    expect(q.text).toBe(
+      'SELECT "id" FROM "t" WHERE (("kind" IS NOT NULL AND "kind" IN ($1::VARCHAR, $2::VARCHAR)) OR ("tags" IS NOT NULL AND list_has_any("tags", [$3::VARCHAR])) OR ("kind" IS NOT NULL AND NOT (FALSE)))',
+    );
+    expect(q.values).toEqual(['person', 'org', 'vip']);
+  });
+
+  it('writes the ClickHouse dialect: backquoted names, values inline through clickhouseLiteral, dates as epoch milliseconds (written out by hand)', () => {
+    const q = toSql({ all: [{ field: 'displayName', op: 'startsWith', value: "O'B" }, { field: 'createdAt', op: 'before', value: '2026-01-01T00:00:00.5Z' }, { any: [] }] }, { table: ['crm', 'c`x'], columns, dialect: 'clickhouse', select: ['id'] });
+    expect(q.text).toBe(
+      "SELECT `id` FROM `crm`.`c\\`x` WHERE ((`display_name` IS NOT NULL AND ifNull(startsWith(`display_name`, 'O\\x27B'), 0)) AND (`created_at` IS NOT NULL AND ifNull((toInt64(toUInt32(`created_at`)) * 1000) < 1767225600500, 0)) AND 0)",
+    );
+    expect(q.values).toEqual([]);
+  });
+
+  it('an unknown dialect is INVALID_ARGUMENT', () => {
+    expect(() => toSql({ all: [] }, { table: 't', columns, dialect: 'mysql' as never })).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
+  });
+
   it('dates travel as ISO strings; empty groups become TRUE / FALSE', () => {
     expect(toSql({ all: [{ field: 'createdAt', op: 'after', value: '2026-01-01' }, { any: [] }, { all: [] }] }, { table: 't', columns }).values).toEqual(['2026-01-01T00:00:00.000Z']);
     expect(toSql({ any: [] }, { table: 't', columns }).where).toBe('FALSE');

@@ -1,0 +1,53 @@
+"""Baseline for bench/pushdown.bench.ts: the RFM and CLV summaries as a pandas group-by.
+
+Reads a CSV (customer, type, minor, ms) and prints JSON with the median group-by time of each
+summary (reading the CSV is not timed; neither is building crmkit's input objects on the Node side).
+"""
+import json
+import sys
+import time
+
+import pandas as pd
+
+path, as_of_ms, runs = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+df = pd.read_csv(path, dtype={"customer": "int32", "type": "int8", "minor": "int64", "ms": "int64"})
+DAY = 86_400_000
+
+
+def rfm(df):
+    d = df[df.ms <= as_of_ms]
+    purchase = d.type == 0
+    signed = d.minor.where(purchase, -d.minor)
+    g = pd.DataFrame({"customer": d.customer, "p": purchase.astype("int64"), "signed": signed,
+                      "last": d.ms.where(purchase)}).groupby("customer")
+    out = g.agg(frequency=("p", "sum"), monetary=("signed", "sum"), last=("last", "max"))
+    out["recency"] = (as_of_ms - out["last"]) // DAY
+    return out
+
+
+def clv(df):
+    end = as_of_ms // DAY
+    d = df[(df.type == 0)]
+    d = d.assign(p=d.ms // DAY)
+    d = d[d.p <= end]
+    per = d.groupby(["customer", "p"], sort=True).minor.sum().reset_index()
+    g = per.groupby("customer")
+    out = g.agg(n=("p", "size"), first=("p", "min"), last=("p", "max"), total=("minor", "sum"), first_amt=("minor", "first"))
+    out["frequency"] = out.n - 1
+    out["recency"] = out["last"] - out["first"]
+    out["T"] = end - out["first"]
+    out["monetary"] = ((out.total - out.first_amt) / out.frequency.where(out.frequency > 0)).fillna(0).round()
+    return out[out["T"] > 0]
+
+
+result = {}
+for name, fn in (("rfm", rfm), ("clv", clv)):
+    fn(df)
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        rows = len(fn(df))
+        times.append((time.perf_counter() - t0) * 1000)
+    times.sort()
+    result[name] = {"medianMs": round(times[len(times) // 2], 2), "rows": rows}
+print(json.dumps(result))
