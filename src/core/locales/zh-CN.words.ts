@@ -175,4 +175,8 @@ export const zhCNWords: Readonly<Record<string, string>> = {
   'must be an integer from 1 to {scale}': '必须是 1 到 {scale} 之间的整数',
   'must be one of {list}': '必须是以下之一：{list}',
   'withinLast takes { amount: 1..100000, unit: {units} }': 'withinLast 需要 { amount: 1..100000, unit: {units} }',
+  // privacy
+  'consent record': '同意记录',
+  'must be a consent channel': '必须是同意渠道',
+  'must be a consent purpose': '必须是同意目的',
 };

@@ -1,0 +1,31 @@
+/**
+ * Privacy and data security (数据安全与隐私保护): consent by purpose with an append-only history,
+ * masking (脱敏), field-level access policies, field encryption with blind indexes over Web Crypto,
+ * subject access and erasure that keep the books, and retention. Pure policies and functions for a
+ * backend to call, storage-agnostic like the rest of crmkit.
+ *
+ * @module privacy
+ */
+export {
+  CONSENT_PURPOSES,
+  LAWFUL_BASES,
+  CONSENT_METHODS,
+  type ConsentPurpose,
+  type LawfulBasis,
+  type ConsentMethod,
+} from './consent/purposes';
+export {
+  ConsentGrantSchema,
+  ConsentWithdrawalSchema,
+  ConsentRecordSchema,
+  type ConsentGrant,
+  type ConsentWithdrawal,
+  type ConsentRecord,
+} from './consent/consentRecord';
+export type { ConsentGranted, ConsentWithdrawn } from './consent/events';
+export type { ConsentChangeOptions } from './consent/appendConsent';
+export { grantConsent, type ConsentGrantInput } from './consent/grantConsent';
+export { withdrawConsent, type ConsentWithdrawalInput } from './consent/withdrawConsent';
+export { consentStatus, type ConsentStatus, type ConsentReason, type ConsentQuery } from './consent/consentStatus';
+export { consentReasonText } from './consent/consentReasonText';
+export { migrateChannelConsent, type MigrateConsentOptions } from './consent/migrateChannelConsent';
