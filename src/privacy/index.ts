@@ -29,3 +29,5 @@ export { withdrawConsent, type ConsentWithdrawalInput } from './consent/withdraw
 export { consentStatus, type ConsentStatus, type ConsentReason, type ConsentQuery } from './consent/consentStatus';
 export { consentReasonText } from './consent/consentReasonText';
 export { migrateChannelConsent, type MigrateConsentOptions } from './consent/migrateChannelConsent';
+export type { OutreachConsent, ChannelConsent } from './consent/outreachConsent';
+export { consentRecordRow, type ConsentRow } from './consent/consentSql';

@@ -103,12 +103,12 @@ describe('consentStatus (hand-worked cases)', () => {
 
 describe('consentStatus agrees with a naive replay (property)', () => {
   // The second implementation: sort the covering entries by time, withdrawals after grants at the
-  // same instant, and take the last one.
+  // same instant, then by id, and take the last one.
   const naive = (records: readonly ConsentRecord[], channel: string, purpose: string, asOf: number): boolean => {
     const at = (r: ConsentRecord) => (r.action === 'grant' ? r.givenAt : r.withdrawnAt).getTime();
     const covering = records
       .filter((r) => (r.channel === channel || r.channel === 'all') && (r.purpose === purpose || r.purpose === 'all') && at(r) <= asOf)
-      .sort((a, b) => at(a) - at(b) || (a.action === b.action ? 0 : a.action === 'withdraw' ? 1 : -1));
+      .sort((a, b) => at(a) - at(b) || (a.action === b.action ? (a.id < b.id ? -1 : 1) : a.action === 'withdraw' ? 1 : -1));
     const last = covering.at(-1);
     if (last === undefined || last.action === 'withdraw') return false;
     if (last.expiresAt !== undefined && last.expiresAt.getTime() <= asOf) return false;

@@ -3,6 +3,7 @@ import { assert } from '../../core/errors/assert';
 import { CrmError } from '../../core/errors/CrmError';
 import { isValidDate } from '../../core/time';
 import type { ConsentChannel, Customer } from '../../customer/customer';
+import { type OutreachConsent, channelConsent } from '../../privacy/consent/outreachConsent';
 
 /**
  * zod schema of a care holiday: every year on `month`/`day` (Gregorian), or on the listed
@@ -60,6 +61,9 @@ export interface CareTask {
  * - `birthdays`, `anniversaries` (default true): whether to plan those.
  * - `memberSince` (default the customer's `createdAt`): the date anniversaries count from.
  * - `channels` (default wechat, sms, email, phone): preference order; the first consented one is used.
+ * - `consent`: consent histories by customer id, judged by `consentStatus` at `consent.asOf`
+ *   (required here) for `consent.purpose` (default `marketing`); customers without a history, and
+ *   everyone when absent, use their per-channel `consent` flags.
  *
  * Dates of birth and `createdAt` are read as UTC calendar dates (a plain `2026-05-04` parses to UTC
  * midnight). A 29 February date falls on 28 February in other years.
@@ -77,6 +81,7 @@ export interface CareOptions {
   readonly anniversaries?: boolean;
   readonly memberSince?: (customer: CareCustomer) => Date | undefined;
   readonly channels?: readonly ConsentChannel[];
+  readonly consent?: OutreachConsent;
 }
 
 /**
@@ -138,10 +143,11 @@ export function careTasks(customers: Iterable<CareCustomer>, options: CareOption
     if ('dates' in h) for (const on of h.dates) if (inRange(on)) holidayDays.push({ id: h.id, on });
     if ('month' in h) for (let y = fromYear; y <= toYear; y++) { const on = dayIn(y, h.month, h.day); if (inRange(on)) holidayDays.push({ id: h.id, on }); }
   }
+  const mayContact = channelConsent(options.consent, undefined);
   const tasks: CareTask[] = [];
   const skipped: string[] = [];
   for (const c of customers) {
-    const channel = channels.find((ch) => c.consent?.[ch]?.granted === true);
+    const channel = channels.find((ch) => mayContact(c, ch) === true);
     if (channel === undefined) {
       skipped.push(c.id);
       continue;

@@ -61,8 +61,9 @@ export function decideConsent(records: readonly ConsentRecord[], channel: string
     if (r === undefined || (r.channel !== channel && r.channel !== 'all') || (r.purpose !== purpose && r.purpose !== 'all')) continue;
     const at = timeOf(r);
     if (!(at <= asOf)) continue;
-    // Later wins; at the same instant a withdrawal wins over a grant.
-    if (at > latestAt || (at === latestAt && r.action === 'withdraw' && latest?.action === 'grant')) {
+    // Later wins; at the same instant a withdrawal wins over a grant, then the greater id (so the
+    // SQL of consentSql, ordered the same way, agrees).
+    if (at > latestAt || (at === latestAt && latest !== undefined && beats(r, latest))) {
       latest = r;
       latestAt = at;
     }
@@ -70,6 +71,11 @@ export function decideConsent(records: readonly ConsentRecord[], channel: string
   if (latest === undefined) return { allowed: false, reason: 'no-record', record: null };
   if (latest.action === 'withdraw') return { allowed: false, reason: 'withdrawn', record: latest };
   return grantStatus(latest, purpose, asOf);
+}
+
+function beats(r: ConsentRecord, than: ConsentRecord): boolean {
+  if (r.action !== than.action) return r.action === 'withdraw';
+  return r.id > than.id;
 }
 
 function grantStatus(g: ConsentGrant, purpose: string, asOf: number): ConsentStatus {
@@ -89,7 +95,7 @@ export function requireChannelAndPurpose(channel: unknown, purpose: unknown): vo
 /**
  * May we process for `purpose` on `channel` at `asOf`, and why. The latest entry of the history at
  * or before `asOf` that covers the pair (its channel or `all`, its purpose or `all`) decides; at the
- * same instant a withdrawal beats a grant. A grant allows unless it has expired, or it is an
+ * same instant a withdrawal beats a grant (then the greater id wins). A grant allows unless it has expired, or it is an
  * ordinary `consent` for a purpose that needs separate consent (third-party sharing, cross-border
  * transfer: PIPL arts. 23 and 39). Entries after `asOf` are ignored, so the answer for a past
  * instant is what it was then.

@@ -1,4 +1,5 @@
 import { CrmError } from '../../core/errors/CrmError';
+import { type SqlConsentOptions, consentColumnSql } from './consentFields';
 import type { SegmentFieldType } from './fields';
 import { type ParseSegmentRuleOptions, type RuleNode, type Scalar, resolveRule } from './parse';
 import { withinLastWindow } from './window';
@@ -31,6 +32,11 @@ export interface ToSqlOptions extends ParseSegmentRuleOptions {
   readonly select?: readonly string[];
   /** Number of bind parameters already used before this clause (`$1` becomes `$(offset + 1)`). Default 0. */
   readonly paramOffset?: number;
+  /**
+   * The consent table: when given, `consent.<channel>` fields read the latest consent row the way
+   * `consentStatus` does (see {@link SqlConsentOptions}). Default: the mapped flag columns.
+   */
+  readonly consent?: SqlConsentOptions;
 }
 
 /**
@@ -68,6 +74,7 @@ class Builder {
   constructor(
     private readonly options: ToSqlOptions,
     private readonly offset: number,
+    private readonly table: string,
   ) {}
 
   param(value: unknown, cast: string): string {
@@ -77,6 +84,10 @@ class Builder {
 
   column(name: string): string {
     const cols = this.options.columns;
+    if (this.options.consent !== undefined && name.startsWith('consent.')) {
+      const mapped = cols !== null && typeof cols === 'object' && Object.hasOwn(cols, name) ? identifier(cols[name], `columns.${name}`) : undefined;
+      return consentColumnSql({ consent: this.options.consent, asOf: this.options.asOf, field: name, mainTable: this.table, fallback: mapped, identifier, param: (v, c) => this.param(v, c) });
+    }
     if (cols === null || typeof cols !== 'object' || !Object.hasOwn(cols, name)) {
       throw new CrmError('INVALID_ARGUMENT', { params: { field: `columns.${name}`, rule: 'no column is mapped for this rule field' } });
     }
@@ -207,7 +218,7 @@ export function toSql(rule: unknown, options: ToSqlOptions): SqlQuery {
     .join('.');
   const select = options.select === undefined ? '*' : options.select.map((c, i) => identifier(c, `select.${i}`)).join(', ');
   if (select === '') throw new CrmError('INVALID_ARGUMENT', { params: { field: 'select', rule: 'must name at least one column' } });
-  const builder = new Builder(options, offset);
+  const builder = new Builder(options, offset, table);
   const where = builder.node(tree);
   return { text: `SELECT ${select} FROM ${table} WHERE ${where}`, values: builder.values, where };
 }
