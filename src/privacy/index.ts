@@ -31,3 +31,4 @@ export { consentReasonText } from './consent/consentReasonText';
 export { migrateChannelConsent, type MigrateConsentOptions } from './consent/migrateChannelConsent';
 export type { OutreachConsent, ChannelConsent } from './consent/outreachConsent';
 export { consentRecordRow, type ConsentRow } from './consent/consentSql';
+export { maskValue, MASK_KINDS, type MaskKind } from './masking/maskValue';

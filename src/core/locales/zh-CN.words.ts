@@ -179,5 +179,6 @@ export const zhCNWords: Readonly<Record<string, string>> = {
   'consent record': '同意记录',
   'must be a consent channel': '必须是同意渠道',
   'must be a consent purpose': '必须是同意目的',
+  'must be a mask kind': '必须是脱敏类型',
   'must be a Map of consent histories by customer id': '必须是按客户 ID 索引的同意历史 Map',
 };
