@@ -32,3 +32,16 @@ export { migrateChannelConsent, type MigrateConsentOptions } from './consent/mig
 export type { OutreachConsent, ChannelConsent } from './consent/outreachConsent';
 export { consentRecordRow, type ConsentRow } from './consent/consentSql';
 export { maskValue, MASK_KINDS, type MaskKind } from './masking/maskValue';
+export {
+  defineAccessPolicy,
+  POLICY_FIELDS,
+  type PolicyField,
+  type FieldAccess,
+  type RowScope,
+  type RoleDefinition,
+  type AccessPolicyInput,
+  type AccessPolicy,
+  type Principal,
+} from './access/policy';
+export { viewCustomer, type CustomerView, type PersonalDataViewed } from './access/viewCustomer';
+export { authorizeUpdate } from './access/authorizeUpdate';

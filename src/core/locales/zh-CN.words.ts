@@ -180,5 +180,11 @@ export const zhCNWords: Readonly<Record<string, string>> = {
   'must be a consent channel': '必须是同意渠道',
   'must be a consent purpose': '必须是同意目的',
   'must be a mask kind': '必须是脱敏类型',
+  'must be own, team or all': '必须是 own、team 或 all',
+  'must be none, masked, read or write': '必须是 none、masked、read 或 write',
+  'must define at least one role': '必须至少定义一个角色',
+  'must be a role of the policy': '必须是策略中定义的角色',
+  read: '读取',
+  write: '写入',
   'must be a Map of consent histories by customer id': '必须是按客户 ID 索引的同意历史 Map',
 };
