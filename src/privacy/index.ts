@@ -45,3 +45,4 @@ export {
 } from './access/policy';
 export { viewCustomer, type CustomerView, type PersonalDataViewed } from './access/viewCustomer';
 export { authorizeUpdate } from './access/authorizeUpdate';
+export { createFieldCipher, type FieldCipher, type FieldKeyring, type FieldCipherOptions } from './crypto/createFieldCipher';
