@@ -46,3 +46,7 @@ export {
 export { viewCustomer, type CustomerView, type PersonalDataViewed } from './access/viewCustomer';
 export { authorizeUpdate } from './access/authorizeUpdate';
 export { createFieldCipher, type FieldCipher, type FieldKeyring, type FieldCipherOptions } from './crypto/createFieldCipher';
+export type { SubjectRepositories, ConsentHistoryReader } from './subject/repositories';
+export { exportSubjectData, type SubjectDataExport, type SubjectDataManifest, type SubjectDataSection } from './subject/exportSubjectData';
+export { eraseCustomer, type ErasureRecord, type CustomerErased, type EraseOptions } from './subject/eraseCustomer';
+export { retentionDue, type RetentionPolicy, type RetentionSubject, type RetentionDue } from './subject/retentionDue';

@@ -194,6 +194,8 @@ export const zhCNWords: Readonly<Record<string, string>> = {
   'must be a string of at most 256 characters': '应为最多 256 个字符的字符串',
   'must be a string of at most 65536 characters': '应为最多 65536 个字符的字符串',
   'wrong key or tampered ciphertext': '密钥错误或密文被篡改',
+  'must be a non-empty string other than the customer id': '必须是非空字符串且不同于客户 ID',
+  'must be 0 to 36500 days': '必须是 0 到 36500 天',
   read: '读取',
   write: '写入',
   'must be a Map of consent histories by customer id': '必须是按客户 ID 索引的同意历史 Map',
