@@ -32,7 +32,7 @@ export type ConsentGrantInput = Omit<ConsentGrant, 'id' | 'action' | 'givenAt'> 
  * const { records, events } = grantConsent([], {
  *   customerId: 'c-1', channel: 'sms', purpose: 'marketing', lawfulBasis: 'consent', method: 'checkbox', policyVersion: '2026-01',
  * }, { now: new Date('2026-01-05T09:00:00Z'), newId: sequentialIds('k') });
- * [records.length, records[0].id, events[0].type];
+ * [records.length, records[0]?.id, events[0]?.type];
  * //=> [1, 'k-1', 'ConsentGranted']
  * ```
  */

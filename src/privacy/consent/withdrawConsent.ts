@@ -32,7 +32,7 @@ export type ConsentWithdrawalInput = Omit<ConsentWithdrawal, 'id' | 'action' | '
  * import { withdrawConsent } from 'crmkit/privacy';
  * const { records, events } = withdrawConsent([], { customerId: 'c-1', channel: 'all', purpose: 'all', method: 'in-app' },
  *   { now: new Date('2026-02-01T00:00:00Z'), newId: () => 'k-9' });
- * [records[0].action, events[0].type];
+ * [records[0]?.action, events[0]?.type];
  * //=> ['withdraw', 'ConsentWithdrawn']
  * ```
  */
