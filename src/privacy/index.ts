@@ -29,7 +29,7 @@ export { withdrawConsent, type ConsentWithdrawalInput } from './consent/withdraw
 export { consentStatus, type ConsentStatus, type ConsentReason, type ConsentQuery } from './consent/consentStatus';
 export { consentReasonText } from './consent/consentReasonText';
 export { migrateChannelConsent, type MigrateConsentOptions } from './consent/migrateChannelConsent';
-export type { OutreachConsent, ChannelConsent } from './consent/outreachConsent';
+export type { OutreachConsent } from './consent/outreachConsent';
 export { consentRecordRow, type ConsentRow } from './consent/consentSql';
 export { maskValue, MASK_KINDS, type MaskKind } from './masking/maskValue';
 export {

@@ -1,6 +1,6 @@
 import { assert } from '../../core/errors/assert';
 import { requireDate } from '../../core/time';
-import { CONSENT_CHANNELS, type ConsentChannel } from '../../customer/customer';
+import { CONSENT_CHANNELS, type ConsentChannel } from '../../customer/consentChannels';
 import type { ConsentGrant, ConsentRecord } from './consentRecord';
 import { CONSENT_PURPOSES, type ConsentPurpose, SEPARATE_CONSENT_PURPOSES } from './purposes';
 

@@ -1,6 +1,7 @@
 import { assert } from '../../core/errors/assert';
 import { isValidDate, requireDate } from '../../core/time';
-import { CONSENT_CHANNELS, type Customer } from '../../customer/customer';
+import { CONSENT_CHANNELS } from '../../customer/consentChannels';
+import type { Customer } from '../../customer/customer';
 import type { ConsentRecord } from './consentRecord';
 
 /**

@@ -28,7 +28,9 @@ export interface OutreachConsent {
   readonly asOf?: Date;
 }
 
-/** Whether a customer may be contacted on a channel: true, false, or undefined when there is no answer (no flag). */
+/** Whether a customer may be contacted on a channel: true, false, or undefined when there is no answer (no flag).
+ * @internal
+ */
 export type ChannelConsent = (customer: { readonly id: string; readonly consent?: Partial<Record<ConsentChannel, { readonly granted: boolean }>> | undefined }, channel: ConsentChannel) => boolean | undefined;
 
 const flag: ChannelConsent = (c, ch) => {

@@ -1,7 +1,7 @@
 import { assert } from '../../core/errors/assert';
 import { MS_PER_DAY, isValidDate, requireDate } from '../../core/time';
 import type { ConsentRecord } from '../consent/consentRecord';
-import { CONSENT_CHANNELS } from '../../customer/customer';
+import { CONSENT_CHANNELS } from '../../customer/consentChannels';
 import { decideConsent } from '../consent/consentStatus';
 import { CONSENT_PURPOSES, type ConsentPurpose } from '../consent/purposes';
 
