@@ -49,6 +49,10 @@ export const BUDGETS = [
   { name: '`nps` from `crmkit/satisfaction`', source: `import { nps } from 'crmkit/satisfaction';\n${use(['nps'])}`, maxGzip: 8 * KB },
   { name: '`isCrmError` from `crmkit/core`', source: `import { isCrmError } from 'crmkit/core';\n${use(['isCrmError'])}`, maxGzip: 8 * KB },
   { name: '`fitBgNbd` from `crmkit/clv`', source: `import { fitBgNbd } from 'crmkit/clv';\n${use(['fitBgNbd'])}`, maxGzip: 15 * KB },
+  // Privacy functions that parse nothing must not load zod (about 100 KB gzip if they did).
+  { name: '`consentStatus` from `crmkit/privacy`', source: `import { consentStatus } from 'crmkit/privacy';\n${use(['consentStatus'])}`, maxGzip: 12 * KB },
+  { name: '`maskValue` from `crmkit/privacy`', source: `import { maskValue } from 'crmkit/privacy';\n${use(['maskValue'])}`, maxGzip: 12 * KB },
+  { name: '`createFieldCipher` from `crmkit/privacy`', source: `import { createFieldCipher } from 'crmkit/privacy';\n${use(['createFieldCipher'])}`, maxGzip: 12 * KB },
   {
     name: '`createCustomer` from `crmkit`',
     source: `import { createCustomer } from 'crmkit';\n${use(['createCustomer'])}`,

@@ -108,6 +108,7 @@ export interface Principal {
 
 const FIELDS: ReadonlySet<string> = /* @__PURE__ */ new Set(POLICY_FIELDS);
 const ACCESS: ReadonlySet<string> = /* @__PURE__ */ new Set(['none', 'masked', 'read', 'write']);
+const ACCESS_LIST = 'none, masked, read, write';
 const SCOPES: ReadonlySet<string> = /* @__PURE__ */ new Set(['own', 'team', 'all']);
 const RANK: Readonly<Record<FieldAccess, number>> = { none: 0, masked: 1, read: 2, write: 3 };
 
@@ -147,18 +148,18 @@ export function defineAccessPolicy(input: AccessPolicyInput): AccessPolicy {
   });
   const roles = new Map<string, Readonly<Required<RoleDefinition>>>();
   for (const [name, role] of Object.entries(input.roles)) {
-    assert(role !== null && typeof role === 'object' && SCOPES.has(role.scope), 'INVALID_ARGUMENT', { params: { field: 'roles.scope', rule: 'must be own, team or all' } });
+    assert(role !== null && typeof role === 'object' && SCOPES.has(role.scope), 'INVALID_ARGUMENT', { params: { field: 'roles.scope', rule: `must be one of ${'own, team, all'}` } });
     const fallback = role.default ?? 'none';
-    assert(ACCESS.has(fallback), 'INVALID_ARGUMENT', { params: { field: 'roles.default', rule: 'must be none, masked, read or write' } });
+    assert(ACCESS.has(fallback), 'INVALID_ARGUMENT', { params: { field: 'roles.default', rule: `must be one of ${ACCESS_LIST}` } });
     const fields: Partial<Record<PolicyField, FieldAccess>> = {};
     for (const [field, access] of Object.entries(role.fields ?? {})) {
       assert(isPolicyField(field), 'INVALID_ARGUMENT', { params: { field: 'roles.fields', rule: 'lists an unknown field' } });
-      assert(typeof access === 'string' && ACCESS.has(access), 'INVALID_ARGUMENT', { params: { field: 'roles.fields', rule: 'must be none, masked, read or write' } });
+      assert(typeof access === 'string' && ACCESS.has(access), 'INVALID_ARGUMENT', { params: { field: 'roles.fields', rule: `must be one of ${ACCESS_LIST}` } });
       fields[field as PolicyField] = access as FieldAccess;
     }
     roles.set(name, Object.freeze({ scope: role.scope, default: fallback, fields: Object.freeze(fields) }));
   }
-  assert(roles.size > 0, 'INVALID_ARGUMENT', { params: { field: 'roles', rule: 'must define at least one role' } });
+  assert(roles.size > 0, 'INVALID_ARGUMENT', { params: { field: 'roles', rule: 'is required' } });
   const money = input.moneyAttributes ?? [];
   assert(Array.isArray(money) && money.every((k) => typeof k === 'string' && k !== ''), 'INVALID_ARGUMENT', { params: { field: 'moneyAttributes', rule: 'must be non-empty strings' } });
   return Object.freeze({ roles, moneyAttributes: new Set(money) });
@@ -168,7 +169,7 @@ export function defineAccessPolicy(input: AccessPolicyInput): AccessPolicy {
 export function roleOf(policy: AccessPolicy, principal: Principal): Readonly<Required<RoleDefinition>> {
   assert(principal !== null && typeof principal === 'object' && typeof principal.id === 'string', 'INVALID_ARGUMENT', { params: { field: 'principal', rule: 'must be an object' } });
   const role = typeof principal.role === 'string' ? policy?.roles?.get(principal.role) : undefined;
-  assert(role !== undefined, 'INVALID_ARGUMENT', { params: { field: 'principal.role', rule: 'must be a role of the policy' } });
+  assert(role !== undefined, 'INVALID_ARGUMENT', { params: { field: 'principal.role', rule: `must be one of ${[...(policy?.roles?.keys() ?? [])].join(', ')}` } });
   return role;
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DateSchema } from '../../core/time/schema';
-import { CONSENT_CHANNELS } from '../../customer/customer';
+import { CONSENT_CHANNELS } from '../../customer/consentChannels';
 import { CONSENT_METHODS, CONSENT_PURPOSES, LAWFUL_BASES } from './purposes';
 
 const id = /* @__PURE__ */ (() => z.string().min(1).max(128))();

@@ -88,8 +88,8 @@ function grantStatus(g: ConsentGrant, purpose: string, asOf: number): ConsentSta
 
 /** Checks a channel and a purpose argument (without echoing the value). */
 export function requireChannelAndPurpose(channel: unknown, purpose: unknown): void {
-  assert(typeof channel === 'string' && CHANNELS.has(channel), 'INVALID_ARGUMENT', { params: { field: 'channel', rule: 'must be a consent channel' } });
-  assert(typeof purpose === 'string' && PURPOSES.has(purpose), 'INVALID_ARGUMENT', { params: { field: 'purpose', rule: 'must be a consent purpose' } });
+  assert(typeof channel === 'string' && CHANNELS.has(channel), 'INVALID_ARGUMENT', { params: { field: 'channel', rule: `must be one of ${CONSENT_CHANNELS.join(', ')}` } });
+  assert(typeof purpose === 'string' && PURPOSES.has(purpose), 'INVALID_ARGUMENT', { params: { field: 'purpose', rule: `must be one of ${CONSENT_PURPOSES.join(', ')}` } });
 }
 
 /**

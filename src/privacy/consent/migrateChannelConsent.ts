@@ -56,7 +56,7 @@ export function migrateChannelConsent(customer: Pick<Customer, 'id' | 'consent'>
     params: { field: 'policyVersion', rule: 'must be a non-empty string' },
   });
   const purpose = options.purpose ?? 'marketing';
-  assert(purpose === 'marketing' || purpose === 'service', 'INVALID_ARGUMENT', { params: { field: 'purpose', rule: 'must be a consent purpose' } });
+  assert(purpose === 'marketing' || purpose === 'service', 'INVALID_ARGUMENT', { params: { field: 'purpose', rule: `must be one of ${'marketing, service'}` } });
   const out: ConsentRecord[] = [];
   for (const channel of CONSENT_CHANNELS) {
     const flag = customer.consent?.[channel];

@@ -6,7 +6,7 @@ import { type WebCryptoKey, aesGcmDecrypt, aesGcmEncrypt, fromBase64Url, hmacSha
 
 /**
  * The keys of a {@link createFieldCipher}: AES-256 keys (32 random bytes each) by key id, the id
- * new ciphertexts use (`currentKeyId`), and a separate key (at least 32 bytes) for blind indexes.
+ * new ciphertexts use (`currentKeyId`), and a separate 32-byte key for blind indexes.
  * Key ids are 1-64 characters of `A-Z a-z 0-9 _ -`; they are stored in clear beside each
  * ciphertext. Keep the key bytes in a KMS or secret store, never beside the data.
  *
@@ -63,12 +63,13 @@ export interface FieldCipher {
 const KEY_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const VERSION = 'v1';
 const IV_BYTES = 12;
-const MAX_PLAINTEXT = 65_536;
+const MAX_PLAINTEXT = 4096;
 const KINDS: ReadonlySet<string> = /* @__PURE__ */ new Set(MASK_KINDS);
 const encoder = /* @__PURE__ */ new TextEncoder();
 const decoder = /* @__PURE__ */ new TextDecoder('utf-8', { fatal: true });
 
-const failed = (rule: string, cause?: unknown) => new CrmError('DECRYPTION_FAILED', { params: { field: 'ciphertext', rule }, ...(cause !== undefined && { cause }) });
+// Without a rule the message reads "wrong key or tampered ciphertext".
+const failed = (rule: string | undefined, cause?: unknown) => new CrmError('DECRYPTION_FAILED', { params: { field: 'ciphertext', rule }, ...(cause !== undefined && { cause }) });
 const aad = (keyId: string, context: string) => encoder.encode(`crmkit.field.${VERSION}\u0000${keyId}\u0000${context}`);
 
 function checkKeyring(keyring: FieldKeyring): Map<string, Uint8Array> {
@@ -78,14 +79,14 @@ function checkKeyring(keyring: FieldKeyring): Map<string, Uint8Array> {
   const keys = new Map<string, Uint8Array>();
   for (const [id, raw] of Object.entries(keyring.keys)) {
     assert(KEY_ID.test(id), 'INVALID_ARGUMENT', { params: { field: 'keyring.keys', rule: 'key ids must be 1-64 letters, digits, _ or -' } });
-    assert(raw instanceof Uint8Array && raw.length === 32, 'INVALID_ARGUMENT', { params: { field: 'keyring.keys', rule: 'each key must be 32 bytes' } });
+    assert(raw instanceof Uint8Array && raw.length === 32, 'INVALID_ARGUMENT', { params: { field: 'keyring.keys', rule: 'must be 32 bytes' } });
     keys.set(id, raw.slice());
   }
   assert(typeof keyring.currentKeyId === 'string' && keys.has(keyring.currentKeyId), 'INVALID_ARGUMENT', {
-    params: { field: 'keyring.currentKeyId', rule: 'must name a key of the keyring' },
+    params: { field: 'keyring.currentKeyId', rule: `must be one of ${[...keys.keys()].join(', ')}` },
   });
   const index = keyring.blindIndexKey;
-  assert(index instanceof Uint8Array && index.length >= 32, 'INVALID_ARGUMENT', { params: { field: 'keyring.blindIndexKey', rule: 'must be at least 32 bytes' } });
+  assert(index instanceof Uint8Array && index.length === 32, 'INVALID_ARGUMENT', { params: { field: 'keyring.blindIndexKey', rule: 'must be 32 bytes' } });
   for (const raw of keys.values()) {
     assert(!sameBytes(raw, index), 'INVALID_ARGUMENT', { params: { field: 'keyring.blindIndexKey', rule: 'must differ from every encryption key' } });
   }
@@ -100,7 +101,7 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 
 function contextOf(options: FieldCipherOptions | undefined): string {
   const context = options?.context ?? '';
-  assert(typeof context === 'string' && context.length <= 256, 'INVALID_ARGUMENT', { params: { field: 'context', rule: 'must be a string of at most 256 characters' } });
+  assert(typeof context === 'string' && context.length <= 4096, 'INVALID_ARGUMENT', { params: { field: 'context', rule: 'expected a string of at most 4096 characters' } });
   return context;
 }
 
@@ -149,7 +150,7 @@ function parse(ciphertext: string): Parsed {
  * @returns the cipher; see {@link FieldCipher}
  * @throws {CrmError} `INVALID_ARGUMENT` for a bad keyring (synchronously). The cipher's methods
  *   reject with `DECRYPTION_FAILED` for a tampered or malformed ciphertext, a wrong key or context,
- *   or a key id not in the keyring; with `INVALID_ARGUMENT` for a non-string or over-long value or an
+ *   or a key id not in the keyring; with `INVALID_ARGUMENT` for a non-string or over-long value (over 4096 characters) or an
  *   unknown index kind. No message carries the value.
  *
  * @example
@@ -184,7 +185,7 @@ export function createFieldCipher(keyring: FieldKeyring): FieldCipher {
   indexKey.catch(() => undefined); // surfaced by blindIndex, not as an unhandled rejection
 
   const encrypt = async (plaintext: string, options?: FieldCipherOptions): Promise<string> => {
-    assert(typeof plaintext === 'string' && plaintext.length <= MAX_PLAINTEXT, 'INVALID_ARGUMENT', { params: { field: 'plaintext', rule: 'must be a string of at most 65536 characters' } });
+    assert(typeof plaintext === 'string' && plaintext.length <= MAX_PLAINTEXT, 'INVALID_ARGUMENT', { params: { field: 'plaintext', rule: 'expected a string of at most 4096 characters' } });
     const context = contextOf(options);
     const iv = globalThis.crypto.getRandomValues(new Uint8Array(IV_BYTES));
     const sealed = await aesGcmEncrypt(await aesKey(current), iv, encoder.encode(plaintext), aad(current, context));
@@ -199,7 +200,7 @@ export function createFieldCipher(keyring: FieldKeyring): FieldCipher {
     try {
       plain = await aesGcmDecrypt(key, iv, sealed, aad(keyId, context));
     } catch (cause) {
-      throw failed('wrong key or tampered ciphertext', cause);
+      throw failed(undefined, cause);
     }
     try {
       return decoder.decode(plain);
@@ -220,8 +221,8 @@ export function createFieldCipher(keyring: FieldKeyring): FieldCipher {
     },
     keyIdOf: (ciphertext: string) => parse(ciphertext).keyId,
     async blindIndex(value: string, kind: MaskKind): Promise<string> {
-      assert(typeof value === 'string' && value.length <= MAX_PLAINTEXT, 'INVALID_ARGUMENT', { params: { field: 'value', rule: 'must be a string of at most 65536 characters' } });
-      assert(typeof kind === 'string' && KINDS.has(kind), 'INVALID_ARGUMENT', { params: { field: 'kind', rule: 'must be a mask kind' } });
+      assert(typeof value === 'string' && value.length <= MAX_PLAINTEXT, 'INVALID_ARGUMENT', { params: { field: 'value', rule: 'expected a string of at most 4096 characters' } });
+      assert(typeof kind === 'string' && KINDS.has(kind), 'INVALID_ARGUMENT', { params: { field: 'kind', rule: `must be one of ${MASK_KINDS.join(', ')}` } });
       const mac = await hmacSha256(await indexKey, encoder.encode(`${kind}\u0000${normalizeForIndex(value, kind)}`));
       return toBase64Url(mac);
     },

@@ -183,6 +183,6 @@ export function maskValue(value: string, kind: MaskKind): string {
     case 'address':
       return maskAddress(value, chars);
     default:
-      assert(false, 'INVALID_ARGUMENT', { params: { field: 'kind', rule: 'must be a mask kind' } });
+      assert(false, 'INVALID_ARGUMENT', { params: { field: 'kind', rule: `must be one of ${MASK_KINDS.join(', ')}` } });
   }
 }

@@ -88,7 +88,7 @@ function purposeEnded(records: readonly ConsentRecord[], purpose: ConsentPurpose
  * @param policy - see {@link RetentionPolicy}
  * @param options - `asOf` (required)
  * @returns the due items
- * @throws {CrmError} `INVALID_ARGUMENT` for periods outside 0-36500 days or an unknown purpose;
+ * @throws {CrmError} `INVALID_ARGUMENT` for periods outside 0-36500 days ("must be a non-negative number of days") or an unknown purpose;
  *   `INVALID_DATE` for a bad `asOf`, `createdAt` or `lastActivityAt`
  *
  * @example
@@ -105,11 +105,11 @@ function purposeEnded(records: readonly ConsentRecord[], purpose: ConsentPurpose
  */
 export function retentionDue(customers: Iterable<RetentionSubject>, policy: RetentionPolicy, options: { readonly asOf: Date }): RetentionDue[] {
   const asOf = requireDate(options?.asOf, 'asOf').getTime();
-  assert(policy !== null && typeof policy === 'object' && validDays(policy.inactiveDays), 'INVALID_ARGUMENT', { params: { field: 'inactiveDays', rule: 'must be 0 to 36500 days' } });
+  assert(policy !== null && typeof policy === 'object' && validDays(policy.inactiveDays), 'INVALID_ARGUMENT', { params: { field: 'inactiveDays', rule: 'must be a non-negative number of days' } });
   const purposes = Object.entries(policy.purposes ?? {}) as [ConsentPurpose, number][];
   for (const [purpose, days] of purposes) {
-    assert((CONSENT_PURPOSES as readonly string[]).includes(purpose), 'INVALID_ARGUMENT', { params: { field: 'purposes', rule: 'must be a consent purpose' } });
-    assert(validDays(days), 'INVALID_ARGUMENT', { params: { field: 'purposes', rule: 'must be 0 to 36500 days' } });
+    assert((CONSENT_PURPOSES as readonly string[]).includes(purpose), 'INVALID_ARGUMENT', { params: { field: 'purposes', rule: `must be one of ${CONSENT_PURPOSES.join(', ')}` } });
+    assert(validDays(days), 'INVALID_ARGUMENT', { params: { field: 'purposes', rule: 'must be a non-negative number of days' } });
   }
   const out: RetentionDue[] = [];
   for (const c of customers) {
