@@ -58,6 +58,10 @@ export const BUDGETS = [
     maxGzip: 12 * KB,
   },
   { name: '`fitBgNbd` from `crmkit/clv`', source: `import { fitBgNbd } from 'crmkit/clv';\n${use(['fitBgNbd'])}`, maxGzip: 15 * KB },
+  // Privacy functions that parse nothing must not load zod (about 100 KB gzip if they did).
+  { name: '`consentStatus` from `crmkit/privacy`', source: `import { consentStatus } from 'crmkit/privacy';\n${use(['consentStatus'])}`, maxGzip: 12 * KB },
+  { name: '`maskValue` from `crmkit/privacy`', source: `import { maskValue } from 'crmkit/privacy';\n${use(['maskValue'])}`, maxGzip: 12 * KB },
+  { name: '`createFieldCipher` from `crmkit/privacy`', source: `import { createFieldCipher } from 'crmkit/privacy';\n${use(['createFieldCipher'])}`, maxGzip: 12 * KB },
   {
     name: '`createCustomer` from `crmkit`',
     source: `import { createCustomer } from 'crmkit';\n${use(['createCustomer'])}`,

@@ -1,7 +1,7 @@
 /**
  * crmkit: the CRM domain library for TypeScript. The root entry re-exports the whole public API:
  * the core kernel, the customer model, validation, the repository interfaces, and the domain areas
- * (segmentation, lifecycle, KPIs, CLV, satisfaction, loyalty, data quality, sales pipeline) and the service helpers. Each area also has its
+ * (segmentation, lifecycle, KPIs, CLV, satisfaction, loyalty, data quality, sales pipeline, privacy) and the service helpers. Each area also has its
  * own subpath (`crmkit/clv`, `crmkit/segmentation`, ...) for smaller imports; the in-memory
  * repositories (`crmkit/memory`) and the contract suites (`crmkit/testing`, which needs vitest) are
  * only on their subpaths.
@@ -22,3 +22,4 @@ export * from './quality';
 export * from './charts';
 export * from './pipeline';
 export * from './service';
+export * from './privacy';

@@ -4,28 +4,9 @@ import { DateSchema } from '../core/time/schema';
 import { AttributesSchema, SafeKeySchema } from './attributes';
 import { ContactPointSchema } from './contactPoint';
 import { OrganizationSchema } from './organization';
+import { CONSENT_CHANNELS } from './consentChannels';
 
-/**
- * Channels a customer can consent (or not) to be contacted on.
- *
- * @example
- * ```ts
- * import { CONSENT_CHANNELS } from 'crmkit/customer';
- * CONSENT_CHANNELS.includes('sms');
- * //=> true
- * ```
- */
-export const CONSENT_CHANNELS = ['phone', 'sms', 'email', 'wechat', 'post', 'push', 'social'] as const;
-
-/**
- * A channel in {@link CONSENT_CHANNELS}.
- *
- * @example
- * ```ts
- * const channel: ConsentChannel = 'sms';
- * ```
- */
-export type ConsentChannel = (typeof CONSENT_CHANNELS)[number];
+export { CONSENT_CHANNELS, type ConsentChannel } from './consentChannels';
 
 /**
  * Consent for one channel: granted or withdrawn, when, and where it was recorded.

@@ -257,4 +257,16 @@ export const zhCNWords: Readonly<Record<string, string>> = {
   'must be Opportunity or OpportunityInput': '必须是 Opportunity 或 OpportunityInput',
   'must have get and save': '必须提供 get 和 save 方法',
   'must have entriesOf and append': '必须提供 entriesOf 和 append 方法',
+  // privacy
+  'consent record': '同意记录',
+  'not a field ciphertext': '不是字段密文',
+  'the key id is not in the keyring': '密钥环中没有该密钥 ID',
+  'key ids must be 1-64 letters, digits, _ or -': '密钥 ID 必须是 1 到 64 个字母、数字、_ 或 -',
+  'must differ from every encryption key': '必须不同于所有加密密钥',
+  'must be a non-empty string other than the customer id': '必须是非空字符串且不同于客户 ID',
+  read: '读取',
+  write: '写入',
+  'must be 32 bytes': '必须是 32 字节',
+  'must be a Map of consent histories by customer id': '必须是按客户 ID 索引的同意历史 Map',
+  'a consent table is read in the postgres dialect only': '仅 postgres 方言支持读取同意记录表',
 };

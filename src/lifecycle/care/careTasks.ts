@@ -5,6 +5,7 @@ import { isValidDate } from '../../core/time';
 import type { ConsentChannel, Customer } from '../../customer/customer';
 import { gregorianToLunar, observedLunarDay } from './lunar/lunarDate';
 import { lunarBirthdays } from './lunar/lunarBirthdays';
+import { type OutreachConsent, channelConsent } from '../../privacy/consent/outreachConsent';
 
 /**
  * zod schema of a care holiday: every year on `month`/`day` (Gregorian), every lunar year on
@@ -66,6 +67,9 @@ export interface CareTask {
  *   birthday (农历生日): the lunar date of their birth date, by the rules of `lunarBirthdays`
  *   (births from 1900-01-31 to 2101-01-28, years to 2100; outside that range no lunar birthday).
  * - `channels` (default wechat, sms, email, phone): preference order; the first consented one is used.
+ * - `consent`: consent histories by customer id, judged by `consentStatus` at `consent.asOf`
+ *   (required here) for `consent.purpose` (default `marketing`); customers without a history, and
+ *   everyone when absent, use their per-channel `consent` flags.
  *
  * Dates of birth and `createdAt` are read as UTC calendar dates (a plain `2026-05-04` parses to UTC
  * midnight). A 29 February date falls on 28 February in other years.
@@ -84,6 +88,7 @@ export interface CareOptions {
   readonly memberSince?: (customer: CareCustomer) => Date | undefined;
   readonly channels?: readonly ConsentChannel[];
   readonly lunarBirthday?: (customer: CareCustomer) => boolean;
+  readonly consent?: OutreachConsent;
 }
 
 /**
@@ -152,10 +157,11 @@ export function careTasks(customers: Iterable<CareCustomer>, options: CareOption
       }
     }
   }
+  const mayContact = channelConsent(options.consent, undefined);
   const tasks: CareTask[] = [];
   const skipped: string[] = [];
   for (const c of customers) {
-    const channel = channels.find((ch) => c.consent?.[ch]?.granted === true);
+    const channel = channels.find((ch) => mayContact(c, ch) === true);
     if (channel === undefined) {
       skipped.push(c.id);
       continue;

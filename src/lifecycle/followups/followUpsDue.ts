@@ -5,6 +5,7 @@ import { MS_PER_DAY, isValidDate, requireDate } from '../../core/time';
 import type { ConsentChannel, Customer } from '../../customer/customer';
 import type { Interaction } from '../../customer/interaction';
 import type { Transaction } from '../../customer/transaction';
+import { type OutreachConsent, channelConsent } from '../../privacy/consent/outreachConsent';
 import type { LifecycleState } from '../machine/state';
 import { type FollowUpRule, FollowUpRuleSchema } from './followUpRule';
 
@@ -51,6 +52,9 @@ export interface SkippedFollowUp {
  * - `states`: each customer's lifecycle state by id (stage and since); default the customer's
  *   `lifecycleStage` with an unknown entry time (an `after_stage_entry` rule is then due at `asOf`).
  * - `quietDays` (default 7): skip customers contacted within this many days before `asOf`.
+ * - `consent`: consent histories by customer id; when given, a channel is used only if
+ *   `consentStatus` allows it (purpose default `marketing`, at `asOf`), so a withdrawal stops the
+ *   follow-up. Customers without a history, and everyone when absent, use `consent[channel].granted`.
  *
  * @example
  * ```ts
@@ -63,6 +67,7 @@ export interface FollowUpOptions {
   readonly transactions?: Iterable<Pick<Transaction, 'customerId' | 'type' | 'occurredAt'>>;
   readonly states?: ReadonlyMap<string, LifecycleState>;
   readonly quietDays?: number;
+  readonly consent?: OutreachConsent;
 }
 
 /**
@@ -119,6 +124,7 @@ export function followUpsDue(customers: Iterable<FollowUpCustomer>, rules: reado
   if (!parsed.success) {
     throw new CrmError('VALIDATION_FAILED', { params: { entity: 'follow-up rules' }, details: { issues: parsed.error.issues.map((i) => ({ path: i.path, code: i.code, message: i.message })) } });
   }
+  const mayContact = channelConsent(options.consent, options.asOf);
   const lastContact = latestBy(options.interactions, asOf, () => true, true);
   const firstPurchase = latestBy(options.transactions, asOf, (t) => t.type === 'purchase', false);
   const due: FollowUp[] = [];
@@ -137,7 +143,7 @@ export function followUpsDue(customers: Iterable<FollowUpCustomer>, rules: reado
         skipped.push({ customerId: c.id, ruleId: rule.id, reason: 'recently_contacted' });
         break;
       }
-      const channel = rule.channels.find((ch) => c.consent[ch]?.granted === true);
+      const channel = rule.channels.find((ch) => mayContact(c, ch) === true);
       if (channel === undefined) {
         skipped.push({ customerId: c.id, ruleId: rule.id, reason: 'no_consent' });
         break;

@@ -1,3 +1,5 @@
+import { type OutreachConsent, channelConsent } from '../../privacy/consent/outreachConsent';
+import { withConsentFields } from './consentFields';
 import type { CustomerMetrics, SegmentCustomer } from './fields';
 import { type ParseSegmentRuleOptions, type RuleNode, type Scalar, resolveRule } from './parse';
 import { withinLastWindow } from './window';
@@ -13,6 +15,12 @@ import { withinLastWindow } from './window';
 export interface CompileSegmentOptions extends ParseSegmentRuleOptions {
   /** The instant `withinLast` counts back from. Required only when the rule uses `withinLast`. */
   readonly asOf?: Date;
+  /**
+   * Consent histories by customer id: when given, `consent.<channel>` fields answer through
+   * `consentStatus` (purpose default `marketing`, at `asOf`) for customers with a history, and
+   * from the per-channel flag for the others. Default: the flags for everyone.
+   */
+  readonly consent?: OutreachConsent;
 }
 
 /**
@@ -179,5 +187,6 @@ function build(node: RuleNode, asOf: Date | undefined): Pred {
  * ```
  */
 export function compileSegment(rule: unknown, options: CompileSegmentOptions = {}): SegmentPredicate {
-  return build(resolveRule(rule, options), options?.asOf);
+  const tree = resolveRule(rule, options);
+  return build(options?.consent === undefined ? tree : withConsentFields(tree, channelConsent(options.consent, options.asOf)), options?.asOf);
 }

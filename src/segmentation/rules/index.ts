@@ -14,3 +14,4 @@ export { parseSegmentRule, type ParseSegmentRuleOptions } from './parse';
 export { compileSegment, type CompileSegmentOptions, type SegmentPredicate } from './compile';
 export { evaluateSegment, type EvaluateSegmentOptions } from './evaluate';
 export { toSql, type ToSqlOptions, type SqlQuery } from './toSql';
+export type { SqlConsentOptions } from './consentFields';

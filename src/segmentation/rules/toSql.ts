@@ -1,6 +1,7 @@
 import { CrmError } from '../../core/errors/CrmError';
 import { clickhouseLiteral } from '../../core/sql/clickhouseLiteral';
 import { type SqlDialect, quoteIdentifier, quoteTable, requireDialect } from '../../core/sql/dialect';
+import { type SqlConsentOptions, consentColumnSql } from './consentFields';
 import type { SegmentFieldType } from './fields';
 import { type ParseSegmentRuleOptions, type RuleNode, type Scalar, resolveRule } from './parse';
 import { withinLastWindow } from './window';
@@ -41,6 +42,11 @@ export interface ToSqlOptions extends ParseSegmentRuleOptions {
    * compared as epoch milliseconds), `Nullable(UInt8)` for booleans and `Array(String)` for tags.
    */
   readonly dialect?: SqlDialect;
+  /**
+   * The consent table: when given, `consent.<channel>` fields read the latest consent row the way
+   * `consentStatus` does (see {@link SqlConsentOptions}). Default: the mapped flag columns.
+   */
+  readonly consent?: SqlConsentOptions;
 }
 
 /**
@@ -74,6 +80,7 @@ class Builder {
     private readonly options: ToSqlOptions,
     private readonly dialect: SqlDialect,
     private readonly offset: number,
+    private readonly table: string,
   ) {}
 
   private get ch(): boolean {
@@ -106,6 +113,18 @@ class Builder {
 
   column(name: string): string {
     const cols = this.options.columns;
+    if (this.options.consent !== undefined && name.startsWith('consent.')) {
+      if (this.dialect !== 'postgres') {
+        throw new CrmError('INVALID_ARGUMENT', { params: { field: 'consent', rule: 'a consent table is read in the postgres dialect only' } });
+      }
+      const identifier = (n: unknown, field: string) => quoteIdentifier(n, 'postgres', field);
+      const mapped = cols !== null && typeof cols === 'object' && Object.hasOwn(cols, name) ? identifier(cols[name], `columns.${name}`) : undefined;
+      const param = (value: unknown, cast: string) => {
+        this.values.push(value);
+        return `$${this.offset + this.values.length}::${cast}`;
+      };
+      return consentColumnSql({ consent: this.options.consent, asOf: this.options.asOf, field: name, mainTable: this.table, fallback: mapped, identifier, param });
+    }
     if (cols === null || typeof cols !== 'object' || !Object.hasOwn(cols, name)) {
       throw new CrmError('INVALID_ARGUMENT', { params: { field: `columns.${name}`, rule: 'no column is mapped for this rule field' } });
     }
@@ -244,7 +263,7 @@ export function toSql(rule: unknown, options: ToSqlOptions): SqlQuery {
   const table = quoteTable(options.table, dialect);
   const select = options.select === undefined ? '*' : options.select.map((c, i) => quoteIdentifier(c, dialect, `select.${i}`)).join(', ');
   if (select === '') throw new CrmError('INVALID_ARGUMENT', { params: { field: 'select', rule: 'must name at least one column' } });
-  const builder = new Builder(options, dialect, offset);
+  const builder = new Builder(options, dialect, offset, table);
   const where = builder.node(tree);
   return { text: `SELECT ${select} FROM ${table} WHERE ${where}`, values: builder.values, where };
 }
