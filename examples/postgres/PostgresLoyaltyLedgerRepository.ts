@@ -91,15 +91,14 @@ async function lockBalances(tx: Queryable, customerIds: Iterable<string>): Promi
  * The spendable guard (as crmkit/memory's ledger does it): with `added` in, the spendable balance
  * (`balance`, which leaves out lapsed and pending points) must not be negative at the time of any
  * new entry that removes points, nor at the time of any stored negative entry dated at or after the
- * earliest of them (a backdated redemption must not overdraw a later one). Runs with the
- * customer's balance row locked, so the stored entries cannot change underneath.
+ * earliest of them (a backdated redemption must not overdraw a later one). `stored` must be read
+ * with the customer's balance row locked, so that it cannot change underneath.
  */
-async function guardSpendable(tx: Queryable, customerId: string, added: readonly LedgerEntry[]): Promise<void> {
+function guardSpendable(stored: readonly LedgerEntry[], customerId: string, added: readonly LedgerEntry[]): void {
   let from = Infinity;
   for (const e of added) if (e.points < 0 && e.occurredAt.getTime() < from) from = e.occurredAt.getTime();
   if (from === Infinity) return;
-  const { rows } = await tx.query<LedgerRow>(`${SELECT} WHERE customer_id = $1`, [customerId]);
-  const all = [...rows.map(revive), ...added];
+  const all = [...stored, ...added];
   const checked = new Set<number>();
   for (const e of all) {
     const t = e.occurredAt.getTime();
@@ -113,6 +112,12 @@ async function guardSpendable(tx: Queryable, customerId: string, added: readonly
       });
     }
   }
+}
+
+/** The stored entries of one customer (read inside the append, after its balance row is locked). */
+async function storedEntries(tx: Queryable, customerId: string): Promise<LedgerEntry[]> {
+  const { rows } = await tx.query<LedgerRow>(`${SELECT} WHERE customer_id = $1`, [customerId]);
+  return rows.map(revive);
 }
 
 async function addToBalances(tx: Queryable, delta: Map<string, number>): Promise<void> {
@@ -204,7 +209,8 @@ export class PostgresLoyaltyLedgerRepository implements LoyaltyLedgerRepository 
     for (const [customerId, d] of delta) {
       const current = balances.get(customerId) ?? 0;
       if (current + d < 0) throw new CrmError('INSUFFICIENT_POINTS', { params: { requested: -d, available: current }, details: { customerId } });
-      await guardSpendable(tx, customerId, [...fresh.values()].filter((e) => e.customerId === customerId));
+      const added = [...fresh.values()].filter((e) => e.customerId === customerId);
+      if (added.some((e) => e.points < 0)) guardSpendable(await storedEntries(tx, customerId), customerId, added);
     }
     const inserted = await tx.query(INSERT, columnsOf([...fresh.values()]));
     if (inserted.rowCount !== fresh.size) throw new KeyRace();
