@@ -57,9 +57,10 @@ const LEDGER_MUTANTS = [
     ['stored.get(e.id) ?? fresh.get(e.id)', 'stored.get(e.id.toLowerCase()) ?? fresh.get(e.id.toLowerCase())'],
     ['fresh.set(e.id, e)', 'fresh.set(e.id.toLowerCase(), e)'],
   ]],
-  ['check-outside-lock', 'the balance is read before the transaction, the overdraft checked against that read', [
-    ['return this.#transaction((tx) => this.#appendOnce(tx, parsed, options.expectedBalance));', 'const read = new Map<string, number>();\n    for (const e of parsed) read.set(e.customerId, await this.balanceOf(e.customerId));\n    return this.#transaction((tx) => this.#appendOnce(tx, parsed, options.expectedBalance, read));'],
-    ['expectedBalance: number | undefined): Promise<LedgerAppendResult> {\n    const balances = await lockBalances(tx, batch.map((e) => e.customerId));', 'expectedBalance: number | undefined, read?: Map<string, number>): Promise<LedgerAppendResult> {\n    await lockBalances(tx, batch.map((e) => e.customerId));\n    const balances = read ?? new Map<string, number>();'],
+  ['check-outside-lock', 'the balance and entries are read before the transaction, the overdraft and spendable guard checked against that read', [
+    ['return this.#transaction((tx) => this.#appendOnce(tx, parsed, options.expectedBalance));', 'const read = new Map<string, number>();\n    const readEntries = new Map<string, LedgerEntry[]>();\n    for (const e of parsed) {\n      read.set(e.customerId, await this.balanceOf(e.customerId));\n      readEntries.set(e.customerId, await this.entriesOf(e.customerId));\n    }\n    return this.#transaction((tx) => this.#appendOnce(tx, parsed, options.expectedBalance, read, readEntries));'],
+    ['expectedBalance: number | undefined): Promise<LedgerAppendResult> {\n    const balances = await lockBalances(tx, batch.map((e) => e.customerId));', 'expectedBalance: number | undefined, read?: Map<string, number>, readEntries?: Map<string, LedgerEntry[]>): Promise<LedgerAppendResult> {\n    await lockBalances(tx, batch.map((e) => e.customerId));\n    const balances = read ?? new Map<string, number>();'],
+    ['guardSpendable(await storedEntries(tx, customerId), customerId, added);', 'guardSpendable(readEntries?.get(customerId) ?? (await storedEntries(tx, customerId)), customerId, added);'],
   ]],
   ['no-row-lock', 'the balance row is read with a plain SELECT in the transaction (no lock): concurrent appends interleave', [
     ['ON CONFLICT (customer_id) DO UPDATE SET points = loyalty_balances.points RETURNING points`;', "ON CONFLICT (customer_id) DO NOTHING`;\nconst READ_BALANCE = 'SELECT points FROM loyalty_balances WHERE customer_id = $1';"],
@@ -84,7 +85,7 @@ const LEDGER_MUTANTS = [
   ]],
   ['lot-dropped', 'rows are read without the schema and lotId/reverses are not stored (only earn entries round-trip)', [
     ['return LedgerEntrySchema.parse({', 'return ({'],
-    ["    ...(row.reason !== null && { reason: row.reason }),\n  });", "    ...(row.reason !== null && { reason: row.reason }),\n  }) as LedgerEntry;"],
+    ["    ...(row.qualifying_points !== null && { qualifyingPoints: Number(row.qualifying_points) }),\n  });", "    ...(row.qualifying_points !== null && { qualifyingPoints: Number(row.qualifying_points) }),\n  }) as LedgerEntry;"],
     ['pick((e) => e.lotId ?? null),', 'pick(() => null),'],
     ['pick((e) => e.reverses ?? null),', 'pick(() => null),'],
   ]],
@@ -93,6 +94,10 @@ const LEDGER_MUTANTS = [
   ]],
   ['expires-lost', 'expiresAt is not stored', [
     ['pick((e) => (e.expiresAt ? iso(e.expiresAt) : null)),', 'pick(() => null),'],
+  ]],
+  ['pending-lost', 'pendingUntil and qualifyingPoints are not stored', [
+    ['pick((e) => (e.pendingUntil ? iso(e.pendingUntil) : null)),', 'pick(() => null),'],
+    ['pick((e) => (e.qualifyingPoints === undefined ? null : String(e.qualifyingPoints))),', 'pick(() => null),'],
   ]],
   ['spend-unit', 'spend read back in minor units as if major (11.00 -> 1100)', [
     ['spend: { amount: row.spend_amount,', "spend: { amount: row.spend_amount.replace('.', ''),"],
@@ -127,8 +132,15 @@ const LEDGER_MUTANTS = [
   ['expected-balance-many-customers', 'expectedBalance with entries of several customers checks the first one', [
     ["      if (delta.size > 1) throw new CrmError('INVALID_ARGUMENT', { params: { field: 'expectedBalance', rule: 'applies to entries of one customer' } });\n", ''],
   ]],
-  ['no-overdraft', 'no overdraft check', [
+  ['no-overdraft', 'no overdraft check (neither the posted nor the spendable balance)', [
     ['if (current + d < 0)', 'if (current + d < -Infinity)'],
+    ['if (left < 0) {', 'if (left < -Infinity) {'],
+  ]],
+  ['posted-balance-only', 'the overdraft guard uses the posted balance: lapsed and pending points can be spent', [
+    ['if (left < 0) {', 'if (left < -Infinity) {'],
+  ]],
+  ['spendable-new-only', 'the spendable balance is checked at the new redemptions only, not at later stored ones (a backdated redemption overdraws them)', [
+    ['if (e.points >= 0 || t < from || checked.has(t)) continue;', 'if (e.points >= 0 || t < from || checked.has(t) || !added.includes(e)) continue;'],
   ]],
   ['overdraft-negatives-only', 'the overdraft check ignores points earned in the same batch', [
     ['for (const [customerId, d] of delta) {\n      const current = balances.get(customerId) ?? 0;', 'for (const [customerId] of delta) {\n      const current = balances.get(customerId) ?? 0;\n      const d = [...fresh.values()].filter((x) => x.customerId === customerId && x.points < 0).reduce((s, x) => s + x.points, 0);'],

@@ -3,7 +3,7 @@ import { CustomerSchema, type Customer } from 'crmkit/customer';
 import type { CustomerRepository, ListOptions, Page, SaveOptions, StreamOptions } from 'crmkit/repository';
 import { normalizeTag } from 'crmkit/validation';
 import type { Db, Queryable } from './db';
-import { decodeCursor, pageLimit, pageOf, unstorableAsInvalid, validationFailed } from './sql';
+import { decodeCursor, pageLimit, pageOf, unstorableAsInvalid, validationFailed, versionConflict } from './sql';
 
 interface CustomerRow {
   readonly id: string;
@@ -143,12 +143,7 @@ export class PostgresCustomerRepository implements CustomerRepository {
   }
 }
 
-function conflict(id: string, expected: number, actual: number): CrmError {
-  return new CrmError('CONCURRENCY_CONFLICT', {
-    params: { entity: 'customer', id, expected, actual },
-    details: { id, expectedVersion: expected, actualVersion: actual },
-  });
-}
+const conflict = (id: string, expected: number, actual: number): CrmError => versionConflict('customer', id, expected, actual);
 
 async function insertRow(tx: Queryable, c: Customer, document: string): Promise<void> {
   const inserted = await tx.query('INSERT INTO customers (id, version, owner_id, document) VALUES ($1, 1, $2, $3::jsonb) ON CONFLICT (id) DO NOTHING', [

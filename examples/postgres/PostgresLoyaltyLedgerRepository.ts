@@ -1,5 +1,5 @@
 import { CrmError } from 'crmkit/core';
-import { LedgerEntrySchema, sameEntry, type LedgerEntry } from 'crmkit/loyalty';
+import { balance, LedgerEntrySchema, sameEntry, type LedgerEntry } from 'crmkit/loyalty';
 import type { LedgerAppendOptions, LedgerAppendResult, LoyaltyLedgerRepository, Page, RecordListOptions } from 'crmkit/repository';
 import type { Db, Queryable } from './db';
 import { bound, checkTarget, iso, pageLimit, pageOf, sqlState, timeCursor, unstorableAsInvalid, validationFailed } from './sql';
@@ -17,14 +17,16 @@ interface LedgerRow {
   readonly spend_currency: string | null;
   readonly source_ref: string | null;
   readonly reason: string | null;
+  readonly pending_until: Date | null;
+  readonly qualifying_points: string | number | null;
 }
 
 const SELECT = `SELECT id, customer_id, type, points, occurred_at, expires_at, lot_id, reverses,
-  spend_amount::text AS spend_amount, spend_currency, source_ref, reason FROM loyalty_ledger`;
+  spend_amount::text AS spend_amount, spend_currency, source_ref, reason, pending_until, qualifying_points FROM loyalty_ledger`;
 const INSERT = `INSERT INTO loyalty_ledger (id, customer_id, type, points, occurred_at, expires_at, lot_id, reverses,
-  spend_amount, spend_currency, source_ref, reason)
+  spend_amount, spend_currency, source_ref, reason, pending_until, qualifying_points)
   SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::timestamptz[], $6::timestamptz[], $7::text[],
-  $8::text[], $9::numeric[], $10::text[], $11::text[], $12::text[])
+  $8::text[], $9::numeric[], $10::text[], $11::text[], $12::text[], $13::timestamptz[], $14::bigint[])
   ON CONFLICT (id) DO NOTHING`;
 // Creates the customer's balance row when missing and, either way, locks it until the transaction
 // ends (ON CONFLICT DO UPDATE takes the row lock): appends and moves of one customer take turns.
@@ -50,6 +52,8 @@ function revive(row: LedgerRow): LedgerEntry {
     ...(row.spend_amount !== null && { spend: { amount: row.spend_amount, currency: row.spend_currency } }),
     ...(row.source_ref !== null && { sourceRef: row.source_ref }),
     ...(row.reason !== null && { reason: row.reason }),
+    ...(row.pending_until !== null && { pendingUntil: row.pending_until }),
+    ...(row.qualifying_points !== null && { qualifyingPoints: Number(row.qualifying_points) }),
   });
 }
 
@@ -68,6 +72,8 @@ function columnsOf(entries: readonly LedgerEntry[]): unknown[][] {
     pick((e) => e.spend?.currency ?? null),
     pick((e) => e.sourceRef ?? null),
     pick((e) => e.reason ?? null),
+    pick((e) => (e.pendingUntil ? iso(e.pendingUntil) : null)),
+    pick((e) => (e.qualifyingPoints === undefined ? null : String(e.qualifyingPoints))),
   ];
 }
 
@@ -79,6 +85,39 @@ async function lockBalances(tx: Queryable, customerIds: Iterable<string>): Promi
     balances.set(id, Number(rows[0]?.points ?? 0));
   }
   return balances;
+}
+
+/**
+ * The spendable guard (as crmkit/memory's ledger does it): with `added` in, the spendable balance
+ * (`balance`, which leaves out lapsed and pending points) must not be negative at the time of any
+ * new entry that removes points, nor at the time of any stored negative entry dated at or after the
+ * earliest of them (a backdated redemption must not overdraw a later one). `stored` must be read
+ * with the customer's balance row locked, so that it cannot change underneath.
+ */
+function guardSpendable(stored: readonly LedgerEntry[], customerId: string, added: readonly LedgerEntry[]): void {
+  let from = Infinity;
+  for (const e of added) if (e.points < 0 && e.occurredAt.getTime() < from) from = e.occurredAt.getTime();
+  if (from === Infinity) return;
+  const all = [...stored, ...added];
+  const checked = new Set<number>();
+  for (const e of all) {
+    const t = e.occurredAt.getTime();
+    if (e.points >= 0 || t < from || checked.has(t)) continue;
+    checked.add(t);
+    const left = balance(all, { asOf: e.occurredAt });
+    if (left < 0) {
+      throw new CrmError('INSUFFICIENT_POINTS', {
+        params: { requested: -e.points, available: Math.max(0, left - e.points) },
+        details: { customerId, at: new Date(t).toISOString() },
+      });
+    }
+  }
+}
+
+/** The stored entries of one customer (read inside the append, after its balance row is locked). */
+async function storedEntries(tx: Queryable, customerId: string): Promise<LedgerEntry[]> {
+  const { rows } = await tx.query<LedgerRow>(`${SELECT} WHERE customer_id = $1`, [customerId]);
+  return rows.map(revive);
 }
 
 async function addToBalances(tx: Queryable, delta: Map<string, number>): Promise<void> {
@@ -93,7 +132,9 @@ async function addToBalances(tx: Queryable, delta: Map<string, number>): Promise
  * An append runs in one transaction: it locks the balance row of every customer in the batch
  * (sorted, so no deadlock between appends), reads the stored entries with the batch's keys, sorts
  * the batch into new entries and repeats (`sameEntry`, else `IDEMPOTENCY_CONFLICT`), checks
- * `expectedBalance` and the overdraft against the locked balance, inserts the new entries and adds
+ * `expectedBalance` and the overdraft against the locked balance, then the spendable balance
+ * (`balance` from crmkit/loyalty, over the stored entries and the batch) at the time of every
+ * redemption the batch adds or may overdraw (`INSUFFICIENT_POINTS`), inserts the new entries and adds
  * them to the balance. Concurrent redemptions of one customer therefore take turns, and the second
  * sees the first's result. A key inserted by a transaction of another customer in between makes the
  * INSERT skip it (`ON CONFLICT DO NOTHING`); the append then starts again and sees it.
@@ -168,6 +209,8 @@ export class PostgresLoyaltyLedgerRepository implements LoyaltyLedgerRepository 
     for (const [customerId, d] of delta) {
       const current = balances.get(customerId) ?? 0;
       if (current + d < 0) throw new CrmError('INSUFFICIENT_POINTS', { params: { requested: -d, available: current }, details: { customerId } });
+      const added = [...fresh.values()].filter((e) => e.customerId === customerId);
+      if (added.some((e) => e.points < 0)) guardSpendable(await storedEntries(tx, customerId), customerId, added);
     }
     const inserted = await tx.query(INSERT, columnsOf([...fresh.values()]));
     if (inserted.rowCount !== fresh.size) throw new KeyRace();

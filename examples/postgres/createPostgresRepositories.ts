@@ -3,6 +3,7 @@ import type { Db } from './db';
 import { PostgresCustomerRecordRepository } from './PostgresCustomerRecordRepository';
 import { PostgresCustomerRepository } from './PostgresCustomerRepository';
 import { PostgresLoyaltyLedgerRepository } from './PostgresLoyaltyLedgerRepository';
+import { PostgresOpportunityRepository } from './PostgresOpportunityRepository';
 import { INTERACTIONS, TRANSACTIONS } from './recordTables';
 
 /**
@@ -16,7 +17,7 @@ export type PostgresRepositories = MemoryRepositories;
  * {@link migrate} first (once per database, not per call).
  *
  * @param db - a `pg.Pool` through {@link fromPgPool}, or PGlite through {@link fromPGlite}
- * @returns customers, transactions, interactions and loyalty ledger repositories
+ * @returns customers, transactions, interactions, loyalty ledger and opportunities repositories
  *
  * @example
  * ```ts
@@ -34,5 +35,6 @@ export function createPostgresRepositories(db: Db): PostgresRepositories {
     transactions: new PostgresCustomerRecordRepository(db, TRANSACTIONS),
     interactions: new PostgresCustomerRecordRepository(db, INTERACTIONS),
     loyaltyLedger: new PostgresLoyaltyLedgerRepository(db),
+    opportunities: new PostgresOpportunityRepository(db),
   };
 }

@@ -11,4 +11,5 @@ export { bundledMigrations, migrate, splitStatements, type Migration } from './m
 export { PostgresCustomerRepository } from './PostgresCustomerRepository';
 export { PostgresCustomerRecordRepository } from './PostgresCustomerRecordRepository';
 export { PostgresLoyaltyLedgerRepository } from './PostgresLoyaltyLedgerRepository';
+export { PostgresOpportunityRepository } from './PostgresOpportunityRepository';
 export { INTERACTIONS, TRANSACTIONS, type RecordColumn, type RecordTable } from './recordTables';

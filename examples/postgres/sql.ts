@@ -100,3 +100,11 @@ export function checkTarget(toCustomerId: string): void {
     throw new CrmError('INVALID_ARGUMENT', { params: { field: 'toCustomerId', rule: 'must be a non-empty string' } });
   }
 }
+
+/** `CONCURRENCY_CONFLICT` for a versioned save or delete that expected another stored version. */
+export function versionConflict(entity: string, id: string, expected: number, actual: number): CrmError {
+  return new CrmError('CONCURRENCY_CONFLICT', {
+    params: { entity, id, expected, actual },
+    details: { id, expectedVersion: expected, actualVersion: actual },
+  });
+}

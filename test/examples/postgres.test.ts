@@ -6,6 +6,7 @@ import {
   customerRepositoryContract,
   interactionRepositoryContract,
   loyaltyLedgerRepositoryContract,
+  opportunityRepositoryContract,
   transactionRepositoryContract,
 } from 'crmkit/testing';
 import { createPostgresRepositories } from '../../examples/postgres';
@@ -23,3 +24,4 @@ customerRepositoryContract(async () => (await fresh()).customers);
 transactionRepositoryContract(async () => (await fresh()).transactions);
 interactionRepositoryContract(async () => (await fresh()).interactions);
 loyaltyLedgerRepositoryContract(async () => (await fresh()).loyaltyLedger);
+opportunityRepositoryContract(async () => (await fresh()).opportunities);
