@@ -269,4 +269,5 @@ export const zhCNWords: Readonly<Record<string, string>> = {
   'must be 32 bytes': '必须是 32 字节',
   'must be a Map of consent histories by customer id': '必须是按客户 ID 索引的同意历史 Map',
   'a consent table is read in the postgres dialect only': '仅 postgres 方言支持读取同意记录表',
+  'must be a consent record': '必须是同意记录',
 };

@@ -1,3 +1,5 @@
+import { CrmError } from '../../core/errors/CrmError';
+import { requireDate } from '../../core/time';
 import type { ConsentRecord } from './consentRecord';
 import { SEPARATE_CONSENT_PURPOSES, type ConsentPurpose } from './purposes';
 
@@ -40,7 +42,12 @@ export interface ConsentRow {
  * ```
  */
 export function consentRecordRow(record: ConsentRecord): ConsentRow {
+  if (record === null || typeof record !== 'object' || (record.action !== 'grant' && record.action !== 'withdraw')) {
+    throw new CrmError('INVALID_ARGUMENT', { params: { field: 'record', rule: 'must be a consent record' } });
+  }
   const grant = record.action === 'grant';
+  requireDate(grant ? record.givenAt : record.withdrawnAt, grant ? 'record.givenAt' : 'record.withdrawnAt');
+  if (grant && record.expiresAt !== undefined) requireDate(record.expiresAt, 'record.expiresAt');
   return {
     id: record.id,
     customer_id: record.customerId,
