@@ -60,7 +60,7 @@ const LEDGER_MUTANTS = [
   ['check-outside-lock', 'the balance and entries are read before the transaction, the overdraft and spendable guard checked against that read', [
     ['return this.#transaction((tx) => this.#appendOnce(tx, parsed, options.expectedBalance));', 'const read = new Map<string, number>();\n    const readEntries = new Map<string, LedgerEntry[]>();\n    for (const e of parsed) {\n      read.set(e.customerId, await this.balanceOf(e.customerId));\n      readEntries.set(e.customerId, await this.entriesOf(e.customerId));\n    }\n    return this.#transaction((tx) => this.#appendOnce(tx, parsed, options.expectedBalance, read, readEntries));'],
     ['expectedBalance: number | undefined): Promise<LedgerAppendResult> {\n    const balances = await lockBalances(tx, batch.map((e) => e.customerId));', 'expectedBalance: number | undefined, read?: Map<string, number>, readEntries?: Map<string, LedgerEntry[]>): Promise<LedgerAppendResult> {\n    await lockBalances(tx, batch.map((e) => e.customerId));\n    const balances = read ?? new Map<string, number>();'],
-    ['guardSpendable(await storedEntries(tx, customerId), customerId, added);', 'guardSpendable(readEntries?.get(customerId) ?? (await storedEntries(tx, customerId)), customerId, added);'],
+    ['assertSpendable(await storedEntries(tx, customerId), added, { customerId });', 'assertSpendable(readEntries?.get(customerId) ?? (await storedEntries(tx, customerId)), added, { customerId });'],
   ]],
   ['no-row-lock', 'the balance row is read with a plain SELECT in the transaction (no lock): concurrent appends interleave', [
     ['ON CONFLICT (customer_id) DO UPDATE SET points = loyalty_balances.points RETURNING points`;', "ON CONFLICT (customer_id) DO NOTHING`;\nconst READ_BALANCE = 'SELECT points FROM loyalty_balances WHERE customer_id = $1';"],
@@ -134,13 +134,13 @@ const LEDGER_MUTANTS = [
   ]],
   ['no-overdraft', 'no overdraft check (neither the posted nor the spendable balance)', [
     ['if (current + d < 0)', 'if (current + d < -Infinity)'],
-    ['if (left < 0) {', 'if (left < -Infinity) {'],
+    ['if (added.some((e) => e.points < 0)) assertSpendable(', 'if (added.length < 0) assertSpendable('],
   ]],
+  // The spendable guard itself is crmkit's `assertSpendable` (crmkit/loyalty), so an adopter can no
+  // longer get its time rule wrong; what they can get wrong is not calling it, or calling it with a
+  // stale read (check-outside-lock above).
   ['posted-balance-only', 'the overdraft guard uses the posted balance: lapsed and pending points can be spent', [
-    ['if (left < 0) {', 'if (left < -Infinity) {'],
-  ]],
-  ['spendable-new-only', 'the spendable balance is checked at the new redemptions only, not at later stored ones (a backdated redemption overdraws them)', [
-    ['if (e.points >= 0 || t < from || checked.has(t)) continue;', 'if (e.points >= 0 || t < from || checked.has(t) || !added.includes(e)) continue;'],
+    ['if (added.some((e) => e.points < 0)) assertSpendable(', 'if (added.length < 0) assertSpendable('],
   ]],
   ['overdraft-negatives-only', 'the overdraft check ignores points earned in the same batch', [
     ['for (const [customerId, d] of delta) {\n      const current = balances.get(customerId) ?? 0;', 'for (const [customerId] of delta) {\n      const current = balances.get(customerId) ?? 0;\n      const d = [...fresh.values()].filter((x) => x.customerId === customerId && x.points < 0).reduce((s, x) => s + x.points, 0);'],

@@ -1,5 +1,5 @@
 import { CrmError } from 'crmkit/core';
-import { balance, LedgerEntrySchema, sameEntry, type LedgerEntry } from 'crmkit/loyalty';
+import { assertSpendable, LedgerEntrySchema, sameEntry, type LedgerEntry } from 'crmkit/loyalty';
 import type { LedgerAppendOptions, LedgerAppendResult, LoyaltyLedgerRepository, Page, RecordListOptions } from 'crmkit/repository';
 import type { Db, Queryable } from './db';
 import { bound, checkTarget, iso, pageLimit, pageOf, sqlState, timeCursor, unstorableAsInvalid, validationFailed } from './sql';
@@ -85,33 +85,6 @@ async function lockBalances(tx: Queryable, customerIds: Iterable<string>): Promi
     balances.set(id, Number(rows[0]?.points ?? 0));
   }
   return balances;
-}
-
-/**
- * The spendable guard (as crmkit/memory's ledger does it): with `added` in, the spendable balance
- * (`balance`, which leaves out lapsed and pending points) must not be negative at the time of any
- * new entry that removes points, nor at the time of any stored negative entry dated at or after the
- * earliest of them (a backdated redemption must not overdraw a later one). `stored` must be read
- * with the customer's balance row locked, so that it cannot change underneath.
- */
-function guardSpendable(stored: readonly LedgerEntry[], customerId: string, added: readonly LedgerEntry[]): void {
-  let from = Infinity;
-  for (const e of added) if (e.points < 0 && e.occurredAt.getTime() < from) from = e.occurredAt.getTime();
-  if (from === Infinity) return;
-  const all = [...stored, ...added];
-  const checked = new Set<number>();
-  for (const e of all) {
-    const t = e.occurredAt.getTime();
-    if (e.points >= 0 || t < from || checked.has(t)) continue;
-    checked.add(t);
-    const left = balance(all, { asOf: e.occurredAt });
-    if (left < 0) {
-      throw new CrmError('INSUFFICIENT_POINTS', {
-        params: { requested: -e.points, available: Math.max(0, left - e.points) },
-        details: { customerId, at: new Date(t).toISOString() },
-      });
-    }
-  }
 }
 
 /** The stored entries of one customer (read inside the append, after its balance row is locked). */
@@ -210,7 +183,7 @@ export class PostgresLoyaltyLedgerRepository implements LoyaltyLedgerRepository 
       const current = balances.get(customerId) ?? 0;
       if (current + d < 0) throw new CrmError('INSUFFICIENT_POINTS', { params: { requested: -d, available: current }, details: { customerId } });
       const added = [...fresh.values()].filter((e) => e.customerId === customerId);
-      if (added.some((e) => e.points < 0)) guardSpendable(await storedEntries(tx, customerId), customerId, added);
+      if (added.some((e) => e.points < 0)) assertSpendable(await storedEntries(tx, customerId), added, { customerId });
     }
     const inserted = await tx.query(INSERT, columnsOf([...fresh.values()]));
     if (inserted.rowCount !== fresh.size) throw new KeyRace();

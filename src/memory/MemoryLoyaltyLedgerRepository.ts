@@ -1,6 +1,6 @@
 import { assert } from '../core/errors/assert';
 import { CrmError } from '../core/errors/CrmError';
-import { balance } from '../loyalty/ledger/balance';
+import { assertSpendable } from '../loyalty/ledger/assertSpendable';
 import { LedgerEntrySchema, sameEntry, type LedgerEntry } from '../loyalty/ledger/entry';
 import type { RecordListOptions } from '../repository/CustomerRecordRepository';
 import type { LedgerAppendOptions, LedgerAppendResult, LoyaltyLedgerRepository } from '../repository/LoyaltyLedgerRepository';
@@ -65,35 +65,11 @@ export class MemoryLoyaltyLedgerRepository implements LoyaltyLedgerRepository {
     for (const [customerId, d] of delta) {
       const current = this.#balances.get(customerId) ?? 0;
       assert(current + d >= 0, 'INSUFFICIENT_POINTS', { params: { requested: -d, available: current }, details: { customerId } });
-      this.#guardSpendable(customerId, [...fresh.values()].filter((e) => e.customerId === customerId));
+      assertSpendable(this.#index.byCustomer.get(customerId) ?? [], [...fresh.values()].filter((e) => e.customerId === customerId), { customerId });
     }
     for (const e of fresh.values()) this.#index.insert(e);
     for (const [customerId, d] of delta) this.#balances.set(customerId, (this.#balances.get(customerId) ?? 0) + d);
     return { appended: [...fresh.values()].map(cloneData), repeated };
-  }
-
-  /**
-   * The spendable guard: with the batch in, the spendable balance (`balance`, which leaves out
-   * lapsed and pending points) must not be negative at the time of any new entry that removes
-   * points, nor at the time of any stored negative entry dated at or after the earliest of them (a
-   * backdated redemption must not overdraw a later one).
-   */
-  #guardSpendable(customerId: string, added: readonly LedgerEntry[]): void {
-    let from = Infinity;
-    for (const e of added) if (e.points < 0 && e.occurredAt.getTime() < from) from = e.occurredAt.getTime();
-    if (from === Infinity) return;
-    const all = [...(this.#index.byCustomer.get(customerId) ?? []), ...added];
-    const checked = new Set<number>();
-    for (const e of all) {
-      const t = e.occurredAt.getTime();
-      if (e.points >= 0 || t < from || checked.has(t)) continue;
-      checked.add(t);
-      const left = balance(all, { asOf: e.occurredAt });
-      assert(left >= 0, 'INSUFFICIENT_POINTS', {
-        params: { requested: -e.points, available: Math.max(0, left - e.points) },
-        details: { customerId, at: new Date(t).toISOString() },
-      });
-    }
   }
 
   async get(id: string): Promise<LedgerEntry | undefined> {

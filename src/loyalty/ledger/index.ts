@@ -4,4 +4,5 @@ export { expiringSoon, type ExpiringPoints, type ExpiringSoonOptions } from './e
 export { applyExpiry, ledgerStatus, type LedgerStatus } from './applyExpiry';
 export { redeem, type RedeemOptions } from './redeem';
 export { reverse, type ReverseOptions, type ReverseResult } from './reverse';
+export { assertSpendable } from './assertSpendable';
 export { releasePending, type PendingLot, type PendingRelease, type ReleasePendingOptions } from './releasePending';
