@@ -18,6 +18,7 @@ import {
   predictClvValues,
   probabilityAlive,
 } from '../src/clv/index';
+import { gammaSampler } from './clvContinuousData';
 import { measure, report } from './harness';
 
 const csv = fileURLToPath(new URL('../test/clv/fixtures/cdnow_customers_summary_with_transactions.csv', import.meta.url));
@@ -97,21 +98,7 @@ report({ bench: 'clv', check: `BG/NBD ${N} estimates`, params: bgBig.params, row
 // Scoring data as summarizeTransactions produces it: 1,000,000 customers simulated from the fitted
 // BG/NBD with dates in whole days (T and tₓ multiples of 1/7 week; 12 weeks of acquisition, 39
 // weeks of calibration, like CDNOW). Rows repeat far less than in the resampled set.
-const gammaDraw = (k: number): number => {
-  if (k < 1) return gammaDraw(k + 1) * Math.pow(uniform(), 1 / k);
-  const d = k - 1 / 3;
-  const c = 1 / Math.sqrt(9 * d);
-  for (;;) {
-    let z: number;
-    let v: number;
-    do {
-      z = Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform());
-      v = 1 + c * z;
-    } while (v <= 0);
-    v = v * v * v;
-    if (Math.log(uniform()) < 0.5 * z * z + d - d * v + d * Math.log(v)) return d * v;
-  }
-};
+const gammaDraw = gammaSampler(uniform);
 const daily = { frequency: new Float64Array(N), recency: new Float64Array(N), T: new Float64Array(N), monetaryValue: new Float64Array(N) };
 {
   const { r, alpha, a, b } = bgCdnow.params;

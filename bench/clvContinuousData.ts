@@ -12,8 +12,8 @@ export interface ContinuousData {
   readonly T: Float64Array;
 }
 
-export function continuousCustomers(n: number, seed = 20): ContinuousData {
-  const uniform = seededRandom(seed);
+/** A Gamma(k, 1) sampler over `uniform` (Marsaglia & Tsang 2000; k < 1 by the boost k + 1). */
+export function gammaSampler(uniform: () => number): (k: number) => number {
   const gammaDraw = (k: number): number => {
     if (k < 1) return gammaDraw(k + 1) * Math.pow(uniform(), 1 / k);
     const d = k - 1 / 3;
@@ -29,6 +29,12 @@ export function continuousCustomers(n: number, seed = 20): ContinuousData {
       if (Math.log(uniform()) < 0.5 * z * z + d - d * v + d * Math.log(v)) return d * v;
     }
   };
+  return gammaDraw;
+}
+
+export function continuousCustomers(n: number, seed = 20): ContinuousData {
+  const uniform = seededRandom(seed);
+  const gammaDraw = gammaSampler(uniform);
   const out = { frequency: new Float64Array(n), recency: new Float64Array(n), T: new Float64Array(n) };
   for (let i = 0; i < n; i++) {
     const lambda = gammaDraw(0.243) / 4.414;
