@@ -1,5 +1,6 @@
 /** The demo's loyalty programme and stored segment rules (an adopter keeps these in configuration). */
 import { parseLoyaltyProgram } from 'crmkit/loyalty';
+import { defineAccessPolicy } from 'crmkit/privacy';
 import { parseSegmentRule } from 'crmkit/segmentation';
 import type { StoredSegment } from './context';
 
@@ -17,9 +18,10 @@ export const program = parseLoyaltyProgram({
   expiry: { kind: 'months-after-earn', months: 12 },
 });
 
-const segment = (id: string, name: string, rule: unknown): [string, StoredSegment] => [id, { id, name, rule: parseSegmentRule(rule) }];
+const segment = (id: string, name: string, rule: unknown): StoredSegment => ({ id, name, rule: parseSegmentRule(rule) });
 
-export const segments: ReadonlyMap<string, StoredSegment> = new Map([
+/** Stored at start-up when missing; PUT /segments/{id} adds more. */
+export const segments: readonly StoredSegment[] = [
   segment('champions', 'Champions', { field: 'rfm.segment', op: 'eq', value: 'champions' }),
   segment('at-risk-spenders', 'At-risk big spenders', {
     all: [
@@ -27,4 +29,18 @@ export const segments: ReadonlyMap<string, StoredSegment> = new Map([
       { field: 'lifetimeSpendMinor', op: 'gte', value: 20_000 },
     ],
   }),
-]);
+];
+
+/**
+ * Who sees what (crmkit/privacy): an agent sees their own customers masked, never identity numbers
+ * or money attributes; a manager sees the team's customers in full but identity numbers masked; an
+ * analyst sees every customer's profile (kind, tags, stage, ...) and no personal field.
+ */
+export const policy = defineAccessPolicy({
+  moneyAttributes: ['creditLimit'],
+  roles: {
+    agent: { scope: 'own', default: 'masked', fields: { residentId: 'none', money: 'none' } },
+    manager: { scope: 'team', default: 'read', fields: { residentId: 'masked' } },
+    analyst: { scope: 'all', default: 'none' },
+  },
+});

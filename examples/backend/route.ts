@@ -16,7 +16,7 @@ export interface Reply {
 }
 
 export interface RouteSpec<B = unknown> {
-  readonly method: 'get' | 'post' | 'patch' | 'delete';
+  readonly method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** Hono path syntax (`/customers/:id`); openapi.ts turns it into `/customers/{id}`. */
   readonly path: string;
   readonly summary: string;

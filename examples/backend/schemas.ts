@@ -85,10 +85,30 @@ export const ScoresSchema = z
   .meta({ id: 'Scores' });
 
 export const SegmentSchema = z.strictObject({ id: z.string(), name: z.string(), rule: SegmentRuleSchema }).meta({ id: 'Segment' });
+/** PUT /segments/{id}: the id comes from the path. */
+export const SegmentBodySchema = z.strictObject({ name: z.string().min(1).max(200), rule: SegmentRuleSchema }).meta({ id: 'SegmentBody' });
 export const SegmentListSchema = z.strictObject({ items: z.array(SegmentSchema) }).meta({ id: 'SegmentList' });
 export const SegmentMembersSchema = z
   .strictObject({ segmentId: z.string(), items: z.array(z.strictObject({ id: z.string(), displayName: z.string() })), nextCursor: z.string().optional() })
   .meta({ id: 'SegmentMembers' });
+
+/**
+ * A customer as a role sees it (crmkit/privacy `CustomerView`): any customer field may be left out,
+ * and masked values (`138****5678`) are no longer valid phones or ids, so only the shape is checked.
+ */
+export const CustomerViewSchema = z
+  .looseObject({
+    id: z.string(),
+    kind: z.enum(['person', 'organization']),
+    displayName: z.string().optional(),
+    contactPoints: z.array(z.looseObject({ type: z.string() })).optional(),
+    attributes: z.record(z.string(), z.unknown()).optional(),
+  })
+  .meta({ id: 'CustomerView' });
+
+export const CustomerViewResponseSchema = z
+  .strictObject({ view: CustomerViewSchema, revealed: z.array(z.string()), masked: z.array(z.string()) })
+  .meta({ id: 'CustomerViewResponse' });
 
 export const ProblemSchema = z
   .looseObject({

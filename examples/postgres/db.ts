@@ -123,3 +123,42 @@ export function fromPGlite(pg: PGlite): Db {
     transaction: <T>(work: (tx: Queryable) => Promise<T>) => pg.transaction((tx) => work(wrap(tx))),
   };
 }
+
+let savepoints = 0;
+
+/**
+ * A {@link Db} whose statements run inside an open transaction `tx`: the repositories built over it
+ * write in that transaction, so a change and its outbox messages commit (or roll back) together.
+ * Its own `transaction` is a savepoint: when `work` throws, only what `work` did is undone and the
+ * error is rethrown; the outer transaction carries on.
+ *
+ * @param tx - the transaction, as given to `db.transaction(work)`
+ * @returns a {@link Db} over it
+ *
+ * @example
+ * ```ts
+ * import { PGlite } from '@electric-sql/pglite';
+ * const db = fromPGlite(new PGlite());
+ * await db.transaction(async (tx) => {
+ *   const inner = withinTransaction(tx);
+ *   await inner.transaction((t) => t.query('SELECT 1'));
+ * });
+ * ```
+ */
+export function withinTransaction(tx: Queryable): Db {
+  return {
+    query: (text, values) => tx.query(text, values),
+    async transaction<T>(work: (inner: Queryable) => Promise<T>): Promise<T> {
+      const name = `crmkit_sp_${++savepoints}`;
+      await tx.query(`SAVEPOINT ${name}`);
+      try {
+        const result = await work(tx);
+        await tx.query(`RELEASE SAVEPOINT ${name}`);
+        return result;
+      } catch (e) {
+        await tx.query(`ROLLBACK TO SAVEPOINT ${name}`);
+        throw e;
+      }
+    },
+  };
+}

@@ -16,7 +16,7 @@ export interface Migration {
  * @example
  * ```ts
  * bundledMigrations().map((m) => m.name);
- * //=> ['001_customers.sql', '002_customer_records.sql', '003_loyalty_ledger.sql', '004_opportunities.sql', '005_ledger_pending.sql']
+ * //=> ['001_customers.sql', '002_customer_records.sql', '003_loyalty_ledger.sql', '004_opportunities.sql', '005_ledger_pending.sql', '006_outbox.sql', '007_segments.sql']
  * ```
  */
 export function bundledMigrations(): Migration[] {
@@ -90,7 +90,7 @@ export function splitStatements(sql: string): string[] {
  * import { PGlite } from '@electric-sql/pglite';
  * const db = fromPGlite(new PGlite());
  * (await migrate(db)).length;
- * //=> 5
+ * //=> 7
  * (await migrate(db)).length;
  * //=> 0
  * ```

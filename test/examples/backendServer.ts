@@ -1,13 +1,15 @@
-// Starts the reference service (examples/backend) on 127.0.0.1 with a random port, on fresh memory
-// repositories seeded with the CDNOW sample moved to end at ASOF, with a fixed clock and every
-// response checked against its schema. Shared by the backend*.test.ts files.
+// Starts the reference service (examples/backend) on 127.0.0.1 with a random port, on a fresh
+// PGlite database (or, with PG_URL set, a schema of its own on that PostgreSQL server, dropped on
+// close) seeded with the CDNOW sample moved to end at ASOF, with a fixed clock and every response
+// checked against its schema. Shared by the backend*.test.ts files.
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { createMemoryRepositories } from 'crmkit/memory';
 import { type AppOptions, createApp } from '../../examples/backend/app';
-import { program, segments } from '../../examples/backend/program';
+import type { Storage } from '../../examples/backend/context';
+import { policy, program, segments } from '../../examples/backend/program';
 import { seedCdnow } from '../../examples/backend/seed';
+import { openStorage } from '../../examples/backend/storage';
 
 export const ASOF = new Date('2026-06-30T00:00:00Z');
 
@@ -15,13 +17,18 @@ export interface Backend {
   readonly url: string;
   readonly services: Awaited<ReturnType<typeof createApp>>['services'];
   readonly openapi: Record<string, unknown>;
+  readonly storage: Storage;
   close(): Promise<void>;
 }
 
-export async function startBackend(options: Partial<AppOptions> & { readonly seed?: boolean } = {}): Promise<Backend> {
-  const repositories = createMemoryRepositories();
-  if (options.seed ?? true) await seedCdnow(repositories, ASOF);
-  const { app, services, openapi } = await createApp({ repositories, program, segments, now: () => new Date(ASOF), checkResponses: true, ...options });
+/** Where the tests run: PGlite, or the server at PG_URL (set by .ci/run). */
+export const STORAGE = process.env.PG_URL ? 'PostgreSQL server (PG_URL)' : 'PGlite';
+
+export async function startBackend(options: Partial<AppOptions> & { readonly seed?: boolean; readonly memory?: boolean } = {}): Promise<Backend> {
+  const { seed = true, memory = false, ...appOptions } = options;
+  const storage = await openStorage({ url: process.env.PG_URL, memory });
+  if (seed) await seedCdnow(storage, ASOF);
+  const { app, services, openapi } = await createApp({ storage, program, policy, segments, now: () => new Date(ASOF), checkResponses: true, ...appOptions });
   const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;
@@ -29,11 +36,14 @@ export async function startBackend(options: Partial<AppOptions> & { readonly see
     url: `http://127.0.0.1:${port}`,
     services,
     openapi,
-    close: () =>
-      new Promise<void>((resolve) => {
+    storage,
+    close: async () => {
+      await new Promise<void>((resolve) => {
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
         server.close(() => resolve());
-      }),
+      });
+      await storage.close();
+    },
   };
 }
 

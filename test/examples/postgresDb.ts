@@ -14,7 +14,7 @@ export interface TestDatabase {
   close(): Promise<void>;
 }
 
-const TABLES = 'customers, customer_tags, customer_external_ids, transactions, interactions, loyalty_ledger, loyalty_balances, opportunities';
+const TABLES = 'customers, customer_tags, customer_external_ids, transactions, interactions, loyalty_ledger, loyalty_balances, opportunities, customer_metrics, outbox, segments';
 
 export async function openTestDatabase(): Promise<TestDatabase> {
   const url = process.env.PG_URL;

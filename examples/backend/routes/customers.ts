@@ -54,9 +54,13 @@ export function customerRoutes(s: Services) {
             details: { candidates: likelyDuplicates.map((d) => d.customerId) },
           });
         }
-        const stored = await customers.save(customer, { expectedVersion: 0 });
+        // The customer and its CustomerRegistered event commit together (one transaction on PostgreSQL).
+        const stored = await s.storage.transact(async ({ repositories, outbox }) => {
+          const saved = await repositories.customers.save(customer, { expectedVersion: 0 });
+          await outbox.enqueue(`customer:${saved.id}:v1`, events, { now: s.now() });
+          return saved;
+        });
         s.duplicates.add(stored);
-        await s.outbox.enqueue(`customer:${stored.id}:v1`, events, { now: s.now() });
         return { status: 201, body: { customer: stored, likelyDuplicates }, headers: { etag: etag(stored), location: `/customers/${stored.id}` } };
       },
     }),
@@ -85,11 +89,14 @@ export function customerRoutes(s: Services) {
         // Checked against CustomerPatchSchema by mount(); passed on as sent, not as zod's output, so
         // absent fields stay absent (no defaults filled in). updateCustomer validates the result.
         const patch = (await c.req.json()) as CustomerPatch;
-        const r = await updateWithRetry(customers, id, (current) => updateCustomer(current, patch, { now: s.now(), locale }), { expectedVersion });
+        const r = await s.storage.transact(async ({ repositories, outbox }) => {
+          const updated = await updateWithRetry(repositories.customers, id, (current) => updateCustomer(current, patch, { now: s.now(), locale }), { expectedVersion });
+          if (updated.saved) await outbox.enqueue(`customer:${id}:v${updated.customer.version}`, updated.events, { now: s.now() });
+          return updated;
+        });
         if (r.saved) {
           s.duplicates.remove(id);
           s.duplicates.add(r.customer);
-          await s.outbox.enqueue(`customer:${id}:v${r.customer.version}`, r.events, { now: s.now() });
         }
         return { status: 200, body: r.customer, headers: { etag: etag(r.customer) } };
       },

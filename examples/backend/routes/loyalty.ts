@@ -84,9 +84,11 @@ export function loyaltyRoutes(s: Services) {
         await requireCustomer(customerId);
         try {
           const asOf = s.now();
-          const r = await postLedgerEntry(loyaltyLedger, customerId, (entries) => redeem(entries, points, { asOf, id, customerId, ...(orderRef ? { sourceRef: orderRef } : {}) }), {
-            maxAttempts: 10_000,
-          });
+          const r = await s.storage.transact(({ repositories }) =>
+            postLedgerEntry(repositories.loyaltyLedger, customerId, (entries) => redeem(entries, points, { asOf, id, customerId, ...(orderRef ? { sourceRef: orderRef } : {}) }), {
+              maxAttempts: 10_000,
+            }),
+          );
           return { status: 201, body: { entry: r.entry }, headers: { 'idempotency-key': key } };
         } catch (e) {
           // Two deliveries of one request raced: the other one posted first.

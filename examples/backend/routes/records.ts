@@ -22,7 +22,7 @@ function sameTransaction(a: Transaction, b: Transaction): boolean {
 }
 
 export function recordRoutes(s: Services) {
-  const { customers, transactions, interactions, loyaltyLedger } = s.repositories;
+  const { customers, transactions, interactions } = s.repositories;
   const requireCustomer = async (id: string) => {
     if ((await customers.get(id)) === undefined) throw new CrmError('NOT_FOUND', { params: { entity: 'customer', id }, details: { id } });
   };
@@ -40,7 +40,9 @@ export function recordRoutes(s: Services) {
       repeated = true;
     }
     s.scoring.invalidate();
-    const posted = await postLedgerEntry(loyaltyLedger, tx.customerId, (entries) => {
+    // In a transaction: on PGlite postings take turns; on a server, racing postings of one customer
+    // wait for each other's balance row instead of retrying on stale reads.
+    const posted = await s.storage.transact(({ repositories }) => postLedgerEntry(repositories.loyaltyLedger, tx.customerId, (entries) => {
       if (tx.type === 'refund') {
         const earned = tx.refundOf === undefined ? undefined : entries.find((e) => e.id === `earn:${tx.refundOf}`);
         return earned === undefined ? undefined : reverse(entries, earned.id, { asOf: tx.occurredAt, id: `reverse:${tx.id}` }).entry;
@@ -49,7 +51,7 @@ export function recordRoutes(s: Services) {
       const tier = evaluateTier(entries, s.program, { asOf: tx.occurredAt }).tier;
       const firstPurchase = !entries.some((e) => e.type === 'earn');
       return earnPoints({ ...tx, type: 'purchase' }, s.program, { tier, firstPurchase, entries }).entry;
-    });
+    }));
     const points = { ...(posted.entry ? { entryId: posted.entry.id } : {}), points: posted.entry?.points ?? 0, repeated: posted.repeated, balance: posted.balance };
     return { status: repeated ? 200 : 201, body: { transaction: tx, repeated, points } };
   }
