@@ -4,6 +4,7 @@
 //   ⌊3000 / 7⌋ = 428 succeed, 572 are refused, 4 points remain; no prefix of the ledger is negative;
 // - 200 PATCHes carrying the same If-Match "1": one wins (version 2), 199 get 412;
 // - 500 deliveries of one payment webhook of 42.00 USD: one transaction, one earn entry of 42 points.
+// On PGlite by default, on the PostgreSQL server at PG_URL when set (.ci/run does both).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Backend, call, startBackend } from './backendServer';
 

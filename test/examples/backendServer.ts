@@ -4,7 +4,7 @@
 // checked against its schema. Shared by the backend*.test.ts files.
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
+import { createAdaptorServer } from '@hono/node-server';
 import { type AppOptions, createApp } from '../../examples/backend/app';
 import type { Storage } from '../../examples/backend/context';
 import { policy, program, segments } from '../../examples/backend/program';
@@ -29,7 +29,10 @@ export async function startBackend(options: Partial<AppOptions> & { readonly see
   const storage = await openStorage({ url: process.env.PG_URL, memory });
   if (seed) await seedCdnow(storage, ASOF);
   const { app, services, openapi } = await createApp({ storage, program, policy, segments, now: () => new Date(ASOF), checkResponses: true, ...appOptions });
-  const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
+  // A deep accept queue: PGlite runs in this thread, so while it works, 1,000 clients connecting at
+  // once wait in the kernel's queue (Node's default of 511 overflows and the kernel resets some).
+  const server = createAdaptorServer({ fetch: app.fetch });
+  server.listen({ port: 0, host: '127.0.0.1', backlog: 4096 });
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;
   return {
