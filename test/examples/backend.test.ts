@@ -216,6 +216,63 @@ describe('scores', () => {
   });
 });
 
+describe('privacy: the view a role may see (policy in examples/backend/program.ts)', () => {
+  // demo-wangfang (examples/backend/seed.ts): 王芳, owner u-7, team east, phone +86 139 8765 4321,
+  // wangfang@example.com, resident id 11010519491231002X, creditLimit 5000 (a money attribute).
+  const url = () => `${b.url}/customers/demo-wangfang/view`;
+  const personal = ['王芳', '13987654321', '8765', 'wangfang@', '11010519491231002X', '5000'];
+
+  it('agent (own, masked by default, no identity numbers, no money): masks worked by maskValue\'s rules', async () => {
+    const r = await call(url(), { headers: { 'x-role': 'agent', 'x-principal-id': 'u-7' } });
+    expect(r.status).toBe(200);
+    const v = r.body.view;
+    // name: Chinese names keep the first character; phone +8613987654321: the 4 digits before the
+    // last 4 masked; email: first letter of the local part and three *; residentId and money left out.
+    expect([v.displayName, v.person, v.contactPoints.map((p: { value: string }) => p.value), v.attributes]).toEqual([
+      '王*',
+      { givenName: '*', familyName: '*' },
+      ['+86139****4321', 'w***@example.com'],
+      {},
+    ]);
+    expect([r.body.revealed, r.body.masked]).toEqual([[], ['name', 'phone', 'email']]);
+  });
+
+  it('manager (team scope, reads all but identity numbers masked); analyst (all customers, no personal field)', async () => {
+    const m = await call(url(), { headers: { 'x-role': 'manager', 'x-principal-id': 'u-1', 'x-team-ids': 'west, east' } });
+    expect([m.status, m.body.view.displayName, m.body.view.attributes, m.body.revealed, m.body.masked]).toEqual([
+      200,
+      '王芳',
+      { creditLimit: 5000 },
+      ['name', 'phone', 'email', 'attributes.creditLimit'],
+      ['residentId'],
+    ]);
+    expect(m.body.view.person.residentId).not.toBe('11010519491231002X');
+    expect(m.body.view.person.residentId).toContain('*');
+    const a = await call(url(), { headers: { 'x-role': 'analyst', 'x-principal-id': 'u-9' } });
+    expect([a.status, a.body.view.displayName, a.body.view.contactPoints, a.body.view.ownerId, a.body.view.tags]).toEqual([200, undefined, [], 'u-7', []]);
+  });
+
+  it('out of scope, unknown role, no identity: 403 / 403 / 401, and no error echoes personal data', async () => {
+    const outside = await call(url(), { headers: { 'x-role': 'agent', 'x-principal-id': 'u-8', 'accept-language': 'zh-CN' } });
+    const unknown = await call(url(), { headers: { 'x-role': 'wangfang@example.com', 'x-principal-id': 'u-7' } });
+    const anonymous = await call(url());
+    expect([outside.status, outside.body.code, unknown.status, unknown.body.code, anonymous.status]).toEqual([403, 'FORBIDDEN', 403, 'FORBIDDEN', 401]);
+    for (const r of [outside, unknown, anonymous]) {
+      expect(r.headers.get('content-type')).toBe('application/problem+json');
+      for (const p of personal) expect(JSON.stringify(r.body)).not.toContain(p);
+    }
+  });
+
+  it('each view leaves an access record (PersonalDataViewed) in the outbox', async () => {
+    await call(url(), { headers: { 'x-role': 'agent', 'x-principal-id': 'u-7' } });
+    const seen: { type: string; principalId?: string; masked?: string[] }[] = [];
+    await b.services.outbox.relay(async (batch) => void seen.push(...batch.map((m) => m.event as never)), { now: ASOF, maxBatches: 1000 });
+    const views = seen.filter((e) => e.type === 'PersonalDataViewed');
+    expect(views.length).toBeGreaterThanOrEqual(1);
+    expect(views.at(-1)).toMatchObject({ principalId: 'u-7', masked: ['name', 'phone', 'email'] });
+  });
+});
+
 describe('OpenAPI', () => {
   it('is a valid OpenAPI 3.1 document (@seriousme/openapi-schema-validator) with every route', async () => {
     const r = await call(`${b.url}/openapi.json`);
@@ -256,6 +313,8 @@ describe('OpenAPI', () => {
     check('CustomerPage', (await call(`${b.url}/customers?limit=3`)).body);
     check('Scores', (await call(`${b.url}/customers/cdnow-00004/scores`)).body);
     check('Problem', (await call(`${b.url}/customers/nobody`)).body);
+    check('CustomerViewResponse', (await call(`${b.url}/customers/demo-wangfang/view`, { headers: { 'x-role': 'agent', 'x-principal-id': 'u-7' } })).body);
+    check('SegmentMembers', (await call(`${b.url}/segments/champions/members?limit=2`)).body);
     const created = await call(`${b.url}/customers`, { method: 'POST', body: { kind: 'person', displayName: 'Schema Check', contactPoints: [{ type: 'email', value: 'a@example.com' }] } });
     expect(created.status).toBe(201);
     check('CreatedCustomer', created.body);
