@@ -1,19 +1,22 @@
 /**
- * The reference service (examples/backend) over loopback HTTP, on the memory repositories seeded
- * with the CDNOW sample: requests per second and p50 / p99 latency for reading a customer and for
- * scoring one, with a fixed number of requests at a fixed concurrency (it stops by itself). The
- * baseline, measured in the same process, is a bare Hono route answering `{}`: the ratios say what
- * crmkit's work costs on top of HTTP and the framework.
+ * The reference service (examples/backend) over loopback HTTP on each storage it runs on: PGlite
+ * (always) and the PostgreSQL server at PG_URL (when set), seeded with the CDNOW sample. Requests
+ * per second and p50 / p99 latency for reading a customer and for scoring one, with a fixed number
+ * of requests at a fixed concurrency (it stops by itself). The baseline, measured in the same
+ * process, is a bare Hono route answering `{}`: the ratios say what crmkit and the storage cost on
+ * top of HTTP and the framework.
+ *   npm run bench -- backend                          PGlite
+ *   PG_URL=postgres://... npm run bench -- backend    PGlite and the server
  */
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { serve } from '@hono/node-server';
+import { createAdaptorServer } from '@hono/node-server';
 import { Hono } from 'hono';
-import { createMemoryRepositories } from 'crmkit/memory';
 import { createApp } from '../examples/backend/app';
-import { program, segments } from '../examples/backend/program';
+import { policy, program, segments } from '../examples/backend/program';
 import { seedCdnow } from '../examples/backend/seed';
+import { openStorage } from '../examples/backend/storage';
 import { report } from './harness';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
@@ -21,13 +24,14 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const asOf = new Date('2026-06-30T00:00:00Z');
 
 async function listen(fetchHandler: (req: Request) => Response | Promise<Response>) {
-  const server = serve({ fetch: fetchHandler, hostname: '127.0.0.1', port: 0 });
+  const server = createAdaptorServer({ fetch: fetchHandler });
+  server.listen({ port: 0, host: '127.0.0.1', backlog: 4096 });
   await once(server, 'listening');
   return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
 
 /** `REQUESTS` GETs of `urls` (round robin), `CONCURRENCY` at a time; latency quantiles in ms. */
-async function load(name: string, urls: readonly string[], baselinePerSecond?: number): Promise<number> {
+async function load(name: string, storage: string, urls: readonly string[], baselinePerSecond?: number): Promise<number> {
   const latencies = new Float64Array(REQUESTS);
   let next = 0;
   const worker = async () => {
@@ -48,6 +52,7 @@ async function load(name: string, urls: readonly string[], baselinePerSecond?: n
   report({
     bench: 'backend',
     name,
+    storage,
     requests: REQUESTS,
     concurrency: CONCURRENCY,
     perSecond,
@@ -60,19 +65,24 @@ async function load(name: string, urls: readonly string[], baselinePerSecond?: n
 
 const bare = new Hono().get('/', (c) => c.json({}));
 const baseline = await listen(bare.fetch);
+await load('warm-up', 'none', [`${baseline.url}/`]);
 
-const repositories = createMemoryRepositories();
-await seedCdnow(repositories, asOf);
-const { app } = await createApp({ repositories, program, segments, now: () => new Date(asOf) });
-const service = await listen(app.fetch);
-const ids: string[] = [];
-for await (const c of repositories.customers.stream()) if (ids.length < 500) ids.push(c.id);
-
-await load('warm-up', [`${baseline.url}/`, `${service.url}/customers/${ids[0]}`, `${service.url}/customers/${ids[0]}/scores`]);
-const base = await load('baseline: bare Hono GET {}', [`${baseline.url}/`]);
-await load('GET /customers/{id}', ids.map((id) => `${service.url}/customers/${id}`), base);
-await load('GET /customers/{id}/scores', ids.map((id) => `${service.url}/customers/${id}/scores`), base);
+for (const url of [undefined, process.env.PG_URL].filter((u, i) => i === 0 || u)) {
+  const storage = await openStorage({ url });
+  await seedCdnow(storage, asOf);
+  const { app } = await createApp({ storage, program, policy, segments, now: () => new Date(asOf) });
+  const service = await listen(app.fetch);
+  const ids: string[] = [];
+  for await (const c of storage.repositories.customers.stream()) if (ids.length < 500 && c.id.startsWith('cdnow-')) ids.push(c.id);
+  const kind = url ? 'PostgreSQL server' : 'PGlite';
+  await load('warm-up', kind, [`${service.url}/customers/${ids[0]}`, `${service.url}/customers/${ids[0]}/scores`]);
+  // The baseline again right before each pair, so the ratios compare like with like on a busy machine.
+  const base = await load('baseline: bare Hono GET {}', kind, [`${baseline.url}/`]);
+  await load('GET /customers/{id}', kind, ids.map((id) => `${service.url}/customers/${id}`), base);
+  await load('GET /customers/{id}/scores', kind, ids.map((id) => `${service.url}/customers/${id}/scores`), base);
+  service.server.close();
+  await storage.close();
+}
 
 baseline.server.close();
-service.server.close();
 process.exit(0);
