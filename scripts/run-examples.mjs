@@ -21,9 +21,10 @@ if (!inRepo) {
   execFileSync('tar', ['-xzf', join(project, packed[0].filename), '-C', pkgDir, '--strip-components=1']);
   const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
   // The package's dependencies (and what they need), linked from this repo's install.
-  // Plus what the examples themselves use (an adopter's own dependencies): hono and
-  // @hono/node-server for examples/backend, vega and vega-lite for examples/report.ts.
-  for (const dep of [...Object.keys(pkg.dependencies ?? {}), 'tsx', 'hono', '@hono/node-server', 'vega', 'vega-lite']) {
+  // Plus what the examples themselves use (an adopter's own dependencies): hono, @hono/node-server,
+  // @electric-sql/pglite and pg for examples/backend (on examples/postgres), vega and vega-lite for
+  // examples/report.ts.
+  for (const dep of [...Object.keys(pkg.dependencies ?? {}), 'tsx', 'hono', '@hono/node-server', '@electric-sql/pglite', 'pg', 'vega', 'vega-lite']) {
     const target = join(project, 'node_modules', dep);
     mkdirSync(join(target, '..'), { recursive: true });
     symlinkSync(join(repo, 'node_modules', dep), target, 'dir');
