@@ -31,7 +31,11 @@ export async function startBackend(options: Partial<AppOptions> & { readonly see
   const { app, services, openapi } = await createApp({ storage, program, policy, segments, now: () => new Date(ASOF), checkResponses: true, ...appOptions });
   // A deep accept queue: PGlite runs in this thread, so while it works, 1,000 clients connecting at
   // once wait in the kernel's queue (Node's default of 511 overflows and the kernel resets some).
+  // Idle keep-alive sockets are never closed by the server (close() ends them): on a loaded machine
+  // the client's timer for its side fires late, reuses a socket the server just closed, and the
+  // request fails with ECONNRESET.
   const server = createAdaptorServer({ fetch: app.fetch });
+  (server as import('node:http').Server).keepAliveTimeout = 0;
   server.listen({ port: 0, host: '127.0.0.1', backlog: 4096 });
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;
