@@ -43,7 +43,11 @@ export interface Storage extends Scope {
   /** What it runs on, for people ('PGlite (in process)', 'PostgreSQL 15.x, schema ...', 'memory'). */
   readonly name: string;
   readonly segments: SegmentStore;
-  transact<T>(work: (scope: Scope) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` in one transaction. With `customerId`, transactions of that customer take turns
+   * (postings then never race: no compare-and-set retries on a busy balance).
+   */
+  transact<T>(work: (scope: Scope) => Promise<T>, options?: { readonly customerId?: string }): Promise<T>;
   close(): Promise<void>;
 }
 

@@ -15,7 +15,7 @@ beforeAll(async () => {
 afterAll(() => b?.close());
 
 // Generous limits: the figures are counts, never timings, and a loaded CI machine is slow.
-const LIMIT = 300_000;
+const LIMIT = 600_000;
 
 const tally = (statuses: number[]) => statuses.reduce<Record<number, number>>((t, s) => ({ ...t, [s]: (t[s] ?? 0) + 1 }), {});
 

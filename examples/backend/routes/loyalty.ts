@@ -88,6 +88,7 @@ export function loyaltyRoutes(s: Services) {
             postLedgerEntry(repositories.loyaltyLedger, customerId, (entries) => redeem(entries, points, { asOf, id, customerId, ...(orderRef ? { sourceRef: orderRef } : {}) }), {
               maxAttempts: 10_000,
             }),
+            { customerId },
           );
           return { status: 201, body: { entry: r.entry }, headers: { 'idempotency-key': key } };
         } catch (e) {

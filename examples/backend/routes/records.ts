@@ -40,8 +40,7 @@ export function recordRoutes(s: Services) {
       repeated = true;
     }
     s.scoring.invalidate();
-    // In a transaction: on PGlite postings take turns; on a server, racing postings of one customer
-    // wait for each other's balance row instead of retrying on stale reads.
+    // In a transaction holding the customer's lock: their postings take turns instead of retrying.
     const posted = await s.storage.transact(({ repositories }) => postLedgerEntry(repositories.loyaltyLedger, tx.customerId, (entries) => {
       if (tx.type === 'refund') {
         const earned = tx.refundOf === undefined ? undefined : entries.find((e) => e.id === `earn:${tx.refundOf}`);
@@ -51,7 +50,7 @@ export function recordRoutes(s: Services) {
       const tier = evaluateTier(entries, s.program, { asOf: tx.occurredAt }).tier;
       const firstPurchase = !entries.some((e) => e.type === 'earn');
       return earnPoints({ ...tx, type: 'purchase' }, s.program, { tier, firstPurchase, entries }).entry;
-    }));
+    }), { customerId: tx.customerId });
     const points = { ...(posted.entry ? { entryId: posted.entry.id } : {}), points: posted.entry?.points ?? 0, repeated: posted.repeated, balance: posted.balance };
     return { status: repeated ? 200 : 201, body: { transaction: tx, repeated, points } };
   }

@@ -57,7 +57,12 @@ export function postgresStorage(database: OpenDatabase): Storage {
     name: database.name,
     ...scopeOf(db),
     segments,
-    transact: (work) => db.transaction((tx) => work(scopeOf(withinTransaction(tx)))),
+    transact: (work, options) =>
+      db.transaction(async (tx) => {
+        // A lock on the customer's id until commit: their postings queue here instead of racing.
+        if (options?.customerId !== undefined) await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [options.customerId]);
+        return work(scopeOf(withinTransaction(tx)));
+      }),
     close: () => database.close(),
   };
 }
