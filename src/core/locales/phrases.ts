@@ -1,0 +1,27 @@
+import { zhCNWords } from './zh-CN.words';
+
+/** English words and rule phrases mapped to their translation; see `translateWords`. */
+export type Words = Readonly<Record<string, string>>;
+
+// The zh-CN phrase tables loaded so far: the kernel's (phrases the kernel or several areas use), then
+// one per area, added by the area's errors module (src/<area>/errors.ts) when it loads. A bundle thus
+// carries the phrases of the areas it can throw from and no others. Like the locale registry this
+// state only grows, and adding a table never changes how a phrase of another table reads.
+const zhCNTables: Words[] = [zhCNWords];
+
+/** @internal The zh-CN phrase tables loaded so far, the kernel's first. */
+export function zhCNPhraseTables(): readonly Words[] {
+  return zhCNTables;
+}
+
+/**
+ * Returns `value` after adding an area's zh-CN phrase table. An area's errors module passes the
+ * kernel's `CrmError`, `assert`, ... through it under a pure annotation: a bundler keeps the call,
+ * and so the table, exactly when the area's code uses what it returns.
+ *
+ * @internal
+ */
+export function withPhrases<T>(value: T, zhCN: Words): T {
+  if (!zhCNTables.includes(zhCN)) zhCNTables.push(zhCN);
+  return value;
+}

@@ -1,0 +1,14 @@
+/**
+ * 简体中文 for the English words and rule phrases that customer code puts into message parameters
+ * (`rule`, `entity`, ...), keyed by the English text; `{x}` matches any text (see
+ * `translateWords`). Registered by src/customer/errors.ts. Phrases that the kernel or several areas
+ * use live in src/core/locales/zh-CN.words.ts; scripts/move-phrases.mjs keeps both in order.
+ *
+ * @internal
+ */
+export const zhCNWords: Readonly<Record<string, string>> = {
+  'cannot be changed by a patch': '不能通过补丁修改',
+  'must not be before createdAt': '不得早于 createdAt',
+  'must not be blank': '不得为空白',
+  'must be functions': '必须是函数',
+};
