@@ -30,4 +30,13 @@ export const zhCNWords: Readonly<Record<string, string>> = {
   'must be a number from 0 to 200': '必须是 0 到 200 之间的数值',
   'must be an integer from 1 to 10000': '必须是 1 到 10000 之间的整数',
   'more than {k} customers': '超过 {k} 个客户',
+  'must be an integer between 0 and periods': '必须是 0 到 periods 之间的整数',
+  'must be an integer with frequency ≤ recency ≤ periods (0 when frequency is 0)': '必须是满足 frequency ≤ recency ≤ periods 的整数（frequency 为 0 时为 0）',
+  'needs one value per customer': '每个客户必须有一个值',
+  'needs one id per customer': '每个客户必须有一个 ID',
+  'must be a positive finite number': '必须是正的有限数值',
+  'must be 0 when frequency is 0': 'frequency 为 0 时必须为 0',
+  'must be greater than -1': '必须大于 -1',
+  'not an ISO 4217 currency code': '不是 ISO 4217 货币代码',
+  'must be an iterable of purchases': '必须是可迭代的购买记录集合',
 };

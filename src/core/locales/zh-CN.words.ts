@@ -1,7 +1,10 @@
 /**
- * 简体中文 for the English words and rule phrases crmkit puts into message parameters (`rule`,
- * `entity`, ...), keyed by the English text; `{x}` matches any text (see `translateWords`).
- * test/core/locales.test.ts checks that every literal rule phrase in src/ has an entry here.
+ * 简体中文 for the English words and rule phrases that the kernel, or several areas, put into message
+ * parameters (`rule`, `entity`, ...), keyed by the English text; `{x}` matches any text (see
+ * `translateWords`). A phrase that one area alone uses lives in that area's table,
+ * src/<area>/locales/zh-CN.words.ts, so that bundles without the area do not carry it:
+ * scripts/move-phrases.mjs moves phrases to where they belong, and test/core/locales.test.ts
+ * checks that every literal rule phrase in src/ has an entry its area can see.
  *
  * @internal
  */
@@ -43,7 +46,6 @@ export const zhCNWords: Readonly<Record<string, string>> = {
   'must be non-empty strings': '必须是非空字符串',
   'must be non-negative integers, at least one positive': '必须是非负整数，且至少一个为正',
   'must be positive': '必须为正',
-  'must be weight or correlation': '必须是 weight 或 correlation',
   'must not be zero': '不得为零',
   'not a valid decimal amount': '不是有效的十进制金额',
   'numbers must be safe integers; pass fractional amounts as decimal strings': '数值必须是安全整数；小数金额请以十进制字符串传入',
@@ -52,8 +54,6 @@ export const zhCNWords: Readonly<Record<string, string>> = {
   'total exceeds the safe integer range of minor units': '总额超出最小货币单位的安全整数范围',
   'invalid value': '取值无效',
   'expected a Money value': '应为 Money 值',
-  // charts, CLV tracking and satisfaction (drivers, planning, closed loop)
-  // pipeline
   opportunity: '商机',
   'expected Money': '应为 Money',
   'must not have holes': '不能有空位（稀疏数组）',
@@ -66,7 +66,8 @@ export const zhCNWords: Readonly<Record<string, string>> = {
   'must be {id}': '必须是 {id}',
   'must be one of {list}': '必须是以下之一：{list}',
   'stage {id} is listed twice': '阶段 {id} 重复列出',
+  'must be above 0 and at most {max}': '必须大于 0 且不超过 {max}',
   'must be a whole number, at least 1': '必须是整数，至少为 1',
-  // privacy
   write: '写入',
 };
+

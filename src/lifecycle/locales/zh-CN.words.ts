@@ -31,4 +31,7 @@ export const zhCNWords: Readonly<Record<string, string>> = {
   'not created by defineLifecycle': '不是由 defineLifecycle 创建的',
   'the range may span at most 3 years': '范围最多跨 3 年',
   'the result would fall after the year 9999': '结果将晚于 9999 年',
+  'must be at least repeatAfterPurchases': '不得小于 repeatAfterPurchases',
+  'must be a number of days above 0, at most 100000': '必须是大于 0 且不超过 100000 的天数',
+  'must exceed atRiskAfterDays': '必须大于 atRiskAfterDays',
 };

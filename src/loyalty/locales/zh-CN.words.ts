@@ -19,4 +19,9 @@ export const zhCNWords: Readonly<Record<string, string>> = {
   'must be a ledger entry': '必须是积分流水',
   '{type} entries cannot be reversed': '{type} 流水不能冲正',
   'must be a whole number from 1 to {open}, the points not yet reversed': '必须是 1 到 {open} 之间的整数，即尚未冲正的积分',
+  'only positive entries expire, not before they occur': '只有正数流水会过期，且过期时间不得早于发生时间',
+  'only positive entries are pending, not before they occur': '只有正数流水可以待生效，且生效时间不得早于发生时间',
+  'must be a decimal string such as "1.5"': '必须是十进制字符串，例如 "1.5"',
+  'must be in the programme currency': '必须使用会员计划的币种',
+  'needs a multiplier or points': '必须提供 multiplier 或 points',
 };

@@ -45,4 +45,5 @@ export const zhCNWords: Readonly<Record<string, string>> = {
   'there is no {kind} stage': '没有 {kind} 类型的阶段',
   '{key} must be a boolean': '{key} 必须是布尔值',
   'must be Opportunity or OpportunityInput': '必须是 Opportunity 或 OpportunityInput',
+  'must not be negative nor have more digits than the currency minor unit': '不得为负，且小数位数不得超过该币种的最小货币单位',
 };

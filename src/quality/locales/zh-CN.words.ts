@@ -23,4 +23,7 @@ export const zhCNWords: Readonly<Record<string, string>> = {
   'records were already re-pointed for this merge': '该合并的记录已经重新指向',
   'survivorId must be one of the records': 'survivorId 必须是其中一条记录',
   'must be the result of assessQuality': '必须是 assessQuality 的结果',
+  'must be an array of customers': '必须是客户数组',
+  'must be at most 20 attribute keys': '最多 20 个属性键',
+  'must be customers with a string id and displayName': '必须是带字符串 id 和 displayName 的客户',
 };
