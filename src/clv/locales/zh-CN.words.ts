@@ -39,4 +39,7 @@ export const zhCNWords: Readonly<Record<string, string>> = {
   'must be greater than -1': '必须大于 -1',
   'not an ISO 4217 currency code': '不是 ISO 4217 货币代码',
   'must be an iterable of purchases': '必须是可迭代的购买记录集合',
+  'must be between 0 and 1': '必须在 0 到 1 之间',
+  'must be between 0 and T': '必须在 0 到 T 之间',
+  "must be 'day', 'week' or 'month'": "必须是 'day'、'week' 或 'month'",
 };

@@ -70,4 +70,3 @@ export const zhCNWords: Readonly<Record<string, string>> = {
   'must be a whole number, at least 1': '必须是整数，至少为 1',
   write: '写入',
 };
-

@@ -11,4 +11,8 @@ export const zhCNWords: Readonly<Record<string, string>> = {
   'must not be before createdAt': '不得早于 createdAt',
   'must not be blank': '不得为空白',
   'must be functions': '必须是函数',
+  'organization details are required for kind organization': 'kind 为 organization 时必须提供组织信息',
+  'reserved key': '保留键名',
+  'at most 200 attributes': '最多 200 个属性',
+  'amount must not be negative': '金额不得为负',
 };

@@ -34,4 +34,5 @@ export const zhCNWords: Readonly<Record<string, string>> = {
   'must be at least repeatAfterPurchases': '不得小于 repeatAfterPurchases',
   'must be a number of days above 0, at most 100000': '必须是大于 0 且不超过 100000 的天数',
   'must exceed atRiskAfterDays': '必须大于 atRiskAfterDays',
+  'must be a function': '必须是函数',
 };

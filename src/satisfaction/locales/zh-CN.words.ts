@@ -9,7 +9,6 @@
 export const zhCNWords: Readonly<Record<string, string>> = {
   'survey response': '问卷答卷',
   segment: '分群',
-  'must be 5 or 7': '必须是 5 或 7',
   'must be a probability strictly between 0 and 1': '必须是严格介于 0 和 1 之间的概率',
   'must be a scored dimension of the survey': '必须是问卷中计分的维度',
   'must be an integer between 0 and n': '必须是 0 到 n 之间的整数',
@@ -51,4 +50,7 @@ export const zhCNWords: Readonly<Record<string, string>> = {
   'must be an integer from 0 to {max} (use wilsonInterval beyond)': '必须是 0 到 {max} 之间的整数（超出时请用 wilsonInterval）',
   'must be an integer of at least 1': '必须是不小于 1 的整数',
   'needs a scored question with positive weight': '必须包含一道权重为正的计分题',
+  'must be in 0..1': '必须在 0..1 之间',
+  'must be a number': '必须是数值',
+  'must be 5 or 7': '必须是 5 或 7',
 };
