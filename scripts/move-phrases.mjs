@@ -223,7 +223,7 @@ export function rewriteImports(file, text) {
   return out;
 }
 
-/** Plans and (unless `check`) applies the moves; returns a list of what changed. */
+/** Plans and (unless `check`) applies the moves; returns what changed and the phrases no literal uses. */
 export function movePhrases({ check = false } = {}) {
   const files = sourceFiles();
   const areas = [...new Set(files.map(areaOf))].sort();
@@ -236,10 +236,12 @@ export function movePhrases({ check = false } = {}) {
   const users = usersOf([...holders.keys()], files);
 
   const changes = [];
+  const unused = [];
   const removals = new Map();
   const additions = new Map();
   for (const [key, held] of holders) {
     const used = [...users.get(key)];
+    if (used.length === 0) unused.push(`${key} (${held.map((h) => h.area).join(', ')})`);
     const target = used.length === 0 ? held[0].area : used.length === 1 && used[0] !== KERNEL ? used[0] : KERNEL;
     const keepAt = held.find((h) => h.area === target) ?? held[0];
     for (const h of held) {
@@ -287,13 +289,15 @@ export function movePhrases({ check = false } = {}) {
       writeFileSync(file, text);
     }
   }
-  return changes;
+  return { changes, unused };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const check = process.argv.includes('--check');
-  const changes = movePhrases({ check });
+  const { changes, unused } = movePhrases({ check });
   for (const c of changes) console.log(c);
+  // Left where they are: built at run time from data, or dead. Listed so a person can decide.
+  if (unused.length > 0) console.log(`no literal in src/ uses ${unused.length} phrase(s), left in place: ${unused.join('; ')}`);
   const moved = changes.filter((c) => !c.startsWith('CONFLICT')).length;
   if (check && moved > 0) {
     console.error(`${moved} change(s) needed: run node scripts/move-phrases.mjs`);
