@@ -9,11 +9,12 @@
 // What the script does, on every run (it is idempotent: a second run changes nothing):
 //   1. Finds which areas use each phrase: a string or template literal anywhere in src/<area>/ (tables
 //      excepted) that resolves to the phrase the way `translateWords` resolves it at run time.
-//   2. Moves each phrase to its table: the one area that uses it, or the kernel's when the kernel or
-//      several areas use it. A phrase no literal uses stays where it is; a phrase found in two tables
-//      is kept once (a differing translation is reported and the target table's, else the first
-//      found, kept). Entries are removed line by line and appended at the end of their new table,
-//      so comments and order elsewhere stay as they are.
+//   2. Puts each phrase in its tables: the kernel's when kernel code uses it (every area loads that
+//      table), otherwise the table of each area that uses it (a phrase two areas share is in both, so
+//      that neither area's bundles carry the other's phrases). A phrase no literal uses stays where
+//      it is, and is listed. Copies take the kernel's translation, else the first table's; differing
+//      translations of one phrase are reported as CONFLICT. Entries are removed line by line and
+//      appended at the end of their new tables, so comments and order elsewhere stay as they are.
 //   3. Creates a missing src/<area>/locales/zh-CN.words.ts and src/<area>/errors.ts.
 //   4. In every area with a table, rewrites value imports of CrmError, assert, errorMessage and
 //      localizeWord from src/core to the area's errors module.
@@ -223,6 +224,16 @@ export function rewriteImports(file, text) {
   return out;
 }
 
+/**
+ * The tables a phrase belongs in, given the areas whose literals use it: the kernel's when kernel code
+ * uses it (every area loads that table), else the table of each area that uses it, so that no bundle
+ * carries a phrase of an area it does not contain. A phrase nothing uses stays where it is.
+ */
+function tablesFor(used, held) {
+  if (used.length === 0) return held.map((h) => h.area);
+  return used.includes(KERNEL) ? [KERNEL] : [...used].sort();
+}
+
 /** Plans and (unless `check`) applies the moves; returns what changed and the phrases no literal uses. */
 export function movePhrases({ check = false } = {}) {
   const files = sourceFiles();
@@ -242,17 +253,15 @@ export function movePhrases({ check = false } = {}) {
   for (const [key, held] of holders) {
     const used = [...users.get(key)];
     if (used.length === 0) unused.push(`${key} (${held.map((h) => h.area).join(', ')})`);
-    const target = used.length === 0 ? held[0].area : used.length === 1 && used[0] !== KERNEL ? used[0] : KERNEL;
-    const keepAt = held.find((h) => h.area === target) ?? held[0];
-    for (const h of held) {
-      if (h.value !== keepAt.value) changes.push(`CONFLICT ${JSON.stringify(key)}: ${h.area} says ${JSON.stringify(h.value)}, kept ${keepAt.area}'s ${JSON.stringify(keepAt.value)}`);
-      if (h.area === target) continue;
-      removals.set(h.area, [...(removals.get(h.area) ?? []), h]);
+    const targets = tablesFor(used, held);
+    const from = held[0]; // the kernel's entry when there is one: its translation is the one copied
+    for (const h of held.slice(1)) {
+      if (h.value !== from.value) changes.push(`CONFLICT ${JSON.stringify(key)}: ${h.area} says ${JSON.stringify(h.value)}, ${from.area} ${JSON.stringify(from.value)}; new copies take ${from.area}'s`);
     }
-    if (keepAt.area !== target) {
-      additions.set(target, [...(additions.get(target) ?? []), entryLine(key, keepAt.value)]);
-      changes.push(`moved ${JSON.stringify(key)}: ${keepAt.area} -> ${target}`);
-    } else if (held.length > 1) changes.push(`removed duplicate ${JSON.stringify(key)} (kept in ${target})`);
+    for (const h of held) if (!targets.includes(h.area)) removals.set(h.area, [...(removals.get(h.area) ?? []), h]);
+    for (const t of targets) if (!held.some((h) => h.area === t)) additions.set(t, [...(additions.get(t) ?? []), entryLine(key, from.value)]);
+    const now = held.map((h) => h.area).join(', ');
+    if (now !== targets.join(', ')) changes.push(`moved ${JSON.stringify(key)}: ${now} -> ${targets.join(', ')}`);
   }
 
   const writes = new Map();

@@ -58,9 +58,9 @@ describe('zh-CN has no English fragment', () => {
     }
     const problems: string[] = [];
     for (const [phrase, at] of uses) {
-      const areas = new Set(at.map((u) => areaOf(u.file)));
-      // Where it belongs, as scripts/move-phrases.mjs decides: the one area that uses it, else the kernel.
-      const target = areas.size === 1 && !areas.has('core') ? tableOf([...areas][0] as string) : KERNEL_TABLE;
+      // Where it belongs, as scripts/move-phrases.mjs decides: the kernel's table when kernel code uses
+      // it, else the table of each area that uses it.
+      const kernelUses = at.some((u) => areaOf(u.file) === 'core');
       const translates = (tables: Words[]) => {
         const zh = translateWords(phrase, tables);
         return zh !== phrase && !ENGLISH_PHRASE.test(zh);
@@ -68,10 +68,24 @@ describe('zh-CN has no English fragment', () => {
       const holders = [...TABLES].filter(([f]) => translates(tablesFor(areaOf(f)))).map(([f]) => f);
       for (const { file } of at) {
         if (translates(tablesFor(areaOf(file)))) continue;
+        const target = kernelUses ? KERNEL_TABLE : tableOf(areaOf(file));
         const zh = translateWords(phrase, tablesFor(areaOf(file)));
         if (holders.length > 0) problems.push(`${file}: "${phrase}" is in ${holders.join(', ')}, which ${areaOf(file)} does not load: it belongs in ${target} (node scripts/move-phrases.mjs moves it)`);
         else if (zh !== phrase) problems.push(`${file}: "${phrase}" reads "${zh}" in zh-CN: add an exact entry to ${target}`);
         else problems.push(`${file}: "${phrase}" has no zh-CN entry: add it to ${target}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('a phrase in several tables has one translation', () => {
+    const seen = new Map<string, { table: string; zh: string }>();
+    const problems: string[] = [];
+    for (const [table, words] of TABLES) {
+      for (const [en, zh] of Object.entries(words)) {
+        const first = seen.get(en);
+        if (first === undefined) seen.set(en, { table, zh });
+        else if (first.zh !== zh) problems.push(`"${en}" is "${first.zh}" in ${first.table} but "${zh}" in ${table}`);
       }
     }
     expect(problems).toEqual([]);

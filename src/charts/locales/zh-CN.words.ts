@@ -21,4 +21,5 @@ export const zhCNWords: Readonly<Record<string, string>> = {
   'must be a Map or an iterable of customer metrics': '必须是 Map 或可迭代的客户指标集合',
   'must be the result of satisfactionTrend': '必须是 satisfactionTrend 的结果',
   'must be a number from 50 to 4000': '必须是 50 到 4000 之间的数值',
+  'must be an integer from 1 to 1000': '必须是 1 到 1000 之间的整数',
 };

@@ -42,4 +42,9 @@ export const zhCNWords: Readonly<Record<string, string>> = {
   'must be between 0 and 1': '必须在 0 到 1 之间',
   'must be between 0 and T': '必须在 0 到 T 之间',
   "must be 'day', 'week' or 'month'": "必须是 'day'、'week' 或 'month'",
+  'is required': '为必填项',
+  'must be a non-negative number': '必须是非负数',
+  'total exceeds the safe integer range of minor units': '总额超出最小货币单位的安全整数范围',
+  'must be {id}': '必须是 {id}',
+  'must be above 0 and at most {max}': '必须大于 0 且不超过 {max}',
 };

@@ -15,4 +15,7 @@ export const zhCNWords: Readonly<Record<string, string>> = {
   'reserved key': '保留键名',
   'at most 200 attributes': '最多 200 个属性',
   'amount must not be negative': '金额不得为负',
+  customer: '客户',
+  'must be a customer object': '必须是客户对象',
+  'must be a positive integer': '必须是正整数',
 };

@@ -35,4 +35,9 @@ export const zhCNWords: Readonly<Record<string, string>> = {
   'must be a number of days above 0, at most 100000': '必须是大于 0 且不超过 100000 的天数',
   'must exceed atRiskAfterDays': '必须大于 atRiskAfterDays',
   'must be a function': '必须是函数',
+  playbook: '运营剧本',
+  'must be 1 to 12': '必须在 1 到 12 之间',
+  'must be a non-empty string': '必须是非空字符串',
+  'must be a non-negative number': '必须是非负数',
+  'stage {id} is listed twice': '阶段 {id} 重复列出',
 };

@@ -24,4 +24,9 @@ export const zhCNWords: Readonly<Record<string, string>> = {
   'must be a decimal string such as "1.5"': '必须是十进制字符串，例如 "1.5"',
   'must be in the programme currency': '必须使用会员计划的币种',
   'needs a multiplier or points': '必须提供 multiplier 或 points',
+  'ledger entry': '积分流水',
+  'must all belong to one customer': '必须全部属于同一客户',
+  'must be 1 to 12': '必须在 1 到 12 之间',
+  'must be a non-negative number': '必须是非负数',
+  'must be positive': '必须为正',
 };

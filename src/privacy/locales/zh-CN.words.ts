@@ -17,4 +17,13 @@ export const zhCNWords: Readonly<Record<string, string>> = {
   'must be 32 bytes': '必须是 32 字节',
   'must be a Map of consent histories by customer id': '必须是按客户 ID 索引的同意历史 Map',
   'must be a consent record': '必须是同意记录',
+  customer: '客户',
+  'expected a string of at most 4096 characters': '应为最多 4096 个字符的字符串',
+  'is required': '为必填项',
+  'lists an unknown field': '列出了未知字段',
+  'must all belong to one customer': '必须全部属于同一客户',
+  'must be a customer object': '必须是客户对象',
+  'must be a non-empty string': '必须是非空字符串',
+  'must be a non-negative number of days': '必须是非负的天数',
+  'must be non-empty strings': '必须是非空字符串',
 };

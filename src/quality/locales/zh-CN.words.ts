@@ -26,4 +26,10 @@ export const zhCNWords: Readonly<Record<string, string>> = {
   'must be an array of customers': '必须是客户数组',
   'must be at most 20 attribute keys': '最多 20 个属性键',
   'must be customers with a string id and displayName': '必须是带字符串 id 和 displayName 的客户',
+  customer: '客户',
+  'lists an unknown field': '列出了未知字段',
+  'must be a non-negative number of days': '必须是非负的天数',
+  'must be a positive integer': '必须是正整数',
+  'must be an iterable of customers': '必须是可迭代的客户集合',
+  'must be positive': '必须为正',
 };

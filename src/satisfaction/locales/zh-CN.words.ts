@@ -53,4 +53,7 @@ export const zhCNWords: Readonly<Record<string, string>> = {
   'must be in 0..1': '必须在 0..1 之间',
   'must be a number': '必须是数值',
   'must be 5 or 7': '必须是 5 或 7',
+  'must be a positive integer': '必须是正整数',
+  'must be {id}': '必须是 {id}',
+  'must be above 0 and at most {max}': '必须大于 0 且不超过 {max}',
 };

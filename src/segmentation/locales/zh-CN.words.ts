@@ -44,4 +44,12 @@ export const zhCNWords: Readonly<Record<string, string>> = {
   'more than {n} nodes': '超过 {n} 个节点',
   'withinLast takes { amount: 1..100000, unit: {units} }': 'withinLast 需要 { amount: 1..100000, unit: {units} }',
   'a consent table is read in the postgres dialect only': '仅 postgres 方言支持读取同意记录表',
+  customer: '客户',
+  playbook: '运营剧本',
+  'expected a string of at most 4096 characters': '应为最多 4096 个字符的字符串',
+  'must be a customer object': '必须是客户对象',
+  'must be a non-empty string': '必须是非空字符串',
+  'must be an iterable of customers': '必须是可迭代的客户集合',
+  'must be non-empty strings': '必须是非空字符串',
+  'total exceeds the safe integer range of minor units': '总额超出最小货币单位的安全整数范围',
 };
