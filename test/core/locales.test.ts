@@ -4,6 +4,7 @@
 // The expected strings below are the catalogue templates filled in by hand.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ERROR_CODES, CrmError, errorMessage, localizeWord, registerLocale, zodErrorMap } from 'crmkit';
@@ -30,9 +31,9 @@ const tableOf = (area: string): string => (area === 'core' ? KERNEL_TABLE : `src
 const AREAS = [...new Set(srcFiles().map(areaOf))];
 const TABLES = new Map<string, Words>();
 for (const file of AREAS.map(tableOf).filter((f) => existsSync(f))) {
-  TABLES.set(file, ((await import(`../../${file}`)) as { zhCNWords: Words }).zhCNWords);
+  TABLES.set(file, ((await import(/* @vite-ignore */ pathToFileURL(file).href)) as { zhCNWords: Words }).zhCNWords);
 }
-const tablesFor = (area: string): Words[] => [KERNEL_TABLE, tableOf(area)].flatMap((f) => TABLES.get(f) ?? []);
+const tablesFor = (area: string): Words[] => [KERNEL_TABLE, tableOf(area)].flatMap((f) => TABLES.get(f) ?? ([] as Words[]));
 
 /**
  * The rule phrases a file writes: `rule`, `entity` and `operation` values, phrases passed to local
@@ -110,7 +111,7 @@ describe('zh-CN has no English fragment', () => {
     // By hand from the kernel table: 'must be one of {list}' has more fixed text than 'must be {id}'.
     expect(localizeWord('must be one of own, team, all', 'zh-CN')).toBe('必须是以下之一：own, team, all');
     expect(localizeWord('must be s1', 'zh-CN')).toBe('必须是 s1');
-    const tables = [{ 'must be {id}': 'A {id}' }, { 'must be one of {list}': 'B {list}' }];
+    const tables: Words[] = [{ 'must be {id}': 'A {id}' }, { 'must be one of {list}': 'B {list}' }];
     expect(translateWords('must be one of x', tables)).toBe('B x');
     expect(translateWords('must be one of x', [...tables].reverse())).toBe('B x');
   });
