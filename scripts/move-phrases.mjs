@@ -145,8 +145,8 @@ const entryLine = (key, value) => `  ${/^[A-Za-z_$][\w$]*$/.test(key) ? key : qu
 const newTable = (area) => `/**
  * 简体中文 for the English words and rule phrases that ${area} code puts into message parameters
  * (\`rule\`, \`entity\`, ...), keyed by the English text; \`{x}\` matches any text (see
- * \`translateWords\`). Registered by src/${area}/errors.ts. Phrases that the kernel or several areas
- * use live in src/core/locales/zh-CN.words.ts; scripts/move-phrases.mjs keeps both in order.
+ * \`translateWords\`). Registered by src/${area}/errors.ts. Phrases kernel code uses live in
+ * src/core/locales/zh-CN.words.ts instead; scripts/move-phrases.mjs keeps both in order.
  *
  * @internal
  */

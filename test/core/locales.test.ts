@@ -33,7 +33,14 @@ const TABLES = new Map<string, Words>();
 for (const file of AREAS.map(tableOf).filter((f) => existsSync(f))) {
   TABLES.set(file, ((await import(/* @vite-ignore */ pathToFileURL(file).href)) as { zhCNWords: Words }).zhCNWords);
 }
-const tablesFor = (area: string): Words[] => [KERNEL_TABLE, tableOf(area)].flatMap((f) => TABLES.get(f) ?? ([] as Words[]));
+function tablesFor(area: string): Words[] {
+  const out: Words[] = [];
+  for (const file of new Set([KERNEL_TABLE, tableOf(area)])) {
+    const words = TABLES.get(file);
+    if (words !== undefined) out.push(words);
+  }
+  return out;
+}
 
 /**
  * The rule phrases a file writes: `rule`, `entity` and `operation` values, phrases passed to local

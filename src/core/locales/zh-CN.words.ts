@@ -1,10 +1,10 @@
 /**
- * 简体中文 for the English words and rule phrases that the kernel, or several areas, put into message
+ * 简体中文 for the English words and rule phrases that kernel code (src/core) puts into message
  * parameters (`rule`, `entity`, ...), keyed by the English text; `{x}` matches any text (see
- * `translateWords`). A phrase that one area alone uses lives in that area's table,
- * src/<area>/locales/zh-CN.words.ts, so that bundles without the area do not carry it:
- * scripts/move-phrases.mjs moves phrases to where they belong, and test/core/locales.test.ts
- * checks that every literal rule phrase in src/ has an entry its area can see.
+ * `translateWords`). Every area loads this table. A phrase only areas use lives in the table of each
+ * area that uses it, src/<area>/locales/zh-CN.words.ts, so that bundles without the area do not
+ * carry it: scripts/move-phrases.mjs moves phrases to where they belong, and
+ * test/core/locales.test.ts checks that every literal rule phrase in src/ has an entry its area loads.
  *
  * @internal
  */

@@ -1,8 +1,8 @@
 /**
  * 简体中文 for the English words and rule phrases that privacy code puts into message parameters
  * (`rule`, `entity`, ...), keyed by the English text; `{x}` matches any text (see
- * `translateWords`). Registered by src/privacy/errors.ts. Phrases that the kernel or several areas
- * use live in src/core/locales/zh-CN.words.ts; scripts/move-phrases.mjs keeps both in order.
+ * `translateWords`). Registered by src/privacy/errors.ts. Phrases kernel code uses live in
+ * src/core/locales/zh-CN.words.ts instead; scripts/move-phrases.mjs keeps both in order.
  *
  * @internal
  */
