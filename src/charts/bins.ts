@@ -1,4 +1,4 @@
-import { assert } from '../core/errors/assert';
+import { assert } from './errors';
 
 /** One histogram bin: `[start, end)` (the last bin includes `end`) and how many values fell in it. */
 export interface Bin {

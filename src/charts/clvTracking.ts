@@ -1,4 +1,4 @@
-import { assert } from '../core/errors/assert';
+import { assert } from './errors';
 import type { TrackingPoint } from '../clv';
 import { frame, type ChartOptions, type VegaLiteSpec } from './spec';
 

@@ -1,4 +1,4 @@
-import { assert } from '../core/errors/assert';
+import { assert } from './errors';
 import type { DuplicateResult } from '../quality';
 import { equalWidthBins } from './bins';
 import { frame, type ChartOptions, type VegaLiteSpec } from './spec';

@@ -1,4 +1,4 @@
-import { assert } from '../core/errors/assert';
+import { assert } from './errors';
 
 const en: Readonly<Record<ChartLabel, string>> = {
   rfmGridTitle: 'RFM grid: customers by recency and frequency score',

@@ -1,4 +1,4 @@
-import { assert } from '../core/errors/assert';
+import { assert } from './errors';
 import type { TrendPoint } from '../satisfaction';
 import { frame, type ChartOptions, type VegaLiteSpec } from './spec';
 

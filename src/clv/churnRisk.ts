@@ -1,4 +1,4 @@
-import { CrmError } from '../core';
+import { CrmError } from './errors';
 import type { FrequencyRecencyData } from './data';
 import type { PurchaseModel } from './models';
 import { probabilityAlive } from './predict';

@@ -1,4 +1,4 @@
-import { CrmError } from '../core';
+import { CrmError } from './errors';
 import { bgConditionalPmf } from './bgnbd/conditionalPmf';
 import { toColumns, type FrequencyRecencyData } from './data';
 import type { PurchaseModel } from './models';

@@ -1,4 +1,4 @@
-import { CrmError } from '../core';
+import { CrmError } from './errors';
 import { mulberry32 } from '../core/random';
 
 /**

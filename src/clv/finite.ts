@@ -1,4 +1,4 @@
-import { CrmError } from '../core/errors/CrmError';
+import { CrmError } from './errors';
 
 /**
  * Returns `values` when every prediction is a number; otherwise throws `INVALID_MODEL`. Parameters

@@ -1,4 +1,4 @@
-import { CrmError } from '../core';
+import { CrmError } from './errors';
 import { minimize, type Objective } from './math/optimize';
 
 /**

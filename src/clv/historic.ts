@@ -1,4 +1,5 @@
-import { CrmError, Money, type RoundingMode } from '../core';
+import { CrmError } from './errors';
+import { Money, type RoundingMode } from '../core';
 
 /**
  * Inputs of {@link historicClv}.

@@ -1,4 +1,5 @@
-import { CrmError, Money, currencyExponent, type RoundingMode } from '../core';
+import { CrmError } from './errors';
+import { Money, currencyExponent, type RoundingMode } from '../core';
 
 /** A float amount in major units → Money, rounded once to the currency's minor unit (internal). */
 export function floatToMoney(value: number, currency: string, rounding: RoundingMode): Money {

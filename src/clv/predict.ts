@@ -1,4 +1,4 @@
-import { CrmError } from '../core';
+import { CrmError } from './errors';
 import { bgAlive, bgExpected, bgProbabilityOfN } from './bgnbd/predict';
 import { bgWeightedExpected } from './bgnbd/batch';
 import { groupWithIndex, toColumns, type FrequencyRecencyData } from './data';

@@ -1,4 +1,5 @@
-import { CrmError, type Money, type RoundingMode } from '../core';
+import { CrmError } from './errors';
+import { type Money, type RoundingMode } from '../core';
 import { requireNumericPredictions } from './finite';
 import { bgWeightedExpected } from './bgnbd/batch';
 import { groupWithIndex, toColumns, type FrequencyRecencyColumns, type FrequencyRecencyRow } from './data';

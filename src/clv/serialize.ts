@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CrmError, isCurrencyCode } from '../core';
+import { CrmError } from './errors';
+import { isCurrencyCode } from '../core';
 import type { BgBbModel } from './bgbb/model';
 import type { GammaGammaModel } from './gammagamma/model';
 import type { PurchaseModel } from './models';

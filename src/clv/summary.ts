@@ -1,4 +1,5 @@
-import { CrmError, Money, MS_PER_DAY, requireDate } from '../core';
+import { CrmError } from './errors';
+import { Money, MS_PER_DAY, requireDate } from '../core';
 import { minorUnitsOf } from '../core/money/minorUnits';
 import type { Transaction } from '../customer/transaction';
 import { requireDenseArray } from '../core/guards';

@@ -1,4 +1,4 @@
-import { CrmError } from '../core/errors/CrmError';
+import { CrmError } from './errors';
 import { requireDate } from '../core/time/index';
 import type { SqlText } from '../core/sql/dialect';
 import { type TransactionTable, transactionSource } from '../core/sql/transactionTable';

@@ -1,4 +1,4 @@
-import { CrmError } from '../core/errors/CrmError';
+import { CrmError } from './errors';
 import { domainEvent } from '../core/events';
 import { type IdGenerator, randomId } from '../core/ids';
 import { requireDate } from '../core/time';

@@ -1,5 +1,5 @@
-import { type Locale, localizeWord, zodErrorMap } from '../core/locales';
-import { assert } from '../core/errors/assert';
+import { localizeWord, assert } from './errors';
+import { type Locale, zodErrorMap } from '../core/locales';
 import { requireDenseArray } from '../core/guards';
 import { compileFastParse } from '../core/zod/fastParse';
 import { unreadableIssue } from '../validation/issue';

@@ -1,4 +1,4 @@
-import { assert } from '../core/errors/assert';
+import { assert } from './errors';
 import { isValidDate } from '../core/time';
 import { type KpiOptions, checkPeriod } from './period';
 import { type KpiTransaction, anyIn, purchasesByCustomer, ratio } from './purchases';

@@ -1,4 +1,4 @@
-import { assert } from '../core/errors/assert';
+import { assert } from './errors';
 import { isValidDate } from '../core/time';
 import type { Customer } from '../customer/customer';
 import { checkPeriod } from './period';

@@ -1,4 +1,4 @@
-import { assert } from '../core/errors/assert';
+import { assert } from './errors';
 import { requireDate } from '../core/time';
 
 /**

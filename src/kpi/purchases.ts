@@ -1,5 +1,4 @@
-import { assert } from '../core/errors/assert';
-import { CrmError } from '../core/errors/CrmError';
+import { assert, CrmError } from './errors';
 import type { Transaction } from '../customer/transaction';
 import { sortTimes } from '../core/time/sortTimes';
 

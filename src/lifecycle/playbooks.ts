@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CrmError } from '../core/errors/CrmError';
+import { CrmError } from './errors';
 import { CONSENT_CHANNELS } from '../customer/customer';
 import { type Lifecycle, indexOf } from './machine/defineLifecycle';
 import { requireObject } from '../core/guards';

@@ -1,6 +1,5 @@
 import { D, DECIMAL_ROUNDING as ROUNDING } from '../core/money/decimal';
-import { assert } from '../core/errors/assert';
-import { CrmError } from '../core/errors/CrmError';
+import { assert, CrmError } from './errors';
 import type { Money } from '../core/money/Money';
 import { MS_PER_DAY, requireDate } from '../core/time';
 import { localParts, startOfLocalPeriod } from './calendar';

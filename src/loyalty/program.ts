@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CrmError } from '../core/errors/CrmError';
+import { CrmError } from './errors';
 import { Money } from '../core/money/Money';
 import { MoneySchema } from '../core/money/schema';
 import { DateSchema } from '../core/time/schema';

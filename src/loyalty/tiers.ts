@@ -1,5 +1,5 @@
 import { Money } from '../core/money/Money';
-import { assert } from '../core/errors/assert';
+import { assert } from './errors';
 import { requireDenseArray } from '../core/guards';
 import { MS_PER_DAY, requireDate } from '../core/time';
 import { addLocalMonths, localMidnight, localParts } from './calendar';

@@ -1,6 +1,5 @@
 import type { z } from 'zod';
-import { assert } from '../core/errors/assert';
-import { CrmError } from '../core/errors/CrmError';
+import { assert, CrmError } from './errors';
 import type { CustomerRecord, CustomerRecordRepository, RecordListOptions, RecordStreamOptions } from '../repository/CustomerRecordRepository';
 import type { Page } from '../repository/pagination';
 import { cloneData } from './clone';

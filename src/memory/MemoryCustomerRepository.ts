@@ -1,5 +1,4 @@
-import { assert } from '../core/errors/assert';
-import { CrmError } from '../core/errors/CrmError';
+import { assert, CrmError } from './errors';
 import { type Customer, CustomerSchema } from '../customer/customer';
 import type { CustomerRepository, SaveOptions } from '../repository/CustomerRepository';
 import type { ListOptions, Page, StreamOptions } from '../repository/pagination';

@@ -1,5 +1,4 @@
-import { assert } from '../core/errors/assert';
-import { CrmError } from '../core/errors/CrmError';
+import { assert, CrmError } from './errors';
 import { assertSpendable } from '../loyalty/ledger/assertSpendable';
 import { LedgerEntrySchema, sameEntry, type LedgerEntry } from '../loyalty/ledger/entry';
 import type { RecordListOptions } from '../repository/CustomerRecordRepository';

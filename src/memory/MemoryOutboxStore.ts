@@ -1,4 +1,4 @@
-import { assert } from '../core/errors/assert';
+import { assert } from './errors';
 import { requireIterable } from '../core/guards';
 import { requireDate } from '../core/time';
 import type { OutboxMessage, OutboxStore } from '../service/outbox';

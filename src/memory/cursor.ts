@@ -1,4 +1,4 @@
-import { CrmError } from '../core/errors/CrmError';
+import { CrmError } from './errors';
 
 /** Encodes a keyset position as an opaque cursor. */
 export function encodeCursor(key: readonly (string | number)[]): string {

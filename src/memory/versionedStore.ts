@@ -1,6 +1,5 @@
 import type { z } from 'zod';
-import { assert } from '../core/errors/assert';
-import { CrmError } from '../core/errors/CrmError';
+import { assert, CrmError } from './errors';
 import type { SaveOptions } from '../repository/CustomerRepository';
 import type { ListOptions, Page, StreamOptions } from '../repository/pagination';
 import { requireIterable } from '../core/guards';

@@ -1,4 +1,4 @@
-import { CrmError } from '../core/errors/CrmError';
+import { CrmError } from './errors';
 import { defineLifecycle, type Lifecycle } from '../lifecycle/machine/defineLifecycle';
 import type { LifecycleTransition } from '../lifecycle/machine/definition';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CrmError } from '../core/errors/CrmError';
+import { CrmError } from './errors';
 import { OpportunityInputSchema, OpportunitySchema } from './opportunity';
 
 const SCHEMAS = {

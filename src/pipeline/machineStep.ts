@@ -1,4 +1,4 @@
-import { CrmError } from '../core/errors/CrmError';
+import { CrmError } from './errors';
 import { indexOf } from '../lifecycle/machine/defineLifecycle';
 import type { LifecycleState } from '../lifecycle/machine/state';
 import { transition } from '../lifecycle/machine/transition';

@@ -1,5 +1,4 @@
-import { assert } from '../core/errors/assert';
-import { CrmError } from '../core/errors/CrmError';
+import { assert, CrmError } from './errors';
 import { Money } from '../core/money/Money';
 import { requireDate } from '../core/time';
 import type { OpportunityBook } from './book';

@@ -1,4 +1,4 @@
-import { assert } from '../core/errors/assert';
+import { assert } from './errors';
 import type { LifecycleState } from '../lifecycle/machine/state';
 import { type Pipeline, pipelineIndex, stagePosition } from './definePipeline';
 import { machineStep } from './machineStep';

@@ -1,4 +1,4 @@
-import { assert } from '../core/errors/assert';
+import { assert } from './errors';
 import type { OpportunityBook } from './book';
 import { viewOf } from './bookView';
 import { closedDeals } from './closedDeals';

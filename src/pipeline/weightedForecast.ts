@@ -1,4 +1,4 @@
-import { assert } from '../core/errors/assert';
+import { assert } from './errors';
 import { currencyExponent } from '../core/money/currency';
 import type { Money } from '../core/money/Money';
 import { requireDate } from '../core/time';

@@ -1,4 +1,4 @@
-import { assert } from '../core/errors/assert';
+import { assert } from './errors';
 import { MS_PER_DAY, requireDate } from '../core/time';
 import type { Customer } from '../customer/customer';
 import { checkCustomerFields } from '../validation/fieldChecks';

@@ -1,6 +1,6 @@
 import type { Locale } from '../core/locales';
 import type { QualityReport } from './assessQuality';
-import { assert } from '../core/errors/assert';
+import { assert } from './errors';
 import { isDense } from '../core/guards';
 import { requireDate } from '../core/time';
 

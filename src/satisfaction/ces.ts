@@ -1,4 +1,4 @@
-import { CrmError } from '../core/errors/CrmError';
+import { CrmError } from './errors';
 import { requireMinResponses } from './stats/minResponses';
 import { criticalValue } from './stats/normal';
 import { criticalValueForSample } from './stats/studentT';

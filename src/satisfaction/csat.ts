@@ -1,5 +1,4 @@
-import { CrmError } from '../core/errors/CrmError';
-import { assert } from '../core/errors/assert';
+import { CrmError, assert } from './errors';
 import { clopperPearsonInterval } from './stats/clopperPearson';
 import { requireMinResponses } from './stats/minResponses';
 import { SMALL_SAMPLE_SIZE } from './stats/studentT';

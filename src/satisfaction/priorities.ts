@@ -1,4 +1,4 @@
-import { assert } from '../core/errors/assert';
+import { assert } from './errors';
 import { dedupeResponses, type DuplicatePolicy } from './duplicates';
 import { aggregate } from './index/aggregate';
 import { indexOfGroup } from './index/satisfactionIndex';

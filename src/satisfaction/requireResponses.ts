@@ -1,4 +1,4 @@
-import { assert } from '../core/errors/assert';
+import { assert } from './errors';
 import { isValidDate } from '../core/time';
 import { isDense } from '../core/guards';
 import type { SurveyResponse } from './response';

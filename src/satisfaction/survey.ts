@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CrmError } from '../core/errors/CrmError';
+import { CrmError } from './errors';
 import { nonBlankText } from '../customer/text';
 import { SCALE_TYPES } from './scales';
 

@@ -1,5 +1,4 @@
-import { CrmError } from '../core/errors/CrmError';
-import { assert } from '../core/errors/assert';
+import { CrmError, assert } from './errors';
 import { dedupeResponses, type DuplicatePolicy } from './duplicates';
 import { periodKey, type Period } from './index/periodKey';
 import type { DimensionScore } from './index/satisfactionIndex';

@@ -1,8 +1,7 @@
-import { CrmError } from '../core/errors/CrmError';
-import { assert } from '../core/errors/assert';
+import { CrmError, assert, errorMessage, localizeWord } from './errors';
 import { requireSurvey } from './requireResponses';
 import { unreadableIssue } from '../validation/issue';
-import { errorMessage, localizeWord, zodErrorMap, type Locale } from '../core/locales';
+import { zodErrorMap, type Locale } from '../core/locales';
 import { scaleLabel, scaleRange } from './scales';
 import { ResponseSchema, type Answer, type SurveyResponse } from './response';
 import type { Question, Survey } from './survey';

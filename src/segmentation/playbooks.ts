@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { CrmError } from '../core/errors/CrmError';
-import { assert } from '../core/errors/assert';
+import { CrmError, assert } from './errors';
 import { requireDenseArray } from '../core/guards';
 
 const names = /* @__PURE__ */ (() => z.strictObject({ en: z.string().min(1).max(256), 'zh-CN': z.string().min(1).max(256) }))();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CrmError } from '../core/errors/CrmError';
+import { CrmError } from './errors';
 import { isCrmError } from '../core/errors/CrmError';
 import { normalizeTag, normalizeTags } from '../validation/normalize/text';
 import { compileSegment, type CompileSegmentOptions, type SegmentPredicate } from './rules/compile';

@@ -1,5 +1,5 @@
-import { assert } from '../core/errors/assert';
-import { CrmError, isCrmError } from '../core/errors/CrmError';
+import { assert, CrmError } from './errors';
+import { isCrmError } from '../core/errors/CrmError';
 import type { LedgerEntry } from '../loyalty/ledger/entry';
 import type { LoyaltyLedgerRepository } from '../repository/LoyaltyLedgerRepository';
 

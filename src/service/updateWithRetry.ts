@@ -1,5 +1,5 @@
-import { assert } from '../core/errors/assert';
-import { CrmError, isCrmError } from '../core/errors/CrmError';
+import { assert, CrmError } from './errors';
+import { isCrmError } from '../core/errors/CrmError';
 
 /**
  * What {@link updateWithRetry} needs from a repository: `get` and a versioned `save` (a

@@ -2,7 +2,7 @@ import type { Locale } from '../core/locales';
 import { registeredLocale } from '../core/locales/registry';
 import { en } from './locales/en';
 import { zhCN } from './locales/zh-CN';
-import { assert } from '../core/errors/assert';
+import { assert } from './errors';
 import { requireDenseArray } from '../core/guards';
 
 /**

@@ -1,4 +1,4 @@
-import { CrmError } from '../../core';
+import { CrmError } from '../errors';
 import { requireEnoughData, runFit, type FitOptions } from '../fit';
 import { numericGradient } from '../math/optimize';
 import { bgbbLogLikelihood } from './likelihood';

@@ -1,4 +1,4 @@
-import { CrmError } from '../../core';
+import { CrmError } from '../errors';
 import type { SpendColumns, SpendRow } from './model';
 
 function read(data: SpendColumns | readonly SpendRow[], keepNonRepeat: boolean) {

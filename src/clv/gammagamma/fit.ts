@@ -1,4 +1,5 @@
-import { CrmError, isCurrencyCode } from '../../core';
+import { CrmError } from '../errors';
+import { isCurrencyCode } from '../../core';
 import { spendColumns } from './columns';
 import { requireEnoughData, runFit, type FitOptions } from '../fit';
 import { digamma, logGamma } from '../math/special';

@@ -1,4 +1,4 @@
-import { CrmError } from '../../core';
+import { CrmError } from '../errors';
 import { checkModel } from '../serialize';
 import { requireNumericPredictions } from '../finite';
 import { spendColumnsAll } from './columns';

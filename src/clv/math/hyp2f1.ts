@@ -1,4 +1,4 @@
-import { CrmError } from '../../core';
+import { CrmError } from '../errors';
 
 /**
  * The Gauss hypergeometric function ₂F₁(a, b; c; z) for 0 ≤ z < 1 and a, b, c > 0, by its power

@@ -1,10 +1,10 @@
 import type { ErrorCode } from '../errors/codes';
 import type { ErrorParams } from '../errors/params';
 import { en } from './en';
+import { type Words, zhCNPhraseTables } from './phrases';
 import { registeredLocale } from './registry';
 import { translateWords } from './words';
 import { zhCN } from './zh-CN';
-import { zhCNWords } from './zh-CN.words';
 
 import type { Locale } from './locale';
 
@@ -25,13 +25,13 @@ export const LOCALES: readonly Locale[] = /* @__PURE__ */ Object.freeze(['en', '
 /** The parameters whose values are words or rule phrases, translated with the locale's `words`. */
 const WORD_PARAMS = ['rule', 'entity', 'model', 'operation', 'role', 'action'] as const;
 
-function localizeParams(params: ErrorParams, words: Readonly<Record<string, string>> | undefined): ErrorParams {
-  if (words === undefined) return params;
+function localizeParams(params: ErrorParams, tables: readonly Words[]): ErrorParams {
+  if (tables.length === 0) return params;
   let out: Record<string, ErrorParams[string]> | undefined;
   for (const key of WORD_PARAMS) {
     const value = params[key];
     if (typeof value !== 'string') continue;
-    const translated = translateWords(value, words);
+    const translated = translateWords(value, tables);
     if (translated !== value) (out ??= { ...params })[key] = translated;
   }
   return out ?? params;
@@ -59,11 +59,11 @@ export function errorMessage(code: ErrorCode, params: ErrorParams = {}, locale: 
   // Not one of ERROR_CODES: say so (in the locale) instead of failing on a missing message.
   if (typeof code !== 'string' || !Object.hasOwn(en, code)) return errorMessage('INVALID_ARGUMENT', { field: 'code', rule: 'must be one of ERROR_CODES' }, locale);
   const p = params !== null && typeof params === 'object' ? params : {};
-  if (locale === 'zh-CN') return (zhCN[code] ?? en[code])(localizeParams(p, zhCNWords));
+  if (locale === 'zh-CN') return (zhCN[code] ?? en[code])(localizeParams(p, zhCNPhraseTables()));
   if (locale === 'en' || typeof locale !== 'string') return en[code](p);
   const custom = registeredLocale(locale);
   const message = custom?.errors?.[code];
-  return (message ?? en[code])(localizeParams(p, custom?.words));
+  return (message ?? en[code])(localizeParams(p, wordsOf(custom?.words)));
 }
 
 /**
@@ -83,8 +83,11 @@ export function errorMessage(code: ErrorCode, params: ErrorParams = {}, locale: 
  */
 export function localizeWord(text: string, locale: Locale = 'en'): string {
   if (locale === 'en') return text;
-  const words = locale === 'zh-CN' ? zhCNWords : registeredLocale(locale)?.words;
-  return words === undefined ? text : translateWords(text, words);
+  return translateWords(text, locale === 'zh-CN' ? zhCNPhraseTables() : wordsOf(registeredLocale(locale)?.words));
+}
+
+function wordsOf(words: Words | undefined): readonly Words[] {
+  return words === undefined ? [] : [words];
 }
 
 export { zodErrorMap } from './zod';

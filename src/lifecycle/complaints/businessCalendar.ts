@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { CrmError } from '../../core/errors/CrmError';
-import { assert } from '../../core/errors/assert';
+import { CrmError, assert } from '../errors';
 import { requireFiniteInRange } from '../../core/guards';
 import { requireDate } from '../../core/time';
 import { isTimeInRange } from '../../core/time/range';

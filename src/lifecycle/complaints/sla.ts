@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { CrmError } from '../../core/errors/CrmError';
-import { assert } from '../../core/errors/assert';
+import { CrmError, assert } from '../errors';
 import { requireDate } from '../../core/time';
 import { type BusinessCalendar, addBusinessMinutes, businessMinutesBetween } from './businessCalendar';
 import type { Complaint, ComplaintPriority } from './complaint';

@@ -1,5 +1,4 @@
-import { assert } from '../../core/errors/assert';
-import { CrmError } from '../../core/errors/CrmError';
+import { assert, CrmError } from '../errors';
 import { isValidDate, requireDate } from '../../core/time';
 import type { Interaction } from '../../customer/interaction';
 import type { Transaction } from '../../customer/transaction';

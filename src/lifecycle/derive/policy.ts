@@ -1,4 +1,4 @@
-import { CrmError } from '../../core/errors/CrmError';
+import { CrmError } from '../errors';
 import type { Interaction } from '../../customer/interaction';
 
 /**

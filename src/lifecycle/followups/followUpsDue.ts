@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { assert } from '../../core/errors/assert';
-import { CrmError } from '../../core/errors/CrmError';
+import { assert, CrmError } from '../errors';
 import { MS_PER_DAY, isValidDate, requireDate } from '../../core/time';
 import type { ConsentChannel, Customer } from '../../customer/customer';
 import type { Interaction } from '../../customer/interaction';

@@ -1,4 +1,4 @@
-import { CrmError } from '../../core/errors/CrmError';
+import { CrmError } from '../errors';
 import { type LifecycleDefinition, type LifecycleTransition, parseDefinition } from './definition';
 import type { LifecycleState } from './state';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CrmError } from '../../core/errors/CrmError';
+import { CrmError } from '../errors';
 
 const Name = /* @__PURE__ */ (() => z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/, 'a name: a letter, then letters, digits, _ . - (at most 64)'))();
 

@@ -1,4 +1,4 @@
-import { CrmError } from '../../core/errors/CrmError';
+import { CrmError } from '../errors';
 import { requireDenseArray } from '../../core/guards';
 import { balance } from './balance';
 import type { LedgerEntry } from './entry';

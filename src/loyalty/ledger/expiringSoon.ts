@@ -1,4 +1,4 @@
-import { assert } from '../../core/errors/assert';
+import { assert } from '../errors';
 import { MS_PER_DAY } from '../../core/time';
 import type { LedgerEntry } from './entry';
 import { asOfMs, sweepLedger } from './sweep';

@@ -1,5 +1,5 @@
 import { isValidDate } from '../../core/time';
-import { assert } from '../../core/errors/assert';
+import { assert } from '../errors';
 import type { LedgerEntry } from './entry';
 import { asOfMs, sweepLedger } from './sweep';
 

@@ -1,5 +1,4 @@
-import { assert } from '../../core/errors/assert';
-import { CrmError } from '../../core/errors/CrmError';
+import { assert, CrmError } from '../errors';
 import type { LedgerEntry } from './entry';
 import { asOfMs, sweepLedger } from './sweep';
 

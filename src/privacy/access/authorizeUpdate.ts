@@ -1,4 +1,4 @@
-import { assert } from '../../core/errors/assert';
+import { assert } from '../errors';
 import type { ContactPoint } from '../../customer/contactPoint';
 import type { Customer, CustomerPatch } from '../../customer/customer';
 import { type AccessPolicy, type PolicyField, type Principal, accessOf, allows, inScope, roleOf } from './policy';

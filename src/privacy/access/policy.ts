@@ -1,4 +1,4 @@
-import { assert } from '../../core/errors/assert';
+import { assert } from '../errors';
 
 /**
  * The fields an access policy speaks of: `name` (display name, person names), the contact points

@@ -1,4 +1,4 @@
-import { assert } from '../../core/errors/assert';
+import { assert } from '../errors';
 import { type DomainEvent, domainEvent } from '../../core/events';
 import { requireDate } from '../../core/time';
 import type { ContactPoint } from '../../customer/contactPoint';

@@ -1,4 +1,4 @@
-import { CrmError } from '../../core/errors/CrmError';
+import { CrmError } from '../errors';
 import { requireDate } from '../../core/time';
 import type { ConsentRecord } from './consentRecord';
 import { SEPARATE_CONSENT_PURPOSES, type ConsentPurpose } from './purposes';

@@ -1,4 +1,4 @@
-import { assert } from '../../core/errors/assert';
+import { assert } from '../errors';
 import { requireDate } from '../../core/time';
 import { CONSENT_CHANNELS, type ConsentChannel } from '../../customer/consentChannels';
 import type { ConsentGrant, ConsentRecord } from './consentRecord';

@@ -1,4 +1,4 @@
-import { assert } from '../../core/errors/assert';
+import { assert } from '../errors';
 import { isValidDate, requireDate } from '../../core/time';
 import { CONSENT_CHANNELS } from '../../customer/consentChannels';
 import type { Customer } from '../../customer/customer';

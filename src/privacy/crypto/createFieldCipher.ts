@@ -1,5 +1,4 @@
-import { CrmError } from '../../core/errors/CrmError';
-import { assert } from '../../core/errors/assert';
+import { CrmError, assert } from '../errors';
 import { MASK_KINDS, type MaskKind } from '../masking/maskValue';
 import { normalizeForIndex } from './normalizeForIndex';
 import { type WebCryptoKey, aesGcmDecrypt, aesGcmEncrypt, fromBase64Url, hmacSha256, importAesKey, importHmacKey, toBase64Url } from './primitives';

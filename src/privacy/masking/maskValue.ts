@@ -1,4 +1,4 @@
-import { assert } from '../../core/errors/assert';
+import { assert } from '../errors';
 
 /**
  * What a value is, which decides how {@link maskValue} masks it: `phone`, `email`, `name` (Chinese

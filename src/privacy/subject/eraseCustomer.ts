@@ -1,4 +1,4 @@
-import { assert } from '../../core/errors/assert';
+import { assert } from '../errors';
 import { isCrmError } from '../../core/errors/CrmError';
 import { type DomainEvent, domainEvent } from '../../core/events';
 import { requireDate } from '../../core/time';

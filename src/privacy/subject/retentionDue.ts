@@ -1,4 +1,4 @@
-import { assert } from '../../core/errors/assert';
+import { assert } from '../errors';
 import { MS_PER_DAY, isValidDate, requireDate } from '../../core/time';
 import type { ConsentRecord } from '../consent/consentRecord';
 import { CONSENT_CHANNELS } from '../../customer/consentChannels';

@@ -1,6 +1,5 @@
 import { type LongRunningOptions, throwIfAborted } from '../../core/abort';
-import { assert } from '../../core/errors/assert';
-import { CrmError } from '../../core/errors/CrmError';
+import { assert, CrmError } from '../errors';
 import type { Customer } from '../../customer/customer';
 import { FNV_OFFSET, builtInKeys, fnv, pairsByLatin } from './blocking';
 import { emptyFeatures, type Features, requireCustomerShape, writeFeatures } from './features';

@@ -1,4 +1,4 @@
-import { assert } from '../../core/errors/assert';
+import { assert } from '../errors';
 import type { Customer } from '../../customer/customer';
 import { BLOCKING_KEYS, candidatePairs } from './blocking';
 import { type FieldEvidence, scorePair } from './comparePair';

@@ -1,4 +1,4 @@
-import { CrmError } from '../../core/errors/CrmError';
+import { CrmError } from '../errors';
 import type { Customer } from '../../customer/customer';
 import { isValidResidentId } from '../../validation/checks/residentId';
 import { isValidUscc, normalizeUscc } from '../../validation/checks/uscc';

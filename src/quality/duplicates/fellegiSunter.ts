@@ -1,4 +1,4 @@
-import { CrmError } from '../../core/errors/CrmError';
+import { CrmError } from '../errors';
 
 /**
  * The probabilities of one agreement level of one field: `m`, the chance of observing this level

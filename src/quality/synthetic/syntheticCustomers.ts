@@ -1,4 +1,4 @@
-import { assert } from '../../core/errors/assert';
+import { assert } from '../errors';
 import { requireFiniteInRange } from '../../core/guards';
 import { requireDate } from '../../core/time';
 import type { ContactPoint } from '../../customer/contactPoint';

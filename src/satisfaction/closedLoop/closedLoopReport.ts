@@ -1,4 +1,4 @@
-import { assert } from '../../core/errors/assert';
+import { assert } from '../errors';
 import { isValidDate, requireDate } from '../../core/time';
 import { requireResponses } from '../requireResponses';
 import type { SurveyResponse } from '../response';

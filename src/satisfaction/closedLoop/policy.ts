@@ -1,4 +1,4 @@
-import { assert } from '../../core/errors/assert';
+import { assert } from '../errors';
 import { COMPLAINT_PRIORITIES, type ComplaintPriority } from '../../lifecycle';
 import { SCALE_TYPES, type ScaleType } from '../scales';
 

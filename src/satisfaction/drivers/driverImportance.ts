@@ -1,5 +1,4 @@
-import { CrmError } from '../../core/errors/CrmError';
-import { assert } from '../../core/errors/assert';
+import { CrmError, assert } from '../errors';
 import { mulberry32 } from '../../core/random';
 import type { Interval } from '../stats/wilson';
 import { fullRSquared, relativeWeights, shapleyWeights } from './importance';

@@ -1,5 +1,4 @@
-import { CrmError } from '../../core/errors/CrmError';
-import { assert } from '../../core/errors/assert';
+import { CrmError, assert } from '../errors';
 import { dedupeResponses, type DuplicatePolicy } from '../duplicates';
 import { requireResponses } from '../requireResponses';
 import type { SurveyResponse } from '../response';

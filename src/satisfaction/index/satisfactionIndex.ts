@@ -1,4 +1,4 @@
-import { assert } from '../../core/errors/assert';
+import { assert } from '../errors';
 import { dedupeResponses, type DuplicatePolicy } from '../duplicates';
 import { criticalValue } from '../stats/normal';
 import { compareToTarget, estimateFrom, type TargetComparison } from '../stats/estimate';

@@ -1,4 +1,4 @@
-import { assert } from '../../core/errors/assert';
+import { assert } from '../errors';
 import { dedupeResponses } from '../duplicates';
 import type { SurveyResponse } from '../response';
 import type { Survey } from '../survey';

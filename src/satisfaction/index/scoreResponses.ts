@@ -1,4 +1,4 @@
-import { CrmError } from '../../core/errors/CrmError';
+import { CrmError } from '../errors';
 import { scaleRange } from '../scales';
 import type { SurveyResponse } from '../response';
 import type { Survey } from '../survey';

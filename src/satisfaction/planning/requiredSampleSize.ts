@@ -1,5 +1,4 @@
-import { CrmError } from '../../core/errors/CrmError';
-import { assert } from '../../core/errors/assert';
+import { CrmError, assert } from '../errors';
 import { SMALL_SAMPLE_SIZE, criticalValueForSample } from '../stats/studentT';
 
 const MAX_SAMPLE = 1e12;

@@ -1,4 +1,4 @@
-import { assert } from '../../core/errors/assert';
+import { assert } from '../errors';
 import type { Interval } from './wilson';
 
 /** The most trials the exact interval takes: each bisection step sums up to n + 1 binomial terms. */

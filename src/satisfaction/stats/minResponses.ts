@@ -1,4 +1,4 @@
-import { assert } from '../../core/errors/assert';
+import { assert } from '../errors';
 
 /** @internal The `minResponses` option: a positive integer; 0 when absent (no minimum, so an empty set is not "insufficient"). */
 export function requireMinResponses(value: number | undefined): number {

@@ -1,4 +1,4 @@
-import { assert } from '../../core/errors/assert';
+import { assert } from '../errors';
 
 // Acklam's rational approximation of the inverse normal CDF (relative error below 1.15e-9).
 // P. J. Acklam, "An algorithm for computing the inverse normal cumulative distribution function" (2003).

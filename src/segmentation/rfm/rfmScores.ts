@@ -1,4 +1,4 @@
-import { CrmError } from '../../core/errors/CrmError';
+import { CrmError } from '../errors';
 import type { RfmSummary } from './summarizeRfm';
 import { type NumberColumn, checkBins, checkThresholds, quantileScores, thresholdScores } from './quantileScores';
 

@@ -1,4 +1,4 @@
-import { CrmError } from '../../core/errors/CrmError';
+import { CrmError } from '../errors';
 import { DEFAULT_RFM_SEGMENT_MAP, RfmSegmentMapSchema, type RfmSegmentMap, type RfmSegmentName } from './segmentMap';
 
 const checked = /* @__PURE__ */ new WeakSet<object>([DEFAULT_RFM_SEGMENT_MAP]);

@@ -1,4 +1,4 @@
-import { CrmError } from '../../core/errors/CrmError';
+import { CrmError } from '../errors';
 import { Money } from '../../core/money/Money';
 import { minorUnitsOf } from '../../core/money/minorUnits';
 import { MS_PER_DAY, requireDate } from '../../core/time/index';

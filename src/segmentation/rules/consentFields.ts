@@ -1,4 +1,4 @@
-import { CrmError } from '../../core/errors/CrmError';
+import { CrmError } from '../errors';
 import { requireDate } from '../../core/time';
 import type { ConsentChannel } from '../../customer/customer';
 import type { ConsentPurpose } from '../../privacy/consent/purposes';

@@ -1,4 +1,4 @@
-import { CrmError } from '../../core/errors/CrmError';
+import { CrmError } from '../errors';
 import { compileSegment, type CompileSegmentOptions } from './compile';
 import type { CustomerMetrics, SegmentCustomer } from './fields';
 

@@ -1,4 +1,4 @@
-import { CrmError } from '../../core/errors/CrmError';
+import { CrmError } from '../errors';
 import type { ErrorCode } from '../../core/errors/codes';
 import { isTimeInRange } from '../../core/time/range';
 import { normalizeTag } from '../../validation/normalize/text';

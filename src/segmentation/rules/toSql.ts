@@ -1,4 +1,4 @@
-import { CrmError } from '../../core/errors/CrmError';
+import { CrmError } from '../errors';
 import { clickhouseLiteral } from '../../core/sql/clickhouseLiteral';
 import { type SqlDialect, quoteIdentifier, quoteTable, requireDialect } from '../../core/sql/dialect';
 import { type SqlConsentOptions, consentColumnSql } from './consentFields';

@@ -1,6 +1,6 @@
 import { subMonths } from 'date-fns/subMonths';
 import { subYears } from 'date-fns/subYears';
-import { CrmError } from '../../core/errors/CrmError';
+import { CrmError } from '../errors';
 import { isValidDate } from '../../core/time/index';
 import { MIN_TIME } from '../../core/time/range';
 import type { ParsedValue } from './parse';

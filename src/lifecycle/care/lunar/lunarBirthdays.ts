@@ -1,4 +1,4 @@
-import { assert } from '../../../core/errors/assert';
+import { assert } from '../../errors';
 import { type LunarDate, observedLunarDay } from './lunarDate';
 
 /**

@@ -1,5 +1,4 @@
-import { assert } from '../../../core/errors/assert';
-import { CrmError } from '../../../core/errors/CrmError';
+import { assert, CrmError } from '../../errors';
 import { LUNAR_FIRST_YEAR, LUNAR_YEARS } from './lunarTable';
 
 /**

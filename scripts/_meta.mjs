@@ -1,0 +1,11 @@
+import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+const root = process.cwd();
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+const plugin = { name: 'd', setup(b) { b.onResolve({ filter: /^crmkit(\/.*)?$/ }, (a) => ({ path: join(root, pkg.exports[a.path === 'crmkit' ? '.' : './' + a.path.slice(7)].import.default) })); } };
+const src = process.argv[2];
+const r = await build({ stdin: { contents: src, resolveDir: root, loader: 'js' }, bundle: true, minify: true, format: 'esm', platform: 'browser', target: 'es2022', write: false, metafile: true, logLevel: 'silent', plugins: [plugin] });
+const out = Object.values(r.metafile.outputs)[0];
+for (const [k, v] of Object.entries(out.inputs).sort((a, b) => b[1].bytesInOutput - a[1].bytesInOutput)) console.log(v.bytesInOutput, k);
+if (process.argv[3]) console.log(r.outputFiles[0].text);

@@ -1,0 +1,21 @@
+/**
+ * 简体中文 for the English words and rule phrases that customer code puts into message parameters
+ * (`rule`, `entity`, ...), keyed by the English text; `{x}` matches any text (see
+ * `translateWords`). Registered by src/customer/errors.ts. Phrases kernel code uses live in
+ * src/core/locales/zh-CN.words.ts instead; scripts/move-phrases.mjs keeps both in order.
+ *
+ * @internal
+ */
+export const zhCNWords: Readonly<Record<string, string>> = {
+  'cannot be changed by a patch': '不能通过补丁修改',
+  'must not be before createdAt': '不得早于 createdAt',
+  'must not be blank': '不得为空白',
+  'must be functions': '必须是函数',
+  'organization details are required for kind organization': 'kind 为 organization 时必须提供组织信息',
+  'reserved key': '保留键名',
+  'at most 200 attributes': '最多 200 个属性',
+  'amount must not be negative': '金额不得为负',
+  customer: '客户',
+  'must be a customer object': '必须是客户对象',
+  'must be a positive integer': '必须是正整数',
+};
