@@ -36,6 +36,13 @@ export interface Features {
   readonly identifiers: string[][];
   readonly identifierKeys: readonly string[];
   readonly defaultRegion: string;
+  /**
+   * One copy of each repeated value of the low-cardinality columns (name parts, postal code,
+   * city, district, birth date): a million records hold a few thousand distinct values there, so
+   * the columns share strings instead of retaining a fresh one per record (less memory, and less
+   * for the garbage collector to copy and mark).
+   */
+  readonly interned: Map<string, string>;
 }
 
 const NONE: readonly string[] = [];
@@ -84,12 +91,32 @@ export function emptyFeatures(defaultRegion: string, identifierKeys: readonly st
   return {
     ids: [], kind: [], name: [], family: [], given: [], familyLatin: [], givenLatin: [], phones: [], verifiedPhones: [], emails: [],
     postalCode: [], city: [], district: [], street: [], birthDate: [], uscc: [], residentId: [],
-    identifiers: identifierKeys.map(() => []), identifierKeys, defaultRegion,
+    identifiers: identifierKeys.map(() => []), identifierKeys, defaultRegion, interned: new Map(),
   };
+}
+
+/**
+ * `list` with `s` added. A one-element list starts as a literal: `[].push(s)` would reserve 17
+ * slots, retained per record for the whole search.
+ */
+const append = (list: string[] | undefined, s: string): string[] => {
+  if (list === undefined) return [s];
+  list.push(s);
+  return list;
+};
+
+/** The shared copy of a repeated value ('' stays ''). */
+function intern(table: Map<string, string>, s: string): string {
+  if (s === '') return s;
+  const shared = table.get(s);
+  if (shared !== undefined) return shared;
+  table.set(s, s);
+  return s;
 }
 
 /** Normalises one customer into row `i` of the columns (appending when `i` is the length). */
 export function writeFeatures(f: Features, i: number, c: Customer): void {
+  const table = f.interned;
   const org = c.kind === 'organization';
   f.ids[i] = c.id;
   f.kind[i] = org ? 1 : 0;
@@ -98,10 +125,10 @@ export function writeFeatures(f: Features, i: number, c: Customer): void {
     f.family[i] = f.given[i] = f.familyLatin[i] = f.givenLatin[i] = '';
   } else {
     const parts = splitPersonName(c.displayName, text(c.person?.givenName), text(c.person?.familyName));
-    f.family[i] = parts.family;
-    f.given[i] = parts.given;
-    f.familyLatin[i] = parts.familyLatin;
-    f.givenLatin[i] = parts.givenLatin;
+    f.family[i] = intern(table, parts.family);
+    f.given[i] = intern(table, parts.given);
+    f.familyLatin[i] = intern(table, parts.familyLatin);
+    f.givenLatin[i] = intern(table, parts.givenLatin);
   }
   let phones: string[] | undefined;
   let verified: string[] | undefined;
@@ -118,10 +145,10 @@ export function writeFeatures(f: Features, i: number, c: Customer): void {
     if (p.type === 'phone') {
       const e164 = normalizePhone(p.value, region);
       if (e164 === undefined) continue;
-      (phones ??= []).push(e164);
-      if (p.verified === true) (verified ??= []).push(e164);
+      phones = append(phones, e164);
+      if (p.verified === true) verified = append(verified, e164);
     } else if (p.type === 'email') {
-      (emails ??= []).push(normalizeEmail(p.value).toLowerCase());
+      emails = append(emails, normalizeEmail(p.value).toLowerCase());
     } else if (p.type === 'address') {
       const country = typeof p.country === 'string' ? p.country.toUpperCase() : '';
       if (postal === '' && typeof p.postalCode === 'string' && p.postalCode) postal = normalizePostalCode(p.postalCode, country);
@@ -136,11 +163,11 @@ export function writeFeatures(f: Features, i: number, c: Customer): void {
   f.phones[i] = phones ?? NONE;
   f.verifiedPhones[i] = verified ?? NONE;
   f.emails[i] = emails ?? NONE;
-  f.postalCode[i] = postal;
-  f.city[i] = city;
-  f.district[i] = district;
+  f.postalCode[i] = intern(table, postal);
+  f.city[i] = intern(table, city);
+  f.district[i] = intern(table, district);
   f.street[i] = street;
-  f.birthDate[i] = dateKey(c.person?.birthDate);
+  f.birthDate[i] = intern(table, dateKey(c.person?.birthDate));
   const uscc = text(c.organization?.uscc);
   f.uscc[i] = uscc && isValidUscc(uscc) ? normalizeUscc(uscc) : '';
   const rid = text(c.person?.residentId);
