@@ -36,13 +36,6 @@ export interface Features {
   readonly identifiers: string[][];
   readonly identifierKeys: readonly string[];
   readonly defaultRegion: string;
-  /**
-   * One copy of each repeated value of the low-cardinality columns (name parts, postal code,
-   * city, district, birth date): a million records hold a few thousand distinct values there, so
-   * the columns share strings instead of retaining a fresh one per record (less memory, and less
-   * for the garbage collector to copy and mark).
-   */
-  readonly interned: Map<string, string>;
 }
 
 const NONE: readonly string[] = [];
@@ -86,12 +79,18 @@ export function requireCustomerShape(c: unknown): asserts c is Customer {
 
 const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
-/** Empty feature columns for records to be appended. */
-export function emptyFeatures(defaultRegion: string, identifierKeys: readonly string[]): Features {
+/**
+ * Feature columns for records to be appended, or sized for `rows` records written in place: the
+ * columns are a large share of the search's memory (17 pointers a record), and growing them by
+ * appending leaves up to half of each unused.
+ */
+export function emptyFeatures(defaultRegion: string, identifierKeys: readonly string[], rows = 0): Features {
+  const column = <T>(): T[] => new Array<T>(rows);
   return {
-    ids: [], kind: [], name: [], family: [], given: [], familyLatin: [], givenLatin: [], phones: [], verifiedPhones: [], emails: [],
-    postalCode: [], city: [], district: [], street: [], birthDate: [], uscc: [], residentId: [],
-    identifiers: identifierKeys.map(() => []), identifierKeys, defaultRegion, interned: new Map(),
+    ids: column(), kind: column(), name: column(), family: column(), given: column(), familyLatin: column(), givenLatin: column(),
+    phones: column(), verifiedPhones: column(), emails: column(), postalCode: column(), city: column(), district: column(),
+    street: column(), birthDate: column(), uscc: column(), residentId: column(),
+    identifiers: identifierKeys.map(() => column()), identifierKeys, defaultRegion,
   };
 }
 
@@ -105,18 +104,8 @@ const append = (list: string[] | undefined, s: string): string[] => {
   return list;
 };
 
-/** The shared copy of a repeated value ('' stays ''). */
-function intern(table: Map<string, string>, s: string): string {
-  if (s === '') return s;
-  const shared = table.get(s);
-  if (shared !== undefined) return shared;
-  table.set(s, s);
-  return s;
-}
-
 /** Normalises one customer into row `i` of the columns (appending when `i` is the length). */
 export function writeFeatures(f: Features, i: number, c: Customer): void {
-  const table = f.interned;
   const org = c.kind === 'organization';
   f.ids[i] = c.id;
   f.kind[i] = org ? 1 : 0;
@@ -125,10 +114,10 @@ export function writeFeatures(f: Features, i: number, c: Customer): void {
     f.family[i] = f.given[i] = f.familyLatin[i] = f.givenLatin[i] = '';
   } else {
     const parts = splitPersonName(c.displayName, text(c.person?.givenName), text(c.person?.familyName));
-    f.family[i] = intern(table, parts.family);
-    f.given[i] = intern(table, parts.given);
-    f.familyLatin[i] = intern(table, parts.familyLatin);
-    f.givenLatin[i] = intern(table, parts.givenLatin);
+    f.family[i] = parts.family;
+    f.given[i] = parts.given;
+    f.familyLatin[i] = parts.familyLatin;
+    f.givenLatin[i] = parts.givenLatin;
   }
   let phones: string[] | undefined;
   let verified: string[] | undefined;
@@ -163,11 +152,11 @@ export function writeFeatures(f: Features, i: number, c: Customer): void {
   f.phones[i] = phones ?? NONE;
   f.verifiedPhones[i] = verified ?? NONE;
   f.emails[i] = emails ?? NONE;
-  f.postalCode[i] = intern(table, postal);
-  f.city[i] = intern(table, city);
-  f.district[i] = intern(table, district);
+  f.postalCode[i] = postal;
+  f.city[i] = city;
+  f.district[i] = district;
   f.street[i] = street;
-  f.birthDate[i] = intern(table, dateKey(c.person?.birthDate));
+  f.birthDate[i] = dateKey(c.person?.birthDate);
   const uscc = text(c.organization?.uscc);
   f.uscc[i] = uscc && isValidUscc(uscc) ? normalizeUscc(uscc) : '';
   const rid = text(c.person?.residentId);
@@ -180,7 +169,7 @@ export function writeFeatures(f: Features, i: number, c: Customer): void {
 
 /** Extracts matching features from customers, normalising with src/validation's normalisers. */
 export function extractFeatures(customers: readonly Customer[], defaultRegion: string, identifierKeys: readonly string[] = []): Features {
-  const f = emptyFeatures(defaultRegion, identifierKeys);
+  const f = emptyFeatures(defaultRegion, identifierKeys, customers.length);
   for (let i = 0; i < customers.length; i++) writeFeatures(f, i, customers[i] as Customer);
   return f;
 }
