@@ -85,7 +85,7 @@ const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : un
  * appending leaves up to half of each unused.
  */
 export function emptyFeatures(defaultRegion: string, identifierKeys: readonly string[], rows = 0): Features {
-  const column = <T>(): T[] => new Array<T>(rows);
+  const column = <T>(): T[] => (rows === 0 ? [] : new Array<T>(rows));
   return {
     ids: column(), kind: column(), name: column(), family: column(), given: column(), familyLatin: column(), givenLatin: column(),
     phones: column(), verifiedPhones: column(), emails: column(), postalCode: column(), city: column(), district: column(),
