@@ -3,7 +3,7 @@
  * set (maxRSS) is its own: the synthetic records alone (the baseline memory of holding the data),
  * findDuplicates over them, and the duplicate index (build, then single-record lookups). A CPU
  * reference (sorting 10 x 1M float64s) is timed in the same child, so times can be read as ratios
- * on a loaded machine. `npx tsx bench/duplicates-scale.bench.ts [count]` (default 1,000,000).
+ * on a loaded machine. `npx tsx bench/duplicates-scale.bench.ts [count] [data|findDuplicates|index]` (default 1,000,000, all three).
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -32,29 +32,51 @@ if (mode === '--child') {
   const out: Record<string, unknown> = { what, count, referenceMs, rssAfterDataMiB: rssAfterData };
   if (what === 'findDuplicates') {
     const t = performance.now();
+    const cpu = process.cpuUsage();
     const r = findDuplicates(s.customers);
-    out.ms = Math.round(performance.now() - t);
+    const ms = Math.round(performance.now() - t);
+    const used = process.cpuUsage(cpu);
+    out.ms = ms;
+    // CPU time (all threads, garbage collector included) moves less than wall time on a loaded machine.
+    out.cpuMs = Math.round((used.user + used.system) / 1000);
+    out.ratioToReference = Math.round((ms / referenceMs) * 100) / 100;
     out.comparisons = r.comparisons;
     out.pairs = r.pairs.length;
   } else if (what === 'index') {
     const held = s.customers.slice(0, count - 10_000);
     const leads = s.customers.slice(count - 10_000);
     let t = performance.now();
+    const cpu = process.cpuUsage();
     const index = createDuplicateIndex(held);
     out.buildMs = Math.round(performance.now() - t);
-    t = performance.now();
+    const used = process.cpuUsage(cpu);
+    out.buildCpuMs = Math.round((used.user + used.system) / 1000);
+    const took = new Float64Array(leads.length);
     let found = 0;
-    for (const lead of leads) found += index.match(lead).length;
-    out.lookupMsEach = Math.round(((performance.now() - t) / leads.length) * 1000) / 1000;
+    for (let k = 0; k < leads.length; k++) {
+      t = performance.now();
+      found += index.match(leads[k] as (typeof leads)[number]).length;
+      took[k] = performance.now() - t;
+    }
+    const total = took.reduce((s, x) => s + x, 0);
+    took.sort();
+    const quantile = (q: number) => Math.round((took[Math.min(took.length - 1, Math.floor(q * took.length))] as number) * 1000) / 1000;
+    out.lookupMsEach = Math.round((total / leads.length) * 1000) / 1000;
+    out.lookupMsP50 = quantile(0.5);
+    out.lookupMsP99 = quantile(0.99);
     out.lookups = leads.length;
     out.pairsFound = found;
   }
-  out.peakRssMiB = Math.round(process.resourceUsage().maxRSS / 1024);
+  const peakRss = Math.round(process.resourceUsage().maxRSS / 1024);
+  out.peakRssMiB = peakRss;
+  // What the search itself added on top of holding the records.
+  out.addedPeakRssMiB = peakRss - rssAfterData;
   process.stdout.write(JSON.stringify(out));
 } else {
   const count = Number(mode ?? 1_000_000);
   const self = fileURLToPath(import.meta.url);
-  for (const what of ['data', 'findDuplicates', 'index']) {
+  const only = process.argv[3];
+  for (const what of only ? [only] : ['data', 'findDuplicates', 'index']) {
     const line = execFileSync(process.execPath, ['--import', 'tsx', self, '--child', what, String(count)], { encoding: 'utf8', maxBuffer: 1 << 20 });
     report({ bench: 'duplicates-scale', ...JSON.parse(line) });
   }

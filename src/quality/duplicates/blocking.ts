@@ -136,20 +136,40 @@ export function pairsByLatin(f: Features, a: number, b: number): boolean {
   return (f.name[a] as string).charCodeAt(0) < 0x3400 || (f.name[b] as string).charCodeAt(0) < 0x3400;
 }
 
-/** What blocking produced: candidate pairs as `a * n + b` codes (a < b) and the blocks skipped. */
+/** What blocking produced: distinct candidate pairs as `a * n + b` codes (a < b), ascending, and the blocks skipped. */
 export interface CandidatePairs {
-  readonly codes: number[];
+  readonly codes: Float64Array;
   readonly skippedBlocks: number;
+}
+
+/** A float64 list that grows by doubling. */
+class Float64List {
+  data: Float64Array;
+  length = 0;
+
+  constructor(capacity: number) {
+    this.data = new Float64Array(Math.max(16, capacity));
+  }
+
+  push(x: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Float64Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = x;
+  }
 }
 
 /**
  * Builds blocks one key at a time and collects the distinct pairs of records sharing a block.
  * Keys are hashed (FNV-1a) and packed with the record index into one float64 (hash in the high
  * bits, index in the low bits), so a block is a run of equal hashes after `Float64Array.sort()`:
- * no key strings and no per-record objects are allocated. A hash collision only adds a candidate
- * pair, which scoring then rejects; it never hides one. Blocks larger than `maxBlockSize` are
- * skipped and counted: a key shared by hundreds of records (a switchboard number,
- * `test@test.com`) is not evidence of identity.
+ * no key strings and no per-record objects are allocated. Pairs are packed the same way (`a * n +
+ * b`), collected in a float64 list, sorted and made distinct at the end: no set of pairs. A hash
+ * collision only adds a candidate pair, which scoring then rejects; it never hides one. Blocks
+ * larger than `maxBlockSize` are skipped and counted: a key shared by hundreds of records (a
+ * switchboard number, `test@test.com`) is not evidence of identity.
  */
 export function candidatePairs(
   customers: readonly Customer[],
@@ -164,20 +184,11 @@ export function candidatePairs(
   const hashBits = Math.min(32, 52 - indexBits);
   const indexScale = 2 ** indexBits;
   const hashShift = 32 - hashBits;
-  const seen = new Set<number>();
-  const codes: number[] = [];
+  const pairs = new Float64List(n);
   let skippedBlocks = 0;
-  let packed = new Float64Array(Math.max(16, n));
-  let count = 0;
+  const packed = new Float64List(n);
   let current = 0;
-  const emit = (hash: number) => {
-    if (count === packed.length) {
-      const grown = new Float64Array(packed.length * 2);
-      grown.set(packed);
-      packed = grown;
-    }
-    packed[count++] = (hash >>> hashShift) * indexScale + current;
-  };
+  const emit = (hash: number) => packed.push((hash >>> hashShift) * indexScale + current);
   const sources: ((i: number) => void)[] = [
     ...keys.map((key) => (i: number) => builtInKeys(key, f, i, emit)),
     ...custom.map((fn) => (i: number) => {
@@ -186,42 +197,55 @@ export function candidatePairs(
       else if (v) for (const s of v) emit(fnv(s, FNV_OFFSET));
     }),
   ];
-  const block: number[] = [];
+  const block = new Int32Array(maxBlockSize);
   for (let source = 0; source < sources.length; source++) {
     const collect = sources[source] as (i: number) => void;
     const latinOnly = keys[source] === 'nameLatin';
-    count = 0;
+    packed.length = 0;
     for (current = 0; current < n; current++) collect(current);
-    const sorted = packed.subarray(0, count).sort();
+    const count = packed.length;
+    const sorted = packed.data.subarray(0, count).sort();
     for (let start = 0; start < count; ) {
       const hash = Math.floor((sorted[start] as number) / indexScale);
       let end = start + 1;
       while (end < count && Math.floor((sorted[end] as number) / indexScale) === hash) end++;
       if (end - start > 1) {
-        block.length = 0;
+        // members ascending (sorted with the hash), a record with the same key twice kept once
+        let size = 0;
+        let last = -1;
         for (let k = start; k < end; k++) {
           const i = (sorted[k] as number) - hash * indexScale;
-          if (block[block.length - 1] !== i) block.push(i); // one record with the same key twice
+          if (i === last) continue;
+          last = i;
+          if (size < maxBlockSize) block[size] = i;
+          size++;
         }
-        if (block.length > maxBlockSize) skippedBlocks++;
-        else pairsOf(block, latinOnly);
+        if (size > maxBlockSize) skippedBlocks++;
+        else pairsOf(block, size, latinOnly);
       }
       start = end;
     }
   }
-  return { codes, skippedBlocks };
+  return { codes: distinctSorted(pairs.data.subarray(0, pairs.length)), skippedBlocks };
 
-  function pairsOf(members: readonly number[], latinOnly: boolean): void {
-    // members are ascending (sorted with the hash), so a < b
-    for (let x = 0; x < members.length; x++) {
-      for (let y = x + 1; y < members.length; y++) {
-        if (latinOnly && !pairsByLatin(f, members[x] as number, members[y] as number)) continue;
-        const code = (members[x] as number) * n + (members[y] as number);
-        if (!seen.has(code)) {
-          seen.add(code);
-          codes.push(code);
-        }
+  function pairsOf(members: Int32Array, size: number, latinOnly: boolean): void {
+    for (let x = 0; x < size; x++) {
+      const a = members[x] as number;
+      for (let y = x + 1; y < size; y++) {
+        const b = members[y] as number;
+        if (latinOnly && !pairsByLatin(f, a, b)) continue;
+        pairs.push(a * n + b);
       }
     }
   }
+}
+
+/** Sorts `codes` in place and returns its distinct values (a copy, so the list's spare room is freed). */
+function distinctSorted(codes: Float64Array): Float64Array {
+  codes.sort();
+  let kept = 0;
+  for (let k = 0; k < codes.length; k++) {
+    if (k === 0 || codes[k] !== codes[kept - 1]) codes[kept++] = codes[k] as number;
+  }
+  return codes.slice(0, kept);
 }

@@ -136,7 +136,9 @@ class Index implements DuplicateIndex {
     for (let k = 0; k < keys.length; k++) {
       seen.clear();
       builtInKeys(keys[k] as (typeof keys)[number], this.f, slot, (hash) => {
-        const h = hash >>> 0;
+        // as a signed 32-bit integer the hash is a small integer to V8, not a boxed number: a
+        // million records hold about ten million block keys
+        const h = hash | 0;
         if (!seen.has(h)) {
           seen.add(h);
           emit(k, h);
@@ -149,7 +151,7 @@ class Index implements DuplicateIndex {
       hashes = [];
       for (let c = 0; c < customKeys.length; c++) {
         const v = (customKeys[c] as (typeof customKeys)[number])(customer);
-        for (const s of typeof v === 'string' ? [v] : (v ?? [])) hashes.push(keys.length + c, fnv(s, FNV_OFFSET) >>> 0);
+        for (const s of typeof v === 'string' ? [v] : (v ?? [])) hashes.push(keys.length + c, fnv(s, FNV_OFFSET) | 0);
       }
       if (!transient) this.customHashes[slot] = hashes;
     }

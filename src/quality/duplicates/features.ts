@@ -79,14 +79,30 @@ export function requireCustomerShape(c: unknown): asserts c is Customer {
 
 const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
-/** Empty feature columns for records to be appended. */
-export function emptyFeatures(defaultRegion: string, identifierKeys: readonly string[]): Features {
+/**
+ * Feature columns for records to be appended, or sized for `rows` records written in place: the
+ * columns are a large share of the search's memory (17 pointers a record), and growing them by
+ * appending leaves up to half of each unused.
+ */
+export function emptyFeatures(defaultRegion: string, identifierKeys: readonly string[], rows = 0): Features {
+  const column = <T>(): T[] => (rows === 0 ? [] : new Array<T>(rows));
   return {
-    ids: [], kind: [], name: [], family: [], given: [], familyLatin: [], givenLatin: [], phones: [], verifiedPhones: [], emails: [],
-    postalCode: [], city: [], district: [], street: [], birthDate: [], uscc: [], residentId: [],
-    identifiers: identifierKeys.map(() => []), identifierKeys, defaultRegion,
+    ids: column(), kind: column(), name: column(), family: column(), given: column(), familyLatin: column(), givenLatin: column(),
+    phones: column(), verifiedPhones: column(), emails: column(), postalCode: column(), city: column(), district: column(),
+    street: column(), birthDate: column(), uscc: column(), residentId: column(),
+    identifiers: identifierKeys.map(() => column()), identifierKeys, defaultRegion,
   };
 }
+
+/**
+ * `list` with `s` added. A one-element list starts as a literal: `[].push(s)` would reserve 17
+ * slots, retained per record for the whole search.
+ */
+const append = (list: string[] | undefined, s: string): string[] => {
+  if (list === undefined) return [s];
+  list.push(s);
+  return list;
+};
 
 /** Normalises one customer into row `i` of the columns (appending when `i` is the length). */
 export function writeFeatures(f: Features, i: number, c: Customer): void {
@@ -118,10 +134,10 @@ export function writeFeatures(f: Features, i: number, c: Customer): void {
     if (p.type === 'phone') {
       const e164 = normalizePhone(p.value, region);
       if (e164 === undefined) continue;
-      (phones ??= []).push(e164);
-      if (p.verified === true) (verified ??= []).push(e164);
+      phones = append(phones, e164);
+      if (p.verified === true) verified = append(verified, e164);
     } else if (p.type === 'email') {
-      (emails ??= []).push(normalizeEmail(p.value).toLowerCase());
+      emails = append(emails, normalizeEmail(p.value).toLowerCase());
     } else if (p.type === 'address') {
       const country = typeof p.country === 'string' ? p.country.toUpperCase() : '';
       if (postal === '' && typeof p.postalCode === 'string' && p.postalCode) postal = normalizePostalCode(p.postalCode, country);
@@ -153,7 +169,7 @@ export function writeFeatures(f: Features, i: number, c: Customer): void {
 
 /** Extracts matching features from customers, normalising with src/validation's normalisers. */
 export function extractFeatures(customers: readonly Customer[], defaultRegion: string, identifierKeys: readonly string[] = []): Features {
-  const f = emptyFeatures(defaultRegion, identifierKeys);
+  const f = emptyFeatures(defaultRegion, identifierKeys, customers.length);
   for (let i = 0; i < customers.length; i++) writeFeatures(f, i, customers[i] as Customer);
   return f;
 }

@@ -129,12 +129,7 @@ export interface DuplicateResult {
 export function findDuplicates(customers: readonly Customer[], options: FindDuplicatesOptions = {}): DuplicateResult {
   assert(Array.isArray(customers), 'INVALID_ARGUMENT', { params: { field: 'customers', rule: 'must be an array of customers' } });
   const settings = matchSettings(options);
-  const seenIds = new Set<string>();
-  for (const c of customers) {
-    requireCustomerShape(c);
-    if (seenIds.has(c.id)) throw new CrmError('DUPLICATE_ID', { params: { entity: 'customer', id: c.id }, details: { id: c.id } });
-    seenIds.add(c.id);
-  }
+  requireDistinctCustomers(customers);
   const { signal, onProgress } = options;
   throwIfAborted(signal, 'findDuplicates');
   const n = customers.length;
@@ -164,6 +159,16 @@ export function findDuplicates(customers: readonly Customer[], options: FindDupl
     .map((g) => g.map((i) => f.ids[i] as string).sort())
     .sort((x, y) => cmp(x[0] as string, y[0] as string));
   return { pairs, clusters, comparisons: codes.length, skippedBlocks };
+}
+
+/** Checks the shape of every record and that no id repeats (the set of ids is garbage on return). */
+function requireDistinctCustomers(customers: readonly Customer[]): void {
+  const seenIds = new Set<string>();
+  for (const c of customers) {
+    requireCustomerShape(c);
+    if (seenIds.has(c.id)) throw new CrmError('DUPLICATE_ID', { params: { entity: 'customer', id: c.id }, details: { id: c.id } });
+    seenIds.add(c.id);
+  }
 }
 
 /** Validated options with their defaults, shared by findDuplicates and the duplicate index. */
