@@ -5,6 +5,7 @@ import { AttributesSchema, SafeKeySchema } from './attributes';
 import { ContactPointSchema } from './contactPoint';
 import { OrganizationSchema } from './organization';
 import { CONSENT_CHANNELS } from './consentChannels';
+import { lazySchema } from '../core/zod/lazySchema';
 
 export { CONSENT_CHANNELS, type ConsentChannel } from './consentChannels';
 
@@ -18,11 +19,11 @@ export { CONSENT_CHANNELS, type ConsentChannel } from './consentChannels';
  * //=> true
  * ```
  */
-export const ConsentSchema = /* @__PURE__ */ (() => z.strictObject({
+export const ConsentSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
   granted: z.boolean(),
   updatedAt: DateSchema,
   source: z.string().max(128).optional(),
-}))();
+}));
 
 /**
  * Personal details of a customer of kind `person`.
@@ -34,14 +35,14 @@ export const ConsentSchema = /* @__PURE__ */ (() => z.strictObject({
  * //=> '李'
  * ```
  */
-export const PersonSchema = /* @__PURE__ */ (() => z.strictObject({
+export const PersonSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
   givenName: z.string().max(128).optional(),
   familyName: z.string().max(128).optional(),
   gender: z.enum(['female', 'male', 'other', 'unknown']).optional(),
   birthDate: DateSchema.optional(),
   residentId: z.string().max(32).optional().describe('mainland resident identity number, GB 11643-1999'),
   employerId: z.string().max(128).optional().describe('customer id of the organisation they work for'),
-}))();
+}));
 
 const CustomerFields = {
   id: nonBlankText(128),
@@ -83,7 +84,7 @@ function requireKindDetails(c: { kind: string; organization?: unknown }, ctx: z.
  * //=> 'prospect'
  * ```
  */
-export const CustomerSchema = /* @__PURE__ */ (() => z
+export const CustomerSchema = /* @__PURE__ */ lazySchema(() => z
   .strictObject({
     ...CustomerFields,
     createdAt: DateSchema,
@@ -91,7 +92,7 @@ export const CustomerSchema = /* @__PURE__ */ (() => z
     version: z.number().int().min(1),
   })
   .superRefine(requireKindDetails)
-  .meta({ id: 'Customer' }))();
+  .meta({ id: 'Customer' }));
 
 /**
  * What {@link createCustomer} accepts: a customer without timestamps and version; `id` is optional
@@ -104,10 +105,10 @@ export const CustomerSchema = /* @__PURE__ */ (() => z
  * //=> true
  * ```
  */
-export const CustomerInputSchema = /* @__PURE__ */ (() => z
+export const CustomerInputSchema = /* @__PURE__ */ lazySchema(() => z
   .strictObject({ ...CustomerFields, id: CustomerFields.id.optional() })
   .superRefine(requireKindDetails)
-  .meta({ id: 'CustomerInput' }))();
+  .meta({ id: 'CustomerInput' }));
 
 /**
  * A stored customer; see {@link CustomerSchema}.

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { CrmError } from '../core/errors/CrmError';
 import { assert } from '../core/errors/assert';
 import { requireDenseArray } from '../core/guards';
+import { lazySchema } from '../core/zod/lazySchema';
 
-const names = /* @__PURE__ */ (() => z.strictObject({ en: z.string().min(1).max(256), 'zh-CN': z.string().min(1).max(256) }))();
+const names = /* @__PURE__ */ lazySchema(() => z.strictObject({ en: z.string().min(1).max(256), 'zh-CN': z.string().min(1).max(256) }));
 
 /**
  * zod schema of a segment playbook: which treatment each segment gets. `segment` is any segment
@@ -19,7 +20,7 @@ const names = /* @__PURE__ */ (() => z.strictObject({ en: z.string().min(1).max(
  * //=> true
  * ```
  */
-export const PlaybookSchema = /* @__PURE__ */ (() => z.strictObject({
+export const PlaybookSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
   entries: z
     .array(
       z.strictObject({
@@ -33,7 +34,7 @@ export const PlaybookSchema = /* @__PURE__ */ (() => z.strictObject({
       }),
     )
     .max(1000),
-}))();
+}));
 
 /**
  * A segment playbook; see {@link PlaybookSchema}.

@@ -5,6 +5,7 @@ import { normalizeTag, normalizeTags } from '../validation/normalize/text';
 import { compileSegment, type CompileSegmentOptions, type SegmentPredicate } from './rules/compile';
 import type { CustomerMetrics, SegmentCustomer } from './rules/fields';
 import { SegmentRuleSchema } from './rules/schema';
+import { lazySchema } from '../core/zod/lazySchema';
 
 /**
  * zod schema of a tag rule: put `tag` on customers matching `when` (a segment rule). `action`:
@@ -18,11 +19,11 @@ import { SegmentRuleSchema } from './rules/schema';
  * //=> 'sync'
  * ```
  */
-export const TagRuleSchema = /* @__PURE__ */ (() => z.strictObject({
+export const TagRuleSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
   tag: z.string().min(1).max(64),
   when: SegmentRuleSchema,
   action: z.enum(['sync', 'add', 'remove']).default('sync'),
-}))();
+}));
 
 /**
  * A tag rule as written; see {@link TagRuleSchema}.

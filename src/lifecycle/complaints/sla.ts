@@ -4,8 +4,9 @@ import { assert } from '../../core/errors/assert';
 import { requireDate } from '../../core/time';
 import { type BusinessCalendar, addBusinessMinutes, businessMinutesBetween } from './businessCalendar';
 import type { Complaint, ComplaintPriority } from './complaint';
+import { lazySchema } from '../../core/zod/lazySchema';
 
-const Target = /* @__PURE__ */ (() => z.strictObject({ firstResponseMinutes: z.number().positive().max(525_600), resolutionMinutes: z.number().positive().max(5_256_000) }))();
+const Target = /* @__PURE__ */ lazySchema(() => z.strictObject({ firstResponseMinutes: z.number().positive().max(525_600), resolutionMinutes: z.number().positive().max(5_256_000) }));
 
 /**
  * zod schema of an SLA policy: per priority, the first-response and resolution targets in minutes,
@@ -17,7 +18,7 @@ const Target = /* @__PURE__ */ (() => z.strictObject({ firstResponseMinutes: z.n
  * //=> 240
  * ```
  */
-export const SlaPolicySchema = /* @__PURE__ */ z.strictObject({ low: Target, normal: Target, high: Target, urgent: Target });
+export const SlaPolicySchema = /* @__PURE__ */ lazySchema(() => z.strictObject({ low: Target, normal: Target, high: Target, urgent: Target }));
 
 /**
  * An SLA policy; see {@link SlaPolicySchema}.

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { MoneySchema } from '../../core/money/schema';
 import { DateSchema } from '../../core/time/schema';
 import { requireObject } from '../../core/guards';
+import { lazySchema } from '../../core/zod/lazySchema';
 
-const key = /* @__PURE__ */ (() => z.string().min(1).max(512))();
+const key = /* @__PURE__ */ lazySchema(() => z.string().min(1).max(512));
 
 /**
  * zod schema of one points-ledger entry. The ledger is append-only: nothing is edited, every change
@@ -34,7 +35,7 @@ const key = /* @__PURE__ */ (() => z.string().min(1).max(512))();
  * //=> false
  * ```
  */
-export const LedgerEntrySchema = /* @__PURE__ */ (() => z
+export const LedgerEntrySchema = /* @__PURE__ */ lazySchema(() => z
   .strictObject({
     id: key,
     customerId: z.string().min(1).max(128),
@@ -62,7 +63,7 @@ export const LedgerEntrySchema = /* @__PURE__ */ (() => z
     if (e.pendingUntil !== undefined && (e.points < 0 || e.pendingUntil < e.occurredAt)) issue('only positive entries are pending, not before they occur', 'pendingUntil');
     if (e.qualifyingPoints !== undefined && e.type !== 'earn') issue('qualifying points belong on earn entries', 'qualifyingPoints');
   })
-  .meta({ id: 'LedgerEntry' }))();
+  .meta({ id: 'LedgerEntry' }));
 
 /**
  * One points-ledger entry; see {@link LedgerEntrySchema}.
