@@ -44,23 +44,28 @@ export const PersonSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
   employerId: z.string().max(128).optional().describe('customer id of the organisation they work for'),
 }));
 
-const CustomerFields = {
-  id: nonBlankText(128),
-  kind: z.enum(['person', 'organization']),
-  displayName: nonBlankText(256),
-  person: PersonSchema.optional(),
-  organization: OrganizationSchema.optional(),
-  contactPoints: z.array(ContactPointSchema).max(200).default([]),
-  tags: z.array(nonBlankText(64)).max(500).default([]),
-  attributes: AttributesSchema.default({}),
-  externalIds: z.record(SafeKeySchema, z.string().min(1).max(256)).default({}).describe('id of this customer in other systems, by system name'),
-  source: z.string().max(128).optional().describe('where the customer came from, e.g. referral, trade show'),
-  acquisitionChannel: z.string().max(128).optional(),
-  ownerId: z.string().max(128).optional().describe('the account manager responsible'),
-  teamId: z.string().max(128).optional().describe('the customer team or business line'),
-  lifecycleStage: nonBlankText(64).default('prospect'),
-  consent: z.partialRecord(z.enum(CONSENT_CHANNELS), ConsentSchema).default({}),
-};
+/** The fields both customer schemas share, built once on first use (with the schemas, not at import). */
+function buildCustomerFields() {
+  return {
+    id: nonBlankText(128),
+    kind: z.enum(['person', 'organization']),
+    displayName: nonBlankText(256),
+    person: PersonSchema.optional(),
+    organization: OrganizationSchema.optional(),
+    contactPoints: z.array(ContactPointSchema).max(200).default([]),
+    tags: z.array(nonBlankText(64)).max(500).default([]),
+    attributes: AttributesSchema.default({}),
+    externalIds: z.record(SafeKeySchema, z.string().min(1).max(256)).default({}).describe('id of this customer in other systems, by system name'),
+    source: z.string().max(128).optional().describe('where the customer came from, e.g. referral, trade show'),
+    acquisitionChannel: z.string().max(128).optional(),
+    ownerId: z.string().max(128).optional().describe('the account manager responsible'),
+    teamId: z.string().max(128).optional().describe('the customer team or business line'),
+    lifecycleStage: nonBlankText(64).default('prospect'),
+    consent: z.partialRecord(z.enum(CONSENT_CHANNELS), ConsentSchema).default({}),
+  };
+}
+let customerFieldsBuilt: ReturnType<typeof buildCustomerFields> | undefined;
+const customerFields = () => (customerFieldsBuilt ??= buildCustomerFields());
 
 function requireKindDetails(c: { kind: string; organization?: unknown }, ctx: z.RefinementCtx): void {
   if (c.kind === 'organization' && c.organization === undefined) {
@@ -86,7 +91,7 @@ function requireKindDetails(c: { kind: string; organization?: unknown }, ctx: z.
  */
 export const CustomerSchema = /* @__PURE__ */ lazySchema(() => z
   .strictObject({
-    ...CustomerFields,
+    ...customerFields(),
     createdAt: DateSchema,
     updatedAt: DateSchema,
     version: z.number().int().min(1),
@@ -106,7 +111,7 @@ export const CustomerSchema = /* @__PURE__ */ lazySchema(() => z
  * ```
  */
 export const CustomerInputSchema = /* @__PURE__ */ lazySchema(() => z
-  .strictObject({ ...CustomerFields, id: CustomerFields.id.optional() })
+  .strictObject({ ...customerFields(), id: customerFields().id.optional() })
   .superRefine(requireKindDetails)
   .meta({ id: 'CustomerInput' }));
 
