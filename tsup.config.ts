@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { Plugin } from 'esbuild';
 import { defineConfig } from 'tsup';
 
 // Entries come from package.json's exports map, so the two never drift apart.
@@ -9,7 +10,27 @@ const entry = Object.fromEntries(
     .map((key) => (key === '.' ? ['index', 'src/index.ts'] : [`${key.slice(2)}/index`, `src/${key.slice(2)}/index.ts`])),
 );
 
+// libphonenumber-js (about 90 files with its metadata) loads on the first phone number parsed, not at
+// `require('crmkit')`: in the CommonJS build src/validation/phoneLibrary.ts becomes a `require` on
+// first call. ES modules cannot load synchronously on demand, so the ESM build keeps the static import.
+const lazyPhoneLibraryInCommonJs: Plugin = {
+  name: 'lazy-phone-library-in-commonjs',
+  setup(build) {
+    if (build.initialOptions.format !== 'cjs') return;
+    build.onLoad({ filter: /[\\/]src[\\/]validation[\\/]phoneLibrary\.ts$/ }, () => ({
+      loader: 'ts',
+      contents: [
+        "import type { isValidPhoneNumber, parsePhoneNumberFromString } from 'libphonenumber-js/min';",
+        'interface PhoneLibrary { readonly isValidPhoneNumber: typeof isValidPhoneNumber; readonly parsePhoneNumberFromString: typeof parsePhoneNumberFromString }',
+        'let library: PhoneLibrary | undefined;',
+        "export function phoneLibrary(): PhoneLibrary { return (library ??= require('libphonenumber-js/min') as PhoneLibrary); }",
+      ].join('\n'),
+    }));
+  },
+};
+
 export default defineConfig({
+  esbuildPlugins: [lazyPhoneLibraryInCommonJs],
   entry,
   format: ['esm', 'cjs'],
   dts: true,

@@ -1,4 +1,5 @@
-import { type CountryCode, isValidPhoneNumber } from 'libphonenumber-js/min';
+import type { CountryCode } from 'libphonenumber-js/min';
+import { phoneLibrary } from '../phoneLibrary';
 import { type PhoneOptions, normalizePhone } from '../normalize/phone';
 import { CN_MOBILE_E164 } from './cnMobile';
 
@@ -46,5 +47,5 @@ export function isValidE164(e164: string, options: PhoneOptions = {}): boolean {
   // Mainland national numbers starting 1 (other than Beijing's area code 10) are mobiles: crmkit's own
   // prefix table decides them, at any length, since the small metadata only checks lengths.
   if (/^\+861\d{10}$/.test(e164) || /^\+861[1-9]/.test(e164)) return CN_MOBILE_E164.test(e164);
-  return isValidPhoneNumber(e164, (options.defaultRegion ?? 'CN') as CountryCode);
+  return phoneLibrary().isValidPhoneNumber(e164, (options.defaultRegion ?? 'CN') as CountryCode);
 }

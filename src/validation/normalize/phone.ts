@@ -1,4 +1,5 @@
-import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/min';
+import type { CountryCode } from 'libphonenumber-js/min';
+import { phoneLibrary } from '../phoneLibrary';
 import { toHalfWidth } from './text';
 import { requireString } from '../../core/guards';
 
@@ -55,6 +56,6 @@ export function normalizePhone(phone: string, options: PhoneOptions = {}): strin
     const local = cnMobileDigits(text);
     if (local !== undefined) return `+86${local}`;
   }
-  const parsed = parsePhoneNumberFromString(text.replace(/^00/, '+'), region as CountryCode);
+  const parsed = phoneLibrary().parsePhoneNumberFromString(text.replace(/^00/, '+'), region as CountryCode);
   return parsed?.number;
 }
