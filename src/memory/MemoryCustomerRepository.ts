@@ -1,4 +1,5 @@
 import { assert } from '../core/errors/assert';
+import { requireIterable } from '../core/guards';
 import { CrmError } from '../core/errors/CrmError';
 import { type Customer, CustomerSchema } from '../customer/customer';
 import type { CustomerRepository, SaveOptions } from '../repository/CustomerRepository';
@@ -31,6 +32,7 @@ export class MemoryCustomerRepository implements CustomerRepository {
   }
 
   async getMany(ids: readonly string[]): Promise<Customer[]> {
+    requireIterable(ids, 'ids');
     const out: Customer[] = [];
     for (const id of ids) {
       const c = this.#byId.get(id);

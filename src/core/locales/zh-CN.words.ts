@@ -270,4 +270,11 @@ export const zhCNWords: Readonly<Record<string, string>> = {
   'must be a Map of consent histories by customer id': '必须是按客户 ID 索引的同意历史 Map',
   'a consent table is read in the postgres dialect only': '仅 postgres 方言支持读取同意记录表',
   'must be a consent record': '必须是同意记录',
+  // issue 19 hardening (moved per area by the lead)
+  'must be a finite number or null': '必须是有限数值或 null',
+  'must be a non-negative finite number or null': '必须是非负有限数值或 null',
+  'must be a zod schema': '必须是 zod 模式',
+  'must not be cyclic': '不能有循环引用',
+  'is nested deeper than {max} levels': '嵌套超过 {max} 层',
+  'must be an array or typed array of numbers': '必须是数值数组或类型化数组',
 };
