@@ -1,4 +1,5 @@
 import { CrmError } from '../../core/errors/CrmError';
+import { requireLevelProbabilities } from './guards';
 
 /**
  * The probabilities of one agreement level of one field: `m`, the chance of observing this level
@@ -103,6 +104,7 @@ export const DEFAULT_MATCH_PARAMETERS: MatchParameters = {
  * ```
  */
 export function levelWeight(p: LevelProbabilities): number {
+  requireLevelProbabilities(p);
   if (!(p.m > 0 && p.m <= 1 && p.u > 0 && p.u <= 1)) {
     throw new CrmError('INVALID_ARGUMENT', { params: { field: 'm/u', rule: 'must be in (0, 1]' } });
   }

@@ -8,6 +8,7 @@ import { DEFAULT_MATCH_PARAMETERS, type MatchParameters, type WeightTable, weigh
 import { extractFeatures, type Features, requireCustomerShape } from './features';
 import { NameFrequency } from './nameFrequency';
 import { type LongRunningOptions, throwIfAborted } from '../../core/abort';
+import { requireIndexSettings } from './guards';
 
 /**
  * Options for {@link findDuplicates}.
@@ -128,6 +129,7 @@ export interface DuplicateResult {
  * ```
  */
 export function findDuplicates(customers: readonly Customer[], options: FindDuplicatesOptions = {}): DuplicateResult {
+  requireIndexSettings(options);
   assert(Array.isArray(customers), 'INVALID_ARGUMENT', { params: { field: 'customers', rule: 'must be an array of customers' } });
   const settings = matchSettings(options);
   const seenIds = new Set<string>();
