@@ -2,6 +2,7 @@ import { CrmError, Money, MS_PER_DAY, requireDate } from '../core';
 import { minorUnitsOf } from '../core/money/minorUnits';
 import type { Transaction } from '../customer/transaction';
 import { requireDenseArray } from '../core/guards';
+import { requireSummaryRow } from './requireSummaryRow';
 
 /**
  * The period transactions are counted in: calendar days, weeks starting Monday, or calendar
@@ -276,6 +277,7 @@ export function summarizeTransactions(transactions: Iterable<Transaction>, optio
  *
  * @param summaries - the output of {@link summarizeTransactions}
  * @returns parallel Float64Array columns and ids
+ * @throws {CrmError} `INVALID_ARGUMENT` when `summaries` is not a dense array of customer summaries
  *
  * @example
  * ```ts
@@ -297,6 +299,7 @@ export function summaryColumns(summaries: readonly CustomerSummary[]): {
   const n = summaries.length;
   const out = { ids: new Array<string>(n), frequency: new Float64Array(n), recency: new Float64Array(n), T: new Float64Array(n), monetaryValue: new Float64Array(n) };
   summaries.forEach((s, i) => {
+    requireSummaryRow(s, i);
     out.ids[i] = s.customerId;
     out.frequency[i] = s.frequency;
     out.recency[i] = s.recency;

@@ -287,4 +287,8 @@ export const zhCNWords: Readonly<Record<string, string>> = {
   'must be a function': '必须是函数',
   'must be an AbortSignal': '必须是 AbortSignal',
   'must be a pair of string ids': '必须是由两个字符串 ID 组成的对',
+  'must be a purchase': '必须是购买记录',
+  'must be a complaint from openComplaint': '必须是 openComplaint 创建的投诉',
+  'must be Customer, CustomerInput, Transaction or Interaction': '必须是 Customer、CustomerInput、Transaction 或 Interaction',
+  'must be a customer summary': '必须是客户汇总',
 };

@@ -4,6 +4,8 @@ import { assert } from '../../core/errors/assert';
 import { requireDate } from '../../core/time';
 import { type BusinessCalendar, addBusinessMinutes, businessMinutesBetween } from './businessCalendar';
 import type { Complaint, ComplaintPriority } from './complaint';
+import { requireIterable } from '../../core/guards';
+import { requireComplaint } from './requireComplaint';
 
 const Target = /* @__PURE__ */ (() => z.strictObject({ firstResponseMinutes: z.number().positive().max(525_600), resolutionMinutes: z.number().positive().max(5_256_000) }))();
 
@@ -121,7 +123,7 @@ function parsePolicy(policy: SlaPolicy): SlaPolicy {
  * @param policy - the {@link SlaPolicy}
  * @param options - `asOf`, optional business `calendar`
  * @returns deadlines, when they were met and breach flags
- * @throws {CrmError} `INVALID_DATE`; `INVALID_ARGUMENT` for a bad policy or calendar
+ * @throws {CrmError} `INVALID_DATE`; `INVALID_ARGUMENT` for a bad policy or calendar, or a `complaint` that is not one
  *
  * @example
  * ```ts
@@ -133,6 +135,7 @@ function parsePolicy(policy: SlaPolicy): SlaPolicy {
  */
 export function slaStatus(complaint: Complaint, policy: SlaPolicy, options: SlaOptions): SlaStatus {
   const asOf = requireDate(options?.asOf, 'asOf').getTime();
+  requireComplaint(complaint);
   const target = parsePolicy(policy)[complaint.priority];
   if (target === undefined) throw new CrmError('INVALID_ARGUMENT', { params: { field: 'complaint.priority', rule: 'has no SLA target' } });
   const opened = requireDate(complaint.openedAt, 'complaint.openedAt');
@@ -187,7 +190,7 @@ export function slaStatus(complaint: Complaint, policy: SlaPolicy, options: SlaO
  * @param policy - the {@link SlaPolicy}
  * @param options - `asOf`, optional business `calendar`
  * @returns the breached complaints' statuses
- * @throws {CrmError} as {@link slaStatus}
+ * @throws {CrmError} as {@link slaStatus}; `INVALID_ARGUMENT` when `complaints` is not iterable
  *
  * @example
  * ```ts
@@ -199,6 +202,7 @@ export function slaStatus(complaint: Complaint, policy: SlaPolicy, options: SlaO
  * ```
  */
 export function slaBreaches(complaints: Iterable<Complaint>, policy: SlaPolicy, options: SlaOptions): SlaStatus[] {
+  requireIterable(complaints, 'complaints');
   const out: { s: SlaStatus; key: number }[] = [];
   for (const c of complaints) {
     const s = slaStatus(c, policy, options);

@@ -7,6 +7,7 @@ import { transition } from '../machine/transition';
 import { type CustomerHistory, normaliseHistory } from './history';
 import { type TimedEvent, historyEvents } from './historyEvents';
 import type { StagePolicy } from './policy';
+import { requireIterable } from '../../core/guards';
 
 /**
  * One stretch of time a subject spent in a stage: from `from` up to `to` (exclusive), or still
@@ -48,7 +49,7 @@ export interface ReplayResult {
  * @returns the final state, timeline and stage-change events
  * @throws {CrmError} whatever {@link transition} throws for an event: `INVALID_TRANSITION`,
  *   `UNKNOWN_EVENT`, `UNKNOWN_STAGE`, `INVALID_DATE`; `INVALID_ARGUMENT` for an event dated before
- *   the previous one or before `state.since`
+ *   the previous one or before `state.since`, or `events` that are not iterable
  *
  * @example
  * ```ts
@@ -62,6 +63,7 @@ export interface ReplayResult {
  * ```
  */
 export function applyEvents(lifecycle: Lifecycle, state: LifecycleState, events: Iterable<TimedEvent>): ReplayResult {
+  requireIterable(events, 'events');
   let current = state;
   const timeline: StageSpan[] = [];
   const changes: LifecycleStageChanged[] = [];
