@@ -27,6 +27,7 @@ import {
   restoreRepointedRecords,
 } from 'crmkit/quality';
 import { ces, compareToTarget, csat, dedupeResponses, nps, studentTCdf } from 'crmkit/satisfaction';
+import { sampleCustomer } from 'crmkit/testing';
 import { expectThrowsCode } from '../errors';
 
 const now = new Date('2026-03-02T01:00:00Z');
@@ -151,7 +152,7 @@ describe('satisfaction', () => {
 
   it("compareToTarget: a Date or an array for a number is INVALID_ARGUMENT (it used to hand back the caller's Date, or a NaN gap)", () => {
     expectThrowsCode(() => compareToTarget(85, 2, new Date(0) as never), 'INVALID_ARGUMENT');
-    expectThrowsCode(() => compareToTarget([['month']] as never, null), 'INVALID_ARGUMENT');
+    expectThrowsCode(() => compareToTarget([['month']] as never, null, 90), 'INVALID_ARGUMENT');
     expectThrowsCode(() => compareToTarget(85, -1, 90), 'INVALID_ARGUMENT');
     expectThrowsCode(() => compareToTarget(85, 2, 90, null as never), 'INVALID_ARGUMENT');
     // Unchanged for good input: gap −5, z = −5 / 2 (hand calculation).
@@ -167,8 +168,7 @@ describe('satisfaction', () => {
 
 describe('quality', () => {
   const at = new Date('2026-01-01');
-  const base = { kind: 'person', tags: [], attributes: {}, externalIds: {}, lifecycleStage: 'customer', consent: {}, contactPoints: [], createdAt: at, updatedAt: at, version: 1 } as const;
-  const people = [{ ...base, id: 'c-1', displayName: 'Ann' }];
+  const people = [sampleCustomer(1)];
 
   it('findDuplicates / createDuplicateIndex: match parameters without m are INVALID_ARGUMENT', () => {
     expectThrowsCode(() => findDuplicates(people, { parameters: {} as never }), 'INVALID_ARGUMENT');
