@@ -7,6 +7,7 @@ import type { ListOptions, Page, StreamOptions } from '../repository/pagination'
 import { normalizeTag } from '../validation/normalize/text';
 import { cloneData } from './clone';
 import { decodeCursor, encodeCursor, pageLimit, upperBound } from './cursor';
+import { requireListOptions } from './listOptions';
 
 const byId = (c: Customer, id: string): number => (c.id < id ? -1 : c.id > id ? 1 : 0);
 
@@ -42,6 +43,7 @@ export class MemoryCustomerRepository implements CustomerRepository {
   }
 
   async save(customer: Customer, options: SaveOptions = {}): Promise<Customer> {
+    requireListOptions(options);
     const parsed = CustomerSchema.safeParse(customer);
     if (!parsed.success) {
       throw new CrmError('VALIDATION_FAILED', {
@@ -72,6 +74,7 @@ export class MemoryCustomerRepository implements CustomerRepository {
   }
 
   async delete(id: string, options: SaveOptions = {}): Promise<void> {
+    requireListOptions(options);
     const current = this.#byId.get(id);
     assert(current !== undefined, 'NOT_FOUND', { params: { entity: 'customer', id }, details: { id } });
     const expected = options.expectedVersion;
@@ -88,6 +91,7 @@ export class MemoryCustomerRepository implements CustomerRepository {
   }
 
   async *stream(options: StreamOptions = {}): AsyncIterable<Customer> {
+    requireListOptions(options);
     const batchSize = pageLimit(Math.min(options.batchSize ?? 500, 1000));
     let cursor: string | undefined;
     do {
@@ -118,6 +122,7 @@ export class MemoryCustomerRepository implements CustomerRepository {
   }
 
   #page(options: ListOptions, keep: (c: Customer) => boolean): Page<Customer> {
+    requireListOptions(options);
     const limit = pageLimit(options.limit);
     const after = options.cursor === undefined ? undefined : String(decodeCursor(options.cursor)[0]);
     const items: Customer[] = [];

@@ -7,7 +7,7 @@ import type { LedgerAppendOptions, LedgerAppendResult, LoyaltyLedgerRepository }
 import type { Page } from '../repository/pagination';
 import { cloneData } from './clone';
 import { decodeCursor, encodeCursor, pageLimit, upperBound } from './cursor';
-import { requireRecordListOptions } from './listOptions';
+import { requireListOptions, requireRecordListOptions } from './listOptions';
 import { type RecordKey as Key, RecordIndex, compareRecordKey as compareKey, recordKey as keyOf } from './recordIndex';
 
 
@@ -32,6 +32,7 @@ export class MemoryLoyaltyLedgerRepository implements LoyaltyLedgerRepository {
   readonly #balances = new Map<string, number>();
 
   async append(entries: LedgerEntry | readonly LedgerEntry[], options: LedgerAppendOptions = {}): Promise<LedgerAppendResult> {
+    requireListOptions(options);
     const batch = (Array.isArray(entries) ? entries : [entries]) as readonly LedgerEntry[];
     const fresh = new Map<string, LedgerEntry>();
     const repeated: LedgerEntry[] = [];

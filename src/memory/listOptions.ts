@@ -12,13 +12,26 @@ import type { RecordListOptions } from '../repository/CustomerRecordRepository';
  * @internal
  */
 export function requireRecordListOptions(options: unknown): { readonly from: number; readonly to: number; readonly options: RecordListOptions } {
-  const o = options === undefined ? {} : options;
-  assert(o !== null && typeof o === 'object', 'INVALID_ARGUMENT', { params: { field: 'options', rule: 'must be an object' } });
-  const { from, to, cursor } = o as RecordListOptions;
-  assert(cursor === undefined || typeof cursor === 'string', 'INVALID_ARGUMENT', { params: { field: 'cursor', rule: 'not a cursor this repository issued' } });
+  const o = requireListOptions<RecordListOptions>(options);
+  const { from, to } = o;
   return {
     from: from === undefined ? -Infinity : requireDate(from, 'from').getTime(),
     to: to === undefined ? Infinity : requireDate(to, 'to').getTime(),
     options: o as RecordListOptions,
   };
+}
+
+/**
+ * Checks an options object of a repository method: undefined (read as `{}`) or an object; and when
+ * it has a `cursor`, a string.
+ *
+ * @throws {CrmError} `INVALID_ARGUMENT`
+ * @internal
+ */
+export function requireListOptions<T extends { readonly cursor?: string }>(options: unknown): T {
+  const o = options === undefined ? {} : options;
+  assert(o !== null && typeof o === 'object', 'INVALID_ARGUMENT', { params: { field: 'options', rule: 'must be an object' } });
+  const { cursor } = o as { readonly cursor?: unknown };
+  assert(cursor === undefined || typeof cursor === 'string', 'INVALID_ARGUMENT', { params: { field: 'cursor', rule: 'not a cursor this repository issued' } });
+  return o as T;
 }

@@ -54,13 +54,23 @@ interface ParsedCalendar {
   readonly workingDays: ReadonlySet<string>;
 }
 
-function parseCalendar(calendar: BusinessCalendar): ParsedCalendar {
+/**
+ * Parses a business calendar with {@link BusinessCalendarSchema}, defaults filled in.
+ *
+ * @throws {CrmError} `INVALID_ARGUMENT` naming the first bad field
+ * @internal
+ */
+export function requireCalendar(calendar: unknown): z.output<typeof BusinessCalendarSchema> {
   const parsed = BusinessCalendarSchema.safeParse(calendar);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new CrmError('INVALID_ARGUMENT', { params: { field: `calendar.${issue?.path.join('.') ?? ''}`, rule: issue?.message ?? 'invalid' } });
   }
-  const c = parsed.data;
+  return parsed.data;
+}
+
+function parseCalendar(calendar: BusinessCalendar): ParsedCalendar {
+  const c = requireCalendar(calendar);
   return {
     offset: c.utcOffsetMinutes * 60_000,
     weekdays: new Set(c.weekdays),
