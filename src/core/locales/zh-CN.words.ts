@@ -291,4 +291,5 @@ export const zhCNWords: Readonly<Record<string, string>> = {
   'must be a complaint from openComplaint': '必须是 openComplaint 创建的投诉',
   'must be Customer, CustomerInput, Transaction or Interaction': '必须是 Customer、CustomerInput、Transaction 或 Interaction',
   'must be a customer summary': '必须是客户汇总',
+  'must be an array of clusters of string ids': '必须是由字符串 ID 簇组成的数组',
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Money } from '../../core/money/Money';
 import { MoneySchema } from '../../core/money/schema';
 import { DateSchema } from '../../core/time/schema';
 import { requireObject } from '../../core/guards';
@@ -109,7 +110,8 @@ export type LedgerEntryType = LedgerEntry['type'];
 export function sameEntry(a: LedgerEntry, b: LedgerEntry): boolean {
   requireObject(a, 'a');
   requireObject(b, 'b');
-  const time = (d: Date | undefined) => d?.getTime();
+  // Dates compare by instant; anything else a caller put there (unparsed input) by identity.
+  const time = (d: unknown) => (d instanceof Date ? d.getTime() : d);
   return (
     a.id === b.id &&
     a.customerId === b.customerId &&
@@ -121,7 +123,7 @@ export function sameEntry(a: LedgerEntry, b: LedgerEntry): boolean {
     a.qualifyingPoints === b.qualifyingPoints &&
     a.lotId === b.lotId &&
     a.reverses === b.reverses &&
-    (a.spend === undefined ? b.spend === undefined : b.spend !== undefined && a.spend.equals(b.spend)) &&
+    (Money.isMoney(a.spend) ? b.spend !== undefined && a.spend.equals(b.spend) : a.spend === b.spend) &&
     a.sourceRef === b.sourceRef &&
     a.reason === b.reason
   );

@@ -1,7 +1,7 @@
 // Argument checks for the duplicate search's entry points, kept apart from the search itself: each
 // entry point calls one of these first, so junk options or pairs fail with a CrmError before any loop.
 import { assert } from '../../core/errors/assert';
-import { isDense, requireIterable, requireObject } from '../../core/guards';
+import { isDense, requireFiniteInRange, requireIterable, requireObject } from '../../core/guards';
 import { BLOCKING_KEYS } from './blocking';
 import type { LevelProbabilities, MatchParameters } from './fellegiSunter';
 import type { FindDuplicatesOptions } from './findDuplicates';
@@ -103,4 +103,35 @@ export function requirePairs(pairs: unknown): Iterable<readonly [string, string]
       yield p as unknown as readonly [string, string];
     }
   })();
+}
+
+/** The most EM iterations {@link estimateMatchParameters} runs. */
+export const MAX_EM_ITERATIONS = 10_000;
+
+/**
+ * Checks the options of {@link estimateMatchParameters}: those {@link requireIndexSettings} checks,
+ * `start` a full {@link MatchParameters} when given, `maxIterations` an integer from 1 to
+ * {@link MAX_EM_ITERATIONS} and `tolerance` a positive finite number when given.
+ *
+ * @throws {CrmError} `INVALID_ARGUMENT`
+ * @internal
+ */
+export function requireEstimateOptions(options: unknown): void {
+  const o = requireIndexSettings(options) as { readonly start?: unknown; readonly maxIterations?: unknown; readonly tolerance?: unknown };
+  if (o.start !== undefined) requireMatchParameters(o.start);
+  if (o.maxIterations !== undefined) requireFiniteInRange(o.maxIterations, 'maxIterations', 1, MAX_EM_ITERATIONS, true);
+  if (o.tolerance !== undefined) requireFiniteInRange(o.tolerance, 'tolerance', Number.MIN_VALUE, 1);
+}
+
+/**
+ * Checks both cluster lists of {@link evaluateDuplicates}: dense arrays of dense arrays of string ids.
+ *
+ * @throws {CrmError} `INVALID_ARGUMENT` naming `found` or `truth`
+ * @internal
+ */
+export function requireClusters(found: unknown, truth: unknown): void {
+  for (const [field, clusters] of [['found', found], ['truth', truth]] as const) {
+    const ok = Array.isArray(clusters) && isDense(clusters) && clusters.every((c: unknown) => Array.isArray(c) && isDense(c) && c.every((id: unknown) => typeof id === 'string'));
+    assert(ok, 'INVALID_ARGUMENT', { params: { field, rule: 'must be an array of clusters of string ids' } });
+  }
 }
