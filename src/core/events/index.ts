@@ -53,7 +53,7 @@ export function domainEvent<T extends string, P extends object>(
   assert(typeof type === 'string' && type.length > 0, 'INVALID_ARGUMENT', { params: { field: 'type', rule: 'must be a non-empty string' } });
   assert(typeof customerId === 'string', 'INVALID_ARGUMENT', { params: { field: 'customerId', rule: 'must be a string' } });
   assert(payload !== null && typeof payload === 'object', 'INVALID_ARGUMENT', { params: { field: 'payload', rule: 'must be an object' } });
-  const fields: Record<string, unknown> = { ...payload };
+  const fields: Record<string, unknown> = { ...(payload as Record<string, unknown>) };
   // Dates of the payload are copied like occurredAt: the frozen event must not share the caller's Date.
   for (const k of Object.keys(fields)) if (fields[k] instanceof Date) fields[k] = new Date((fields[k] as Date).getTime());
   return Object.freeze({ ...fields, type, customerId, occurredAt: at }) as DomainEvent<T, P>;
