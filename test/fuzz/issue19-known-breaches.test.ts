@@ -4,15 +4,16 @@
 // RangeError instead of a CrmError, a NaN, or an object shared between callers. Expected codes come
 // from each function's TSDoc `@throws`; expected numbers are written out with their source.
 import { describe, expect, it } from 'vitest';
-import { Money } from 'crmkit';
-import { summaryColumns } from 'crmkit/clv';
-import { TransactionSchema, customerJsonSchema } from 'crmkit/customer';
-import { DEFAULT_SLA_POLICY, advanceComplaint, applyEvents, defaultLifecycle, initialState, openComplaint, slaBreaches } from 'crmkit/lifecycle';
+import { Money, domainEvent, mulberry32, sameEntry } from 'crmkit';
+import { fitBetaGeoBetaBinomial, fitGammaGamma, summaryColumns } from 'crmkit/clv';
+import { TransactionSchema, customerJsonSchema, normalizeContactPoint } from 'crmkit/customer';
+import { DEFAULT_SLA_POLICY, advanceComplaint, applyEvents, defaultLifecycle, initialState, openComplaint, slaBreaches, withPublicHolidays } from 'crmkit/lifecycle';
 import { earnPoints, parseLoyaltyProgram } from 'crmkit/loyalty';
 import {
   MemoryCustomerRecordRepository,
   MemoryCustomerRepository,
   MemoryLoyaltyLedgerRepository,
+  MemoryOpportunityRepository,
   cloneData,
   createMemoryRepositories,
 } from 'crmkit/memory';
@@ -20,14 +21,17 @@ import {
   buildDuplicateIndex,
   clusterPairs,
   createDuplicateIndex,
+  estimateMatchParameters,
+  evaluateDuplicates,
   findDuplicates,
   lastContactByCustomer,
   levelWeight,
   repointRecords,
   restoreRepointedRecords,
 } from 'crmkit/quality';
-import { ces, compareToTarget, csat, dedupeResponses, nps, studentTCdf } from 'crmkit/satisfaction';
-import { sampleCustomer } from 'crmkit/testing';
+import { ces, compareToTarget, csat, dedupeResponses, normalQuantile, nps, studentTCdf } from 'crmkit/satisfaction';
+import { sampleCustomer, sampleInteraction, sampleTransaction } from 'crmkit/testing';
+import { isValidE164, normalizePhone } from 'crmkit/validation';
 import { expectThrowsCode } from '../errors';
 
 const now = new Date('2026-03-02T01:00:00Z');
@@ -263,5 +267,91 @@ describe('loyalty, lifecycle, customer, clv', () => {
   it('summaryColumns: rows that are not customer summaries are INVALID_ARGUMENT', () => {
     expectThrowsCode(() => summaryColumns([12] as never), 'INVALID_ARGUMENT');
     expectThrowsCode(() => summaryColumns([{ customerId: 'c-1', frequency: 2, recency: 30, T: 38, monetaryValue: 22.35 }] as never), 'INVALID_ARGUMENT');
+  });
+});
+
+// Found by the longer run (FUZZ_RUNS=200 FUZZ_SEED=1 npx vitest run test/fuzz/exports.test.ts) once
+// the list above was fixed; each failed before its fix in the same way.
+describe('found by the longer fuzz run', () => {
+  it("domainEvent: a customerId that is not a string is INVALID_ARGUMENT (it came back as the caller's Date); payload Dates are copied", () => {
+    expectThrowsCode(() => domainEvent('NoteAdded', new Date(0) as never, now, {}), 'INVALID_ARGUMENT');
+    expectThrowsCode(() => domainEvent([] as never, 'c-1', now, {}), 'INVALID_ARGUMENT');
+    const due = new Date('2026-04-01T00:00:00Z');
+    const event = domainEvent('FollowUpScheduled', 'c-1', now, { due });
+    due.setTime(0);
+    expect(event.due.toISOString()).toBe('2026-04-01T00:00:00.000Z');
+  });
+
+  it('mulberry32: a BigInt or NaN seed is INVALID_ARGUMENT', () => {
+    expectThrowsCode(() => mulberry32(10n as never), 'INVALID_ARGUMENT');
+    expectThrowsCode(() => mulberry32(Number.NaN), 'INVALID_ARGUMENT');
+  });
+
+  it('normalizeContactPoint / isValidE164 / normalizePhone: null for the point or the options is INVALID_ARGUMENT', () => {
+    expectThrowsCode(() => normalizeContactPoint(null as never), 'INVALID_ARGUMENT');
+    expectThrowsCode(() => normalizeContactPoint({ type: 'address', country: 7, line1: 'x' } as never), 'INVALID_ARGUMENT');
+    expectThrowsCode(() => isValidE164('createdAt', null as never), 'INVALID_ARGUMENT');
+    expectThrowsCode(() => normalizePhone('13812345678', { defaultRegion: 86 } as never), 'INVALID_ARGUMENT');
+    expect(isValidE164('+8613812345678')).toBe(true);
+  });
+
+  it.each(['list', 'findByTag', 'findByOwner'] as const)('MemoryCustomerRepository#%s: options null is INVALID_ARGUMENT', async (method) => {
+    const repo = new MemoryCustomerRepository();
+    const call = method === 'list' ? repo.list(null as never) : repo[method]('x', null as never);
+    await expect(call).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+  });
+
+  it.each(['list', 'findByCustomer', 'findByOwner', 'findByStage'] as const)('MemoryOpportunityRepository#%s: options null is INVALID_ARGUMENT', async (method) => {
+    const repo = new MemoryOpportunityRepository();
+    const call = method === 'list' ? repo.list(null as never) : repo[method]('x', null as never);
+    await expect(call).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+  });
+
+  it("sampleTransaction / sampleInteraction: a customerId that is not a string is INVALID_ARGUMENT (it came back as the caller's Date)", () => {
+    expectThrowsCode(() => sampleTransaction(0, new Date(0) as never), 'INVALID_ARGUMENT');
+    expectThrowsCode(() => sampleInteraction(0, new Date(0) as never), 'INVALID_ARGUMENT');
+  });
+
+  it('withPublicHolidays: a calendar that is not one is INVALID_ARGUMENT; the result shares nothing with it', () => {
+    expectThrowsCode(() => withPublicHolidays({ scale: new Date(0) } as never), 'INVALID_ARGUMENT');
+    expectThrowsCode(() => withPublicHolidays({}, { 2027: { holidays: ['not a day'], workingDays: [], source: 'test' } }), 'INVALID_ARGUMENT');
+    const base = { weekdays: [1, 2, 3, 4, 5], hours: { start: '09:00', end: '18:00' } };
+    const calendar = withPublicHolidays(base, {});
+    expect(calendar.hours).toEqual(base.hours);
+    expect(calendar.hours).not.toBe(base.hours);
+    expect(calendar.weekdays).not.toBe(base.weekdays);
+  });
+
+  it('fitBetaGeoBetaBinomial: a sparse array of rows is INVALID_ARGUMENT; fitGammaGamma: options null is INVALID_ARGUMENT', () => {
+    expectThrowsCode(() => fitBetaGeoBetaBinomial(new Array(3) as never), 'INVALID_ARGUMENT');
+    expectThrowsCode(() => fitGammaGamma([], null as never), 'INVALID_ARGUMENT');
+  });
+
+  it.each([
+    // scipy 1.10.1, scipy.stats.norm.ppf(p), computed with /usr/bin/python3 for this test.
+    [5e-324, -38.467405617144344],
+    [1e-310, -37.663060331949524],
+    [1e-300, -37.0470962993612],
+  ])('normalQuantile(%s) is finite (was NaN: exp overflow in the refinement) and within 1e-8 relative of scipy.stats.norm.ppf (%s)', (p, expected) => {
+    const x = normalQuantile(p);
+    expect(Math.abs(x - expected) / Math.abs(expected)).toBeLessThan(1e-8);
+  });
+
+  it('sameEntry: fields that are not Dates or Money compare without a TypeError', () => {
+    const a = { id: 'e', customerId: 'c-1', type: 'earn', points: 1, occurredAt: now, expiresAt: [] } as never;
+    const b = { id: 'e', customerId: 'c-1', type: 'earn', points: 1, occurredAt: now, expiresAt: [] } as never;
+    expect(sameEntry(a, b)).toBe(false);
+    expect(sameEntry(entry('x', '2026-01-01'), entry('x', '2026-01-01'))).toBe(true);
+  });
+
+  it('estimateMatchParameters: options null, a bad start or over 10,000 iterations are INVALID_ARGUMENT', () => {
+    expectThrowsCode(() => estimateMatchParameters([], null as never), 'INVALID_ARGUMENT');
+    expectThrowsCode(() => estimateMatchParameters([], { start: {} as never }), 'INVALID_ARGUMENT');
+    expectThrowsCode(() => estimateMatchParameters([], { maxIterations: 1e9 }), 'INVALID_ARGUMENT');
+  });
+
+  it('evaluateDuplicates: clusters that are not arrays of ids are INVALID_ARGUMENT', () => {
+    expectThrowsCode(() => evaluateDuplicates([1.5, 12] as never, []), 'INVALID_ARGUMENT');
+    expectThrowsCode(() => evaluateDuplicates([], [['a', 3]] as never), 'INVALID_ARGUMENT');
   });
 });
