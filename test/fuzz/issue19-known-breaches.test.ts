@@ -4,7 +4,8 @@
 // RangeError instead of a CrmError, a NaN, or an object shared between callers. Expected codes come
 // from each function's TSDoc `@throws`; expected numbers are written out with their source.
 import { describe, expect, it } from 'vitest';
-import { Money, domainEvent, mulberry32, sameEntry } from 'crmkit';
+import { z } from 'zod';
+import { Money, domainEvent, mulberry32, sameEntry, zodErrorMap } from 'crmkit';
 import { fitBetaGeoBetaBinomial, fitGammaGamma, summaryColumns } from 'crmkit/clv';
 import { TransactionSchema, customerJsonSchema, normalizeContactPoint } from 'crmkit/customer';
 import { DEFAULT_SLA_POLICY, advanceComplaint, applyEvents, defaultLifecycle, initialState, openComplaint, slaBreaches, withPublicHolidays } from 'crmkit/lifecycle';
@@ -29,6 +30,7 @@ import {
   repointRecords,
   restoreRepointedRecords,
 } from 'crmkit/quality';
+import { applyTagRules, compileTagRules } from 'crmkit/segmentation';
 import { ces, compareToTarget, csat, dedupeResponses, normalQuantile, nps, studentTCdf } from 'crmkit/satisfaction';
 import { sampleCustomer, sampleInteraction, sampleTransaction } from 'crmkit/testing';
 import { isValidE164, normalizePhone } from 'crmkit/validation';
@@ -353,5 +355,27 @@ describe('found by the longer fuzz run', () => {
   it('evaluateDuplicates: clusters that are not arrays of ids are INVALID_ARGUMENT', () => {
     expectThrowsCode(() => evaluateDuplicates([1.5, 12] as never, []), 'INVALID_ARGUMENT');
     expectThrowsCode(() => evaluateDuplicates([], [['a', 3]] as never), 'INVALID_ARGUMENT');
+  });
+});
+
+// Found by FUZZ_RUNS=200 FUZZ_SEED=2.
+describe('found by the second longer fuzz run', () => {
+  it.each(['__proto__', 'toString', 'constructor'])("zodErrorMap(%s) falls back to English instead of calling Object.prototype's member", (locale) => {
+    const message = (l: string) => z.string().safeParse(1, { error: zodErrorMap(l) }).error?.issues[0]?.message;
+    expect(message(locale)).toBe(message('en'));
+  });
+
+  it('applyTagRules / compileTagRules: a sparse list of rules is INVALID_RULE; options null INVALID_ARGUMENT', () => {
+    expectThrowsCode(() => compileTagRules(new Array(2) as never), 'INVALID_RULE');
+    expectThrowsCode(() => applyTagRules({ tags: [] } as never, [], null as never), 'INVALID_ARGUMENT');
+  });
+
+  it("applyEvents: a state that is not one is INVALID_ARGUMENT (a Date came back as the state); the result holds copies of the caller's Dates", () => {
+    expectThrowsCode(() => applyEvents(defaultLifecycle, new Date(0) as never, []), 'INVALID_ARGUMENT');
+    expectThrowsCode(() => applyEvents('2026-02-30' as never, initialState(defaultLifecycle, 'c-1', { now }), []), 'INVALID_LIFECYCLE');
+    const since = new Date('2026-01-01T00:00:00Z');
+    const r = applyEvents(defaultLifecycle, { customerId: 'c-1', stage: 'prospect', since }, []);
+    since.setTime(0);
+    expect([r.state.since.toISOString(), r.timeline[0]?.from.toISOString()]).toEqual(['2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z']);
   });
 });

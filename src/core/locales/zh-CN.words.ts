@@ -292,4 +292,5 @@ export const zhCNWords: Readonly<Record<string, string>> = {
   'must be Customer, CustomerInput, Transaction or Interaction': '必须是 Customer、CustomerInput、Transaction 或 Interaction',
   'must be a customer summary': '必须是客户汇总',
   'must be an array of clusters of string ids': '必须是由字符串 ID 簇组成的数组',
+  'must be a lifecycle state': '必须是生命周期状态',
 };
