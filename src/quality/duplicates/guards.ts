@@ -52,8 +52,7 @@ export function requireMatchParameters(parameters: unknown): MatchParameters {
     for (const level of optionalLevels ?? []) if (group[level] !== undefined) requireLevelProbabilities(group[level], `parameters.${field}.${level}`);
   }
   for (const field of ['nameHigh', 'nameMedium']) {
-    const v = p[field];
-    assert(typeof v === 'number' && v >= 0 && v <= 1, 'INVALID_ARGUMENT', { params: { field: `parameters.${field}`, rule: 'must be a number from 0 to 1' } });
+    requireFiniteInRange(p[field], `parameters.${field}`, 0, 1);
   }
   return p as unknown as MatchParameters;
 }
@@ -78,9 +77,9 @@ export function requireIndexSettings(options: unknown): FindDuplicatesOptions {
     params: { field: 'customKeys', rule: 'must be an array of functions' },
   });
   assert(defaultRegion === undefined || typeof defaultRegion === 'string', 'INVALID_ARGUMENT', { params: { field: 'defaultRegion', rule: 'must be a string' } });
-  assert(nameFrequency === undefined || typeof nameFrequency === 'boolean', 'INVALID_ARGUMENT', { params: { field: 'nameFrequency', rule: 'must be a boolean' } });
+  assert(nameFrequency === undefined || typeof nameFrequency === 'boolean', 'INVALID_ARGUMENT', { params: { field: 'options', rule: 'nameFrequency must be a boolean' } });
   assert(onProgress === undefined || typeof onProgress === 'function', 'INVALID_ARGUMENT', { params: { field: 'onProgress', rule: 'must be a function' } });
-  assert(signal === undefined || (signal !== null && typeof signal === 'object'), 'INVALID_ARGUMENT', { params: { field: 'signal', rule: 'must be an AbortSignal' } });
+  assert(signal === undefined || (signal !== null && typeof signal === 'object'), 'INVALID_ARGUMENT', { params: { field: 'signal', rule: 'must be an object' } });
   return o;
 }
 

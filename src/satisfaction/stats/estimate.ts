@@ -81,9 +81,9 @@ export function compareToTarget(
   target: number,
   options: { readonly confidence?: number; readonly n?: number } = {},
 ): TargetComparison {
-  assert(score === null || Number.isFinite(score), 'INVALID_ARGUMENT', { params: { field: 'score', rule: 'must be a finite number or null' } });
+  assert(score === null || Number.isFinite(score), 'INVALID_ARGUMENT', { params: { field: 'score', rule: 'must be a finite number' } });
   assert(standardError === null || (Number.isFinite(standardError) && standardError >= 0), 'INVALID_ARGUMENT', {
-    params: { field: 'standardError', rule: 'must be a non-negative finite number or null' },
+    params: { field: 'standardError', rule: 'must be a non-negative finite number' },
   });
   assert(Number.isFinite(target), 'INVALID_ARGUMENT', { params: { field: 'target', rule: 'must be a finite number' } });
   const { confidence = 0.95, n } = requireObject<{ readonly confidence?: number; readonly n?: number }>(options, 'options');
