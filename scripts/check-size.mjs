@@ -50,7 +50,9 @@ export const BUDGETS = [
   // built-in locales, including the zh-CN table of every rule phrase in crmkit (24.5 KB minified,
   // about 7 KB gzip of the 11.6 measured). The budget is 12 KB until the phrases move to the areas
   // that throw them (see CHANGELOG); the table grows with every area, which is why it must move.
-  { name: '`nps` from `crmkit/satisfaction`', source: `import { nps } from 'crmkit/satisfaction';\n${use(['nps'])}`, maxGzip: 12 * KB },
+  // Issue 19's argument checks added about 0.4 KB gzip of rule phrases to it: 12.5 KB (and fitBgNbd
+  // 15.5 KB) until the move.
+  { name: '`nps` from `crmkit/satisfaction`', source: `import { nps } from 'crmkit/satisfaction';\n${use(['nps'])}`, maxGzip: 12.5 * KB },
   { name: '`isCrmError` from `crmkit/core`', source: `import { isCrmError } from 'crmkit/core';\n${use(['isCrmError'])}`, maxGzip: 8 * KB },
   // The service helpers orchestrate repositories: no schema library, only the kernel's errors.
   {
@@ -58,7 +60,7 @@ export const BUDGETS = [
     source: `import { updateWithRetry, postLedgerEntry, createOutbox } from 'crmkit/service';\n${use(['updateWithRetry', 'postLedgerEntry', 'createOutbox'])}`,
     maxGzip: 12 * KB,
   },
-  { name: '`fitBgNbd` from `crmkit/clv`', source: `import { fitBgNbd } from 'crmkit/clv';\n${use(['fitBgNbd'])}`, maxGzip: 15 * KB },
+  { name: '`fitBgNbd` from `crmkit/clv`', source: `import { fitBgNbd } from 'crmkit/clv';\n${use(['fitBgNbd'])}`, maxGzip: 15.5 * KB },
   // Privacy functions that parse nothing must not load zod (about 100 KB gzip if they did).
   { name: '`consentStatus` from `crmkit/privacy`', source: `import { consentStatus } from 'crmkit/privacy';\n${use(['consentStatus'])}`, maxGzip: 12 * KB },
   { name: '`maskValue` from `crmkit/privacy`', source: `import { maskValue } from 'crmkit/privacy';\n${use(['maskValue'])}`, maxGzip: 12 * KB },
