@@ -5,7 +5,7 @@
 // from each function's TSDoc `@throws`; expected numbers are written out with their source.
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { Money, domainEvent, mulberry32, sameEntry, zodErrorMap } from 'crmkit';
+import { Money, digamma, domainEvent, mulberry32, sameEntry, zodErrorMap } from 'crmkit';
 import { fitBetaGeoBetaBinomial, fitGammaGamma, summaryColumns } from 'crmkit/clv';
 import { TransactionSchema, customerJsonSchema, normalizeContactPoint } from 'crmkit/customer';
 import { DEFAULT_SLA_POLICY, advanceComplaint, applyEvents, defaultLifecycle, initialState, openComplaint, slaBreaches, withPublicHolidays } from 'crmkit/lifecycle';
@@ -377,5 +377,14 @@ describe('found by the second longer fuzz run', () => {
     const r = applyEvents(defaultLifecycle, { customerId: 'c-1', stage: 'prospect', since }, []);
     since.setTime(0);
     expect([r.state.since.toISOString(), r.timeline[0]?.from.toISOString()]).toEqual(['2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z']);
+  });
+});
+
+// Found by FUZZ_RUNS=500 FUZZ_SEED=4.
+describe('found by the third longer fuzz run', () => {
+  it("digamma('1.5') returns at once, read as digamma(1.5) like Math.log reads a string (it looped forever concatenating)", () => {
+    // ψ(1.5) = 2 − γ − 2 ln 2 = 0.03648997397857652 (Abramowitz & Stegun 6.3.3-6.3.4, hand evaluated).
+    const expected = 2 - 0.5772156649015329 - 2 * Math.LN2;
+    expect(Math.abs(digamma('1.5' as never) - expected)).toBeLessThan(1e-12);
   });
 });
