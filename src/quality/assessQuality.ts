@@ -160,7 +160,7 @@ export function lastContactByCustomer(records: Iterable<{ readonly customerId: s
  * @param options - {@link AssessQualityOptions}
  * @returns the {@link QualityReport}
  * @throws {CrmError} `INVALID_DATE` when `asOf` is not a valid date; `INVALID_ARGUMENT` when
- *   `staleAfter` is not a non-negative number or a required field is unknown; `ABORTED` when
+ *   `customers` is not an array, `staleAfter` is not a non-negative number or a required field is unknown; `ABORTED` when
  *   `signal` aborts (checked every 16,384 records and during the duplicate search, which also
  *   reports progress through `onProgress`: phases `check`, `block`, `compare`); those of
  *   {@link findDuplicates}
@@ -184,6 +184,7 @@ export function lastContactByCustomer(records: Iterable<{ readonly customerId: s
  */
 export function assessQuality(customers: readonly Customer[], options: AssessQualityOptions): QualityReport {
   const asOf = requireDate(options?.asOf, 'asOf');
+  assert(Array.isArray(customers), 'INVALID_ARGUMENT', { params: { field: 'customers', rule: 'must be an array of customers' } });
   const staleAfter = options.staleAfter ?? 365;
   assert(Number.isFinite(staleAfter) && staleAfter >= 0, 'INVALID_ARGUMENT', { params: { field: 'staleAfter', rule: 'must be a non-negative number of days' } });
   const required = options.required ?? ['displayName', 'phone', 'email', 'address', 'ownerId'];

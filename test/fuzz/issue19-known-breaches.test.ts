@@ -19,12 +19,14 @@ import {
   createMemoryRepositories,
 } from 'crmkit/memory';
 import {
+  assessQuality,
   buildDuplicateIndex,
   clusterPairs,
   createDuplicateIndex,
   estimateMatchParameters,
   evaluateDuplicates,
   findDuplicates,
+  jaroWinkler,
   lastContactByCustomer,
   levelWeight,
   repointRecords,
@@ -386,5 +388,18 @@ describe('found by the third longer fuzz run', () => {
     // ψ(1.5) = 2 − γ − 2 ln 2 = 0.03648997397857652 (Abramowitz & Stegun 6.3.3-6.3.4, hand evaluated).
     const expected = 2 - 0.5772156649015329 - 2 * Math.LN2;
     expect(Math.abs(digamma('1.5' as never) - expected)).toBeLessThan(1e-12);
+  });
+});
+
+// Found by FUZZ_RUNS=300 FUZZ_SEED=5.
+describe('found by the fourth longer fuzz run', () => {
+  it('assessQuality: customers that are not an array are INVALID_ARGUMENT', () => {
+    expectThrowsCode(() => assessQuality(new Date(0) as never, { asOf: now }), 'INVALID_ARGUMENT');
+  });
+
+  it("jaroWinkler: a prefix scale that is not a number is INVALID_ARGUMENT (it gave NaN); out-of-range ones are still clamped", () => {
+    expectThrowsCode(() => jaroWinkler('prospect', 'phone', 'csat5' as never), 'INVALID_ARGUMENT');
+    // Winkler's example MARTHA/MARHTA: 0.9611 with p = 0.1; p = 1 is clamped to 0.25: j + 3 × 0.25 × (1 − j), j = 0.9444.
+    expect(Math.round(jaroWinkler('MARTHA', 'MARHTA', 1) * 10000) / 10000).toBe(Math.round((17 / 18 + 3 * 0.25 * (1 - 17 / 18)) * 10000) / 10000);
   });
 });

@@ -134,3 +134,14 @@ export function requireClusters(found: unknown, truth: unknown): void {
     assert(ok, 'INVALID_ARGUMENT', { params: { field, rule: 'must be an array of clusters of string ids' } });
   }
 }
+
+/**
+ * Checks Winkler's prefix scale: a number, not NaN (values outside [0, 0.25] are then clamped by
+ * {@link jaroWinkler}).
+ *
+ * @throws {CrmError} `INVALID_ARGUMENT`
+ * @internal
+ */
+export function requirePrefixScale(prefixScale: unknown): void {
+  assert(typeof prefixScale === 'number' && !Number.isNaN(prefixScale), 'INVALID_ARGUMENT', { params: { field: 'prefixScale', rule: 'must be a number, not NaN' } });
+}
