@@ -101,7 +101,7 @@ function codesOfStrings(column: ArrayLike<string>, n: number): CustomerCodes {
 /** Codes from a dictionary column; duplicate dictionary entries are merged into one code. */
 function codesOfDictionary(column: DictionaryColumn, n: number): CustomerCodes {
   const { dictionary, indices } = column;
-  if (!Array.isArray(dictionary)) bad('customerId.dictionary', 'must be an array of strings');
+  if (!Array.isArray(dictionary)) bad('customerId.dictionary', 'must be an array');
   if (indices?.length !== n) bad('columns', 'customerId, amountMinor, occurredAtMs and type must have equal lengths');
   const size = dictionary.length;
   const remap = new Int32Array(size);
@@ -133,8 +133,7 @@ function codesOfDictionary(column: DictionaryColumn, n: number): CustomerCodes {
 export function checkTransactionColumns(columns: TransactionColumns): CheckedColumns {
   if (columns === null || typeof columns !== 'object') bad('columns', 'must be transaction columns');
   const { currency, customerId, type, amountMinor, occurredAtMs } = columns;
-  if (typeof currency !== 'string') bad('currency', 'must be an ISO 4217 code');
-  const exponent = Money.zero(currency).exponent;
+  const exponent = Money.zero(currency as string).exponent;
   const n = amountMinor?.length;
   if (typeof n !== 'number' || occurredAtMs?.length !== n || (type !== undefined && type?.length !== n) || customerId === null || typeof customerId !== 'object') {
     bad('columns', 'customerId, amountMinor, occurredAtMs and type must have equal lengths');
@@ -150,7 +149,7 @@ export function checkTransactionColumns(columns: TransactionColumns): CheckedCol
 
 /** Throws unless `minor` is a non-negative safe integer amount (internal, per row). */
 export function badAmountMinor(index: number): never {
-  throw new CrmError('INVALID_MONEY', { params: { field: `amountMinor.${index}`, rule: 'must be a non-negative integer number of minor units' } });
+  throw new CrmError('INVALID_MONEY', { params: { field: `amountMinor.${index}`, rule: 'must be zero or more, in whole minor units, below 2^53 of them' } });
 }
 
 /** Throws unless `ms` is an integer instant in years 0001-9999 (internal, per row). */

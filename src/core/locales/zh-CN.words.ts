@@ -270,4 +270,8 @@ export const zhCNWords: Readonly<Record<string, string>> = {
   'must be a Map of consent histories by customer id': '必须是按客户 ID 索引的同意历史 Map',
   'a consent table is read in the postgres dialect only': '仅 postgres 方言支持读取同意记录表',
   'must be a consent record': '必须是同意记录',
+  // transaction columns (summarizeRfmColumns, summarizeTransactionsColumns)
+  'customerId, amountMinor, occurredAtMs and type must have equal lengths': 'customerId、amountMinor、occurredAtMs 和 type 的长度必须相同',
+  'must be integer indices into the dictionary': '必须是指向字典的整数索引',
+  'must be transaction columns': '必须是交易列',
 };
