@@ -1,10 +1,8 @@
 /**
  * Seeded synthetic transactions for the pushdown benchmark: `n` rows over `customers` distinct
- * customers. Each customer has a first purchase (uniform over the two years before AS_OF) and an
- * exponential lifetime (mean one year) in which the rest of their purchases fall, so recency and T
- * differ as in real data and BG/NBD sees dropout; the extra rows go to customers with a skew
- * towards low ids (a few heavy buyers), about 5% are refunds, amounts are in fen, instants whole
- * seconds (a few after AS_OF). Rows are shuffled, as transactions arrive in time, not by customer.
+ * customers, BG/NBD-shaped (see generate), about 5% of the repeat rows refunds, amounts in fen,
+ * instants whole seconds (a few after AS_OF). Rows are shuffled, as transactions arrive in time,
+ * not by customer.
  * Kept as columns, so 10 million rows cost ~200 MB, and turned into `Transaction` objects or
  * `TransactionColumns` only for the in-process paths. The files (a DuckDB database, the CSV pandas
  * reads) are written once per size into .bench-out/ (gitignored) and reused.
@@ -14,6 +12,7 @@ import { join } from 'node:path';
 import { DuckDBInstance, timestampTZValue } from '@duckdb/node-api';
 import { Money } from '../src/core/money/Money';
 import type { Transaction, TransactionColumns } from '../src/customer/index';
+import { gammaSampler } from './clvContinuousData';
 import { seededRandom } from './harness';
 
 export const AS_OF = new Date('2026-03-01T00:00:00Z');
@@ -31,30 +30,81 @@ export interface TxColumns {
 
 export const customerId = (i: number): string => `c${String(i).padStart(8, '0')}`;
 
+/**
+ * BG/NBD-shaped purchase histories (Fader, Hardie & Lee 2005): per customer a purchase rate
+ * λ ~ Gamma(r = 2, rate 20 days) and a dropout probability p ~ Beta(2, 20) after each purchase,
+ * from a first purchase uniform over the two years before AS_OF to a day after it. The repeat
+ * purchases are then thinned uniformly to exactly `n - customers` (keeping every first purchase),
+ * so the row count is exact and the fits converge as on real data.
+ */
 export function generate(n: number, customers: number, seed = 15): TxColumns {
+  if (n < customers) throw new Error('need at least one transaction per customer');
   const rnd = seededRandom(seed);
-  const customer = new Int32Array(n);
-  const refund = new Uint8Array(n);
-  const minor = new Float64Array(n);
-  const ms = new Float64Array(n);
+  const gamma = gammaSampler(rnd);
   const start = AS_OF.getTime() - SPAN_MS;
   const end = AS_OF.getTime() + DAY_MS;
-  const birth = new Float64Array(customers);
-  const life = new Float64Array(customers);
-  for (let c = 0; c < customers; c++) {
-    birth[c] = start + Math.floor(rnd() * (SPAN_MS / 1000)) * 1000;
-    life[c] = -Math.log(1 - rnd()) * 365 * DAY_MS;
+  for (let scale = 1; ; scale *= 1.5) {
+    // repeat purchases of every customer, as (customer, instant) pairs
+    let cap = Math.max(1024, 2 * (n - customers));
+    let repCustomer = new Int32Array(cap);
+    let repMs = new Float64Array(cap);
+    let reps = 0;
+    const birth = new Float64Array(customers);
+    for (let c = 0; c < customers; c++) {
+      const b = start + Math.floor(rnd() * (SPAN_MS / 1000)) * 1000;
+      birth[c] = b;
+      const rate = (scale * gamma(2)) / (20 * DAY_MS);
+      const x = gamma(2);
+      const p = x / (x + gamma(20));
+      let t = b;
+      for (let k = 0; k < 5000 && rnd() >= p; k++) {
+        t += -Math.log(1 - rnd()) / rate;
+        if (t > end) break;
+        if (reps === cap) {
+          cap *= 2;
+          const c2 = new Int32Array(cap);
+          c2.set(repCustomer);
+          repCustomer = c2;
+          const m2 = new Float64Array(cap);
+          m2.set(repMs);
+          repMs = m2;
+        }
+        repCustomer[reps] = c;
+        repMs[reps] = Math.floor(t / 1000) * 1000;
+        reps++;
+      }
+    }
+    const want = n - customers;
+    if (reps < want) continue;
+    // partial Fisher-Yates: the first `want` repeat purchases of a random permutation
+    for (let i = 0; i < want; i++) {
+      const j = i + Math.floor(rnd() * (reps - i));
+      const c = repCustomer[i] as number;
+      repCustomer[i] = repCustomer[j] as number;
+      repCustomer[j] = c;
+      const m = repMs[i] as number;
+      repMs[i] = repMs[j] as number;
+      repMs[j] = m;
+    }
+    const customer = new Int32Array(n);
+    const refund = new Uint8Array(n);
+    const minor = new Float64Array(n);
+    const ms = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const first = i < customers;
+      customer[i] = first ? i : (repCustomer[i - customers] as number);
+      ms[i] = first ? (birth[i] as number) : (repMs[i - customers] as number);
+      refund[i] = !first && rnd() < 0.05 ? 1 : 0;
+      minor[i] = 100 + Math.floor(rnd() * 50_000);
+    }
+    shuffle(rnd, customer, refund, minor, ms);
+    return { n, customers, customer, refund, minor, ms };
   }
-  for (let i = 0; i < n; i++) {
-    const first = i < customers;
-    const c = first ? i : Math.floor(customers * rnd() ** 2);
-    const b = birth[c] as number;
-    customer[i] = c;
-    refund[i] = !first && rnd() < 0.05 ? 1 : 0;
-    minor[i] = 100 + Math.floor(rnd() * 50_000);
-    ms[i] = first ? b : b + Math.floor((rnd() * Math.min(life[c] as number, end - b)) / 1000) * 1000;
-  }
-  for (let i = n - 1; i > 0; i--) {
+}
+
+/** Shuffles the rows (all columns alike), as transactions arrive in time, not by customer. */
+function shuffle(rnd: () => number, customer: Int32Array, refund: Uint8Array, minor: Float64Array, ms: Float64Array): void {
+  for (let i = customer.length - 1; i > 0; i--) {
     const j = Math.floor(rnd() * (i + 1));
     const swap = <T extends Int32Array | Uint8Array | Float64Array>(a: T) => {
       const t = a[i] as number;
@@ -66,7 +116,6 @@ export function generate(n: number, customers: number, seed = 15): TxColumns {
     swap(minor);
     swap(ms);
   }
-  return { n, customers, customer, refund, minor, ms };
 }
 
 export function toTransactions(d: TxColumns): Transaction[] {
