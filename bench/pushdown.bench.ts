@@ -5,8 +5,9 @@
  *   summarizeRfm / summarizeTransactions over Transaction objects vs summarizeRfmColumns /
  *   summarizeTransactionsColumns over TransactionColumns (ids dictionary-encoded, and as plain
  *   strings) vs a pandas group-by (Debian python3-pandas, bench/pandas_summaries.py). Building the
- *   inputs is not timed on either side (pandas' CSV read neither); each figure is the median of
- *   PUSHDOWN_RUNS runs (default 3) after one warm-up.
+ *   inputs is not timed on either side (pandas' CSV read neither). After one warm-up, PUSHDOWN_RUNS
+ *   rounds (default 3) each run pandas and every path once; the figures are medians over rounds,
+ *   ratios taken within a round (the machine's load changes between rounds, not within one).
  * - end to end, "score every customer where they live" (bench/pushdownEndToEnd.ts, each path in
  *   its own process so its time and peak RSS are its own): clvSummaryCountsSql in DuckDB ->
  *   fitBgNbd on the distinct rows -> expectedPurchases per row, vs reading every transaction into
@@ -34,50 +35,77 @@ const RUNS = Number(process.env.PUSHDOWN_RUNS ?? 3);
 const COLUMNS = { customerId: 'customer_id', type: 'type', amountMinor: 'amount_minor', occurredAt: 'occurred_at' };
 const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
 
-/** Median wall time of RUNS runs after one warm-up, and the last result. */
+const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)] as number;
+const msSince = (t0: number) => Math.round(performance.now() - t0);
+
+/** Median wall time of one warm-up then RUNS runs (the ClickHouse queries). */
 async function timed<T>(fn: () => Promise<T> | T): Promise<[T, number]> {
   let out = await fn();
   const times: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const t0 = performance.now();
     out = await fn();
-    times.push(performance.now() - t0);
+    times.push(msSince(t0));
   }
-  times.sort((a, b) => a - b);
-  return [out, Math.round(times[Math.floor(RUNS / 2)] as number)];
+  return [out, median(times)];
 }
 
 const data = generate(N, CUSTOMERS);
 const files = await dataFiles(data);
-
-// DuckDB on the database file, results read into Node.
 const instance = await DuckDBInstance.create(files.duckdb, { access_mode: 'READ_ONLY' });
 const conn = await instance.connect();
 const duck = async (q: { text: string; values: unknown[] }) =>
   (await conn.runAndReadAll(q.text, q.values as never, q.values.map((v) => (typeof v === 'number' ? DOUBLE : VARCHAR)) as never)).getRowObjectsJS();
-const [, duckRfmMs] = await timed(() => duck(rfmSummarySql({ table: 'tx', columns: COLUMNS, asOf: AS_OF, dialect: 'duckdb' })));
-const [duckClv, duckClvMs] = await timed(() => duck(clvSummarySql({ table: 'tx', columns: COLUMNS, asOf: AS_OF, dialect: 'duckdb' })));
+const dict = toColumns(data, 'dictionary');
+const strings = toColumns(data, 'strings');
+const tx = toTransactions(data);
+const options = { asOf: AS_OF };
+const paths = {
+  duckdb: { rfm: () => duck(rfmSummarySql({ table: 'tx', columns: COLUMNS, asOf: AS_OF, dialect: 'duckdb' })), clv: () => duck(clvSummarySql({ table: 'tx', columns: COLUMNS, asOf: AS_OF, dialect: 'duckdb' })) },
+  columns: { rfm: () => summarizeRfmColumns(dict, options), clv: () => summarizeTransactionsColumns(dict, options) },
+  columnsStringIds: { rfm: () => summarizeRfmColumns(strings, options), clv: () => summarizeTransactionsColumns(strings, options) },
+  objects: { rfm: () => summarizeRfm(tx, options), clv: () => summarizeTransactions(tx, options) },
+};
+type Path = keyof typeof paths;
+type Kind = 'rfm' | 'clv';
+const pandasRound = () => {
+  const py = spawnSync(process.env.PYTHON ?? '/usr/bin/python3', [join(import.meta.dirname, 'pandas_summaries.py'), files.csv, String(AS_OF.getTime()), '1'], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (py.status !== 0) throw new Error(`pandas unavailable: ${py.stderr.slice(0, 300)}`);
+  return JSON.parse(py.stdout) as Record<Kind, { medianMs: number; rows: number }>;
+};
+
+// Warm-up (and the results compared below), then RUNS rounds. Each round runs pandas (its CSV
+// read untimed) and every path once, so a ratio compares runs made under the same machine load;
+// the figures are the medians over rounds.
+const duckClv = await paths.duckdb.clv();
+await paths.duckdb.rfm();
+const colRfm = paths.columns.rfm();
+const colClv = paths.columns.clv();
+paths.columnsStringIds.rfm();
+paths.columnsStringIds.clv();
+const objRfm = paths.objects.rfm();
+const objClv = paths.objects.clv();
+const times = { pandas: { rfm: [] as number[], clv: [] as number[] } } as Record<Path | 'pandas', Record<Kind, number[]>>;
+const overPandas = {} as Record<Path, Record<Kind, number[]>>;
+let pandasRows: Record<Kind, number> | undefined;
+for (let round = 0; round < RUNS; round++) {
+  const pandas = pandasRound();
+  pandasRows = { rfm: pandas.rfm.rows, clv: pandas.clv.rows };
+  for (const kind of ['rfm', 'clv'] as const) times.pandas[kind].push(pandas[kind].medianMs);
+  for (const path of Object.keys(paths) as Path[]) {
+    for (const kind of ['rfm', 'clv'] as const) {
+      const t0 = performance.now();
+      await paths[path][kind]();
+      const ms = msSince(t0);
+      ((times[path] ??= { rfm: [], clv: [] })[kind]).push(ms);
+      ((overPandas[path] ??= { rfm: [], clv: [] })[kind]).push(ms / pandas[kind].medianMs);
+    }
+  }
+}
 conn.closeSync();
 instance.closeSync();
 
-// pandas on the CSV of the same rows.
-const py = spawnSync(process.env.PYTHON ?? '/usr/bin/python3', [join(import.meta.dirname, 'pandas_summaries.py'), files.csv, String(AS_OF.getTime()), String(RUNS)], { encoding: 'utf8', maxBuffer: 1 << 20 });
-const pandas = py.status === 0 ? (JSON.parse(py.stdout) as { rfm: { medianMs: number; rows: number }; clv: { medianMs: number; rows: number } }) : undefined;
-
-// In process: columns first (small), then objects.
-const dict = toColumns(data, 'dictionary');
-const [colRfm, colRfmMs] = await timed(() => summarizeRfmColumns(dict, { asOf: AS_OF }));
-const [colClv, colClvMs] = await timed(() => summarizeTransactionsColumns(dict, { asOf: AS_OF }));
-let strings: ReturnType<typeof toColumns> | undefined = toColumns(data, 'strings');
-const [, strRfmMs] = await timed(() => summarizeRfmColumns(strings as ReturnType<typeof toColumns>, { asOf: AS_OF }));
-const [, strClvMs] = await timed(() => summarizeTransactionsColumns(strings as ReturnType<typeof toColumns>, { asOf: AS_OF }));
-strings = undefined;
-const tx = toTransactions(data);
-const [objRfm, objRfmMs] = await timed(() => summarizeRfm(tx, { asOf: AS_OF }));
-const [objClv, objClvMs] = await timed(() => summarizeTransactions(tx, { asOf: AS_OF }));
-tx.length = 0;
-
-// The paths agree: columns equal objects, DuckDB equals the columns (to the fen).
+// The paths agree: columns equal objects, DuckDB equals the columns (to the fen), pandas counts the same customers.
 const duckById = new Map(duckClv.map((r) => [r.customerId as string, r]));
 const clvEqual =
   duckClv.length === colClv.ids.length &&
@@ -91,27 +119,21 @@ const clvEqual =
     );
   });
 const rfmEqual = objRfm.length === colRfm.customerId.length && objRfm.every((r, i) => r.customerId === colRfm.customerId[i] && r.monetaryMinor === colRfm.monetaryMinor[i] && (r.recencyDays ?? Infinity) === colRfm.recencyDays[i]);
-const summary = (objMs: number, colMs: number, strMs: number, duckMs: number, pandasMs: number | undefined) => ({
-  objectsMs: objMs,
-  columnsMs: colMs,
-  columnsStringIdsMs: strMs,
-  duckdbMs: duckMs,
-  pandasMs,
-  objectsOverPandas: pandasMs && ratio(objMs, pandasMs),
-  columnsOverPandas: pandasMs && ratio(colMs, pandasMs),
-  columnsStringIdsOverPandas: pandasMs && ratio(strMs, pandasMs),
-  objectsOverDuckdb: ratio(objMs, duckMs),
+const figures = (kind: Kind) => ({
+  medianMs: Object.fromEntries(Object.entries(times).map(([path, t]) => [path, median(t[kind])])),
+  overPandas: Object.fromEntries(Object.entries(overPandas).map(([path, r]) => [path, ratio(median(r[kind]), 1)])),
+  objectsOverColumns: ratio(median(times.objects[kind]), median(times.columns[kind])),
 });
 report({
   bench: 'pushdown',
   transactions: N,
   customers: CUSTOMERS,
-  runs: RUNS,
-  rfm: summary(objRfmMs, colRfmMs, strRfmMs, duckRfmMs, pandas?.rfm.medianMs),
-  clv: summary(objClvMs, colClvMs, strClvMs, duckClvMs, pandas?.clv.medianMs),
-  rowsEqual: { rfm: rfmEqual && pandas?.rfm.rows === colRfm.customerId.length, clv: clvEqual && pandas?.clv.rows === colClv.ids.length },
-  pandas: pandas ? 'python3-pandas' : `unavailable: ${py.stderr?.slice(0, 200)}`,
+  rounds: RUNS,
+  rfm: figures('rfm'),
+  clv: figures('clv'),
+  rowsEqual: { rfm: rfmEqual && pandasRows?.rfm === colRfm.customerId.length, clv: clvEqual && pandasRows?.clv === colClv.ids.length },
 });
+tx.length = 0;
 
 // End to end, each path in its own process.
 const child = (mode: string) => {
