@@ -13,7 +13,8 @@
  *   fitBgNbd on the distinct rows -> expectedPurchases per row, vs reading every transaction into
  *   Node (objects, or columns) -> summarize -> fitBgNbd -> expectedPurchases per customer.
  * - with CLICKHOUSE_URL / CLICKHOUSE_SHARDS / CLICKHOUSE_CLUSTER (.ci/clickhouse-start): the CLV
- *   summary on the Distributed table against one node holding all rows, timed and compared.
+ *   summary on the Distributed table against one node holding all rows, timed and compared
+ *   (PUSHDOWN_ONLY=clickhouse runs this part alone).
  * The end-to-end path counts in weeks (PUSHDOWN_PERIOD=day for days), as CLV studies do.
  * Size: PUSHDOWN_TX transactions (default 1,000,000) of PUSHDOWN_CUSTOMERS customers (default
  * 100,000); the issue's 10,000,000 / 1,000,000 is PUSHDOWN_TX=10000000 PUSHDOWN_CUSTOMERS=1000000.
@@ -52,112 +53,115 @@ async function timed<T>(fn: () => Promise<T> | T): Promise<[T, number]> {
 
 const data = generate(N, CUSTOMERS);
 const files = await dataFiles(data);
-const instance = await DuckDBInstance.create(files.duckdb, { access_mode: 'READ_ONLY' });
-const conn = await instance.connect();
-const duck = async (q: { text: string; values: unknown[] }) =>
-  (await conn.runAndReadAll(q.text, q.values as never, q.values.map((v) => (typeof v === 'number' ? DOUBLE : VARCHAR)) as never)).getRowObjectsJS();
-const dict = toColumns(data, 'dictionary');
-const strings = toColumns(data, 'strings');
-const tx = toTransactions(data);
-const options = { asOf: AS_OF };
-const paths = {
-  duckdb: { rfm: () => duck(rfmSummarySql({ table: 'tx', columns: COLUMNS, asOf: AS_OF, dialect: 'duckdb' })), clv: () => duck(clvSummarySql({ table: 'tx', columns: COLUMNS, asOf: AS_OF, dialect: 'duckdb' })) },
-  columns: { rfm: () => summarizeRfmColumns(dict, options), clv: () => summarizeTransactionsColumns(dict, options) },
-  columnsStringIds: { rfm: () => summarizeRfmColumns(strings, options), clv: () => summarizeTransactionsColumns(strings, options) },
-  objects: { rfm: () => summarizeRfm(tx, options), clv: () => summarizeTransactions(tx, options) },
-};
-type Path = keyof typeof paths;
-type Kind = 'rfm' | 'clv';
-const pandasRound = () => {
-  const py = spawnSync(process.env.PYTHON ?? '/usr/bin/python3', [join(import.meta.dirname, 'pandas_summaries.py'), files.csv, String(AS_OF.getTime()), '1'], { encoding: 'utf8', maxBuffer: 1 << 20 });
-  if (py.status !== 0) throw new Error(`pandas unavailable: ${py.stderr.slice(0, 300)}`);
-  return JSON.parse(py.stdout) as Record<Kind, { medianMs: number; rows: number }>;
-};
+// PUSHDOWN_ONLY=clickhouse runs the ClickHouse part alone.
+if (process.env.PUSHDOWN_ONLY !== 'clickhouse') {
+  const instance = await DuckDBInstance.create(files.duckdb, { access_mode: 'READ_ONLY' });
+  const conn = await instance.connect();
+  const duck = async (q: { text: string; values: unknown[] }) =>
+    (await conn.runAndReadAll(q.text, q.values as never, q.values.map((v) => (typeof v === 'number' ? DOUBLE : VARCHAR)) as never)).getRowObjectsJS();
+  const dict = toColumns(data, 'dictionary');
+  const strings = toColumns(data, 'strings');
+  const tx = toTransactions(data);
+  const options = { asOf: AS_OF };
+  const paths = {
+    duckdb: { rfm: () => duck(rfmSummarySql({ table: 'tx', columns: COLUMNS, asOf: AS_OF, dialect: 'duckdb' })), clv: () => duck(clvSummarySql({ table: 'tx', columns: COLUMNS, asOf: AS_OF, dialect: 'duckdb' })) },
+    columns: { rfm: () => summarizeRfmColumns(dict, options), clv: () => summarizeTransactionsColumns(dict, options) },
+    columnsStringIds: { rfm: () => summarizeRfmColumns(strings, options), clv: () => summarizeTransactionsColumns(strings, options) },
+    objects: { rfm: () => summarizeRfm(tx, options), clv: () => summarizeTransactions(tx, options) },
+  };
+  type Path = keyof typeof paths;
+  type Kind = 'rfm' | 'clv';
+  const pandasRound = () => {
+    const py = spawnSync(process.env.PYTHON ?? '/usr/bin/python3', [join(import.meta.dirname, 'pandas_summaries.py'), files.csv, String(AS_OF.getTime()), '1'], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    if (py.status !== 0) throw new Error(`pandas unavailable: ${py.stderr.slice(0, 300)}`);
+    return JSON.parse(py.stdout) as Record<Kind, { medianMs: number; rows: number }>;
+  };
 
-// Warm-up (and the results compared below), then RUNS rounds. Each round runs pandas (its CSV
-// read untimed) and every path once, so a ratio compares runs made under the same machine load;
-// the figures are the medians over rounds.
-const duckClv = await paths.duckdb.clv();
-await paths.duckdb.rfm();
-const colRfm = paths.columns.rfm();
-const colClv = paths.columns.clv();
-paths.columnsStringIds.rfm();
-paths.columnsStringIds.clv();
-const objRfm = paths.objects.rfm();
-const objClv = paths.objects.clv();
-const times = { pandas: { rfm: [] as number[], clv: [] as number[] } } as Record<Path | 'pandas', Record<Kind, number[]>>;
-const overPandas = {} as Record<Path, Record<Kind, number[]>>;
-let pandasRows: Record<Kind, number> | undefined;
-for (let round = 0; round < RUNS; round++) {
-  const pandas = pandasRound();
-  pandasRows = { rfm: pandas.rfm.rows, clv: pandas.clv.rows };
-  for (const kind of ['rfm', 'clv'] as const) times.pandas[kind].push(pandas[kind].medianMs);
-  for (const path of Object.keys(paths) as Path[]) {
-    for (const kind of ['rfm', 'clv'] as const) {
-      const t0 = performance.now();
-      await paths[path][kind]();
-      const ms = msSince(t0);
-      ((times[path] ??= { rfm: [], clv: [] })[kind]).push(ms);
-      ((overPandas[path] ??= { rfm: [], clv: [] })[kind]).push(ms / pandas[kind].medianMs);
+  // Warm-up (and the results compared below), then RUNS rounds. Each round runs pandas (its CSV
+  // read untimed) and every path once, so a ratio compares runs made under the same machine load;
+  // the figures are the medians over rounds.
+  const duckClv = await paths.duckdb.clv();
+  await paths.duckdb.rfm();
+  const colRfm = paths.columns.rfm();
+  const colClv = paths.columns.clv();
+  paths.columnsStringIds.rfm();
+  paths.columnsStringIds.clv();
+  const objRfm = paths.objects.rfm();
+  const objClv = paths.objects.clv();
+  const times = { pandas: { rfm: [] as number[], clv: [] as number[] } } as Record<Path | 'pandas', Record<Kind, number[]>>;
+  const overPandas = {} as Record<Path, Record<Kind, number[]>>;
+  let pandasRows: Record<Kind, number> | undefined;
+  for (let round = 0; round < RUNS; round++) {
+    const pandas = pandasRound();
+    pandasRows = { rfm: pandas.rfm.rows, clv: pandas.clv.rows };
+    for (const kind of ['rfm', 'clv'] as const) times.pandas[kind].push(pandas[kind].medianMs);
+    for (const path of Object.keys(paths) as Path[]) {
+      for (const kind of ['rfm', 'clv'] as const) {
+        const t0 = performance.now();
+        await paths[path][kind]();
+        const ms = msSince(t0);
+        ((times[path] ??= { rfm: [], clv: [] })[kind]).push(ms);
+        ((overPandas[path] ??= { rfm: [], clv: [] })[kind]).push(ms / pandas[kind].medianMs);
+      }
     }
   }
-}
-conn.closeSync();
-instance.closeSync();
+  conn.closeSync();
+  instance.closeSync();
 
-// The paths agree: columns equal objects, DuckDB equals the columns (to the fen), pandas counts the same customers.
-const duckById = new Map(duckClv.map((r) => [r.customerId as string, r]));
-const clvEqual =
-  duckClv.length === colClv.ids.length &&
-  objClv.length === colClv.ids.length &&
-  colClv.ids.every((id, i) => {
-    const d = duckById.get(id);
-    const o = objClv[i];
-    return (
-      d !== undefined && o?.customerId === id && d.frequency === colClv.frequency[i] && d.recency === colClv.recency[i] && d.T === colClv.T[i] &&
-      (d.monetaryValueMinor as number) / 100 === colClv.monetaryValue[i] && o.monetaryValue.toNumber() === colClv.monetaryValue[i]
-    );
+  // The paths agree: columns equal objects, DuckDB equals the columns (to the fen), pandas counts the same customers.
+  const duckById = new Map(duckClv.map((r) => [r.customerId as string, r]));
+  const clvEqual =
+    duckClv.length === colClv.ids.length &&
+    objClv.length === colClv.ids.length &&
+    colClv.ids.every((id, i) => {
+      const d = duckById.get(id);
+      const o = objClv[i];
+      return (
+        d !== undefined && o?.customerId === id && d.frequency === colClv.frequency[i] && d.recency === colClv.recency[i] && d.T === colClv.T[i] &&
+        (d.monetaryValueMinor as number) / 100 === colClv.monetaryValue[i] && o.monetaryValue.toNumber() === colClv.monetaryValue[i]
+      );
+    });
+  const rfmEqual = objRfm.length === colRfm.customerId.length && objRfm.every((r, i) => r.customerId === colRfm.customerId[i] && r.monetaryMinor === colRfm.monetaryMinor[i] && (r.recencyDays ?? Infinity) === colRfm.recencyDays[i]);
+  const figures = (kind: Kind) => ({
+    medianMs: Object.fromEntries(Object.entries(times).map(([path, t]) => [path, median(t[kind])])),
+    overPandas: Object.fromEntries(Object.entries(overPandas).map(([path, r]) => [path, ratio(median(r[kind]), 1)])),
+    objectsOverColumns: ratio(median(times.objects[kind]), median(times.columns[kind])),
   });
-const rfmEqual = objRfm.length === colRfm.customerId.length && objRfm.every((r, i) => r.customerId === colRfm.customerId[i] && r.monetaryMinor === colRfm.monetaryMinor[i] && (r.recencyDays ?? Infinity) === colRfm.recencyDays[i]);
-const figures = (kind: Kind) => ({
-  medianMs: Object.fromEntries(Object.entries(times).map(([path, t]) => [path, median(t[kind])])),
-  overPandas: Object.fromEntries(Object.entries(overPandas).map(([path, r]) => [path, ratio(median(r[kind]), 1)])),
-  objectsOverColumns: ratio(median(times.objects[kind]), median(times.columns[kind])),
-});
-report({
-  bench: 'pushdown',
-  transactions: N,
-  customers: CUSTOMERS,
-  rounds: RUNS,
-  rfm: figures('rfm'),
-  clv: figures('clv'),
-  rowsEqual: { rfm: rfmEqual && pandasRows?.rfm === colRfm.customerId.length, clv: clvEqual && pandasRows?.clv === colClv.ids.length },
-});
-tx.length = 0;
+  report({
+    bench: 'pushdown',
+    transactions: N,
+    customers: CUSTOMERS,
+    rounds: RUNS,
+    rfm: figures('rfm'),
+    clv: figures('clv'),
+    rowsEqual: { rfm: rfmEqual && pandasRows?.rfm === colRfm.customerId.length, clv: clvEqual && pandasRows?.clv === colClv.ids.length },
+  });
+  tx.length = 0;
 
-// End to end, each path in its own process.
-const child = (mode: string) => {
-  const r = spawnSync(process.execPath, ['--max-old-space-size=16000', '--import', 'tsx', join(import.meta.dirname, 'pushdownEndToEnd.ts'), mode, files.duckdb, PERIOD], { encoding: 'utf8', maxBuffer: 1 << 20 });
-  if (r.status !== 0) return { mode, failed: r.stderr.slice(-400) };
-  return JSON.parse(r.stdout) as { mode: string; ms: number; peakRssMiB: number; params: Record<string, number> };
-};
-const push = child('pushdown');
-const cols = child('columns');
-const objs = child('objects');
-const maxParamDiff = (a: typeof push, b: typeof push) => ('params' in a && 'params' in b ? Math.max(...(['r', 'alpha', 'a', 'b'] as const).map((k) => Math.abs((a.params[k] as number) - (b.params[k] as number)))) : undefined);
-report({
-  bench: 'pushdown',
-  endToEnd: {
-    period: PERIOD,
-    pushdown: push,
-    inProcessColumns: cols,
-    inProcessObjects: objs,
-    objectsOverPushdown: 'ms' in push && 'ms' in objs ? ratio(objs.ms, push.ms) : undefined,
-    columnsOverPushdown: 'ms' in push && 'ms' in cols ? ratio(cols.ms, push.ms) : undefined,
-    maxParamDiffObjects: maxParamDiff(push, objs),
-    maxParamDiffColumns: maxParamDiff(push, cols),
-  },
-});
+  // End to end, each path in its own process.
+  const child = (mode: string) => {
+    const r = spawnSync(process.execPath, ['--max-old-space-size=16000', '--import', 'tsx', join(import.meta.dirname, 'pushdownEndToEnd.ts'), mode, files.duckdb, PERIOD], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    if (r.status !== 0) return { mode, failed: r.stderr.slice(-400) };
+    return JSON.parse(r.stdout) as { mode: string; ms: number; peakRssMiB: number; params: Record<string, number> };
+  };
+  const push = child('pushdown');
+  const cols = child('columns');
+  const objs = child('objects');
+  const maxParamDiff = (a: typeof push, b: typeof push) => ('params' in a && 'params' in b ? Math.max(...(['r', 'alpha', 'a', 'b'] as const).map((k) => Math.abs((a.params[k] as number) - (b.params[k] as number)))) : undefined);
+  report({
+    bench: 'pushdown',
+    endToEnd: {
+      period: PERIOD,
+      pushdown: push,
+      inProcessColumns: cols,
+      inProcessObjects: objs,
+      objectsOverPushdown: 'ms' in push && 'ms' in objs ? ratio(objs.ms, push.ms) : undefined,
+      columnsOverPushdown: 'ms' in push && 'ms' in cols ? ratio(cols.ms, push.ms) : undefined,
+      maxParamDiffObjects: maxParamDiff(push, objs),
+      maxParamDiffColumns: maxParamDiff(push, cols),
+    },
+  });
+}
 
 const ch = process.env.CLICKHOUSE_URL;
 if (ch) {
@@ -193,5 +197,5 @@ if (ch) {
   };
   const single = await query('bench_tx_single');
   const distributed = await query('bench_tx');
-  report({ bench: 'pushdown', clickhouse: { shards: shards.length, clusterMs: distributed.ms, singleNodeMs: single.ms, rowsEqual: single.text === distributed.text, rows: single.text.split('\n').length - 1, rowsEqualInProcess: single.text.split('\n').length - 1 === colClv.ids.length } });
+  report({ bench: 'pushdown', clickhouse: { shards: shards.length, clusterMs: distributed.ms, singleNodeMs: single.ms, rowsEqual: single.text === distributed.text, rows: single.text.split('\n').length - 1, rowsEqualInProcess: single.text.split('\n').length - 1 === summarizeTransactionsColumns(toColumns(data, 'dictionary'), { asOf: AS_OF }).ids.length } });
 }
