@@ -96,8 +96,8 @@ export type CustomerSummaries = CustomerSummary[] & {
  * Amounts are summed exactly in minor units; means are rounded half-even to the minor unit.
  * Customers whose first purchase is in the last period have T = 0, which every model refuses:
  * they are left out and counted in `droppedNewCustomers` (lifetimes keeps them, and its fitters
- * then fail or divide by zero). One pass over the input with typed columns and no Decimal per row,
- * so a million transactions take about as long as a pandas group-by.
+ * then fail or divide by zero). One pass over the input with typed columns and no Decimal per row;
+ * for millions of rows already in columns, {@link summarizeTransactionsColumns} is several times faster.
  *
  * @param transactions - purchases (and refunds, skipped), any order, one currency
  * @param options - asOf (required), period ('day'), calibrationEnd (none); purchases are
