@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { defineConfig } from 'tsup';
+import type { Plugin } from 'esbuild';
+import { defineConfig, type Options } from 'tsup';
 
 // Entries come from package.json's exports map, so the two never drift apart.
 const pkg = JSON.parse(readFileSync('./package.json', 'utf8')) as { exports: Record<string, unknown> };
@@ -9,7 +10,45 @@ const entry = Object.fromEntries(
     .map((key) => (key === '.' ? ['index', 'src/index.ts'] : [`${key.slice(2)}/index`, `src/${key.slice(2)}/index.ts`])),
 );
 
+// libphonenumber-js (about 90 files with its metadata) loads on the first phone number parsed, not at
+// `require('crmkit')`: in the CommonJS build src/validation/phoneLibrary.ts becomes a `require` on
+// first call. ES modules cannot load synchronously on demand, so the ESM build keeps the static import.
+// tsup runs esbuild in ESM format for both builds (rollup tree-shakes and writes CommonJS), so the
+// CommonJS build is told apart by a marker that `esbuildOptions` defines for it, and the `require`
+// is written as `__crmkitRequire` (esbuild would turn a `require` into its `__require` shim, which
+// bundlers of CommonJS cannot follow) and renamed to a literal `require(...)` in the CommonJS chunks.
+const COMMONJS_MARKER = '__CRMKIT_COMMONJS_BUILD__';
+const lazyPhoneLibraryInCommonJs: Plugin = {
+  name: 'lazy-phone-library-in-commonjs',
+  setup(build) {
+    if (build.initialOptions.define?.[COMMONJS_MARKER] !== 'true') return;
+    build.onLoad({ filter: /[\\/]src[\\/]validation[\\/]phoneLibrary\.ts$/ }, () => ({
+      loader: 'ts',
+      contents: [
+        "import type { isValidPhoneNumber, parsePhoneNumberFromString } from 'libphonenumber-js/min';",
+        'interface PhoneLibrary { readonly isValidPhoneNumber: typeof isValidPhoneNumber; readonly parsePhoneNumberFromString: typeof parsePhoneNumberFromString }',
+        'declare const __crmkitRequire: (id: string) => unknown;',
+        'let library: PhoneLibrary | undefined;',
+        "export function phoneLibrary(): PhoneLibrary { return (library ??= __crmkitRequire('libphonenumber-js/min') as PhoneLibrary); }",
+      ].join('\n'),
+    }));
+  },
+};
+
+const literalRequireInCommonJs: NonNullable<Options['plugins']>[number] = {
+  name: 'literal-require-in-commonjs',
+  renderChunk(code) {
+    if (this.format !== 'cjs' || !code.includes('__crmkitRequire(')) return undefined;
+    return { code: code.replaceAll('__crmkitRequire(', 'require(') };
+  },
+};
+
 export default defineConfig({
+  esbuildPlugins: [lazyPhoneLibraryInCommonJs],
+  plugins: [literalRequireInCommonJs],
+  esbuildOptions(options, { format }) {
+    if (format === 'cjs') options.define = { ...options.define, [COMMONJS_MARKER]: 'true' };
+  },
   entry,
   format: ['esm', 'cjs'],
   dts: true,

@@ -1,103 +1,167 @@
 /**
- * Pushdown against in-process, on the same seeded data (bench/pushdownData.ts):
- * - RFM and CLV summaries: DuckDB (rfmSummarySql, clvSummarySql) vs summarizeRfm /
- *   summarizeTransactions vs a pandas group-by (Debian python3-pandas, bench/pandas_summaries.py);
- * - end to end, "score every customer where they live": clvSummaryCountsSql in DuckDB -> fitBgNbd
- *   on the distinct rows -> expectedPurchases per distinct row, vs summarizeTransactions ->
- *   fitBgNbd -> expectedPurchases per customer; with the process's peak resident memory after the
- *   pushdown path (measured before the in-process path builds its objects);
+ * Pushdown against in-process, on the same seeded data (bench/pushdownData.ts, written once per
+ * size to .bench-out/ as a DuckDB database and the CSV pandas reads):
+ * - RFM and CLV summaries: DuckDB (rfmSummarySql, clvSummarySql, results read into Node) vs
+ *   summarizeRfm / summarizeTransactions over Transaction objects vs summarizeRfmColumns /
+ *   summarizeTransactionsColumns over TransactionColumns (ids dictionary-encoded, and as plain
+ *   strings) vs a pandas group-by (Debian python3-pandas, bench/pandas_summaries.py). Building the
+ *   inputs is not timed on either side (pandas' CSV read neither). After one warm-up, PUSHDOWN_RUNS
+ *   rounds (default 3) each run pandas and every path once; the figures are medians over rounds,
+ *   ratios taken within a round (the machine's load changes between rounds, not within one).
+ * - end to end, "score every customer where they live" (bench/pushdownEndToEnd.ts, each path in
+ *   its own process so its time and peak RSS are its own): clvSummaryCountsSql in DuckDB ->
+ *   fitBgNbd on the distinct rows -> expectedPurchases per row, vs reading every transaction into
+ *   Node (objects, or columns) -> summarize -> fitBgNbd -> expectedPurchases per customer.
  * - with CLICKHOUSE_URL / CLICKHOUSE_SHARDS / CLICKHOUSE_CLUSTER (.ci/clickhouse-start): the CLV
- *   summary on the Distributed table against one node holding all rows, timed and compared.
+ *   summary on the Distributed table against one node holding all rows, timed and compared
+ *   (PUSHDOWN_ONLY=clickhouse runs this part alone).
  * The end-to-end path counts in weeks (PUSHDOWN_PERIOD=day for days), as CLV studies do.
  * Size: PUSHDOWN_TX transactions (default 1,000,000) of PUSHDOWN_CUSTOMERS customers (default
  * 100,000); the issue's 10,000,000 / 1,000,000 is PUSHDOWN_TX=10000000 PUSHDOWN_CUSTOMERS=1000000.
  * Figures are ratios measured in this run.
  */
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { DOUBLE, DuckDBInstance, VARCHAR, timestampTZValue } from '@duckdb/node-api';
-import { clvSummaryCountsSql, clvSummarySql, expectedPurchases, fitBgNbd, summarizeTransactions } from '../src/clv/index';
-import { rfmSummarySql, summarizeRfm } from '../src/segmentation/index';
+import { DOUBLE, DuckDBInstance, VARCHAR } from '@duckdb/node-api';
+import { clvSummarySql, summarizeTransactions, summarizeTransactionsColumns } from '../src/clv/index';
+import { rfmSummarySql, summarizeRfm, summarizeRfmColumns } from '../src/segmentation/index';
 import { report } from './harness';
-import { AS_OF, customerId, generate, toTransactions } from './pushdownData';
+import { AS_OF, customerId, dataFiles, generate, toColumns, toTransactions } from './pushdownData';
 
 const PERIOD = (process.env.PUSHDOWN_PERIOD ?? 'week') as 'day' | 'week';
 const N = Number(process.env.PUSHDOWN_TX ?? 1_000_000);
 const CUSTOMERS = Number(process.env.PUSHDOWN_CUSTOMERS ?? 100_000);
+const RUNS = Number(process.env.PUSHDOWN_RUNS ?? 3);
 const COLUMNS = { customerId: 'customer_id', type: 'type', amountMinor: 'amount_minor', occurredAt: 'occurred_at' };
-const mib = (b: number) => Math.round(b / 2 ** 20);
-const timed = async <T>(fn: () => Promise<T> | T): Promise<[T, number]> => {
-  const t0 = performance.now();
-  const out = await fn();
-  return [out, Math.round(performance.now() - t0)];
-};
+const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
+
+const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)] as number;
+const msSince = (t0: number) => Math.round(performance.now() - t0);
+
+/** Median wall time of one warm-up then RUNS runs (the ClickHouse queries). */
+async function timed<T>(fn: () => Promise<T> | T): Promise<[T, number]> {
+  let out = await fn();
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    out = await fn();
+    times.push(msSince(t0));
+  }
+  return [out, median(times)];
+}
 
 const data = generate(N, CUSTOMERS);
-const instance = await DuckDBInstance.create(':memory:');
-const conn = await instance.connect();
-await conn.run('CREATE TABLE tx (customer_id VARCHAR, type VARCHAR, amount_minor BIGINT, occurred_at TIMESTAMPTZ)');
-const appender = await conn.createAppender('tx');
-for (let i = 0; i < N; i++) {
-  appender.appendVarchar(customerId(data.customer[i] as number));
-  appender.appendVarchar(data.refund[i] ? 'refund' : 'purchase');
-  appender.appendBigInt(BigInt(data.minor[i] as number));
-  appender.appendTimestampTZ(timestampTZValue(BigInt(data.ms[i] as number) * 1000n));
-  appender.endRow();
+const files = await dataFiles(data);
+// PUSHDOWN_ONLY=clickhouse runs the ClickHouse part alone.
+if (process.env.PUSHDOWN_ONLY !== 'clickhouse') {
+  const instance = await DuckDBInstance.create(files.duckdb, { access_mode: 'READ_ONLY' });
+  const conn = await instance.connect();
+  const duck = async (q: { text: string; values: unknown[] }) =>
+    (await conn.runAndReadAll(q.text, q.values as never, q.values.map((v) => (typeof v === 'number' ? DOUBLE : VARCHAR)) as never)).getRowObjectsJS();
+  const dict = toColumns(data, 'dictionary');
+  const strings = toColumns(data, 'strings');
+  const tx = toTransactions(data);
+  const options = { asOf: AS_OF };
+  const paths = {
+    duckdb: { rfm: () => duck(rfmSummarySql({ table: 'tx', columns: COLUMNS, asOf: AS_OF, dialect: 'duckdb' })), clv: () => duck(clvSummarySql({ table: 'tx', columns: COLUMNS, asOf: AS_OF, dialect: 'duckdb' })) },
+    columns: { rfm: () => summarizeRfmColumns(dict, options), clv: () => summarizeTransactionsColumns(dict, options) },
+    columnsStringIds: { rfm: () => summarizeRfmColumns(strings, options), clv: () => summarizeTransactionsColumns(strings, options) },
+    objects: { rfm: () => summarizeRfm(tx, options), clv: () => summarizeTransactions(tx, options) },
+  };
+  type Path = keyof typeof paths;
+  type Kind = 'rfm' | 'clv';
+  const pandasRound = () => {
+    const py = spawnSync(process.env.PYTHON ?? '/usr/bin/python3', [join(import.meta.dirname, 'pandas_summaries.py'), files.csv, String(AS_OF.getTime()), '1'], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    if (py.status !== 0) throw new Error(`pandas unavailable: ${py.stderr.slice(0, 300)}`);
+    return JSON.parse(py.stdout) as Record<Kind, { medianMs: number; rows: number }>;
+  };
+
+  // Warm-up (and the results compared below), then RUNS rounds. Each round runs pandas (its CSV
+  // read untimed) and every path once, so a ratio compares runs made under the same machine load;
+  // the figures are the medians over rounds.
+  const duckClv = await paths.duckdb.clv();
+  await paths.duckdb.rfm();
+  const colRfm = paths.columns.rfm();
+  const colClv = paths.columns.clv();
+  paths.columnsStringIds.rfm();
+  paths.columnsStringIds.clv();
+  const objRfm = paths.objects.rfm();
+  const objClv = paths.objects.clv();
+  const times = { pandas: { rfm: [] as number[], clv: [] as number[] } } as Record<Path | 'pandas', Record<Kind, number[]>>;
+  const overPandas = {} as Record<Path, Record<Kind, number[]>>;
+  let pandasRows: Record<Kind, number> | undefined;
+  for (let round = 0; round < RUNS; round++) {
+    const pandas = pandasRound();
+    pandasRows = { rfm: pandas.rfm.rows, clv: pandas.clv.rows };
+    for (const kind of ['rfm', 'clv'] as const) times.pandas[kind].push(pandas[kind].medianMs);
+    for (const path of Object.keys(paths) as Path[]) {
+      for (const kind of ['rfm', 'clv'] as const) {
+        const t0 = performance.now();
+        await paths[path][kind]();
+        const ms = msSince(t0);
+        ((times[path] ??= { rfm: [], clv: [] })[kind]).push(ms);
+        ((overPandas[path] ??= { rfm: [], clv: [] })[kind]).push(ms / pandas[kind].medianMs);
+      }
+    }
+  }
+  conn.closeSync();
+  instance.closeSync();
+
+  // The paths agree: columns equal objects, DuckDB equals the columns (to the fen), pandas counts the same customers.
+  const duckById = new Map(duckClv.map((r) => [r.customerId as string, r]));
+  const clvEqual =
+    duckClv.length === colClv.ids.length &&
+    objClv.length === colClv.ids.length &&
+    colClv.ids.every((id, i) => {
+      const d = duckById.get(id);
+      const o = objClv[i];
+      return (
+        d !== undefined && o?.customerId === id && d.frequency === colClv.frequency[i] && d.recency === colClv.recency[i] && d.T === colClv.T[i] &&
+        (d.monetaryValueMinor as number) / 100 === colClv.monetaryValue[i] && o.monetaryValue.toNumber() === colClv.monetaryValue[i]
+      );
+    });
+  const rfmEqual = objRfm.length === colRfm.customerId.length && objRfm.every((r, i) => r.customerId === colRfm.customerId[i] && r.monetaryMinor === colRfm.monetaryMinor[i] && (r.recencyDays ?? Infinity) === colRfm.recencyDays[i]);
+  const figures = (kind: Kind) => ({
+    medianMs: Object.fromEntries(Object.entries(times).map(([path, t]) => [path, median(t[kind])])),
+    overPandas: Object.fromEntries(Object.entries(overPandas).map(([path, r]) => [path, ratio(median(r[kind]), 1)])),
+    objectsOverColumns: ratio(median(times.objects[kind]), median(times.columns[kind])),
+  });
+  report({
+    bench: 'pushdown',
+    transactions: N,
+    customers: CUSTOMERS,
+    rounds: RUNS,
+    rfm: figures('rfm'),
+    clv: figures('clv'),
+    rowsEqual: { rfm: rfmEqual && pandasRows?.rfm === colRfm.customerId.length, clv: clvEqual && pandasRows?.clv === colClv.ids.length },
+  });
+  tx.length = 0;
+
+  // End to end, each path in its own process.
+  const child = (mode: string) => {
+    const r = spawnSync(process.execPath, ['--max-old-space-size=16000', '--import', 'tsx', join(import.meta.dirname, 'pushdownEndToEnd.ts'), mode, files.duckdb, PERIOD], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    if (r.status !== 0) return { mode, failed: r.stderr.slice(-400) };
+    return JSON.parse(r.stdout) as { mode: string; ms: number; peakRssMiB: number; params: Record<string, number> };
+  };
+  const push = child('pushdown');
+  const cols = child('columns');
+  const objs = child('objects');
+  const maxParamDiff = (a: typeof push, b: typeof push) => ('params' in a && 'params' in b ? Math.max(...(['r', 'alpha', 'a', 'b'] as const).map((k) => Math.abs((a.params[k] as number) - (b.params[k] as number)))) : undefined);
+  report({
+    bench: 'pushdown',
+    endToEnd: {
+      period: PERIOD,
+      pushdown: push,
+      inProcessColumns: cols,
+      inProcessObjects: objs,
+      objectsOverPushdown: 'ms' in push && 'ms' in objs ? ratio(objs.ms, push.ms) : undefined,
+      columnsOverPushdown: 'ms' in push && 'ms' in cols ? ratio(cols.ms, push.ms) : undefined,
+      maxParamDiffObjects: maxParamDiff(push, objs),
+      maxParamDiffColumns: maxParamDiff(push, cols),
+    },
+  });
 }
-appender.closeSync();
-const duck = async (q: { text: string; values: unknown[] }) =>
-  (await conn.runAndReadAll(q.text, q.values as never, q.values.map((v) => (typeof v === 'number' ? DOUBLE : VARCHAR)) as never)).getRowObjectsJS();
-
-// Pushdown path first, so the peak resident set it reports holds no Transaction objects.
-const [, duckRfmMs] = await timed(() => duck(rfmSummarySql({ table: 'tx', columns: COLUMNS, asOf: AS_OF, dialect: 'duckdb' })));
-const [duckClv, duckClvMs] = await timed(() => duck(clvSummarySql({ table: 'tx', columns: COLUMNS, asOf: AS_OF, dialect: 'duckdb' })));
-const [pushScores, pushMs] = await timed(async () => {
-  const rows = (await duck(clvSummaryCountsSql({ table: 'tx', columns: COLUMNS, asOf: AS_OF, period: PERIOD, dialect: 'duckdb' }))) as { frequency: number; recency: number; T: number; count: number }[];
-  const model = fitBgNbd(rows);
-  return { rows: rows.length, model, perRow: expectedPurchases(model, rows, 30) };
-});
-const pushPeakRss = process.resourceUsage().maxRSS * 1024;
-
-const tx = toTransactions(data);
-const [, memRfmMs] = await timed(() => summarizeRfm(tx, { asOf: AS_OF }));
-const [memClv, memClvMs] = await timed(() => summarizeTransactions(tx, { asOf: AS_OF }));
-const [memModel, memMs] = await timed(() => {
-  const summaries = summarizeTransactions(tx, { asOf: AS_OF });
-  const model = fitBgNbd(summaries);
-  return { model, perCustomer: expectedPurchases(model, summaries, 30) };
-});
-const allPeakRss = process.resourceUsage().maxRSS * 1024;
-
-const csv = join(tmpdir(), `crmkit-pushdown-${process.pid}.csv`);
-const lines = ['customer,type,minor,ms'];
-for (let i = 0; i < N; i++) lines.push(`${data.customer[i]},${data.refund[i]},${data.minor[i]},${data.ms[i]}`);
-writeFileSync(csv, lines.join('\n'));
-const py = spawnSync(process.env.PYTHON ?? '/usr/bin/python3', [join(import.meta.dirname, 'pandas_summaries.py'), csv, String(AS_OF.getTime()), '3'], { encoding: 'utf8' });
-const pandas = py.status === 0 ? (JSON.parse(py.stdout) as { rfm: { medianMs: number }; clv: { medianMs: number } }) : undefined;
-
-const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
-report({
-  bench: 'pushdown',
-  transactions: N,
-  customers: CUSTOMERS,
-  rfm: { duckdbMs: duckRfmMs, inProcessMs: memRfmMs, pandasMs: pandas?.rfm.medianMs, inProcessOverDuckdb: ratio(memRfmMs, duckRfmMs), inProcessOverPandas: pandas && ratio(memRfmMs, pandas.rfm.medianMs) },
-  clv: { duckdbMs: duckClvMs, inProcessMs: memClvMs, pandasMs: pandas?.clv.medianMs, inProcessOverDuckdb: ratio(memClvMs, duckClvMs), inProcessOverPandas: pandas && ratio(memClvMs, pandas.clv.medianMs) },
-  summariesEqualInCount: duckClv.length === memClv.length,
-  endToEnd: {
-    period: PERIOD,
-    pushdownMs: pushMs,
-    inProcessMs: memMs,
-    speedup: ratio(memMs, pushMs),
-    distinctRows: pushScores.rows,
-    maxParamDiff: Math.max(...(['r', 'alpha', 'a', 'b'] as const).map((k) => Math.abs(pushScores.model.params[k] - memModel.model.params[k]))),
-    pushdownPeakRssMiB: mib(pushPeakRss),
-    inProcessPeakRssMiB: mib(allPeakRss),
-  },
-  pandas: pandas ? 'python3-pandas' : `unavailable: ${py.stderr?.slice(0, 200)}`,
-});
 
 const ch = process.env.CLICKHOUSE_URL;
 if (ch) {
@@ -133,7 +197,5 @@ if (ch) {
   };
   const single = await query('bench_tx_single');
   const distributed = await query('bench_tx');
-  report({ bench: 'pushdown', clickhouse: { shards: shards.length, clusterMs: distributed.ms, singleNodeMs: single.ms, rowsEqual: single.text === distributed.text, rows: single.text.split('\n').length - 1 } });
+  report({ bench: 'pushdown', clickhouse: { shards: shards.length, clusterMs: distributed.ms, singleNodeMs: single.ms, rowsEqual: single.text === distributed.text, rows: single.text.split('\n').length - 1, rowsEqualInProcess: single.text.split('\n').length - 1 === summarizeTransactionsColumns(toColumns(data, 'dictionary'), { asOf: AS_OF }).ids.length } });
 }
-conn.closeSync();
-instance.closeSync();

@@ -64,7 +64,8 @@ function throwers() {
         /^export (?:async )?function\*? (\w+)/.exec(decl)?.[1] ??
         (cls && /^\s+(?:static |async |get )*(\w+)\s*[(<]/.exec(decl)?.[1] ? `${cls}.${/^\s+(?:static |async |get )*(\w+)/.exec(decl)[1]}` : undefined) ??
         /^export const (\w+)/.exec(decl)?.[1];
-      if (!name || name.endsWith('.constructor')) continue;
+      // Internal helpers (the argument guards) are not part of the API the reference documents.
+      if (!name || name.endsWith('.constructor') || /@internal/.test(doc)) continue;
       const throwsText = [...doc.matchAll(/@throws([\s\S]*?)(?=\n\s*\*\s*@|$)/g)].map((t) => t[1]).join(' ');
       for (const code of throwsText.match(/\b[A-Z][A-Z_]{3,}\b/g) ?? []) by.get(code)?.add(name);
     }

@@ -31,12 +31,4 @@ export function equalWidthBins(values: ArrayLike<number>, bins: number, min: num
   return { bins: out, skipped };
 }
 
-/** @internal Asserts an array-like of numbers (an array or a typed array). */
-export function requireNumbers(values: unknown, field: string): ArrayLike<number> {
-  assert(
-    Array.isArray(values) || (ArrayBuffer.isView(values) && !(values instanceof DataView)),
-    'INVALID_ARGUMENT',
-    { params: { field, rule: 'must be an array or typed array of numbers' } },
-  );
-  return values as ArrayLike<number>;
-}
+export { requireNumbers } from '../core/guards';

@@ -7,6 +7,8 @@
  * @module clv
  */
 export { summarizeTransactions, summaryColumns, type CustomerSummaries, type CustomerSummary, type SummarizeOptions, type SummaryPeriod } from './summary';
+export { summarizeTransactionsColumns, type CustomerSummaryColumns } from './summarizeTransactionsColumns';
+export type { TransactionColumns, DictionaryColumn } from '../customer/transactionColumns';
 export { clvSummarySql, clvSummaryCountsSql, type ClvSummarySqlOptions } from './summarySql';
 export type { FrequencyRecencyRow, FrequencyRecencyColumns, FrequencyRecencyData } from './data';
 export type { FitInfo, FitOptions } from './fit';

@@ -5,9 +5,10 @@ import type { BgBbModel } from './bgbb/model';
 import type { GammaGammaModel } from './gammagamma/model';
 import type { PurchaseModel } from './models';
 import { freezeModel, isTrustedModel } from './trusted';
+import { lazySchema } from '../core/zod/lazySchema';
 
-const positive = /* @__PURE__ */ (() => z.number().positive().finite())();
-const FitInfoSchema = /* @__PURE__ */ (() => z.object({
+const positive = /* @__PURE__ */ lazySchema(() => z.number().positive().finite());
+const FitInfoSchema = /* @__PURE__ */ lazySchema(() => z.object({
   converged: z.boolean(),
   logLikelihood: z.number().finite(),
   iterations: z.number().int().nonnegative(),
@@ -16,8 +17,8 @@ const FitInfoSchema = /* @__PURE__ */ (() => z.object({
   penalizer: z.number().nonnegative(),
   standardErrors: z.record(z.string(), z.number()).optional(),
   degenerate: z.array(z.string()).optional(),
-}))();
-const bgParams = /* @__PURE__ */ z.strictObject({ r: positive, alpha: positive, a: positive, b: positive });
+}));
+const bgParams = /* @__PURE__ */ lazySchema(() => z.strictObject({ r: positive, alpha: positive, a: positive, b: positive }));
 
 /**
  * The zod schema of every fitted model crmkit/clv produces (a discriminated union on `model`).
@@ -29,7 +30,7 @@ const bgParams = /* @__PURE__ */ z.strictObject({ r: positive, alpha: positive, 
  * //=> true
  * ```
  */
-export const ClvModelSchema = /* @__PURE__ */ (() => z.discriminatedUnion('model', [
+export const ClvModelSchema = /* @__PURE__ */ lazySchema(() => z.discriminatedUnion('model', [
   z.strictObject({ model: z.literal('bgnbd'), params: bgParams, fit: FitInfoSchema.optional() }),
   z.strictObject({ model: z.literal('mbgnbd'), params: bgParams, fit: FitInfoSchema.optional() }),
   z.strictObject({
@@ -48,7 +49,7 @@ export const ClvModelSchema = /* @__PURE__ */ (() => z.discriminatedUnion('model
     params: z.strictObject({ alpha: positive, beta: positive, gamma: positive, delta: positive }),
     fit: FitInfoSchema.optional(),
   }),
-]))();
+]));
 
 /**
  * Any fitted model of crmkit/clv.

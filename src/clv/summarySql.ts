@@ -3,7 +3,7 @@ import { requireDate } from '../core/time/index';
 import type { SqlText } from '../core/sql/dialect';
 import { type TransactionTable, transactionSource } from '../core/sql/transactionTable';
 import type { SqlWriter } from '../core/sql/writer';
-import { type SummaryPeriod, periodIndex } from './summary';
+import { type SummaryPeriod, periodIndex } from './period';
 
 /**
  * Options for {@link clvSummarySql} and {@link clvSummaryCountsSql}: where the transactions are,

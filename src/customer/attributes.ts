@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from '../core/zod/lazySchema';
 
 const FORBIDDEN_KEYS = /* @__PURE__ */ new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -13,11 +14,11 @@ const FORBIDDEN_KEYS = /* @__PURE__ */ new Set(['__proto__', 'constructor', 'pro
  * //=> false
  * ```
  */
-export const SafeKeySchema = /* @__PURE__ */ (() => z
+export const SafeKeySchema = /* @__PURE__ */ lazySchema(() => z
   .string()
   .min(1)
   .max(128)
-  .refine((k) => !FORBIDDEN_KEYS.has(k), { message: 'reserved key' }))();
+  .refine((k) => !FORBIDDEN_KEYS.has(k), { message: 'reserved key' }));
 
 /**
  * Adopter-defined custom attributes: scalar values under safe keys (at most 200).
@@ -29,9 +30,9 @@ export const SafeKeySchema = /* @__PURE__ */ (() => z
  * //=> { vipLevel: 3, region: '华东' }
  * ```
  */
-export const AttributesSchema = /* @__PURE__ */ (() => z
+export const AttributesSchema = /* @__PURE__ */ lazySchema(() => z
   .record(SafeKeySchema, z.union([z.string().max(4096), z.number(), z.boolean(), z.null()]))
-  .refine((r) => Object.keys(r).length <= 200, { message: 'at most 200 attributes' }))();
+  .refine((r) => Object.keys(r).length <= 200, { message: 'at most 200 attributes' }));
 
 /**
  * Custom attribute values; see {@link AttributesSchema}.

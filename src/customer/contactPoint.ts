@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { nonBlankText } from './text';
+import { lazySchema } from '../core/zod/lazySchema';
 
-const label = /* @__PURE__ */ (() => z.string().max(64).optional())();
+const label = /* @__PURE__ */ lazySchema(() => z.string().max(64).optional());
 
 /**
  * A phone number, stored in E.164 form (`+8613812345678`) once normalised.
@@ -13,13 +14,13 @@ const label = /* @__PURE__ */ (() => z.string().max(64).optional())();
  * //=> true
  * ```
  */
-export const PhoneContactSchema = /* @__PURE__ */ (() => z.strictObject({
+export const PhoneContactSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
   type: z.literal('phone'),
   value: nonBlankText(64),
   label,
   verified: z.boolean().optional(),
   primary: z.boolean().optional(),
-}))();
+}));
 
 /**
  * An email address, stored with a lower-case domain once normalised.
@@ -31,13 +32,13 @@ export const PhoneContactSchema = /* @__PURE__ */ (() => z.strictObject({
  * //=> 'li@example.cn'
  * ```
  */
-export const EmailContactSchema = /* @__PURE__ */ (() => z.strictObject({
+export const EmailContactSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
   type: z.literal('email'),
   value: nonBlankText(320),
   label,
   verified: z.boolean().optional(),
   primary: z.boolean().optional(),
-}))();
+}));
 
 /**
  * A postal address (Chinese addresses use region = province, city, district).
@@ -49,7 +50,7 @@ export const EmailContactSchema = /* @__PURE__ */ (() => z.strictObject({
  * //=> '北京市'
  * ```
  */
-export const AddressContactSchema = /* @__PURE__ */ (() => z.strictObject({
+export const AddressContactSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
   type: z.literal('address'),
   country: z.string().regex(/^[A-Za-z]{2}$/).describe('ISO 3166-1 alpha-2'),
   region: z.string().max(128).optional().describe('province or state'),
@@ -60,7 +61,7 @@ export const AddressContactSchema = /* @__PURE__ */ (() => z.strictObject({
   postalCode: z.string().max(16).optional(),
   label,
   primary: z.boolean().optional(),
-}))();
+}));
 
 /**
  * Social and instant-messaging networks a handle can belong to.
@@ -84,14 +85,14 @@ export const SOCIAL_NETWORKS = ['wechat', 'wecom', 'weibo', 'qq', 'dingtalk', 'w
  * //=> 'wechat'
  * ```
  */
-export const SocialContactSchema = /* @__PURE__ */ (() => z.strictObject({
+export const SocialContactSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
   type: z.literal('social'),
   network: z.enum(SOCIAL_NETWORKS),
   value: nonBlankText(256),
   label,
   verified: z.boolean().optional(),
   primary: z.boolean().optional(),
-}))();
+}));
 
 /**
  * A way to reach a customer: phone, email, postal address or social/IM handle.
@@ -103,12 +104,12 @@ export const SocialContactSchema = /* @__PURE__ */ (() => z.strictObject({
  * //=> 'email'
  * ```
  */
-export const ContactPointSchema = /* @__PURE__ */ z.discriminatedUnion('type', [
+export const ContactPointSchema = /* @__PURE__ */ lazySchema(() => z.discriminatedUnion('type', [
   PhoneContactSchema,
   EmailContactSchema,
   AddressContactSchema,
   SocialContactSchema,
-]);
+]));
 
 /**
  * A contact point; see {@link ContactPointSchema}.

@@ -5,6 +5,7 @@ import { AttributesSchema, SafeKeySchema } from './attributes';
 import { ContactPointSchema } from './contactPoint';
 import { OrganizationSchema } from './organization';
 import { CONSENT_CHANNELS } from './consentChannels';
+import { lazySchema } from '../core/zod/lazySchema';
 
 export { CONSENT_CHANNELS, type ConsentChannel } from './consentChannels';
 
@@ -18,11 +19,11 @@ export { CONSENT_CHANNELS, type ConsentChannel } from './consentChannels';
  * //=> true
  * ```
  */
-export const ConsentSchema = /* @__PURE__ */ (() => z.strictObject({
+export const ConsentSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
   granted: z.boolean(),
   updatedAt: DateSchema,
   source: z.string().max(128).optional(),
-}))();
+}));
 
 /**
  * Personal details of a customer of kind `person`.
@@ -34,32 +35,37 @@ export const ConsentSchema = /* @__PURE__ */ (() => z.strictObject({
  * //=> '李'
  * ```
  */
-export const PersonSchema = /* @__PURE__ */ (() => z.strictObject({
+export const PersonSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
   givenName: z.string().max(128).optional(),
   familyName: z.string().max(128).optional(),
   gender: z.enum(['female', 'male', 'other', 'unknown']).optional(),
   birthDate: DateSchema.optional(),
   residentId: z.string().max(32).optional().describe('mainland resident identity number, GB 11643-1999'),
   employerId: z.string().max(128).optional().describe('customer id of the organisation they work for'),
-}))();
+}));
 
-const CustomerFields = {
-  id: nonBlankText(128),
-  kind: z.enum(['person', 'organization']),
-  displayName: nonBlankText(256),
-  person: PersonSchema.optional(),
-  organization: OrganizationSchema.optional(),
-  contactPoints: z.array(ContactPointSchema).max(200).default([]),
-  tags: z.array(nonBlankText(64)).max(500).default([]),
-  attributes: AttributesSchema.default({}),
-  externalIds: z.record(SafeKeySchema, z.string().min(1).max(256)).default({}).describe('id of this customer in other systems, by system name'),
-  source: z.string().max(128).optional().describe('where the customer came from, e.g. referral, trade show'),
-  acquisitionChannel: z.string().max(128).optional(),
-  ownerId: z.string().max(128).optional().describe('the account manager responsible'),
-  teamId: z.string().max(128).optional().describe('the customer team or business line'),
-  lifecycleStage: nonBlankText(64).default('prospect'),
-  consent: z.partialRecord(z.enum(CONSENT_CHANNELS), ConsentSchema).default({}),
-};
+/** The fields both customer schemas share, built once on first use (with the schemas, not at import). */
+function buildCustomerFields() {
+  return {
+    id: nonBlankText(128),
+    kind: z.enum(['person', 'organization']),
+    displayName: nonBlankText(256),
+    person: PersonSchema.optional(),
+    organization: OrganizationSchema.optional(),
+    contactPoints: z.array(ContactPointSchema).max(200).default([]),
+    tags: z.array(nonBlankText(64)).max(500).default([]),
+    attributes: AttributesSchema.default({}),
+    externalIds: z.record(SafeKeySchema, z.string().min(1).max(256)).default({}).describe('id of this customer in other systems, by system name'),
+    source: z.string().max(128).optional().describe('where the customer came from, e.g. referral, trade show'),
+    acquisitionChannel: z.string().max(128).optional(),
+    ownerId: z.string().max(128).optional().describe('the account manager responsible'),
+    teamId: z.string().max(128).optional().describe('the customer team or business line'),
+    lifecycleStage: nonBlankText(64).default('prospect'),
+    consent: z.partialRecord(z.enum(CONSENT_CHANNELS), ConsentSchema).default({}),
+  };
+}
+let customerFieldsBuilt: ReturnType<typeof buildCustomerFields> | undefined;
+const customerFields = () => (customerFieldsBuilt ??= buildCustomerFields());
 
 function requireKindDetails(c: { kind: string; organization?: unknown }, ctx: z.RefinementCtx): void {
   if (c.kind === 'organization' && c.organization === undefined) {
@@ -83,15 +89,15 @@ function requireKindDetails(c: { kind: string; organization?: unknown }, ctx: z.
  * //=> 'prospect'
  * ```
  */
-export const CustomerSchema = /* @__PURE__ */ (() => z
+export const CustomerSchema = /* @__PURE__ */ lazySchema(() => z
   .strictObject({
-    ...CustomerFields,
+    ...customerFields(),
     createdAt: DateSchema,
     updatedAt: DateSchema,
     version: z.number().int().min(1),
   })
   .superRefine(requireKindDetails)
-  .meta({ id: 'Customer' }))();
+  .meta({ id: 'Customer' }));
 
 /**
  * What {@link createCustomer} accepts: a customer without timestamps and version; `id` is optional
@@ -104,10 +110,10 @@ export const CustomerSchema = /* @__PURE__ */ (() => z
  * //=> true
  * ```
  */
-export const CustomerInputSchema = /* @__PURE__ */ (() => z
-  .strictObject({ ...CustomerFields, id: CustomerFields.id.optional() })
+export const CustomerInputSchema = /* @__PURE__ */ lazySchema(() => z
+  .strictObject({ ...customerFields(), id: customerFields().id.optional() })
   .superRefine(requireKindDetails)
-  .meta({ id: 'CustomerInput' }))();
+  .meta({ id: 'CustomerInput' }));
 
 /**
  * A stored customer; see {@link CustomerSchema}.

@@ -36,6 +36,7 @@ export {
 export { AttributesSchema, SafeKeySchema, type Attributes } from './attributes';
 export { nonBlankText } from './text';
 export { TransactionSchema, type Transaction } from './transaction';
+export type { TransactionColumns, DictionaryColumn } from './transactionColumns';
 export { InteractionSchema, INTERACTION_CHANNELS, INTERACTION_TYPES, type Interaction } from './interaction';
 export type { CustomerEvent, CustomerRegistered, CustomerUpdated } from './events';
 export { normalizeContactPoint, normalizeCustomer, type NormalizableCustomer } from './normalizeCustomer';

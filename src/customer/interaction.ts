@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { nonBlankText } from './text';
 import { DateSchema } from '../core/time/schema';
 import { AttributesSchema } from './attributes';
+import { lazySchema } from '../core/zod/lazySchema';
 
 /**
  * Channels an interaction can happen on.
@@ -53,7 +54,7 @@ export const INTERACTION_TYPES = ['inquiry', 'complaint', 'feedback', 'follow_up
  * //=> 'wechat'
  * ```
  */
-export const InteractionSchema = /* @__PURE__ */ (() => z
+export const InteractionSchema = /* @__PURE__ */ lazySchema(() => z
   .strictObject({
     id: nonBlankText(128),
     customerId: nonBlankText(128),
@@ -66,7 +67,7 @@ export const InteractionSchema = /* @__PURE__ */ (() => z
     summary: z.string().max(10_000).optional(),
     attributes: AttributesSchema.optional(),
   })
-  .meta({ id: 'Interaction' }))();
+  .meta({ id: 'Interaction' }));
 
 /**
  * One customer interaction; see {@link InteractionSchema}.

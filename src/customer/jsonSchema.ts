@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { assert } from './errors';
 import { CustomerInputSchema, CustomerSchema } from './customer';
 import { InteractionSchema } from './interaction';
 import { TransactionSchema } from './transaction';
@@ -15,7 +16,8 @@ const SCHEMAS = {
  * ISO strings, money as `{ amount, currency }`), for adopters' API definitions.
  *
  * @param name - `Customer`, `CustomerInput`, `Transaction` or `Interaction`
- * @returns a JSON Schema object
+ * @returns a JSON Schema object (a fresh one on every call)
+ * @throws {CrmError} `INVALID_ARGUMENT` for any other name
  *
  * @example
  * ```ts
@@ -26,5 +28,6 @@ const SCHEMAS = {
  * ```
  */
 export function customerJsonSchema(name: keyof typeof SCHEMAS): Record<string, unknown> {
+  assert(typeof name === 'string' && Object.hasOwn(SCHEMAS, name), 'INVALID_ARGUMENT', { params: { field: 'name', rule: 'must be Customer, CustomerInput, Transaction or Interaction' } });
   return z.toJSONSchema(SCHEMAS[name], { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
 }

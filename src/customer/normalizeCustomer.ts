@@ -6,7 +6,7 @@ import { normalizeEmail } from '../validation/normalize/email';
 import { type PhoneOptions, normalizePhone } from '../validation/normalize/phone';
 import { normalizePostalCode } from '../validation/normalize/postalCode';
 import { normalizeTags, normalizeText, toHalfWidth } from '../validation/normalize/text';
-import { requireObject } from '../core/guards';
+import { requireObject, requireString } from '../core/guards';
 
 /**
  * Normalises one contact point: phones to E.164 (kept as typed when unparseable, so validation can
@@ -15,6 +15,7 @@ import { requireObject } from '../core/guards';
  * @param point - the contact point
  * @param options - {@link PhoneOptions}
  * @returns a new, normalised contact point
+ * @throws {CrmError} `INVALID_ARGUMENT` for a point that is not an object or whose text fields are not strings
  *
  * @example
  * ```ts
@@ -24,6 +25,7 @@ import { requireObject } from '../core/guards';
  * ```
  */
 export function normalizeContactPoint<T extends ContactPoint>(point: T, options: PhoneOptions = {}): T {
+  requireObject(point, 'point');
   switch (point.type) {
     case 'phone':
       return { ...point, value: normalizePhone(point.value, options) ?? normalizeText(point.value) };
@@ -34,7 +36,7 @@ export function normalizeContactPoint<T extends ContactPoint>(point: T, options:
     case 'address':
       return {
         ...point,
-        country: point.country.toUpperCase(),
+        country: requireString(point.country, 'country').toUpperCase(),
         line1: normalizeText(point.line1),
         ...(point.line2 !== undefined && { line2: normalizeText(point.line2) }),
         ...(point.postalCode !== undefined && { postalCode: normalizePostalCode(point.postalCode, point.country.toUpperCase()) }),

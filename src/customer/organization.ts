@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { nonBlankText } from './text';
 import { ContactPointSchema } from './contactPoint';
+import { lazySchema } from '../core/zod/lazySchema';
 
 /**
  * Kinds of organisation. Government accounts are first-class.
@@ -45,7 +46,7 @@ export const CONTACT_ROLES = [
  * //=> 'purchaser'
  * ```
  */
-export const OrganizationContactSchema = /* @__PURE__ */ (() => z.strictObject({
+export const OrganizationContactSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
   id: nonBlankText(128),
   name: nonBlankText(256),
   role: z.enum(CONTACT_ROLES),
@@ -53,7 +54,7 @@ export const OrganizationContactSchema = /* @__PURE__ */ (() => z.strictObject({
   departmentId: z.string().max(128).optional(),
   primary: z.boolean().optional(),
   contactPoints: z.array(ContactPointSchema).max(100).default([]),
-}))();
+}));
 
 /**
  * A department inside an organisation (may nest through `parentId`).
@@ -65,11 +66,11 @@ export const OrganizationContactSchema = /* @__PURE__ */ (() => z.strictObject({
  * //=> '信息中心'
  * ```
  */
-export const DepartmentSchema = /* @__PURE__ */ (() => z.strictObject({
+export const DepartmentSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
   id: nonBlankText(128),
   name: nonBlankText(256),
   parentId: z.string().max(128).optional(),
-}))();
+}));
 
 /**
  * The organisation details of a customer of kind `organization`: legal name, Unified Social Credit
@@ -82,7 +83,7 @@ export const DepartmentSchema = /* @__PURE__ */ (() => z.strictObject({
  * //=> []
  * ```
  */
-export const OrganizationSchema = /* @__PURE__ */ (() => z.strictObject({
+export const OrganizationSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
   legalName: nonBlankText(512),
   uscc: z.string().max(32).optional().describe('Unified Social Credit Code, GB 32100-2015'),
   type: z.enum(ORGANIZATION_TYPES),
@@ -90,7 +91,7 @@ export const OrganizationSchema = /* @__PURE__ */ (() => z.strictObject({
   parentId: z.string().max(128).optional().describe('customer id of the parent organisation'),
   departments: z.array(DepartmentSchema).max(1000).default([]),
   contacts: z.array(OrganizationContactSchema).max(1000).default([]),
-}))();
+}));
 
 /**
  * Organisation details; see {@link OrganizationSchema}.

@@ -3,6 +3,7 @@ import { nonBlankText } from './text';
 import { MoneySchema } from '../core/money/schema';
 import { DateSchema } from '../core/time/schema';
 import { AttributesSchema } from './attributes';
+import { lazySchema } from '../core/zod/lazySchema';
 
 /**
  * A purchase or a refund. `amount` is always non-negative; a refund's type says it reduces value.
@@ -19,7 +20,7 @@ import { AttributesSchema } from './attributes';
  * //=> '99.00 CNY'
  * ```
  */
-export const TransactionSchema = /* @__PURE__ */ (() => z
+export const TransactionSchema = /* @__PURE__ */ lazySchema(() => z
   .strictObject({
     id: nonBlankText(128),
     customerId: nonBlankText(128),
@@ -32,7 +33,7 @@ export const TransactionSchema = /* @__PURE__ */ (() => z
     quantity: z.number().int().min(0).optional(),
     attributes: AttributesSchema.optional(),
   })
-  .meta({ id: 'Transaction' }))();
+  .meta({ id: 'Transaction' }));
 
 /**
  * A purchase or refund; see {@link TransactionSchema}.

@@ -1,7 +1,7 @@
 import { localizeWord, assert } from './errors';
 import { type Locale, zodErrorMap } from '../core/locales';
 import { requireDenseArray } from '../core/guards';
-import { compileFastParse } from '../core/zod/fastParse';
+import { lazyFastParse } from '../core/zod/fastParse';
 import { unreadableIssue } from '../validation/issue';
 import { type Customer, type CustomerInput, CustomerInputSchema, CustomerSchema } from './customer';
 import { type FieldCheckOptions, checkCustomerFields } from '../validation/fieldChecks';
@@ -57,8 +57,8 @@ export type CustomerValidationResult =
   | { readonly ok: true; readonly value: ValidCustomerInput; readonly issues: readonly [] }
   | { readonly ok: false; readonly value?: undefined; readonly issues: readonly ValidationIssue[] };
 
-const fastInput = /* @__PURE__ */ compileFastParse(CustomerInputSchema);
-const fastStored = /* @__PURE__ */ compileFastParse(CustomerSchema);
+const fastInput = /* @__PURE__ */ lazyFastParse(CustomerInputSchema);
+const fastStored = /* @__PURE__ */ lazyFastParse(CustomerSchema);
 
 /**
  * `CustomerSchema.parse` with the fast path in front (same output, same errors).

@@ -3,6 +3,7 @@ import { CrmError } from './errors';
 import { CONSENT_CHANNELS } from '../customer/customer';
 import { type Lifecycle, indexOf } from './machine/defineLifecycle';
 import { requireObject } from '../core/guards';
+import { lazySchema } from '../core/zod/lazySchema';
 
 /**
  * zod schema of one recommended action: an id (`welcome`, `onboarding`, `upsell`, `vip_care`,
@@ -15,12 +16,12 @@ import { requireObject } from '../core/guards';
  * //=> []
  * ```
  */
-export const PlaybookActionSchema = /* @__PURE__ */ (() => z.strictObject({
+export const PlaybookActionSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
   id: z.string().min(1).max(64),
   label: z.string().min(1).max(256),
   channels: z.array(z.enum(CONSENT_CHANNELS)).default([]),
   withinDays: z.number().min(0).max(3650).optional(),
-}))();
+}));
 
 /**
  * A recommended action; see {@link PlaybookActionSchema}.

@@ -1,10 +1,12 @@
 import { D, DECIMAL_ROUNDING as ROUNDING } from '../core/money/decimal';
 import { assert, CrmError } from './errors';
 import type { Money } from '../core/money/Money';
+import { requireObject } from '../core/guards';
 import { MS_PER_DAY, requireDate } from '../core/time';
 import { localParts, startOfLocalPeriod } from './calendar';
 import { expiryOf } from './expiryOf';
 import type { LedgerEntry } from './ledger/entry';
+import { requireLedgerEntries } from './ledger/requireEntries';
 import type { LoyaltyProgram } from './program';
 
 /**
@@ -91,7 +93,8 @@ export interface EarnResult {
  * @param options - tier, birth month, first purchase, referral, ledger entries for caps
  * @returns the entry and the breakdown
  * @throws {CrmError} `CURRENCY_MISMATCH` when the purchase is in another currency; `INVALID_ARGUMENT`
- *   for a refund, a negative amount, an unknown tier or birth month; `INVALID_DATE`
+ *   for a refund, a negative amount, an unknown tier or birth month, a purchase without a string id,
+ *   or `entries` that are not a dense array of ledger entries; `INVALID_DATE`
  *
  * @example
  * ```ts
@@ -113,8 +116,11 @@ export interface EarnResult {
  * ```
  */
 export function earnPoints(purchase: Purchase, program: LoyaltyProgram, options: EarnOptions = {}): EarnResult {
+  requireObject(options, 'options');
+  const entries = options.entries === undefined ? [] : requireLedgerEntries(options.entries, 'entries');
+  assert(purchase !== null && typeof purchase === 'object' && typeof purchase.id === 'string', 'INVALID_ARGUMENT', { params: { field: 'purchase', rule: 'must be a purchase' } });
   const id = `earn:${purchase.id}`;
-  const existing = options.entries?.find((e) => e.id === id);
+  const existing = entries.find((e) => e.id === id);
   if (existing !== undefined) {
     return { entry: existing, points: existing.points, qualifyingPoints: existing.qualifyingPoints ?? existing.points, uncapped: existing.points, multiplier: '1', bonusPoints: 0, bonuses: [] };
   }
@@ -163,7 +169,7 @@ export function earnPoints(purchase: Purchase, program: LoyaltyProgram, options:
     const start = startOfLocalPeriod(at, cap.period, offset);
     const end = nextPeriod(start, cap.period, offset);
     let used = 0;
-    for (const e of options.entries ?? []) {
+    for (const e of entries) {
       const t = e.occurredAt.getTime();
       if (e.type === 'earn' && t >= start && t < end) used += e.points;
     }

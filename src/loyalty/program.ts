@@ -3,18 +3,19 @@ import { CrmError } from './errors';
 import { Money } from '../core/money/Money';
 import { MoneySchema } from '../core/money/schema';
 import { DateSchema } from '../core/time/schema';
+import { lazySchema } from '../core/zod/lazySchema';
 
-const id = /* @__PURE__ */ (() => z.string().min(1).max(128))();
-const wholePoints = /* @__PURE__ */ (() => z.number().int().min(0).max(Number.MAX_SAFE_INTEGER))();
+const id = /* @__PURE__ */ lazySchema(() => z.string().min(1).max(128));
+const wholePoints = /* @__PURE__ */ lazySchema(() => z.number().int().min(0).max(Number.MAX_SAFE_INTEGER));
 /** A decimal factor written as a string (`'1.5'`), so it never passes through a binary float. */
-const factor = /* @__PURE__ */ (() => z.string().regex(/^\d{1,6}(\.\d{1,6})?$/, { message: 'must be a decimal string such as "1.5"' }))();
-const ROUNDING = /* @__PURE__ */ z.enum(['half-even', 'half-up', 'half-down', 'up', 'down', 'ceil', 'floor']);
+const factor = /* @__PURE__ */ lazySchema(() => z.string().regex(/^\d{1,6}(\.\d{1,6})?$/, { message: 'must be a decimal string such as "1.5"' }));
+const ROUNDING = /* @__PURE__ */ lazySchema(() => z.enum(['half-even', 'half-up', 'half-down', 'up', 'down', 'ceil', 'floor']));
 
 /**
  * A bonus on top of the base points of a purchase. `multiplier` multiplies the base; `points` adds.
  * `redeemableOnly` bonuses add redeemable points but no qualifying points (they never lift a tier).
  */
-const BonusRuleSchema = /* @__PURE__ */ (() => {
+const BonusRuleSchema = /* @__PURE__ */ lazySchema(() => {
   const common = { id, multiplier: factor.optional(), points: wholePoints.optional(), redeemableOnly: z.boolean().default(false) };
   return z.discriminatedUnion('kind', [
     z.strictObject({ kind: z.literal('birthday-month'), ...common }),
@@ -22,10 +23,10 @@ const BonusRuleSchema = /* @__PURE__ */ (() => {
     z.strictObject({ kind: z.literal('referral'), ...common }),
     z.strictObject({ kind: z.literal('campaign'), from: DateSchema, to: DateSchema, ...common }),
   ]);
-})();
-const pendingDays = /* @__PURE__ */ (() => z.number().int().min(0).max(366))();
+});
+const pendingDays = /* @__PURE__ */ lazySchema(() => z.number().int().min(0).max(366));
 
-const TierSchema = /* @__PURE__ */ (() => z.strictObject({
+const TierSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
   id,
   name: z.string().max(128).optional(),
   /** Points earned, or spend, within the qualification window needed to hold this tier. */
@@ -34,7 +35,7 @@ const TierSchema = /* @__PURE__ */ (() => z.strictObject({
   multiplier: factor.default('1'),
   /** Adopter-defined benefits: discount rate, free shipping, priority service... */
   benefits: z.record(z.string(), z.unknown()).default({}),
-}))();
+}));
 
 /**
  * zod schema of a loyalty programme (会员计划): how purchases earn points, the tiers and how customers
@@ -76,7 +77,7 @@ const TierSchema = /* @__PURE__ */ (() => z.strictObject({
  * //=> 1
  * ```
  */
-export const LoyaltyProgramSchema = /* @__PURE__ */ (() => z
+export const LoyaltyProgramSchema = /* @__PURE__ */ lazySchema(() => z
   .strictObject({
     id,
     name: z.string().max(256).optional(),
@@ -153,7 +154,7 @@ export const LoyaltyProgramSchema = /* @__PURE__ */ (() => z
       if (b.kind === 'campaign' && !(b.from < b.to)) issue('from must be before to', ['earning', 'bonuses', i]);
     });
   })
-  .meta({ id: 'LoyaltyProgram' }))();
+  .meta({ id: 'LoyaltyProgram' }));
 
 /**
  * A parsed loyalty programme; see {@link LoyaltyProgramSchema}.

@@ -1,10 +1,12 @@
 import { assert, CrmError } from './errors';
+import { requireIterable } from '../core/guards';
 import { type Customer, CustomerSchema } from '../customer/customer';
 import type { CustomerRepository, SaveOptions } from '../repository/CustomerRepository';
 import type { ListOptions, Page, StreamOptions } from '../repository/pagination';
 import { normalizeTag } from '../validation/normalize/text';
 import { cloneData } from './clone';
 import { decodeCursor, encodeCursor, pageLimit, upperBound } from './cursor';
+import { requireListOptions } from './listOptions';
 
 const byId = (c: Customer, id: string): number => (c.id < id ? -1 : c.id > id ? 1 : 0);
 
@@ -30,6 +32,7 @@ export class MemoryCustomerRepository implements CustomerRepository {
   }
 
   async getMany(ids: readonly string[]): Promise<Customer[]> {
+    requireIterable(ids, 'ids');
     const out: Customer[] = [];
     for (const id of ids) {
       const c = this.#byId.get(id);
@@ -39,6 +42,7 @@ export class MemoryCustomerRepository implements CustomerRepository {
   }
 
   async save(customer: Customer, options: SaveOptions = {}): Promise<Customer> {
+    requireListOptions(options);
     const parsed = CustomerSchema.safeParse(customer);
     if (!parsed.success) {
       throw new CrmError('VALIDATION_FAILED', {
@@ -69,6 +73,7 @@ export class MemoryCustomerRepository implements CustomerRepository {
   }
 
   async delete(id: string, options: SaveOptions = {}): Promise<void> {
+    requireListOptions(options);
     const current = this.#byId.get(id);
     assert(current !== undefined, 'NOT_FOUND', { params: { entity: 'customer', id }, details: { id } });
     const expected = options.expectedVersion;
@@ -85,6 +90,7 @@ export class MemoryCustomerRepository implements CustomerRepository {
   }
 
   async *stream(options: StreamOptions = {}): AsyncIterable<Customer> {
+    requireListOptions(options);
     const batchSize = pageLimit(Math.min(options.batchSize ?? 500, 1000));
     let cursor: string | undefined;
     do {
@@ -115,6 +121,7 @@ export class MemoryCustomerRepository implements CustomerRepository {
   }
 
   #page(options: ListOptions, keep: (c: Customer) => boolean): Page<Customer> {
+    requireListOptions(options);
     const limit = pageLimit(options.limit);
     const after = options.cursor === undefined ? undefined : String(decodeCursor(options.cursor)[0]);
     const items: Customer[] = [];

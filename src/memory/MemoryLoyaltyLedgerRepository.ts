@@ -6,6 +6,7 @@ import type { LedgerAppendOptions, LedgerAppendResult, LoyaltyLedgerRepository }
 import type { Page } from '../repository/pagination';
 import { cloneData } from './clone';
 import { decodeCursor, encodeCursor, pageLimit, upperBound } from './cursor';
+import { requireListOptions, requireRecordListOptions } from './listOptions';
 import { type RecordKey as Key, RecordIndex, compareRecordKey as compareKey, recordKey as keyOf } from './recordIndex';
 
 
@@ -30,6 +31,7 @@ export class MemoryLoyaltyLedgerRepository implements LoyaltyLedgerRepository {
   readonly #balances = new Map<string, number>();
 
   async append(entries: LedgerEntry | readonly LedgerEntry[], options: LedgerAppendOptions = {}): Promise<LedgerAppendResult> {
+    requireListOptions(options);
     const batch = (Array.isArray(entries) ? entries : [entries]) as readonly LedgerEntry[];
     const fresh = new Map<string, LedgerEntry>();
     const repeated: LedgerEntry[] = [];
@@ -77,10 +79,9 @@ export class MemoryLoyaltyLedgerRepository implements LoyaltyLedgerRepository {
   }
 
   async listByCustomer(customerId: string, options: RecordListOptions = {}): Promise<Page<LedgerEntry>> {
+    const { from, to } = requireRecordListOptions(options);
     const sorted = this.#index.byCustomer.get(customerId) ?? [];
     const limit = pageLimit(options.limit);
-    const from = options.from?.getTime() ?? -Infinity;
-    const to = options.to?.getTime() ?? Infinity;
     let i: number;
     if (options.cursor !== undefined) {
       const [t, id] = decodeCursor(options.cursor);

@@ -1,4 +1,5 @@
 import { assert } from './errors';
+import { requireDenseArray } from '../core/guards';
 import type { CustomerRecord } from '../repository/CustomerRecordRepository';
 import { upperBound } from './cursor';
 
@@ -48,6 +49,7 @@ export class RecordIndex<T extends CustomerRecord> {
     assert(typeof toCustomerId === 'string' && toCustomerId.length > 0, 'INVALID_ARGUMENT', {
       params: { field: 'toCustomerId', rule: 'must be a non-empty string' },
     });
+    requireDenseArray(ids, 'ids');
     const missing = ids.find((id) => !this.byId.has(id));
     assert(missing === undefined, 'NOT_FOUND', { params: { entity, id: missing }, details: { id: missing } });
     for (const id of ids) {

@@ -5,6 +5,7 @@ import type { ListOptions, Page, StreamOptions } from '../repository/pagination'
 import { requireIterable } from '../core/guards';
 import { cloneData } from './clone';
 import { decodeCursor, encodeCursor, pageLimit, upperBound } from './cursor';
+import { requireListOptions } from './listOptions';
 
 interface Versioned {
   readonly id: string;
@@ -46,6 +47,7 @@ export class VersionedStore<T extends Versioned> {
   }
 
   save(entity: T, options: SaveOptions = {}): T {
+    requireListOptions(options);
     const parsed = this.schema.safeParse(entity);
     if (!parsed.success) {
       throw new CrmError('VALIDATION_FAILED', {
@@ -75,6 +77,7 @@ export class VersionedStore<T extends Versioned> {
   }
 
   delete(id: string, options: SaveOptions = {}): void {
+    requireListOptions(options);
     const current = this.#byId.get(id);
     assert(current !== undefined, 'NOT_FOUND', { params: { entity: this.entity, id }, details: { id } });
     const expected = options.expectedVersion;
@@ -88,6 +91,7 @@ export class VersionedStore<T extends Versioned> {
 
   /** A page of the entities `keep` accepts, in id order, after the cursor. */
   page(options: ListOptions, keep: (e: T) => boolean): Page<T> {
+    requireListOptions(options);
     const limit = pageLimit(options.limit);
     const after = options.cursor === undefined ? undefined : String(decodeCursor(options.cursor)[0]);
     const items: T[] = [];
@@ -104,6 +108,7 @@ export class VersionedStore<T extends Versioned> {
 
   /** Every entity in id order, fetched a page at a time. */
   async *stream(options: StreamOptions = {}): AsyncIterable<T> {
+    requireListOptions(options);
     const batchSize = pageLimit(Math.min(options.batchSize ?? 500, 1000));
     let cursor: string | undefined;
     do {

@@ -3,15 +3,16 @@ import { Money } from '../core/money/Money';
 import { MoneySchema } from '../core/money/schema';
 import { DateSchema } from '../core/time/schema';
 import { nonBlankText } from '../customer/text';
+import { lazySchema } from '../core/zod/lazySchema';
 
 /** Whole minor units and not negative: what a deal's amount must be for exact figures. */
 export function isDealAmount(m: Money): boolean {
   return !m.isNegative() && m.round('down').equals(m);
 }
 
-const AmountSchema = /* @__PURE__ */ (() => MoneySchema.refine((m) => isDealAmount(m), {
+const AmountSchema = /* @__PURE__ */ lazySchema(() => MoneySchema.refine((m) => isDealAmount(m), {
   message: 'must not be negative nor have more digits than the currency minor unit',
-}))();
+}));
 
 /**
  * One entry of an opportunity's stage history: the stage it entered, when, and why.
@@ -23,11 +24,11 @@ const AmountSchema = /* @__PURE__ */ (() => MoneySchema.refine((m) => isDealAmou
  * //=> '2026-01-05T00:00:00.000Z'
  * ```
  */
-export const StageHistoryEntrySchema = /* @__PURE__ */ (() => z.strictObject({
+export const StageHistoryEntrySchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
   stage: nonBlankText(64),
   at: DateSchema,
   reason: z.string().max(512).optional(),
-}))();
+}));
 
 const OpportunityFields = {
   id: nonBlankText(128),
@@ -62,7 +63,7 @@ const OpportunityFields = {
  * //=> '120000.00 CNY'
  * ```
  */
-export const OpportunitySchema = /* @__PURE__ */ (() => z
+export const OpportunitySchema = /* @__PURE__ */ lazySchema(() => z
   .strictObject({
     ...OpportunityFields,
     createdAt: DateSchema,
@@ -71,7 +72,7 @@ export const OpportunitySchema = /* @__PURE__ */ (() => z
     version: z.number().int().min(1),
     stageHistory: z.array(StageHistoryEntrySchema).min(1).max(1000),
   })
-  .meta({ id: 'Opportunity' }))();
+  .meta({ id: 'Opportunity' }));
 
 /**
  * What {@link createOpportunity} accepts: an opportunity without timestamps, version, closing
@@ -87,9 +88,9 @@ export const OpportunitySchema = /* @__PURE__ */ (() => z
  * //=> true
  * ```
  */
-export const OpportunityInputSchema = /* @__PURE__ */ (() => z
+export const OpportunityInputSchema = /* @__PURE__ */ lazySchema(() => z
   .strictObject({ ...OpportunityFields, id: OpportunityFields.id.optional() })
-  .meta({ id: 'OpportunityInput' }))();
+  .meta({ id: 'OpportunityInput' }));
 
 /**
  * A stored opportunity; see {@link OpportunitySchema}.

@@ -122,7 +122,9 @@ export interface QualityReport {
  * {@link assessQuality}.
  *
  * @param records - interactions (or anything with `customerId` and `occurredAt`)
- * @returns a map from customer id to its latest `occurredAt`
+ * @returns a map from customer id to (a copy of) its latest `occurredAt`
+ * @throws {CrmError} `INVALID_ARGUMENT` when `records` is not iterable or holds an item without a
+ *   string `customerId`; `INVALID_DATE` for an `occurredAt` that is not a valid Date in years 0001-9999
  *
  * @example
  * ```ts
@@ -138,8 +140,11 @@ export function lastContactByCustomer(records: Iterable<{ readonly customerId: s
   requireIterable(records, 'records');
   const out = new Map<string, Date>();
   for (const r of records) {
+    assert(r !== null && typeof r === 'object' && typeof r.customerId === 'string', 'INVALID_ARGUMENT', { params: { field: 'records', rule: 'must be records with a customerId' } });
+    const t = requireDate(r.occurredAt, 'occurredAt').getTime();
     const cur = out.get(r.customerId);
-    if (!cur || r.occurredAt.getTime() > cur.getTime()) out.set(r.customerId, r.occurredAt);
+    // A copy: the map must not hand back the caller's own Date objects.
+    if (!cur || t > cur.getTime()) out.set(r.customerId, new Date(t));
   }
   return out;
 }
@@ -155,7 +160,7 @@ export function lastContactByCustomer(records: Iterable<{ readonly customerId: s
  * @param options - {@link AssessQualityOptions}
  * @returns the {@link QualityReport}
  * @throws {CrmError} `INVALID_DATE` when `asOf` is not a valid date; `INVALID_ARGUMENT` when
- *   `staleAfter` is not a non-negative number or a required field is unknown; `ABORTED` when
+ *   `customers` is not an array, `staleAfter` is not a non-negative number or a required field is unknown; `ABORTED` when
  *   `signal` aborts (checked every 16,384 records and during the duplicate search, which also
  *   reports progress through `onProgress`: phases `check`, `block`, `compare`); those of
  *   {@link findDuplicates}
@@ -179,6 +184,7 @@ export function lastContactByCustomer(records: Iterable<{ readonly customerId: s
  */
 export function assessQuality(customers: readonly Customer[], options: AssessQualityOptions): QualityReport {
   const asOf = requireDate(options?.asOf, 'asOf');
+  assert(Array.isArray(customers), 'INVALID_ARGUMENT', { params: { field: 'customers', rule: 'must be an array of customers' } });
   const staleAfter = options.staleAfter ?? 365;
   assert(Number.isFinite(staleAfter) && staleAfter >= 0, 'INVALID_ARGUMENT', { params: { field: 'staleAfter', rule: 'must be a non-negative number of days' } });
   const required = options.required ?? ['displayName', 'phone', 'email', 'address', 'ownerId'];

@@ -1,4 +1,5 @@
 import { CrmError } from './errors';
+import { requireNumbers, requireObject } from '../core/guards';
 import { requireMinResponses } from './stats/minResponses';
 import { criticalValue } from './stats/normal';
 import { criticalValueForSample } from './stats/studentT';
@@ -65,7 +66,7 @@ export interface CesResult {
  * @param options - `confidence` for the margin of error (default 0.95); `minResponses` (default: no minimum)
  * @returns the mean effort score, its error, and the distribution
  * @throws {CrmError} `ANSWER_OUT_OF_SCALE` for an answer that is not an integer 1..7;
- * `INVALID_ARGUMENT` for a confidence outside (0, 1)
+ * `INVALID_ARGUMENT` for `scores` that are not an array or typed array, or a confidence outside (0, 1)
  *
  * @example
  * ```ts
@@ -78,11 +79,12 @@ export interface CesResult {
  * ```
  */
 export function ces(scores: ArrayLike<number>, options: CesOptions = {}): CesResult {
+  requireObject(options, 'options');
   const confidence = options.confidence ?? 0.95;
   criticalValue(confidence);
   const minResponses = requireMinResponses(options.minResponses);
   const counts = new Float64Array(7);
-  const n = scores.length;
+  const n = requireNumbers(scores, 'scores').length;
   let mean = 0;
   let m2 = 0;
   for (let i = 0; i < n; i++) {

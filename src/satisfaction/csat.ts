@@ -1,4 +1,5 @@
 import { CrmError, assert } from './errors';
+import { requireNumbers, requireObject } from '../core/guards';
 import { clopperPearsonInterval } from './stats/clopperPearson';
 import { requireMinResponses } from './stats/minResponses';
 import { SMALL_SAMPLE_SIZE } from './stats/studentT';
@@ -64,7 +65,7 @@ export interface CsatResult {
  * @returns counts, share, interval, mean and distribution; `null` statistics when empty or below
  * `minResponses`
  * @throws {CrmError} `ANSWER_OUT_OF_SCALE` for an answer that is not an integer on the scale;
- * `INVALID_ARGUMENT` for a bad scale, threshold or confidence
+ * `INVALID_ARGUMENT` for `scores` that are not an array or typed array, a bad scale, threshold or confidence
  *
  * @example
  * Ten answers take the exact interval: the Beta(7, 4) 2.5% and Beta(8, 3) 97.5% quantiles.
@@ -78,6 +79,7 @@ export interface CsatResult {
  * ```
  */
 export function csat(scores: ArrayLike<number>, options: CsatOptions = {}): CsatResult {
+  requireObject(options, 'options');
   const scale = options.scale ?? 5;
   assert(scale === 5 || scale === 7, 'INVALID_ARGUMENT', { params: { field: 'scale', rule: 'must be 5 or 7' } });
   const threshold = options.satisfiedAtOrAbove ?? scale - 1;
@@ -87,7 +89,7 @@ export function csat(scores: ArrayLike<number>, options: CsatOptions = {}): Csat
   const confidence = options.confidence ?? 0.95;
   const minResponses = requireMinResponses(options.minResponses);
   const counts = new Float64Array(scale);
-  const n = scores.length;
+  const n = requireNumbers(scores, 'scores').length;
   let sum = 0;
   for (let i = 0; i < n; i++) {
     const s = scores[i] as number;

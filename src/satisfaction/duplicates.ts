@@ -1,4 +1,6 @@
 import { CrmError, assert } from './errors';
+import { requireDenseArray, requireObject } from '../core/guards';
+import { requireResponses } from './requireResponses';
 import type { SurveyResponse } from './response';
 
 /**
@@ -22,7 +24,8 @@ export type DuplicatePolicy = 'keep-latest' | 'reject' | 'assume-unique';
  * @returns the responses with one per customer and survey, in input order; the input array itself
  * when there were no duplicates
  * @throws {CrmError} `DUPLICATE_RESPONSE` under `reject` when a customer answered twice
- * (`details.customerId`, `details.responseIds`)
+ * (`details.customerId`, `details.responseIds`); `INVALID_ARGUMENT` for `responses` that are not an
+ * array of parsed responses (only a dense array under `assume-unique`) or an unknown policy
  *
  * @example
  * ```ts
@@ -36,9 +39,10 @@ export type DuplicatePolicy = 'keep-latest' | 'reject' | 'assume-unique';
  * ```
  */
 export function dedupeResponses<R extends SurveyResponse>(responses: readonly R[], options: { readonly duplicates?: DuplicatePolicy } = {}): readonly R[] {
-  const policy = options.duplicates ?? 'keep-latest';
-  if (policy === 'assume-unique') return responses;
+  const policy = requireObject<{ readonly duplicates?: DuplicatePolicy }>(options, 'options').duplicates ?? 'keep-latest';
+  if (policy === 'assume-unique') return requireDenseArray<R>(responses, 'responses');
   assert(policy === 'keep-latest' || policy === 'reject', 'INVALID_ARGUMENT', { params: { field: 'duplicates', rule: 'must be keep-latest, reject or assume-unique' } });
+  requireResponses(responses);
   // One map per survey keyed by customer id: no concatenated keys to build and hash.
   const bySurvey = new Map<string, Map<string, number>>();
   let dropped = 0;

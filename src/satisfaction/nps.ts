@@ -1,4 +1,5 @@
 import { CrmError } from './errors';
+import { requireNumbers, requireObject } from '../core/guards';
 import { requireMinResponses } from './stats/minResponses';
 import { criticalValue } from './stats/normal';
 import { criticalValueForSample } from './stats/studentT';
@@ -75,7 +76,7 @@ export interface NpsResult {
  * @returns counts, shares, score, standard error and margin of error; `null` statistics when empty
  * or below `minResponses`
  * @throws {CrmError} `ANSWER_OUT_OF_SCALE` for an answer that is not an integer 0..10;
- * `INVALID_ARGUMENT` for a confidence outside (0, 1) or a `minResponses` that is not a positive integer
+ * `INVALID_ARGUMENT` for `scores` that are not an array or typed array, a confidence outside (0, 1) or a `minResponses` that is not a positive integer
  *
  * @example
  * Ten answers: SE = 100·√((0.5·0.5 + 0.3·0.7 + 2·0.5·0.3)/10) = 27.568, and below 30 answers the
@@ -94,13 +95,14 @@ export interface NpsResult {
  * ```
  */
 export function nps(scores: ArrayLike<number>, options: NpsOptions = {}): NpsResult {
+  requireObject(options, 'options');
   const confidence = options.confidence ?? 0.95;
   criticalValue(confidence);
   const minResponses = requireMinResponses(options.minResponses);
   let promoters = 0;
   let passives = 0;
   let detractors = 0;
-  const n = scores.length;
+  const n = requireNumbers(scores, 'scores').length;
   for (let i = 0; i < n; i++) {
     const s = scores[i] as number;
     if (s >= 9) {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DateSchema } from '../core/time/schema';
 import { nonBlankText } from '../customer/text';
+import { lazySchema } from '../core/zod/lazySchema';
 
 /**
  * An answer: a number for scored scales, a boolean for yes/no, a string for free text.
@@ -27,7 +28,7 @@ export type Answer = number | boolean | string;
  * //=> '2026-03-01T02:00:00.000Z'
  * ```
  */
-export const ResponseSchema = /* @__PURE__ */ (() => z.strictObject({
+export const ResponseSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
   id: nonBlankText(128),
   surveyId: nonBlankText(128),
   customerId: nonBlankText(128),
@@ -37,7 +38,7 @@ export const ResponseSchema = /* @__PURE__ */ (() => z.strictObject({
   segment: z.string().max(128).optional(),
   ownerId: z.string().max(128).optional(),
   comment: z.string().max(10_000).optional(),
-}))();
+}));
 
 /**
  * A parsed survey response; see {@link ResponseSchema}.

@@ -2,11 +2,12 @@ import { z } from 'zod';
 import { CrmError } from './errors';
 import { nonBlankText } from '../customer/text';
 import { SCALE_TYPES } from './scales';
+import { lazySchema } from '../core/zod/lazySchema';
 
 /** The dimension a question belongs to when it names none. */
 export const DEFAULT_DIMENSION = 'general';
 
-const weight = /* @__PURE__ */ (() => z.number().finite().min(0))();
+const weight = /* @__PURE__ */ lazySchema(() => z.number().finite().min(0));
 
 /**
  * One survey question: its id, the scale it is answered on, the dimension it measures (product
@@ -21,7 +22,7 @@ const weight = /* @__PURE__ */ (() => z.number().finite().min(0))();
  * //=> 1
  * ```
  */
-export const QuestionSchema = /* @__PURE__ */ (() => z.strictObject({
+export const QuestionSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
   // Answers are looked up by id on plain objects, so ids must not name Object.prototype members.
   id: nonBlankText(128).refine((id) => !(id in Object.prototype), { message: 'reserved question id' }),
   text: z.string().max(2000).optional(),
@@ -29,7 +30,7 @@ export const QuestionSchema = /* @__PURE__ */ (() => z.strictObject({
   dimension: nonBlankText(128).default(DEFAULT_DIMENSION),
   weight: weight.default(1),
   reversed: z.boolean().default(false),
-}))();
+}));
 
 /**
  * A parsed survey question; see {@link QuestionSchema}.
@@ -52,11 +53,11 @@ export type Question = z.output<typeof QuestionSchema>;
  * //=> 1
  * ```
  */
-export const DimensionSchema = /* @__PURE__ */ (() => z.strictObject({
+export const DimensionSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
   id: nonBlankText(128),
   label: z.string().max(200).optional(),
   weight: weight.default(1),
-}))();
+}));
 
 /**
  * A parsed survey dimension; see {@link DimensionSchema}.
@@ -81,7 +82,7 @@ export type Dimension = z.output<typeof DimensionSchema>;
  * //=> false
  * ```
  */
-export const SurveySchema = /* @__PURE__ */ (() => z
+export const SurveySchema = /* @__PURE__ */ lazySchema(() => z
   .strictObject({
     id: nonBlankText(128),
     name: z.string().max(500),
@@ -106,7 +107,7 @@ export const SurveySchema = /* @__PURE__ */ (() => z
     }
     const scored = s.questions.some((q) => q.scale !== 'text' && q.weight > 0 && (s.dimensions === undefined || (dims.get(q.dimension) ?? 0) > 0));
     if (!scored) ctx.addIssue({ code: 'custom', path: ['questions'], message: 'needs a scored question with positive weight' });
-  }))();
+  }));
 
 /**
  * A parsed survey definition; see {@link SurveySchema}.

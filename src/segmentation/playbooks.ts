@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { CrmError, assert } from './errors';
 import { requireDenseArray } from '../core/guards';
+import { lazySchema } from '../core/zod/lazySchema';
 
-const names = /* @__PURE__ */ (() => z.strictObject({ en: z.string().min(1).max(256), 'zh-CN': z.string().min(1).max(256) }))();
+const names = /* @__PURE__ */ lazySchema(() => z.strictObject({ en: z.string().min(1).max(256), 'zh-CN': z.string().min(1).max(256) }));
 
 /**
  * zod schema of a segment playbook: which treatment each segment gets. `segment` is any segment
@@ -18,7 +19,7 @@ const names = /* @__PURE__ */ (() => z.strictObject({ en: z.string().min(1).max(
  * //=> true
  * ```
  */
-export const PlaybookSchema = /* @__PURE__ */ (() => z.strictObject({
+export const PlaybookSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
   entries: z
     .array(
       z.strictObject({
@@ -32,7 +33,7 @@ export const PlaybookSchema = /* @__PURE__ */ (() => z.strictObject({
       }),
     )
     .max(1000),
-}))();
+}));
 
 /**
  * A segment playbook; see {@link PlaybookSchema}.

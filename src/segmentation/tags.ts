@@ -5,6 +5,8 @@ import { normalizeTag, normalizeTags } from '../validation/normalize/text';
 import { compileSegment, type CompileSegmentOptions, type SegmentPredicate } from './rules/compile';
 import type { CustomerMetrics, SegmentCustomer } from './rules/fields';
 import { SegmentRuleSchema } from './rules/schema';
+import { lazySchema } from '../core/zod/lazySchema';
+import { isDense, requireObject } from '../core/guards';
 
 /**
  * zod schema of a tag rule: put `tag` on customers matching `when` (a segment rule). `action`:
@@ -18,11 +20,11 @@ import { SegmentRuleSchema } from './rules/schema';
  * //=> 'sync'
  * ```
  */
-export const TagRuleSchema = /* @__PURE__ */ (() => z.strictObject({
+export const TagRuleSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
   tag: z.string().min(1).max(64),
   when: SegmentRuleSchema,
   action: z.enum(['sync', 'add', 'remove']).default('sync'),
-}))();
+}));
 
 /**
  * A tag rule as written; see {@link TagRuleSchema}.
@@ -84,7 +86,7 @@ const RULE_CODES = /* @__PURE__ */ new Set(['INVALID_RULE', 'UNKNOWN_FIELD', 'UN
  * ```
  */
 export function compileTagRules(rules: readonly TagRule[], options: CompileSegmentOptions = {}): (customer: SegmentCustomer, metrics?: CustomerMetrics) => TagRuleResult {
-  if (!Array.isArray(rules)) throw new CrmError('INVALID_RULE', { params: { path: 'rules', rule: 'expected a list of tag rules' } });
+  if (!Array.isArray(rules) || !isDense(rules)) throw new CrmError('INVALID_RULE', { params: { path: 'rules', rule: 'expected a list of tag rules' } });
   const compiled: { tag: string; action: 'sync' | 'add' | 'remove'; test: SegmentPredicate }[] = rules.map((rule, i) => {
     const parsed = TagRuleSchema.omit({ when: true }).safeParse({ tag: rule?.tag, action: rule?.action });
     const tag = parsed.success ? normalizeTag(parsed.data.tag) : '';
@@ -141,5 +143,6 @@ export function compileTagRules(rules: readonly TagRule[], options: CompileSegme
  * ```
  */
 export function applyTagRules(customer: SegmentCustomer, rules: readonly TagRule[], options: TagRuleOptions = {}): TagRuleResult {
+  requireObject(options, 'options');
   return compileTagRules(rules, options)(customer, options.metrics);
 }

@@ -3,7 +3,7 @@ import type { Customer, CustomerInput } from '../customer/customer';
 import { createCustomer } from '../customer/createCustomer';
 import type { Interaction } from '../customer/interaction';
 import type { Transaction } from '../customer/transaction';
-import { requireFiniteInRange } from '../core/guards';
+import { requireFiniteInRange, requireString } from '../core/guards';
 
 const BASE = /* @__PURE__ */ Date.UTC(2026, 0, 1);
 
@@ -46,7 +46,7 @@ export function sampleCustomer(n: number): Customer {
  * @param n - any non-negative integer
  * @param customerId - the customer it belongs to
  * @returns a transaction
- * @throws {CrmError} `INVALID_ARGUMENT` when `n` is not an integer from 0 to 999,999
+ * @throws {CrmError} `INVALID_ARGUMENT` when `n` is not an integer from 0 to 999,999 or `customerId` is not a string
  *
  * @example
  * ```ts
@@ -57,6 +57,7 @@ export function sampleCustomer(n: number): Customer {
  */
 export function sampleTransaction(n: number, customerId: string): Transaction {
   requireFiniteInRange(n, 'n', 0, 999_999, true);
+  requireString(customerId, 'customerId');
   return {
     id: `tx-${String(n).padStart(6, '0')}`,
     customerId,
@@ -73,7 +74,7 @@ export function sampleTransaction(n: number, customerId: string): Transaction {
  * @param n - any non-negative integer
  * @param customerId - the customer it belongs to
  * @returns an interaction
- * @throws {CrmError} `INVALID_ARGUMENT` when `n` is not an integer from 0 to 999,999
+ * @throws {CrmError} `INVALID_ARGUMENT` when `n` is not an integer from 0 to 999,999 or `customerId` is not a string
  *
  * @example
  * ```ts
@@ -84,6 +85,7 @@ export function sampleTransaction(n: number, customerId: string): Transaction {
  */
 export function sampleInteraction(n: number, customerId: string): Interaction {
   requireFiniteInRange(n, 'n', 0, 999_999, true);
+  requireString(customerId, 'customerId');
   return {
     id: `int-${String(n).padStart(6, '0')}`,
     customerId,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CrmError, Money, isCrmError } from 'crmkit';
+import fc from 'fast-check';
 
 const cny = (a: string) => Money.of(a, 'CNY');
 
@@ -52,5 +53,20 @@ describe('Money', () => {
     }
     expect(() => Money.of('1', 'XYZ1')).toThrowError(expect.objectContaining({ code: 'INVALID_CURRENCY' }));
     expect(() => Money.of('1', 'cny')).toThrowError(expect.objectContaining({ code: 'INVALID_CURRENCY' }));
+  });
+});
+
+describe('Money.ofMinor', () => {
+  it('equals the bigint path (minor units divided by 10^exponent in Decimal) for every safe integer (second implementation)', () => {
+    fc.assert(
+      fc.property(fc.maxSafeInteger(), fc.constantFrom('CNY', 'JPY', 'KWD'), (minor, currency) => {
+        const fast = Money.ofMinor(minor, currency);
+        const slow = Money.ofMinor(BigInt(minor), currency);
+        expect(fast.equals(slow)).toBe(true);
+        expect(fast.toString()).toBe(slow.toString());
+        expect(fast.toMinor()).toBe(BigInt(minor));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -7,6 +7,8 @@ import { pathToFileURL } from 'node:url';
 import { isCrmError } from '../../src/core/errors/CrmError';
 import { Money } from '../../src/core/money/Money';
 import { CrmError } from '../../src/core/errors/CrmError';
+import { TransactionSchema } from '../../src/customer/transaction';
+import { MemoryCustomerRecordRepository } from '../../src/memory/MemoryCustomerRecordRepository';
 import { MATH_DOMAIN, NEVER_THROW, NONDETERMINISTIC } from './allowList';
 import { ROOT, type Target, entries, targetId, targetsOf } from './exportList';
 import { HostileInputError, type Spec, argsArb, isFiniteSpec, materialize } from './junk';
@@ -23,6 +25,8 @@ const SLOW_MS = 2000;
 const INSTANCES: Readonly<Record<string, () => object>> = {
   Money: () => Money.of('12.34', 'CNY'),
   CrmError: () => new CrmError('NOT_FOUND', { params: { entity: 'customer', id: 'c-1' } }),
+  // Its constructor requires a name and a schema: fuzz the methods of a working instance.
+  MemoryCustomerRecordRepository: () => new MemoryCustomerRecordRepository('transaction', TransactionSchema),
 };
 
 let modules: Map<string, Record<string, unknown>> | undefined;

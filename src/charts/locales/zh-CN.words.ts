@@ -12,7 +12,6 @@ export const zhCNWords: Readonly<Record<string, string>> = {
   'must map customer ids to stages': '必须是客户 ID 到阶段的映射',
   'stages must be strings': '阶段必须是字符串',
   'must be finite with max above min': '必须是有限数值，且 max 大于 min',
-  'must be an array or typed array of numbers': '必须是数值数组或类型化数组',
   'must be the result of purchaseTracking': '必须是 purchaseTracking 的结果',
   'must be the rows of cohortRetention': '必须是 cohortRetention 的结果行',
   'must be the result of findDuplicates': '必须是 findDuplicates 的结果',

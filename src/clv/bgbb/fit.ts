@@ -1,4 +1,5 @@
 import { CrmError } from '../errors';
+import { requireDenseArray } from '../../core/guards';
 import { requireEnoughData, runFit, type FitOptions } from '../fit';
 import { numericGradient } from '../math/optimize';
 import { bgbbLogLikelihood } from './likelihood';
@@ -8,6 +9,7 @@ import { freezeModel } from '../trusted';
 /** Validates BG/BB rows (internal). */
 export function bgbbRows(rows: readonly BgBbRow[]): BgBbRow[] {
   if (!Array.isArray(rows)) throw new CrmError('INVALID_ARGUMENT', { params: { field: 'data', rule: 'expected an array of rows' } });
+  requireDenseArray(rows, 'data');
   return rows.map((r, i) => {
     const { frequency: x, recency: tx, periods: n } = r ?? ({} as BgBbRow);
     const count = r?.count ?? 1;

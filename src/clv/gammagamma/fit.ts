@@ -1,5 +1,6 @@
 import { CrmError } from '../errors';
 import { isCurrencyCode } from '../../core';
+import { requireObject } from '../../core/guards';
 import { spendColumns } from './columns';
 import { requireEnoughData, runFit, type FitOptions } from '../fit';
 import { digamma, logGamma } from '../math/special';
@@ -88,6 +89,7 @@ function objective(x: Float64Array, m: Float64Array, w: Float64Array): Objective
  * ```
  */
 export function fitGammaGamma(data: SpendColumns | readonly SpendRow[], options: FitOptions & { readonly currency?: string } = {}): GammaGammaModel {
+  requireObject(options, 'options');
   const currency = options.currency;
   if (currency !== undefined && !isCurrencyCode(currency)) throw new CrmError('INVALID_CURRENCY', { params: { field: 'currency' } });
   const { x, m, w } = spendColumns(data);

@@ -47,4 +47,6 @@ export const zhCNWords: Readonly<Record<string, string>> = {
   'total exceeds the safe integer range of minor units': '总额超出最小货币单位的安全整数范围',
   'must be {id}': '必须是 {id}',
   'must be above 0 and at most {max}': '必须大于 0 且不超过 {max}',
+  'must be a customer summary': '必须是客户汇总',
+  'must be purchase or refund': '必须是 purchase 或 refund',
 };

@@ -55,6 +55,9 @@ export function logGamma(x: number): number {
  * ```
  */
 export function digamma(x: number): number {
+  // Math semantics for a non-number (a string is read as a number, as Math.log reads it); without this
+  // the recurrence below would concatenate '1.5' + 1 forever instead of adding.
+  x = +x;
   // Bounded for every input: NaN and −∞ give NaN, +∞ gives +∞, and x < 0 goes through the
   // reflection ψ(x) = ψ(1 − x) − π / tan(πx) instead of an upward recurrence of |x| steps.
   if (!(x > -Infinity) || x === Infinity) return x === Infinity ? Infinity : NaN;

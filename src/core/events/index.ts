@@ -30,10 +30,11 @@ export type DomainEvent<T extends string, P extends object = Record<never, never
  * @param type - the event type
  * @param customerId - the customer concerned
  * @param occurredAt - when (copied, so a later change to the caller's Date cannot reach the event)
- * @param payload - the rest of the event
+ * @param payload - the rest of the event (its Date values are copied too)
  * @returns the event
  * @throws {CrmError} `INVALID_DATE` for an `occurredAt` that is not a valid Date in years 0001-9999;
- *   `INVALID_ARGUMENT` for a payload that is not an object
+ *   `INVALID_ARGUMENT` for a payload that is not an object, an empty `type` or a `customerId` that
+ *   is not a string
  *
  * @example
  * ```ts
@@ -49,6 +50,11 @@ export function domainEvent<T extends string, P extends object>(
   payload: P,
 ): DomainEvent<T, P> {
   const at = new Date(requireDate(occurredAt, 'occurredAt').getTime());
+  assert(typeof type === 'string' && type.length > 0, 'INVALID_ARGUMENT', { params: { field: 'type', rule: 'must be a non-empty string' } });
+  assert(typeof customerId === 'string', 'INVALID_ARGUMENT', { params: { field: 'customerId', rule: 'must be a string' } });
   assert(payload !== null && typeof payload === 'object', 'INVALID_ARGUMENT', { params: { field: 'payload', rule: 'must be an object' } });
-  return Object.freeze({ ...payload, type, customerId, occurredAt: at }) as DomainEvent<T, P>;
+  const fields: Record<string, unknown> = { ...(payload as Record<string, unknown>) };
+  // Dates of the payload are copied like occurredAt: the frozen event must not share the caller's Date.
+  for (const k of Object.keys(fields)) if (fields[k] instanceof Date) fields[k] = new Date((fields[k] as Date).getTime());
+  return Object.freeze({ ...fields, type, customerId, occurredAt: at }) as DomainEvent<T, P>;
 }

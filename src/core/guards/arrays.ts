@@ -37,3 +37,18 @@ export function requireIterable<T = unknown>(value: unknown, field: string): Ite
   assert(ok, 'INVALID_ARGUMENT', { params: { field, rule: 'must be iterable' } });
   return value as Iterable<T>;
 }
+
+/**
+ * Returns `value` when it is an array or a typed array (the `ArrayLike<number>` inputs of the
+ * statistics); otherwise throws `INVALID_ARGUMENT` naming `field`. An object with a `length` of its
+ * own, a string or `false` would otherwise reach the loop with a length that is not a count.
+ *
+ * @throws {CrmError} `INVALID_ARGUMENT`
+ * @internal
+ */
+export function requireNumbers(value: unknown, field: string): ArrayLike<number> {
+  assert(Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView)), 'INVALID_ARGUMENT', {
+    params: { field, rule: 'must be an array or typed array of numbers' },
+  });
+  return value as ArrayLike<number>;
+}

@@ -5,6 +5,6 @@
  * @internal
  */
 export { optionalFiniteInRange, requireFiniteInRange } from './numbers';
-export { isDense, requireDenseArray, requireIterable } from './arrays';
+export { isDense, requireDenseArray, requireIterable, requireNumbers } from './arrays';
 export { requireString } from './strings';
 export { requireObject } from './objects';

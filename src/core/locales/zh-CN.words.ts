@@ -45,4 +45,7 @@ export const zhCNWords: Readonly<Record<string, string>> = {
   'must have at most {max} items': '最多只能有 {max} 项',
   'must be one of {list}': '必须是以下之一：{list}',
   write: '写入',
+  'must be an array or typed array of numbers': '必须是数值数组或类型化数组',
+  'must be a non-empty string': '必须是非空字符串',
+  // transaction columns (summarizeRfmColumns, summarizeTransactionsColumns)
 };

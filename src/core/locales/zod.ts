@@ -29,7 +29,8 @@ const built = /* @__PURE__ */ new Map<string, ZodErrorMap>();
 export function zodErrorMap(locale: Locale): ZodErrorMap {
   let map = built.get(locale);
   if (map === undefined) {
-    const factory = factories[locale] ?? zodFactoryOf(locale) ?? factories.en;
+    // Own keys only: `__proto__` or `toString` must fall through to English, not reach Object.prototype.
+    const factory = (Object.hasOwn(factories, locale) ? factories[locale] : undefined) ?? zodFactoryOf(locale) ?? factories.en;
     map = (factory as () => { localeError: ZodErrorMap })().localeError;
     built.set(locale, map);
   }

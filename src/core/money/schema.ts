@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isCrmError } from '../errors/CrmError';
 import { Money } from './Money';
+import { lazySchema } from '../zod/lazySchema';
 
 /**
  * zod schema for money: accepts a {@link Money} or its JSON form `{ amount: '12.30', currency: 'CNY' }`
@@ -13,7 +14,7 @@ import { Money } from './Money';
  * //=> '12.30 CNY'
  * ```
  */
-export const MoneySchema = /* @__PURE__ */ (() => z
+export const MoneySchema = /* @__PURE__ */ lazySchema(() => z
   .union([
     z.custom<Money>((v) => Money.isMoney(v), { message: 'expected Money' }),
     z.strictObject({
@@ -31,4 +32,4 @@ export const MoneySchema = /* @__PURE__ */ (() => z
       return z.NEVER;
     }
   })
-  .meta({ id: 'Money', description: 'An amount of money: decimal string amount and ISO 4217 currency' }))();
+  .meta({ id: 'Money', description: 'An amount of money: decimal string amount and ISO 4217 currency' }));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from '../zod/lazySchema';
 
 /**
  * zod schema for an instant: a valid `Date`, or an ISO 8601 date-time string with an offset
@@ -11,8 +12,8 @@ import { z } from 'zod';
  * //=> '2026-01-01T00:00:00.000Z'
  * ```
  */
-export const DateSchema = /* @__PURE__ */ (() => z.union([
+export const DateSchema = /* @__PURE__ */ lazySchema(() => z.union([
   z.date(),
   z.iso.datetime({ offset: true }).transform((s) => new Date(s)),
   z.iso.date().transform((s) => new Date(`${s}T00:00:00Z`)),
-]))();
+]));

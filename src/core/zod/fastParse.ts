@@ -329,3 +329,14 @@ export function compileFastParse<S extends z.ZodType>(
     return failed(value) ? undefined : { value: value as z.output<S> };
   };
 }
+
+/**
+ * {@link compileFastParse}, compiled on the first call instead of where it is declared, so a module
+ * that keeps a fast path at top level costs nothing at import (nor builds its lazy schema).
+ *
+ * @internal
+ */
+export function lazyFastParse<S extends z.ZodType>(schema: S): (input: unknown) => { value: z.output<S> } | undefined {
+  let fast: ((input: unknown) => { value: z.output<S> } | undefined) | undefined;
+  return (input) => (fast ??= compileFastParse(schema))(input);
+}

@@ -18,4 +18,9 @@ export const zhCNWords: Readonly<Record<string, string>> = {
   customer: '客户',
   'must be a customer object': '必须是客户对象',
   'must be a positive integer': '必须是正整数',
+  'must be Customer, CustomerInput, Transaction or Interaction': '必须是 Customer、CustomerInput、Transaction 或 Interaction',
+  'customerId, amountMinor, occurredAtMs and type must have equal lengths': 'customerId、amountMinor、occurredAtMs 和 type 的长度必须相同',
+  'must be integer indices into the dictionary': '必须是指向字典的整数索引',
+  'must be transaction columns': '必须是交易列',
+  'must be zero or more, in whole minor units, below 2^53 of them': '必须不小于零、以整数最小货币单位计且小于 2^53 个单位',
 };

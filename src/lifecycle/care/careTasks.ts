@@ -5,6 +5,7 @@ import type { ConsentChannel, Customer } from '../../customer/customer';
 import { gregorianToLunar, observedLunarDay } from './lunar/lunarDate';
 import { lunarBirthdays } from './lunar/lunarBirthdays';
 import { type OutreachConsent, channelConsent } from '../../privacy/consent/outreachConsent';
+import { lazySchema } from '../../core/zod/lazySchema';
 
 /**
  * zod schema of a care holiday: every year on `month`/`day` (Gregorian), every lunar year on
@@ -17,11 +18,11 @@ import { type OutreachConsent, channelConsent } from '../../privacy/consent/outr
  * //=> 'mid_autumn'
  * ```
  */
-export const CareHolidaySchema = /* @__PURE__ */ (() => z.union([
+export const CareHolidaySchema = /* @__PURE__ */ lazySchema(() => z.union([
   z.strictObject({ id: z.string().min(1).max(64), month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31) }),
   z.strictObject({ id: z.string().min(1).max(64), dates: z.array(z.iso.date()).min(1) }),
   z.strictObject({ id: z.string().min(1).max(64), lunar: z.strictObject({ month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(30) }) }),
-]))();
+]));
 
 /**
  * A care holiday; see {@link CareHolidaySchema}.

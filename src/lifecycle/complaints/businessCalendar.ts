@@ -3,9 +3,10 @@ import { CrmError, assert } from '../errors';
 import { requireFiniteInRange } from '../../core/guards';
 import { requireDate } from '../../core/time';
 import { isTimeInRange } from '../../core/time/range';
+import { lazySchema } from '../../core/zod/lazySchema';
 
-const HHMM = /* @__PURE__ */ (() => z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'HH:MM'))();
-const Day = /* @__PURE__ */ z.iso.date();
+const HHMM = /* @__PURE__ */ lazySchema(() => z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'HH:MM'));
+const Day = /* @__PURE__ */ lazySchema(() => z.iso.date());
 
 /**
  * zod schema of a business calendar: the UTC offset of the business's clock (minutes, default
@@ -20,7 +21,7 @@ const Day = /* @__PURE__ */ z.iso.date();
  * //=> { start: '09:00', end: '18:00' }
  * ```
  */
-export const BusinessCalendarSchema = /* @__PURE__ */ (() => z
+export const BusinessCalendarSchema = /* @__PURE__ */ lazySchema(() => z
   .strictObject({
     utcOffsetMinutes: z.number().int().min(-840).max(840).default(480),
     weekdays: z.array(z.number().int().min(1).max(7)).min(1).default([1, 2, 3, 4, 5]),
@@ -28,7 +29,7 @@ export const BusinessCalendarSchema = /* @__PURE__ */ (() => z
     holidays: z.array(Day).default([]),
     workingDays: z.array(Day).default([]),
   })
-  .refine((c) => c.hours.start < c.hours.end, { message: 'hours.end must be after hours.start', path: ['hours'] }))();
+  .refine((c) => c.hours.start < c.hours.end, { message: 'hours.end must be after hours.start', path: ['hours'] }));
 
 /**
  * Input of a business calendar; see {@link BusinessCalendarSchema}.
@@ -53,13 +54,23 @@ interface ParsedCalendar {
   readonly workingDays: ReadonlySet<string>;
 }
 
-function parseCalendar(calendar: BusinessCalendar): ParsedCalendar {
+/**
+ * Parses a business calendar with {@link BusinessCalendarSchema}, defaults filled in.
+ *
+ * @throws {CrmError} `INVALID_ARGUMENT` naming the first bad field
+ * @internal
+ */
+export function requireCalendar(calendar: unknown): z.output<typeof BusinessCalendarSchema> {
   const parsed = BusinessCalendarSchema.safeParse(calendar);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new CrmError('INVALID_ARGUMENT', { params: { field: `calendar.${issue?.path.join('.') ?? ''}`, rule: issue?.message ?? 'invalid' } });
   }
-  const c = parsed.data;
+  return parsed.data;
+}
+
+function parseCalendar(calendar: BusinessCalendar): ParsedCalendar {
+  const c = requireCalendar(calendar);
   return {
     offset: c.utcOffsetMinutes * 60_000,
     weekdays: new Set(c.weekdays),

@@ -1,5 +1,5 @@
 import { assert } from '../errors';
-import type { BusinessCalendar } from './businessCalendar';
+import { type BusinessCalendar, requireCalendar } from './businessCalendar';
 
 /**
  * One year of public holidays for a business calendar: the closed dates (`holidays`), the weekend
@@ -93,7 +93,9 @@ export function cnPublicHolidays(): Record<number, PublicHolidayYear> {
  * @param calendar - the base {@link BusinessCalendar} (hours, weekdays, offset)
  * @param years - the holiday data per year; default mainland China 2024-2026
  * @returns a new calendar
- * @throws {CrmError} `INVALID_ARGUMENT` when `years` is not an object of years
+ * @throws {CrmError} `INVALID_ARGUMENT` when `calendar` is not a valid {@link BusinessCalendar}
+ *   (checked with {@link BusinessCalendarSchema}) or `years` is not an object of years with
+ *   `YYYY-MM-DD` days
  *
  * @example
  * ```ts
@@ -106,12 +108,22 @@ export function cnPublicHolidays(): Record<number, PublicHolidayYear> {
  */
 export function withPublicHolidays(calendar: BusinessCalendar, years: Readonly<Record<number, PublicHolidayYear>> = cnPublicHolidays()): BusinessCalendar {
   assert(typeof years === 'object' && years !== null, 'INVALID_ARGUMENT', { params: { field: 'years', rule: 'must be an object of years' } });
-  const holidays = new Set(calendar?.holidays ?? []);
-  const workingDays = new Set(calendar?.workingDays ?? []);
+  requireCalendar(calendar);
+  const holidays = new Set(calendar.holidays ?? []);
+  const workingDays = new Set(calendar.workingDays ?? []);
   for (const year of Object.values(years)) {
     assert(Array.isArray(year?.holidays) && Array.isArray(year.workingDays), 'INVALID_ARGUMENT', { params: { field: 'years', rule: 'must be an object of years' } });
     for (const d of year.holidays) holidays.add(d);
     for (const d of year.workingDays) workingDays.add(d);
   }
-  return { ...calendar, holidays: [...holidays].sort(), workingDays: [...workingDays].sort() };
+  // Copies of the caller's lists and hours: the new calendar shares nothing with the old one.
+  const out: BusinessCalendar = {
+    ...calendar,
+    ...(calendar.weekdays !== undefined && { weekdays: [...calendar.weekdays] }),
+    ...(calendar.hours !== undefined && { hours: { ...calendar.hours } }),
+    holidays: [...holidays].sort(),
+    workingDays: [...workingDays].sort(),
+  };
+  requireCalendar(out);
+  return out;
 }

@@ -5,6 +5,7 @@ import type { Lifecycle } from '../machine/defineLifecycle';
 import type { LifecycleState } from '../machine/state';
 import { transition } from '../machine/transition';
 import { complaintLifecycle } from './complaintLifecycle';
+import { requireComplaint } from './requireComplaint';
 
 /**
  * Complaint priorities, most urgent last.
@@ -109,7 +110,8 @@ export function openComplaint(
  *   {@link complaintLifecycle}, for adopters who extend the workflow)
  * @returns the new complaint and a `ComplaintStageChanged` event
  * @throws {CrmError} `INVALID_TRANSITION` (for example closing an unresolved complaint),
- *   `UNKNOWN_EVENT`, `INVALID_ARGUMENT` when the clock goes backwards, `INVALID_DATE`
+ *   `UNKNOWN_EVENT`, `INVALID_ARGUMENT` when the clock goes backwards or `complaint` is not a
+ *   complaint, `INVALID_DATE`
  *
  * @example
  * ```ts
@@ -124,9 +126,11 @@ export function advanceComplaint(
   event: string,
   options: { readonly now: Date; readonly lifecycle?: Lifecycle },
 ): { complaint: Complaint; events: ComplaintStageChanged[] } {
-  const r = transition(options.lifecycle ?? complaintLifecycle, complaint.state, event, { now: options.now });
+  requireComplaint(complaint);
+  const r = transition(options?.lifecycle ?? complaintLifecycle, complaint.state, event, { now: options?.now });
   if (r.events.length === 0) return { complaint, events: [] };
-  const now = options.now;
+  // The new state's own copy of `now`: the history must not hold the caller's Date.
+  const now = r.state.since;
   const next: Complaint = Object.freeze({
     ...complaint,
     state: r.state,

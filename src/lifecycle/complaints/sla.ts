@@ -3,8 +3,11 @@ import { CrmError, assert } from '../errors';
 import { requireDate } from '../../core/time';
 import { type BusinessCalendar, addBusinessMinutes, businessMinutesBetween } from './businessCalendar';
 import type { Complaint, ComplaintPriority } from './complaint';
+import { lazySchema } from '../../core/zod/lazySchema';
+import { requireIterable } from '../../core/guards';
+import { requireComplaint } from './requireComplaint';
 
-const Target = /* @__PURE__ */ (() => z.strictObject({ firstResponseMinutes: z.number().positive().max(525_600), resolutionMinutes: z.number().positive().max(5_256_000) }))();
+const Target = /* @__PURE__ */ lazySchema(() => z.strictObject({ firstResponseMinutes: z.number().positive().max(525_600), resolutionMinutes: z.number().positive().max(5_256_000) }));
 
 /**
  * zod schema of an SLA policy: per priority, the first-response and resolution targets in minutes,
@@ -16,7 +19,7 @@ const Target = /* @__PURE__ */ (() => z.strictObject({ firstResponseMinutes: z.n
  * //=> 240
  * ```
  */
-export const SlaPolicySchema = /* @__PURE__ */ z.strictObject({ low: Target, normal: Target, high: Target, urgent: Target });
+export const SlaPolicySchema = /* @__PURE__ */ lazySchema(() => z.strictObject({ low: Target, normal: Target, high: Target, urgent: Target }));
 
 /**
  * An SLA policy; see {@link SlaPolicySchema}.
@@ -120,7 +123,7 @@ function parsePolicy(policy: SlaPolicy): SlaPolicy {
  * @param policy - the {@link SlaPolicy}
  * @param options - `asOf`, optional business `calendar`
  * @returns deadlines, when they were met and breach flags
- * @throws {CrmError} `INVALID_DATE`; `INVALID_ARGUMENT` for a bad policy or calendar
+ * @throws {CrmError} `INVALID_DATE`; `INVALID_ARGUMENT` for a bad policy or calendar, or a `complaint` that is not one
  *
  * @example
  * ```ts
@@ -132,6 +135,7 @@ function parsePolicy(policy: SlaPolicy): SlaPolicy {
  */
 export function slaStatus(complaint: Complaint, policy: SlaPolicy, options: SlaOptions): SlaStatus {
   const asOf = requireDate(options?.asOf, 'asOf').getTime();
+  requireComplaint(complaint);
   const target = parsePolicy(policy)[complaint.priority];
   if (target === undefined) throw new CrmError('INVALID_ARGUMENT', { params: { field: 'complaint.priority', rule: 'has no SLA target' } });
   const opened = requireDate(complaint.openedAt, 'complaint.openedAt');
@@ -186,7 +190,7 @@ export function slaStatus(complaint: Complaint, policy: SlaPolicy, options: SlaO
  * @param policy - the {@link SlaPolicy}
  * @param options - `asOf`, optional business `calendar`
  * @returns the breached complaints' statuses
- * @throws {CrmError} as {@link slaStatus}
+ * @throws {CrmError} as {@link slaStatus}; `INVALID_ARGUMENT` when `complaints` is not iterable
  *
  * @example
  * ```ts
@@ -198,6 +202,7 @@ export function slaStatus(complaint: Complaint, policy: SlaPolicy, options: SlaO
  * ```
  */
 export function slaBreaches(complaints: Iterable<Complaint>, policy: SlaPolicy, options: SlaOptions): SlaStatus[] {
+  requireIterable(complaints, 'complaints');
   const out: { s: SlaStatus; key: number }[] = [];
   for (const c of complaints) {
     const s = slaStatus(c, policy, options);

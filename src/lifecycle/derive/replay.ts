@@ -1,12 +1,13 @@
 import { assert } from '../errors';
 import { requireDate } from '../../core/time';
 import { defaultLifecycle } from '../defaultLifecycle';
-import type { Lifecycle } from '../machine/defineLifecycle';
+import { type Lifecycle, indexOf } from '../machine/defineLifecycle';
 import type { LifecycleStageChanged, LifecycleState } from '../machine/state';
 import { transition } from '../machine/transition';
 import { type CustomerHistory, normaliseHistory } from './history';
 import { type TimedEvent, historyEvents } from './historyEvents';
 import type { StagePolicy } from './policy';
+import { requireIterable } from '../../core/guards';
 
 /**
  * One stretch of time a subject spent in a stage: from `from` up to `to` (exclusive), or still
@@ -48,7 +49,8 @@ export interface ReplayResult {
  * @returns the final state, timeline and stage-change events
  * @throws {CrmError} whatever {@link transition} throws for an event: `INVALID_TRANSITION`,
  *   `UNKNOWN_EVENT`, `UNKNOWN_STAGE`, `INVALID_DATE`; `INVALID_ARGUMENT` for an event dated before
- *   the previous one or before `state.since`
+ *   the previous one or before `state.since`, `events` that are not iterable or a `state` that is not
+ *   one; `INVALID_LIFECYCLE` for a lifecycle not made by {@link defineLifecycle}
  *
  * @example
  * ```ts
@@ -62,7 +64,13 @@ export interface ReplayResult {
  * ```
  */
 export function applyEvents(lifecycle: Lifecycle, state: LifecycleState, events: Iterable<TimedEvent>): ReplayResult {
-  let current = state;
+  requireIterable(events, 'events');
+  indexOf(lifecycle);
+  assert(state !== null && typeof state === 'object' && typeof state.customerId === 'string' && typeof state.stage === 'string', 'INVALID_ARGUMENT', {
+    params: { field: 'state', rule: 'must be a lifecycle state' },
+  });
+  // A copy with its own Date: neither the result nor its timeline may hand back the caller's `since`.
+  let current: LifecycleState = Object.freeze({ customerId: state.customerId, stage: state.stage, since: new Date(requireDate(state.since, 'state.since').getTime()) });
   const timeline: StageSpan[] = [];
   const changes: LifecycleStageChanged[] = [];
   // A self-transition keeps `since`, so `transition`'s own check (not before `since`) would let an

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CONSENT_CHANNELS } from '../../customer/customer';
+import { lazySchema } from '../../core/zod/lazySchema';
 
 /**
  * zod schema of a follow-up (回访) rule. A customer matches when its stage is in `stages` (if
@@ -21,7 +22,7 @@ import { CONSENT_CHANNELS } from '../../customer/customer';
  * //=> 30
  * ```
  */
-export const FollowUpRuleSchema = /* @__PURE__ */ (() => z.strictObject({
+export const FollowUpRuleSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
   id: z.string().min(1).max(64),
   stages: z.array(z.string().min(1).max(64)).min(1).optional(),
   tags: z.array(z.string().min(1).max(64)).min(1).optional(),
@@ -31,7 +32,7 @@ export const FollowUpRuleSchema = /* @__PURE__ */ (() => z.strictObject({
     z.strictObject({ kind: z.literal('after_first_purchase'), days: z.number().min(0).max(3650) }),
   ]),
   channels: z.array(z.enum(CONSENT_CHANNELS)).min(1),
-}))();
+}));
 
 /**
  * A follow-up rule; see {@link FollowUpRuleSchema}.

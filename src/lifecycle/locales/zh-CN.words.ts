@@ -37,7 +37,8 @@ export const zhCNWords: Readonly<Record<string, string>> = {
   'must be a function': '必须是函数',
   playbook: '运营剧本',
   'must be 1 to 12': '必须在 1 到 12 之间',
-  'must be a non-empty string': '必须是非空字符串',
   'must be a non-negative number': '必须是非负数',
   'stage {id} is listed twice': '阶段 {id} 重复列出',
+  'must be a complaint from openComplaint': '必须是 openComplaint 创建的投诉',
+  'must be a lifecycle state': '必须是生命周期状态',
 };

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { CrmError } from '../errors';
+import { lazySchema } from '../../core/zod/lazySchema';
 
-const Name = /* @__PURE__ */ (() => z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/, 'a name: a letter, then letters, digits, _ . - (at most 64)'))();
+const Name = /* @__PURE__ */ lazySchema(() => z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/, 'a name: a letter, then letters, digits, _ . - (at most 64)'));
 
 /**
  * zod schema of one transition: on `event`, a state in `from` (a stage, a list of stages, or `'*'`
@@ -14,12 +15,12 @@ const Name = /* @__PURE__ */ (() => z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]{0,
  * //=> 'customer'
  * ```
  */
-export const TransitionSchema = /* @__PURE__ */ (() => z.strictObject({
+export const TransitionSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
   from: z.union([z.literal('*'), Name, z.array(Name).min(1)]),
   event: Name,
   to: Name,
   guard: Name.optional(),
-}))();
+}));
 
 /**
  * zod schema of a lifecycle definition: plain, JSON-serialisable data naming the stages, the
@@ -35,12 +36,12 @@ export const TransitionSchema = /* @__PURE__ */ (() => z.strictObject({
  * //=> ['lead', 'customer']
  * ```
  */
-export const LifecycleDefinitionSchema = /* @__PURE__ */ (() => z.strictObject({
+export const LifecycleDefinitionSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
   id: Name,
   initial: Name,
   stages: z.array(Name).min(1).max(256),
   transitions: z.array(TransitionSchema).max(4096),
-}))();
+}));
 
 /**
  * A lifecycle definition as data; see {@link LifecycleDefinitionSchema}.

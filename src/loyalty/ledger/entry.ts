@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { Money } from '../../core/money/Money';
 import { MoneySchema } from '../../core/money/schema';
 import { DateSchema } from '../../core/time/schema';
 import { requireObject } from '../../core/guards';
+import { lazySchema } from '../../core/zod/lazySchema';
 
-const key = /* @__PURE__ */ (() => z.string().min(1).max(512))();
+const key = /* @__PURE__ */ lazySchema(() => z.string().min(1).max(512));
 
 /**
  * zod schema of one points-ledger entry. The ledger is append-only: nothing is edited, every change
@@ -34,7 +36,7 @@ const key = /* @__PURE__ */ (() => z.string().min(1).max(512))();
  * //=> false
  * ```
  */
-export const LedgerEntrySchema = /* @__PURE__ */ (() => z
+export const LedgerEntrySchema = /* @__PURE__ */ lazySchema(() => z
   .strictObject({
     id: key,
     customerId: z.string().min(1).max(128),
@@ -62,7 +64,7 @@ export const LedgerEntrySchema = /* @__PURE__ */ (() => z
     if (e.pendingUntil !== undefined && (e.points < 0 || e.pendingUntil < e.occurredAt)) issue('only positive entries are pending, not before they occur', 'pendingUntil');
     if (e.qualifyingPoints !== undefined && e.type !== 'earn') issue('qualifying points belong on earn entries', 'qualifyingPoints');
   })
-  .meta({ id: 'LedgerEntry' }))();
+  .meta({ id: 'LedgerEntry' }));
 
 /**
  * One points-ledger entry; see {@link LedgerEntrySchema}.
@@ -109,7 +111,8 @@ export type LedgerEntryType = LedgerEntry['type'];
 export function sameEntry(a: LedgerEntry, b: LedgerEntry): boolean {
   requireObject(a, 'a');
   requireObject(b, 'b');
-  const time = (d: Date | undefined) => d?.getTime();
+  // Dates compare by instant; anything else a caller put there (unparsed input) by identity.
+  const time = (d: unknown) => (d instanceof Date ? d.getTime() : d);
   return (
     a.id === b.id &&
     a.customerId === b.customerId &&
@@ -121,7 +124,7 @@ export function sameEntry(a: LedgerEntry, b: LedgerEntry): boolean {
     a.qualifyingPoints === b.qualifyingPoints &&
     a.lotId === b.lotId &&
     a.reverses === b.reverses &&
-    (a.spend === undefined ? b.spend === undefined : b.spend !== undefined && a.spend.equals(b.spend)) &&
+    (Money.isMoney(a.spend) ? b.spend !== undefined && a.spend.equals(b.spend) : a.spend === b.spend) &&
     a.sourceRef === b.sourceRef &&
     a.reason === b.reason
   );

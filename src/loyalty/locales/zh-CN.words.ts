@@ -29,4 +29,5 @@ export const zhCNWords: Readonly<Record<string, string>> = {
   'must be 1 to 12': '必须在 1 到 12 之间',
   'must be a non-negative number': '必须是非负数',
   'must be positive': '必须为正',
+  'must be a purchase': '必须是购买记录',
 };

@@ -11,8 +11,10 @@ export const zhCNWords: Readonly<Record<string, string>> = {
   'not a cursor this repository issued': '不是该仓储签发的游标',
   customer: '客户',
   'ledger entry': '积分流水',
-  'must be a non-empty string': '必须是非空字符串',
   'must be an integer from 1 to 1000': '必须是 1 到 1000 之间的整数',
   opportunity: '商机',
   'must be a whole number, at least 1': '必须是整数，至少为 1',
+  'must be a zod schema': '必须是 zod 模式',
+  'must not be cyclic': '不能有循环引用',
+  'is nested deeper than {max} levels': '嵌套超过 {max} 层',
 };

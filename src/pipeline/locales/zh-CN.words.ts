@@ -47,7 +47,6 @@ export const zhCNWords: Readonly<Record<string, string>> = {
   'must be Opportunity or OpportunityInput': '必须是 Opportunity 或 OpportunityInput',
   'must not be negative nor have more digits than the currency minor unit': '不得为负，且小数位数不得超过该币种的最小货币单位',
   'is required': '为必填项',
-  'must be a non-empty string': '必须是非空字符串',
   'start must be before end': '开始必须早于结束',
   opportunity: '商机',
   'stage {id} is listed twice': '阶段 {id} 重复列出',

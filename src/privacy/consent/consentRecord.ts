@@ -2,15 +2,16 @@ import { z } from 'zod';
 import { DateSchema } from '../../core/time/schema';
 import { CONSENT_CHANNELS } from '../../customer/consentChannels';
 import { CONSENT_METHODS, CONSENT_PURPOSES, LAWFUL_BASES } from './purposes';
+import { lazySchema } from '../../core/zod/lazySchema';
 
-const id = /* @__PURE__ */ (() => z.string().min(1).max(128))();
-const channel = /* @__PURE__ */ (() => z.enum([...CONSENT_CHANNELS, 'all']).describe('a channel, or all channels'))();
+const id = /* @__PURE__ */ lazySchema(() => z.string().min(1).max(128));
+const channel = /* @__PURE__ */ lazySchema(() => z.enum([...CONSENT_CHANNELS, 'all']).describe('a channel, or all channels'));
 const common = /* @__PURE__ */ (() => ({
   id,
   customerId: id,
   channel,
-  method: z.enum(CONSENT_METHODS),
-  source: z.string().max(128).optional().describe('where it was captured: a form, a campaign, a store'),
+  method: lazySchema(() => z.enum(CONSENT_METHODS)),
+  source: lazySchema(() => z.string().max(128).optional().describe('where it was captured: a form, a campaign, a store')),
 }))();
 
 /**
@@ -27,7 +28,7 @@ const common = /* @__PURE__ */ (() => ({
  * //=> '2026-01-05T09:00:00.000Z'
  * ```
  */
-export const ConsentGrantSchema = /* @__PURE__ */ (() => z.strictObject({
+export const ConsentGrantSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
   ...common,
   purpose: z.enum(CONSENT_PURPOSES),
   action: z.literal('grant'),
@@ -35,7 +36,7 @@ export const ConsentGrantSchema = /* @__PURE__ */ (() => z.strictObject({
   givenAt: DateSchema,
   policyVersion: z.string().min(1).max(64),
   expiresAt: DateSchema.optional(),
-}))();
+}));
 
 /**
  * A withdrawal (撤回同意) or objection: for one channel (or `all`) and one purpose (or `all`), at
@@ -51,12 +52,12 @@ export const ConsentGrantSchema = /* @__PURE__ */ (() => z.strictObject({
  * //=> 'all'
  * ```
  */
-export const ConsentWithdrawalSchema = /* @__PURE__ */ (() => z.strictObject({
+export const ConsentWithdrawalSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
   ...common,
   purpose: z.enum([...CONSENT_PURPOSES, 'all']),
   action: z.literal('withdraw'),
   withdrawnAt: DateSchema,
-}))();
+}));
 
 /**
  * One entry of a customer's consent history: a grant or a withdrawal. The history is append-only;
@@ -69,9 +70,9 @@ export const ConsentWithdrawalSchema = /* @__PURE__ */ (() => z.strictObject({
  * //=> false
  * ```
  */
-export const ConsentRecordSchema = /* @__PURE__ */ (() => z
+export const ConsentRecordSchema = /* @__PURE__ */ lazySchema(() => z
   .discriminatedUnion('action', [ConsentGrantSchema, ConsentWithdrawalSchema])
-  .meta({ id: 'ConsentRecord' }))();
+  .meta({ id: 'ConsentRecord' }));
 
 /**
  * A consent given; see {@link ConsentGrantSchema}.

@@ -23,7 +23,6 @@ export const zhCNWords: Readonly<Record<string, string>> = {
   'lists an unknown field': '列出了未知字段',
   'must all belong to one customer': '必须全部属于同一客户',
   'must be a customer object': '必须是客户对象',
-  'must be a non-empty string': '必须是非空字符串',
   'must be a non-negative number of days': '必须是非负的天数',
   'must be non-empty strings': '必须是非空字符串',
 };

@@ -1,4 +1,5 @@
 import { requireIterable } from '../../core/guards';
+import { requirePairs } from './guards';
 
 /**
  * Groups ids into clusters, the transitive closure of the given pairs (if a~b and b~c then a, b and
@@ -29,7 +30,7 @@ export function clusterPairs(pairs: Iterable<readonly [string, string]>): string
     }
     return i;
   };
-  for (const [a, b] of pairs) edges.push(at(a), at(b));
+  for (const [a, b] of requirePairs(pairs)) edges.push(at(a), at(b));
   const groups = clusterIndexes(ids.length, edges);
   return groups.map((g) => g.map((i) => ids[i] as string).sort()).sort((x, y) => ((x[0] as string) < (y[0] as string) ? -1 : 1));
 }

@@ -16,9 +16,11 @@ export type MatchField = 'name' | 'phone' | 'email' | 'postalCode' | 'locality' 
 /**
  * What one field contributed to a pair's score: its agreement level, the Fellegi-Sunter weight
  * of that level, for names and streets the Jaro-Winkler similarity, and for a declared identifier
- * its attribute `key`. Level `shared` marks a phone or address both records have while their given
- * names differ and no personal identifier (email, birth date, resident id, declared identifier) agrees (a
- * household or colleagues): it weighs 0. Field `address` with level `cap` is the (negative) amount
+ * its attribute `key`. Level `shared` marks a phone or address both records have while their names
+ * disagree or their given names differ (or the given name is missing on a side and the shared phone
+ * is not a mainland mobile, or the given names are close, 马云 / 马云飞, and the birth dates
+ * disagree) and no personal identifier (email, birth date, resident id, declared identifier)
+ * agrees (a household or colleagues): it weighs 0. Field `address` with level `cap` is the (negative) amount
  * taken off when postal code, locality and street together would add more than 12 bits. The
  * weights of a pair's evidence add up to its score. Fields missing on either side are not listed.
  *
@@ -38,6 +40,26 @@ export interface FieldEvidence {
 function anyShared(a: readonly string[], b: readonly string[]): boolean {
   for (let i = 0; i < a.length; i++) for (let j = 0; j < b.length; j++) if (a[i] === b[j]) return true;
   return false;
+}
+
+const NOT_COMPARED = 0;
+const DIFFERENT = 1;
+const LANDLINE = 2;
+const MOBILE = 3;
+// E.164 mainland mobile numbers: +86 1[3-9]x xxxx xxxx.
+const isCnMobile = (p: string) => p.length === 14 && p.startsWith('+861') && p.charCodeAt(4) >= 51 && p.charCodeAt(4) <= 57;
+
+/** Whether two phone lists share a number, and whether a shared one is a mainland mobile. */
+function sharedPhone(a: readonly string[], b: readonly string[]): number {
+  let out = DIFFERENT;
+  for (let i = 0; i < a.length; i++) {
+    for (let j = 0; j < b.length; j++) {
+      if (a[i] !== b[j]) continue;
+      if (isCnMobile(a[i] as string)) return MOBILE;
+      out = LANDLINE;
+    }
+  }
+  return out;
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
@@ -86,28 +108,40 @@ export function scorePair(
 ): number {
   let score = 0;
   let givenDiffers = false;
+  let givenPartial = false;
+  let givenClose = false;
+  let nameDisagrees = false;
   const na = f.name[a] as string;
   const nb = f.name[b] as string;
   if (na && nb) {
     let level: number;
     let s = 1;
-    if (na === nb) level = 0;
+    // A person's name without a given name (王先生, a surname alone) is compared part by part even
+    // when equal: two 王先生 are as likely two people as one.
+    if (na === nb && (f.kind[a] !== 0 || f.given[a])) level = 0;
     else if (f.kind[a] === 0) {
       const packed = personNameLevel(f, a, b);
-      level = packed >> 1;
+      level = packed >> 3;
       givenDiffers = (packed & 1) === 1;
+      givenPartial = (packed & 2) === 2;
+      givenClose = (packed & 4) === 4;
       if (level > 0 && evidence) s = jaroWinkler(na, nb);
     } else {
       s = jaroWinkler(na, nb);
       level = s >= p.nameHigh - SLACK ? 1 : s >= p.nameMedium - SLACK ? 2 : 3;
     }
     if (level === 0) score += note(evidence, 'name', 'exact', w.nameExact + (frequency ? frequency(a) : 0), 1);
-    else if (level === 1) score += note(evidence, 'name', 'high', w.nameHigh, s);
+    // A common name written two ways (`Zhang Wei` / 张伟) is as weak as the commoner of the two.
+    else if (level === 1) score += note(evidence, 'name', 'high', w.nameHigh + (frequency ? Math.min(frequency(a), frequency(b)) : 0), s);
     else if (level === 2) score += note(evidence, 'name', 'medium', w.nameMedium, s);
-    else score += note(evidence, 'name', 'disagree', w.nameDisagree, s);
+    else {
+      nameDisagrees = f.kind[a] === 0;
+      score += note(evidence, 'name', 'disagree', w.nameDisagree, s);
+    }
   }
   // Personal evidence first: it decides whether shared contact points count (households).
   let personal = false;
+  let birthDisagrees = false;
   const ea = f.emails[a] as readonly string[];
   const eb = f.emails[b] as readonly string[];
   if (ea.length > 0 && eb.length > 0) {
@@ -124,7 +158,10 @@ export function scorePair(
       personal = true;
       score += note(evidence, 'birthDate', 'agree', w.birthAgree);
     } else if (closeDates(ba, bb)) score += note(evidence, 'birthDate', 'high', w.birthClose);
-    else score += note(evidence, 'birthDate', 'disagree', w.birthDisagree);
+    else {
+      birthDisagrees = true;
+      score += note(evidence, 'birthDate', 'disagree', w.birthDisagree);
+    }
   }
   const usccScore = single(evidence, f.uscc, a, b, 'uscc', w.usccAgree, w.usccDisagree);
   const residentScore = single(evidence, f.residentId, a, b, 'residentId', w.residentAgree, w.residentDisagree);
@@ -142,14 +179,17 @@ export function scorePair(
     } else if (oneEditApart(x, y)) score += note(evidence, 'identifier', 'high', w.identifierHigh, undefined, key);
     else score += note(evidence, 'identifier', 'disagree', w.identifierDisagree, undefined, key);
   }
-  // A household or colleagues: the same phone and address, different given names, nothing personal agreeing.
-  const shared = givenDiffers && !personal;
   const pa = f.phones[a] as readonly string[];
   const pb = f.phones[b] as readonly string[];
-  if (pa.length > 0 && pb.length > 0) {
-    if (!anyShared(pa, pb)) score += note(evidence, 'phone', 'disagree', w.phoneDisagree);
-    else score += shared ? note(evidence, 'phone', 'shared', 0) : note(evidence, 'phone', 'agree', w.phoneAgree);
-  }
+  const phoneShared = pa.length > 0 && pb.length > 0 ? sharedPhone(pa, pb) : NOT_COMPARED;
+  // A household or colleagues: the same phone and address, different given names, nothing personal
+  // agreeing. A given name missing on a side (王先生) or close only in sound across scripts needs a
+  // shared mainland mobile as well, which is one person's, where a landline is a household's or an
+  // office's. Close given names (马云 / 马云飞, 燕 / 岩) are one person's unless the birth dates disagree.
+  const weakGiven = (givenPartial && phoneShared !== MOBILE) || (givenClose && birthDisagrees);
+  const shared = (givenDiffers || nameDisagrees || weakGiven) && !personal;
+  if (phoneShared === DIFFERENT) score += note(evidence, 'phone', 'disagree', w.phoneDisagree);
+  else if (phoneShared !== NOT_COMPARED) score += shared ? note(evidence, 'phone', 'shared', 0) : note(evidence, 'phone', 'agree', w.phoneAgree);
   // Postal code, city and street say much the same thing: together they count at most ADDRESS_CAP.
   let address = contact(evidence, f.postalCode, a, b, 'postalCode', w.postalAgree, w.postalDisagree, shared);
   address += locality(evidence, f, a, b, w, shared);

@@ -5,6 +5,7 @@ import { FNV_OFFSET, builtInKeys, fnv, pairsByLatin } from './blocking';
 import { emptyFeatures, type Features, requireCustomerShape, writeFeatures } from './features';
 import { type DuplicatePair, type FindDuplicatesOptions, comparePairs, judgePair, matchSettings } from './findDuplicates';
 import { NameFrequency } from './nameFrequency';
+import { requireIndexSettings } from './guards';
 
 /**
  * An incremental duplicate index for matching at entry: check a new lead against the customers
@@ -207,6 +208,7 @@ function truncate(f: Features, length: number): void {
  * ```
  */
 export function createDuplicateIndex(customers: Iterable<Customer> = [], options: FindDuplicatesOptions = {}): DuplicateIndex {
+  requireIndexSettings(options);
   assert(customers !== null && typeof (customers as Partial<Iterable<Customer>>)[Symbol.iterator] === 'function', 'INVALID_ARGUMENT', {
     params: { field: 'customers', rule: 'must be an iterable of customers' },
   });
@@ -239,6 +241,7 @@ export function createDuplicateIndex(customers: Iterable<Customer> = [], options
  * ```
  */
 export async function buildDuplicateIndex(source: AsyncIterable<Customer> | Iterable<Customer>, options: FindDuplicatesOptions & LongRunningOptions = {}): Promise<DuplicateIndex> {
+  requireIndexSettings(options);
   const iterable =
     source !== null &&
     typeof source === 'object' &&

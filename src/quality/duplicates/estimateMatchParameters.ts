@@ -5,6 +5,7 @@ import { type FieldEvidence, scorePair } from './comparePair';
 import { DEFAULT_MATCH_PARAMETERS, type LevelProbabilities, type MatchParameters, type WeightTable, weightTable } from './fellegiSunter';
 import { extractFeatures, type Features, requireCustomerShape } from './features';
 import type { FindDuplicatesOptions } from './findDuplicates';
+import { requireEstimateOptions } from './guards';
 
 const clamp = (x: number) => Math.min(1 - EPS, Math.max(EPS, x));
 
@@ -103,6 +104,7 @@ export function estimateMatchParameters(
   customers: readonly Customer[],
   options: EstimateOptions = {},
 ): { parameters: MatchParameters; matchShare: number; iterations: number; converged: boolean } {
+  requireEstimateOptions(options);
   const start = options.start ?? DEFAULT_MATCH_PARAMETERS;
   const maxIterations = options.maxIterations ?? 100;
   const tolerance = options.tolerance ?? 1e-6;

@@ -1,4 +1,5 @@
 import { requireDenseArray } from '../../core/guards';
+import { requireClusters } from './guards';
 
 /**
  * Pairwise quality of found duplicates against the truth.
@@ -46,6 +47,7 @@ function pairKeys(clusters: readonly (readonly string[])[]): Set<string> {
  * ```
  */
 export function evaluateDuplicates(found: readonly (readonly string[])[], truth: readonly (readonly string[])[]): DuplicateQuality {
+  requireClusters(found, truth);
   requireDenseArray(found, 'found');
   requireDenseArray(truth, 'truth');
   const predicted = pairKeys(found);

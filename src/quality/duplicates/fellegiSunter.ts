@@ -1,4 +1,5 @@
 import { CrmError } from '../errors';
+import { requireLevelProbabilities } from './guards';
 
 /**
  * The probabilities of one agreement level of one field: `m`, the chance of observing this level
@@ -54,9 +55,10 @@ const level = (m: number, u: number): LevelProbabilities => ({ m, u });
 /**
  * Default m and u probabilities, set by judgement for mainland consumer and business CRM data (not
  * estimated): `u` is about the chance two different customers in the same block agree by accident
- * (one in a thousand share a normalised name; one in ten thousand a phone), `m` allows for typos and
- * for people changing phones (30%) and emails (30%) between registrations. They give weights
- * `log2(m/u)`: exact name +9.4, phone agree +12.8, phone disagree -1.7, postal code agree +6.5,
+ * (three in a thousand share a normalised name; one in ten thousand a phone), `m` allows for typos
+ * and for people changing phones (30%) and emails (30%) between registrations. They give weights
+ * `log2(m/u)`: exact name +7.8 (a name alone stays below the default threshold of 8: it is left
+ * for review), phone agree +12.8, phone disagree -1.7, postal code agree +6.5,
  * birth date agree +10.8, a declared identifier agreeing +16.5 and disagreeing -5.1.
  * Replace them with figures estimated on your own data (for example by EM, Winkler 1988) where you
  * can.
@@ -65,11 +67,11 @@ const level = (m: number, u: number): LevelProbabilities => ({ m, u });
  * ```ts
  * import { DEFAULT_MATCH_PARAMETERS, levelWeight } from 'crmkit/quality';
  * Math.round(levelWeight(DEFAULT_MATCH_PARAMETERS.name.exact) * 10) / 10;
- * //=> 9.4
+ * //=> 7.8
  * ```
  */
 export const DEFAULT_MATCH_PARAMETERS: MatchParameters = {
-  name: { exact: level(0.68, 0.001), high: level(0.2, 0.004), medium: level(0.09, 0.03), disagree: level(0.03, 0.965) },
+  name: { exact: level(0.68, 0.003), high: level(0.2, 0.004), medium: level(0.09, 0.03), disagree: level(0.03, 0.963) },
   phone: { agree: level(0.7, 0.0001), disagree: level(0.3, 0.9999) },
   email: { agree: level(0.7, 0.0001), disagree: level(0.3, 0.9999) },
   postalCode: { agree: level(0.9, 0.01), disagree: level(0.1, 0.99) },
@@ -103,6 +105,7 @@ export const DEFAULT_MATCH_PARAMETERS: MatchParameters = {
  * ```
  */
 export function levelWeight(p: LevelProbabilities): number {
+  requireLevelProbabilities(p);
   if (!(p.m > 0 && p.m <= 1 && p.u > 0 && p.u <= 1)) {
     throw new CrmError('INVALID_ARGUMENT', { params: { field: 'm/u', rule: 'must be in (0, 1]' } });
   }

@@ -7,6 +7,7 @@ import { DEFAULT_MATCH_PARAMETERS, type MatchParameters, type WeightTable, weigh
 import { extractFeatures, type Features, requireCustomerShape } from './features';
 import { NameFrequency } from './nameFrequency';
 import { type LongRunningOptions, throwIfAborted } from '../../core/abort';
+import { requireIndexSettings } from './guards';
 
 /**
  * Options for {@link findDuplicates}.
@@ -23,7 +24,7 @@ export interface FindDuplicatesOptions extends LongRunningOptions {
   readonly customKeys?: readonly CustomBlockingKey[];
   /** m and u probabilities. Default {@link DEFAULT_MATCH_PARAMETERS}. */
   readonly parameters?: MatchParameters;
-  /** Score (bits) at or above which a pair is a `match`. Default 8: an exact name with a shared phone or email (22), or a name typo with postal code and birth date agreeing, passes; a shared phone with a different name (7.8, often a household member) is left for review. */
+  /** Score (bits) at or above which a pair is a `match`. Default 8: an exact name with a shared phone or email (20.6), or a name typo with postal code and birth date agreeing, passes; a shared phone with a different name (7.8, often a household member) is left for review. */
   readonly threshold?: number;
   /** Score at or above which a non-matching pair is returned for clerical `review`. Default 4. */
   readonly reviewThreshold?: number;
@@ -40,7 +41,8 @@ export interface FindDuplicatesOptions extends LongRunningOptions {
   /**
    * Weaken an exact name agreement for common names (term-frequency adjustment, as Splink does):
    * `log2(u / tf)` bits, at most 0 and at least -6, where `tf` is the name's share of the records
-   * and `u` the chance two records picked at random share a name. Default true.
+   * and `u` the chance two records picked at random share a name; a `high` agreement (`Zhang Wei`
+   * / 张伟) is weakened by the commoner of the two names. Default true.
    */
   readonly nameFrequency?: boolean;
 }
@@ -95,9 +97,12 @@ export interface DuplicateResult {
  * common name weighs less (term-frequency adjustment). Organisation names drop legal forms and a
  * leading city ({@link normalizeOrganizationName}). Phones, emails, postal code, city and district,
  * street (Jaro-Winkler), birth date (one digit off counts as close), USCC, resident id and the
- * identifiers you declare are compared too. People whose given names differ and who agree on no
- * personal identifier (email, birth date, resident id, declared identifier) are a household or
- * colleagues: the phone and address they share count 0. A shared valid USCC, valid resident id or
+ * identifiers you declare are compared too. People whose names disagree or whose given names differ
+ * and who agree on no personal identifier (email, birth date, resident id, declared identifier) are
+ * a household or colleagues: the phone and address they share count 0; so do they where the given
+ * name is missing on a side (`王先生`) unless the shared phone is a mainland mobile, which is one
+ * person's where a landline is a household's, and where the given names are close (马云 / 马云飞,
+ * 王燕 / 王岩) but the birth dates disagree. A shared valid USCC, valid resident id or
  * verified phone (not a household's) decides a match on its own. Persons are never matched with
  * organisations.
  *
@@ -127,6 +132,7 @@ export interface DuplicateResult {
  * ```
  */
 export function findDuplicates(customers: readonly Customer[], options: FindDuplicatesOptions = {}): DuplicateResult {
+  requireIndexSettings(options);
   assert(Array.isArray(customers), 'INVALID_ARGUMENT', { params: { field: 'customers', rule: 'must be an array of customers' } });
   const settings = matchSettings(options);
   requireDistinctCustomers(customers);

@@ -32,6 +32,14 @@ export interface NameParts {
 }
 
 const first = (s: string) => normalizeName(s.trim().split(PART_BREAK)[0] ?? '');
+// Forms of address typed instead of a given name (王先生, 李女士) or around a Western name (Mr, Dr,
+// Jr): they say nothing about who the person is, so they are dropped and the given name is missing.
+const CJK_TITLE = /(?:先生|女士|小姐|太太|夫人)$/;
+const LATIN_TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sir', 'madam', 'jr', 'sr', 'ii', 'iii']);
+const isLatinTitle = (token: string) => LATIN_TITLES.has(normalizeName(token));
+// A Latin token written in capitals beside others that are not (`ZHANG Wei`, `Sandra WALKER`) is
+// the family name, whatever its place: the convention of passports and of many registration forms.
+const isCapitalised = (t: string) => t.length > 1 && t === t.toUpperCase() && t !== t.toLowerCase();
 
 function parts(family: string, given: string, cjk: boolean): NameParts {
   return cjk
@@ -61,42 +69,71 @@ export function splitPersonName(displayName: string, givenName?: string, familyN
       const pieces = displayName.split(MIDDLE_DOT);
       return parts(normalizeName(pieces[pieces.length - 1] ?? ''), normalizeName(pieces[0] ?? ''), true);
     }
-    const n = normalizeName(displayName);
+    const n = normalizeName(displayName).replace(CJK_TITLE, '');
     const cut = n.length > 2 && COMPOUND_SURNAMES.has(n.slice(0, 2)) ? 2 : 1;
     return parts(n.slice(0, cut), n.slice(cut), true);
   }
-  const tokens = displayName.trim().split(PART_BREAK).filter((t) => t.length > 0);
+  const tokens = displayName.trim().split(PART_BREAK).filter((t) => t.length > 0 && !isLatinTitle(t));
   if (tokens.length === 0) return parts('', '', false);
   if (tokens.length === 1) return parts(normalizeName(tokens[0] as string), '', false);
+  const capitals = tokens.filter(isCapitalised);
+  if (capitals.length === 1) {
+    const family = capitals[0] as string;
+    return parts(normalizeName(family), normalizeName(tokens.find((t) => t !== family) as string), false);
+  }
   return parts(normalizeName(tokens[tokens.length - 1] as string), normalizeName(tokens[0] as string), false);
 }
 
-/** How one part of a name agrees: 3 equal, 2 similar, 1 missing on a side, 0 different. */
+/**
+ * How one part of a name agrees: 3 equal, 2 similar, 1 missing on a side, 0 different; 4 is the
+ * same pinyin with one side in Latin letters (`Zhang` / 张), similar but a stronger sign than two
+ * homophone characters (伟 / 玮). Given names only: 5 is pinyin close to the characters' reading
+ * but not equal (`Shuli` / 淑兰), similar for the name level but weak (partial) for the household
+ * rule; 6 is one given name in characters inside the other (云 / 云飞: a dropped character), as
+ * weak as a missing one for the name level; 7 is homophone characters (燕 / 岩), similar. 6 and 7
+ * are close (`givenClose`): the household rule holds them against the birth dates.
+ */
 function partAgreement(x: string, y: string, xl: string, yl: string, given: boolean): number {
   if (!x || !y) return 1;
   if (x === y) return 3;
-  if (xl && xl === yl) return 2; // pinyin against characters, or homophone characters (伟 / 纬)
   const cx = isCjk(x.charCodeAt(0));
   const cy = isCjk(y.charCodeAt(0));
-  // a dropped given-name character: as weak as a missing given name (马云 / 马云飞 may be father and son)
-  if (cx && cy) return given && (x.includes(y) || y.includes(x)) ? 1 : 0;
+  if (xl && xl === yl) return cx !== cy ? 4 : given ? 7 : 2; // pinyin against characters, or homophone characters (伟 / 纬)
+  // a dropped given-name character (马云 / 马云飞) is as weak as a missing given name for the level
+  if (cx && cy) {
+    if (!given) return 0;
+    if (x.includes(y) || y.includes(x)) return 6;
+    return isTransposition(x, y) ? 2 : 0; // 伟霞 / 霞伟: two characters typed in the wrong order
+  }
   if (given && !cx && !cy) {
     if ((x.length === 1 && y.startsWith(x)) || (y.length === 1 && x.startsWith(y))) return 2; // an initial
     if (areNicknames(x, y)) return 2;
   }
   const a = cx ? xl : x;
   const b = cy ? yl : y;
-  return a && b && jaroWinkler(a, b) >= 0.88 - 1e-9 ? 2 : 0;
+  if (!a || !b || jaroWinkler(a, b) < 0.88 - 1e-9) return 0;
+  // similar pinyin against characters (Shuli / 淑兰) is as weak for a given name as a homophone
+  return given && cx !== cy ? 5 : 2;
 }
 
-// Name level from (family, given) agreement: 0 exact, 1 high, 2 medium, 3 disagree.
+/** Two characters of a given name in the other order (伟霞 / 霞伟). */
+const isTransposition = (x: string, y: string) => x.length === 2 && y.length === 2 && x[0] === y[1] && x[1] === y[0];
+
+// Name level from (family, given) agreement: 0 exact, 1 high, 2 medium, 3 disagree. A whole name
+// in pinyin against the same name in characters (4, 4) is high: it is how the same person's name
+// is written in two scripts, while two different homophone characters (2) are medium.
 const LEVEL = [
-  // given: 0  1  2  3
-  [3, 3, 3, 3], // family 0
-  [3, 3, 3, 2], // family 1 (missing)
-  [3, 3, 2, 1], // family 2 (similar)
-  [3, 2, 1, 0], // family 3 (equal)
+  // given: 0  1  2  3  4
+  [3, 3, 3, 3, 3], // family 0
+  [3, 3, 3, 2, 3], // family 1 (missing)
+  [3, 3, 2, 1, 2], // family 2 (similar)
+  [3, 2, 1, 0, 1], // family 3 (equal)
+  [3, 3, 2, 1, 1], // family 4 (pinyin against characters)
 ];
+
+// Codes 5-7 read as 2, 1 and 2 in the level table.
+const AS_LEVEL_CODE = [0, 1, 2, 3, 4, 2, 1, 2];
+const levelOf = (f: number, g: number) => (LEVEL[AS_LEVEL_CODE[f] as number] as number[])[AS_LEVEL_CODE[g] as number] as number;
 
 /** The result of comparing two person names. */
 export interface NameComparison {
@@ -104,24 +141,39 @@ export interface NameComparison {
   readonly level: number;
   /** Both given names are present and differ (a relative or colleague rather than the same person). */
   readonly givenDiffers: boolean;
+  /**
+   * The given name agrees only weakly: missing on a side (王先生), or close only in sound across
+   * scripts (`Shuli` / 淑兰), so a shared landline or address may be a household's.
+   */
+  readonly givenPartial: boolean;
+  /**
+   * The given names are close but not equal in a way a relative's rarely is: one inside the other
+   * (云 / 云飞, a dropped character) or homophone characters (燕 / 岩). Birth dates that disagree
+   * make them a household's.
+   */
+  readonly givenClose: boolean;
 }
 
 /** Compares two split names, trying given and family name swapped as well (`Zhang Wei` / `Wei Zhang`). */
 export function comparePersonNames(a: NameParts, b: NameParts): NameComparison {
   const f = partAgreement(a.family, b.family, a.familyLatin, b.familyLatin, false);
   const g = partAgreement(a.given, b.given, a.givenLatin, b.givenLatin, true);
-  let level = (LEVEL[f] as number[])[g] as number;
+  let level = levelOf(f, g);
   let givenDiffers = g === 0;
+  let givenPartial = g === 1 || g === 5;
+  let givenClose = g === 6 || g === 7;
   if (level > 0) {
     const sf = partAgreement(a.family, b.given, a.familyLatin, b.givenLatin, false);
     const sg = partAgreement(a.given, b.family, a.givenLatin, b.familyLatin, true);
-    const swapped = (LEVEL[sf] as number[])[sg] as number;
+    const swapped = levelOf(sf, sg);
     if (swapped < level && sf !== 1 && sg !== 1) {
       level = swapped;
       givenDiffers = sg === 0;
+      givenPartial = sg === 5;
+      givenClose = sg === 7;
     }
   }
-  return { level, givenDiffers };
+  return { level, givenDiffers, givenPartial, givenClose };
 }
 
 /** The name columns of the feature table, read by index so scoring allocates nothing. */
@@ -132,11 +184,11 @@ export interface NameColumns {
   readonly givenLatin: readonly string[];
 }
 
-/** {@link comparePersonNames} for rows a and b of the columns, packed as `level * 2 + (givenDiffers ? 1 : 0)`. */
+/** {@link comparePersonNames} for rows a and b of the columns, packed as `level * 8 + (givenClose ? 4 : 0) + (givenPartial ? 2 : 0) + (givenDiffers ? 1 : 0)`. */
 export function personNameLevel(c: NameColumns, a: number, b: number): number {
   const r = comparePersonNames(
     { family: c.family[a] as string, given: c.given[a] as string, familyLatin: c.familyLatin[a] as string, givenLatin: c.givenLatin[a] as string },
     { family: c.family[b] as string, given: c.given[b] as string, familyLatin: c.familyLatin[b] as string, givenLatin: c.givenLatin[b] as string },
   );
-  return r.level * 2 + (r.givenDiffers ? 1 : 0);
+  return r.level * 8 + (r.givenClose ? 4 : 0) + (r.givenPartial ? 2 : 0) + (r.givenDiffers ? 1 : 0);
 }

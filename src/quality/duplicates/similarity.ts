@@ -1,5 +1,6 @@
 import { toSimplifiedCode } from './nameTables';
 import { requireString } from '../../core/guards';
+import { requirePrefixScale } from './guards';
 
 // Separators people type inside names: white space (as in a regular expression's \s), middle dots of
 // transliterated names (·, ・, •, ‧, ∙, ·), hyphens, underscores, commas, apostrophes and full stops.
@@ -197,6 +198,7 @@ export function jaro(a: string, b: string): number {
  * ```
  */
 export function jaroWinkler(a: string, b: string, prefixScale = 0.1): number {
+  requirePrefixScale(prefixScale);
   requireString(a, 'a');
   requireString(b, 'b');
   const j = jaro(a, b);

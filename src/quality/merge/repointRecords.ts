@@ -1,6 +1,7 @@
 import { assert } from '../errors';
 import type { ReassignableRepository } from '../../repository/CustomerRecordRepository';
 import type { MergeRecord, RepointedRecords } from './mergeRecord';
+import { requireMergeRecord, requireReassignable } from './requireMergeRecord';
 
 /**
  * Moves the records of the merged ids (transactions, interactions, ledger entries: any
@@ -11,7 +12,8 @@ import type { MergeRecord, RepointedRecords } from './mergeRecord';
  * @param mergeRecord - from {@link mergeCustomers}
  * @param repositories - every repository holding customer-owned records
  * @returns a new merge record listing what moved
- * @throws {CrmError} `INVALID_MERGE` when the merge record was already re-pointed; whatever a
+ * @throws {CrmError} `INVALID_MERGE` when the merge record was already re-pointed or is not a merge
+ *   record; `INVALID_ARGUMENT` when `repositories` is not an array of repositories; whatever a
  *   repository throws (after reversing earlier moves)
  *
  * @example
@@ -31,6 +33,8 @@ import type { MergeRecord, RepointedRecords } from './mergeRecord';
  * ```
  */
 export async function repointRecords(mergeRecord: MergeRecord, repositories: readonly ReassignableRepository[]): Promise<MergeRecord> {
+  requireMergeRecord(mergeRecord);
+  requireReassignable(repositories);
   assert(mergeRecord.repointed.length === 0, 'INVALID_MERGE', { params: { rule: 'records were already re-pointed for this merge' } });
   const moved: RepointedRecords[] = [];
   try {
@@ -59,7 +63,8 @@ async function moveBack(moved: readonly RepointedRecords[], repositories: readon
  * @param mergeRecord - the merge record {@link repointRecords} returned
  * @param repositories - the same repositories, in the same order
  * @returns the merge record with `repointed` emptied
- * @throws {CrmError} `INVALID_ARGUMENT` when a listed repository index has no repository;
+ * @throws {CrmError} `INVALID_MERGE` when `mergeRecord` is not a merge record; `INVALID_ARGUMENT`
+ *   when `repositories` is not an array of repositories or a listed repository index has none;
  *   `NOT_FOUND` (from the repository) when a moved record no longer exists
  *
  * @example
@@ -78,6 +83,8 @@ async function moveBack(moved: readonly RepointedRecords[], repositories: readon
  * ```
  */
 export async function restoreRepointedRecords(mergeRecord: MergeRecord, repositories: readonly ReassignableRepository[]): Promise<MergeRecord> {
+  requireMergeRecord(mergeRecord);
+  requireReassignable(repositories);
   const missing = mergeRecord.repointed.find((m) => repositories[m.repository] === undefined);
   assert(missing === undefined, 'INVALID_ARGUMENT', { params: { field: 'repositories', rule: 'must be the repositories the records were re-pointed in' } });
   await moveBack(mergeRecord.repointed, repositories);

@@ -56,4 +56,5 @@ export const zhCNWords: Readonly<Record<string, string>> = {
   'must be a positive integer': '必须是正整数',
   'must be {id}': '必须是 {id}',
   'must be above 0 and at most {max}': '必须大于 0 且不超过 {max}',
+  'must be a non-negative finite number': '必须是非负有限数值',
 };

@@ -1,3 +1,5 @@
+import { assert } from '../errors';
+import { requireObject } from '../../core/guards';
 import { criticalValue, normalCdf } from './normal';
 import { SMALL_SAMPLE_SIZE, criticalValueForSample, studentTCdf } from './studentT';
 
@@ -56,7 +58,8 @@ export function estimateFrom(
  * @param target - the target on the same scale (for example 90 on 0..100)
  * @param options - `confidence` (default 0.95); `n`, the responses behind the estimate
  * @returns gap, z (the t statistic for a small `n`), p-value, whether the gap is meaningful, and the verdict
- * @throws {CrmError} `INVALID_ARGUMENT` for a confidence outside (0, 1)
+ * @throws {CrmError} `INVALID_ARGUMENT` for a confidence outside (0, 1), a `score` or `target` that is
+ *   not a finite number, a negative or non-finite `standardError`, or an `n` that is not a non-negative integer
  *
  * @example
  * With 10 responses and a gap of 5: t(0.975, 9) × 2 = 4.52 < 5, below; at SE 2.3, z gives
@@ -78,9 +81,14 @@ export function compareToTarget(
   target: number,
   options: { readonly confidence?: number; readonly n?: number } = {},
 ): TargetComparison {
-  const confidence = options.confidence ?? 0.95;
+  assert(score === null || Number.isFinite(score), 'INVALID_ARGUMENT', { params: { field: 'score', rule: 'must be a finite number' } });
+  assert(standardError === null || (Number.isFinite(standardError) && standardError >= 0), 'INVALID_ARGUMENT', {
+    params: { field: 'standardError', rule: 'must be a non-negative finite number' },
+  });
+  assert(Number.isFinite(target), 'INVALID_ARGUMENT', { params: { field: 'target', rule: 'must be a finite number' } });
+  const { confidence = 0.95, n } = requireObject<{ readonly confidence?: number; readonly n?: number }>(options, 'options');
   criticalValue(confidence);
-  const n = options.n;
+  assert(n === undefined || (Number.isSafeInteger(n) && n >= 0), 'INVALID_ARGUMENT', { params: { field: 'n', rule: 'must be a non-negative integer' } });
   const small = n !== undefined && Number.isInteger(n) && n >= 2 && n < SMALL_SAMPLE_SIZE;
   const zc = small ? criticalValueForSample(confidence, n).value : criticalValue(confidence);
   if (score === null) return { target, gap: null, z: null, pValue: null, meaningful: false, verdict: 'no-data' };

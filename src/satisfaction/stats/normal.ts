@@ -30,6 +30,8 @@ export function normalQuantile(p: number): number {
   // Halley's step: e = Φ(x) − p, computed from the nearer tail to keep precision.
   const e = x < 0 ? upperTail(-x) - p : 1 - p - upperTail(x);
   const u = e * Math.sqrt(2 * Math.PI) * Math.exp((x * x) / 2);
+  // Below p ≈ 1e-300 exp(x²/2) overflows (0 × Infinity is NaN): keep Acklam's value (relative error < 1.2e-9).
+  if (!Number.isFinite(u)) return x;
   return x - u / (1 + (x * u) / 2);
 }
 

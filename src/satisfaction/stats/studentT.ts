@@ -25,7 +25,7 @@ const EXACT_DF = 400;
  * @param t - any number (±Infinity give 0 and 1)
  * @param df - degrees of freedom, an integer >= 1
  * @returns the probability
- * @throws {CrmError} `INVALID_ARGUMENT` when `df` is not an integer >= 1 or `t` is NaN
+ * @throws {CrmError} `INVALID_ARGUMENT` when `df` is not an integer >= 1 or `t` is not a number (or NaN)
  *
  * @example
  * ```ts
@@ -38,7 +38,7 @@ const EXACT_DF = 400;
  */
 export function studentTCdf(t: number, df: number): number {
   requireDf(df);
-  assert(!Number.isNaN(t), 'INVALID_ARGUMENT', { params: { field: 't', rule: 'must be a number' } });
+  assert(typeof t === 'number' && !Number.isNaN(t), 'INVALID_ARGUMENT', { params: { field: 't', rule: 'must be a number' } });
   if (t === Infinity) return 1;
   if (t === -Infinity) return 0;
   if (df > EXACT_DF) return cdfByBisection(t, df);

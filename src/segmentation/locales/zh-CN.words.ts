@@ -48,7 +48,6 @@ export const zhCNWords: Readonly<Record<string, string>> = {
   playbook: '运营剧本',
   'expected a string of at most 4096 characters': '应为最多 4096 个字符的字符串',
   'must be a customer object': '必须是客户对象',
-  'must be a non-empty string': '必须是非空字符串',
   'must be an iterable of customers': '必须是可迭代的客户集合',
   'must be non-empty strings': '必须是非空字符串',
   'total exceeds the safe integer range of minor units': '总额超出最小货币单位的安全整数范围',

@@ -1,4 +1,7 @@
 export { summarizeRfm, type RfmSummary, type RfmTransaction, type SummarizeRfmOptions } from './summarizeRfm';
+export { summarizeRfmColumns } from './summarizeRfmColumns';
+export type { RfmSummaryColumns } from './rfmAccumulator';
+export type { TransactionColumns, DictionaryColumn } from '../../customer/transactionColumns';
 export {
   rfmScores,
   rfmScoresColumns,

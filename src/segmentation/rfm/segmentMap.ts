@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { lazySchema } from '../../core/zod/lazySchema';
 
-const range = /* @__PURE__ */ (() => z
+const range = /* @__PURE__ */ lazySchema(() => z
   .tuple([z.number().int().min(1).max(100), z.number().int().min(1).max(100)])
-  .refine(([lo, hi]) => lo <= hi, { message: 'lower bound must not exceed upper bound' }))();
-const names = /* @__PURE__ */ (() => z.strictObject({ en: z.string().min(1).max(128), 'zh-CN': z.string().min(1).max(128) }))();
+  .refine(([lo, hi]) => lo <= hi, { message: 'lower bound must not exceed upper bound' }));
+const names = /* @__PURE__ */ lazySchema(() => z.strictObject({ en: z.string().min(1).max(128), 'zh-CN': z.string().min(1).max(128) }));
 
 /**
  * zod schema of an RFM segment map: segments tried in order (the first whose R, F and M score
@@ -20,13 +21,13 @@ const names = /* @__PURE__ */ (() => z.strictObject({ en: z.string().min(1).max(
  * //=> true
  * ```
  */
-export const RfmSegmentMapSchema = /* @__PURE__ */ (() => z.strictObject({
+export const RfmSegmentMapSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
   segments: z
     .array(z.strictObject({ key: z.string().min(1).max(64), name: names, r: range, f: range, m: range }))
     .min(1)
     .max(200),
   fallback: z.strictObject({ key: z.string().min(1).max(64), name: names }),
-}))();
+}));
 
 /**
  * An RFM segment map; see {@link RfmSegmentMapSchema}.

@@ -1,7 +1,8 @@
 import { CrmError } from '../errors';
 import { Money } from '../../core/money/Money';
 import { minorUnitsOf } from '../../core/money/minorUnits';
-import { MS_PER_DAY, requireDate } from '../../core/time/index';
+import { requireDate } from '../../core/time/index';
+import { RfmAccumulator, addListedCustomers, type RfmSummaryColumns } from './rfmAccumulator';
 import type { Transaction } from '../../customer/transaction';
 
 /**
@@ -53,7 +54,6 @@ export interface SummarizeRfmOptions {
   readonly customerIds?: Iterable<string>;
 }
 
-/** The transaction fields RFM reads. */
 /**
  * The fields of a transaction {@link summarizeRfm} reads: a full `Transaction` fits.
  *
@@ -64,12 +64,6 @@ export interface SummarizeRfmOptions {
  * ```
  */
 export type RfmTransaction = Pick<Transaction, 'customerId' | 'type' | 'amount' | 'occurredAt'>;
-
-interface Acc {
-  last: number;
-  frequency: number;
-  minor: number;
-}
 
 function badCustomer(index: number): never {
   throw new CrmError('INVALID_ARGUMENT', { params: { field: `transactions.${index}.customerId`, rule: 'must be a non-empty string' } });
@@ -114,11 +108,13 @@ export function summarizeRfm(transactions: Iterable<RfmTransaction>, options: Su
   if (transactions === null || typeof transactions !== 'object' || !(Symbol.iterator in transactions)) {
     throw new CrmError('INVALID_ARGUMENT', { params: { field: 'transactions', rule: 'must be an iterable of transactions' } });
   }
-  const byCustomer = new Map<string, Acc>();
+  const acc = new RfmAccumulator(1024);
+  const codeOf = new Map<string, number>();
+  const ids: string[] = [];
   let exponent = currency === undefined ? -1 : Money.zero(currency).exponent;
   let index = 0;
-  // One pass, no allocation per row beyond a customer's first: minor units are read from the
-  // decimal's digits (minorUnitsOf), instants with getTime().
+  // One pass into typed per-customer totals, no allocation per row: minor units are read from
+  // the decimal's digits (minorUnitsOf), instants with getTime(); Money and Date only at the edge.
   for (const t of transactions) {
     if (t === null || typeof t !== 'object' || typeof t.customerId !== 'string' || t.customerId === '') badCustomer(index);
     const occurredAt = t.occurredAt;
@@ -126,7 +122,8 @@ export function summarizeRfm(transactions: Iterable<RfmTransaction>, options: Su
     if (Number.isNaN(at)) throw new CrmError('INVALID_DATE', { params: { field: `transactions.${index}.occurredAt` } });
     const amount = t.amount;
     if (!Money.isMoney(amount)) badAmount(index);
-    if (t.type !== 'purchase' && t.type !== 'refund') {
+    const type = t.type;
+    if (type !== 'purchase' && type !== 'refund') {
       throw new CrmError('INVALID_ARGUMENT', { params: { field: `transactions.${index}.type`, rule: 'must be purchase or refund' } });
     }
     if (amount.currency !== currency) {
@@ -138,46 +135,38 @@ export function summarizeRfm(transactions: Iterable<RfmTransaction>, options: Su
     if (minor < 0) badAmount(index);
     index++;
     if (at > asOf) continue;
-    let acc = byCustomer.get(t.customerId);
-    if (acc === undefined) {
-      acc = { last: -Infinity, frequency: 0, minor: 0 };
-      byCustomer.set(t.customerId, acc);
+    let c = codeOf.get(t.customerId);
+    if (c === undefined) {
+      c = ids.length;
+      codeOf.set(t.customerId, c);
+      ids.push(t.customerId);
+      acc.reserve(ids.length);
     }
-    if (t.type === 'purchase') {
-      acc.frequency++;
-      acc.minor += minor;
-      if (at > acc.last) acc.last = at;
-    } else {
-      acc.minor -= minor;
-    }
-    if (!Number.isSafeInteger(acc.minor)) {
-      throw new CrmError('INVALID_MONEY', { params: { field: 'monetary', rule: 'total exceeds the safe integer range of minor units' } });
-    }
+    acc.add(c, type === 'refund', at, minor);
   }
-  for (const id of options.customerIds ?? []) {
-    if (typeof id !== 'string' || id === '') {
-      throw new CrmError('INVALID_ARGUMENT', { params: { field: 'customerIds', rule: 'must be non-empty strings' } });
-    }
-    if (!byCustomer.has(id)) byCustomer.set(id, { last: -Infinity, frequency: 0, minor: 0 });
-  }
-  if (byCustomer.size > 0 && currency === undefined) {
+  if (options.customerIds !== undefined) addListedCustomers(acc, ids, codeOf, options.customerIds);
+  if (ids.length > 0 && currency === undefined) {
     throw new CrmError('INVALID_ARGUMENT', { params: { field: 'currency', rule: 'required when there are no transactions' } });
   }
-  const ids = [...byCustomer.keys()].sort();
-  return ids.map((customerId) => {
-    const acc = byCustomer.get(customerId) as Acc;
-    const bought = acc.frequency > 0;
-    const monetaryMinor = acc.minor;
-    if (!Number.isSafeInteger(monetaryMinor)) {
-      throw new CrmError('INVALID_MONEY', { params: { field: 'monetary', rule: 'total exceeds the safe integer range of minor units' } });
-    }
-    return {
-      customerId,
-      recencyDays: bought ? Math.floor((asOf - acc.last) / MS_PER_DAY) : null,
-      frequency: acc.frequency,
+  return rfmSummaries(acc.finish(ids, asOf, currency as string));
+}
+
+/** The rows of {@link RfmSummaryColumns}, with Money and Date values (internal). */
+export function rfmSummaries(cols: RfmSummaryColumns): RfmSummary[] {
+  const n = cols.customerId.length;
+  const out = new Array<RfmSummary>(n);
+  for (let i = 0; i < n; i++) {
+    const recency = cols.recencyDays[i] as number;
+    const bought = recency !== Infinity;
+    const monetaryMinor = cols.monetaryMinor[i] as number;
+    out[i] = {
+      customerId: cols.customerId[i] as string,
+      recencyDays: bought ? recency : null,
+      frequency: cols.frequency[i] as number,
       monetaryMinor,
-      monetary: Money.ofMinor(acc.minor, currency as string),
-      lastPurchaseAt: bought ? new Date(acc.last) : null,
+      monetary: Money.ofMinor(monetaryMinor, cols.currency),
+      lastPurchaseAt: bought ? new Date(cols.lastPurchaseAtMs[i] as number) : null,
     };
-  });
+  }
+  return out;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { SegmentFieldType } from './fields';
+import { lazySchema } from '../../core/zod/lazySchema';
 
 /**
  * Every condition operator, with the field types it applies to.
@@ -88,8 +89,8 @@ export const MAX_RULE_DEPTH = 32;
  */
 export const MAX_RULE_NODES = 10_000;
 
-const scalar = /* @__PURE__ */ (() => z.union([z.string().max(4096), z.number(), z.boolean(), z.iso.datetime({ offset: true }), z.date()]))();
-const duration = /* @__PURE__ */ (() => z.strictObject({ amount: z.number().int().min(1).max(100_000), unit: z.enum(DURATION_UNITS) }))();
+const scalar = /* @__PURE__ */ lazySchema(() => z.union([z.string().max(4096), z.number(), z.boolean(), z.iso.datetime({ offset: true }), z.date()]));
+const duration = /* @__PURE__ */ lazySchema(() => z.strictObject({ amount: z.number().int().min(1).max(100_000), unit: z.enum(DURATION_UNITS) }));
 
 /**
  * zod schema of one condition: `{ field, op, value }`. Structural only; {@link parseSegmentRule}
@@ -102,11 +103,11 @@ const duration = /* @__PURE__ */ (() => z.strictObject({ amount: z.number().int(
  * //=> true
  * ```
  */
-export const SegmentConditionSchema = /* @__PURE__ */ (() => z.strictObject({
+export const SegmentConditionSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
   field: z.string().min(1).max(256),
   op: z.enum(Object.keys(SEGMENT_OPERATORS) as [SegmentOperator, ...SegmentOperator[]]),
   value: z.union([scalar, z.array(scalar).max(1000), duration]).optional(),
-}))();
+}));
 
 /**
  * One condition of a segment rule; see {@link SegmentConditionSchema}.
@@ -144,11 +145,11 @@ export type SegmentRule = SegmentCondition | { readonly all: readonly SegmentRul
  * //=> true
  * ```
  */
-export const SegmentRuleSchema: z.ZodType<SegmentRule> = /* @__PURE__ */ (() => z.lazy(() =>
+export const SegmentRuleSchema: z.ZodType<SegmentRule> = /* @__PURE__ */ lazySchema(() => z.lazy(() =>
   z.union([
     SegmentConditionSchema,
     z.strictObject({ all: z.array(SegmentRuleSchema).max(MAX_RULE_NODES) }),
     z.strictObject({ any: z.array(SegmentRuleSchema).max(MAX_RULE_NODES) }),
     z.strictObject({ not: SegmentRuleSchema }),
   ]),
-))();
+));

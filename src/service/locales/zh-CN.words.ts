@@ -11,6 +11,5 @@ export const zhCNWords: Readonly<Record<string, string>> = {
   'must be the customer posted for': '必须是所记账的客户',
   'must have get and save': '必须提供 get 和 save 方法',
   'must have entriesOf and append': '必须提供 entriesOf 和 append 方法',
-  'must be a non-empty string': '必须是非空字符串',
   'must be a whole number, at least 1': '必须是整数，至少为 1',
 };

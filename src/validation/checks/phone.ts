@@ -1,5 +1,6 @@
-import { type CountryCode, isValidPhoneNumber } from 'libphonenumber-js/min';
-import { type PhoneOptions, normalizePhone } from '../normalize/phone';
+import type { CountryCode } from 'libphonenumber-js/min';
+import { phoneLibrary } from '../phoneLibrary';
+import { type PhoneOptions, normalizePhone, regionOf } from '../normalize/phone';
 import { CN_MOBILE_E164 } from './cnMobile';
 
 /**
@@ -11,6 +12,7 @@ import { CN_MOBILE_E164 } from './cnMobile';
  * @param phone - a number as typed
  * @param options - {@link PhoneOptions}; `defaultRegion` defaults to `CN`
  * @returns true when valid
+ * @throws {CrmError} `INVALID_ARGUMENT` for options that are not an object or a `defaultRegion` that is not a string
  *
  * @example
  * ```ts
@@ -33,6 +35,7 @@ export function isValidPhone(phone: string, options: PhoneOptions = {}): boolean
  * @param e164 - a number such as `+8613812345678`
  * @param options - {@link PhoneOptions}
  * @returns true when valid
+ * @throws {CrmError} `INVALID_ARGUMENT` for options that are not an object or a `defaultRegion` that is not a string
  *
  * @example
  * ```ts
@@ -42,9 +45,10 @@ export function isValidPhone(phone: string, options: PhoneOptions = {}): boolean
  * ```
  */
 export function isValidE164(e164: string, options: PhoneOptions = {}): boolean {
+  const region = regionOf(options);
   if (typeof e164 !== 'string') return false;
   // Mainland national numbers starting 1 (other than Beijing's area code 10) are mobiles: crmkit's own
   // prefix table decides them, at any length, since the small metadata only checks lengths.
   if (/^\+861\d{10}$/.test(e164) || /^\+861[1-9]/.test(e164)) return CN_MOBILE_E164.test(e164);
-  return isValidPhoneNumber(e164, (options.defaultRegion ?? 'CN') as CountryCode);
+  return phoneLibrary().isValidPhoneNumber(e164, region as CountryCode);
 }

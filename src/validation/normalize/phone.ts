@@ -1,6 +1,7 @@
-import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/min';
+import type { CountryCode } from 'libphonenumber-js/min';
+import { phoneLibrary } from '../phoneLibrary';
 import { toHalfWidth } from './text';
-import { requireString } from '../../core/guards';
+import { requireObject, requireString } from '../../core/guards';
 
 /**
  * Options for phone normalisation and checks.
@@ -33,6 +34,8 @@ function cnMobileDigits(value: string): string | undefined {
  * @param phone - a number as typed: `138 1234 5678`, `+86-138-1234-5678`, `(010) 6552 9988`
  * @param options - {@link PhoneOptions}
  * @returns the E.164 form, or undefined
+ * @throws {CrmError} `INVALID_ARGUMENT` for a `phone` that is not a string, options that are not an
+ *   object or a `defaultRegion` that is not a string
  *
  * @example
  * ```ts
@@ -47,14 +50,26 @@ function cnMobileDigits(value: string): string | undefined {
  */
 export function normalizePhone(phone: string, options: PhoneOptions = {}): string | undefined {
   requireString(phone, 'phone');
+  const region = regionOf(options);
   if (CN_MOBILE_E164_SHAPE.test(phone)) return phone; // already normalised: the common case
-  const region = options.defaultRegion ?? 'CN';
   const text = toHalfWidth(phone).trim();
   if (text.length === 0 || text.length > 64) return undefined;
   if (region === 'CN' || text.startsWith('+86') || text.startsWith('0086')) {
     const local = cnMobileDigits(text);
     if (local !== undefined) return `+86${local}`;
   }
-  const parsed = parsePhoneNumberFromString(text.replace(/^00/, '+'), region as CountryCode);
+  const parsed = phoneLibrary().parsePhoneNumberFromString(text.replace(/^00/, '+'), region as CountryCode);
   return parsed?.number;
+}
+
+/**
+ * The `defaultRegion` of phone options (default `CN`), after checking that the options are an
+ * object and the region a string.
+ *
+ * @throws {CrmError} `INVALID_ARGUMENT`
+ * @internal
+ */
+export function regionOf(options: PhoneOptions): string {
+  const region = requireObject<PhoneOptions>(options, 'options').defaultRegion ?? 'CN';
+  return requireString(region, 'defaultRegion');
 }

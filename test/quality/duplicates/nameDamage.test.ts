@@ -17,8 +17,18 @@ describe('person names as real records write them', () => {
     ['WALKER, Sandra', 'Sandra Walker', 'exact'], // surname first with a comma, case
     ['Bill Clinton', 'William Clinton', 'high'], // nickname table
     ['Peggy Olson', 'Margaret Olson', 'high'],
-    ['Zhang Wei', '张伟', 'medium'], // pinyin against characters, surname first (pinyin is lossy: similar, not equal)
-    ['Wei Zhang', '张伟', 'medium'], // Western order
+    ['Zhang Wei', '张伟', 'high'], // pinyin against characters, both parts: the name in two scripts (4 + 4 = high)
+    ['Wei Zhang', '张伟', 'high'], // Western order
+    ['ZHANG Wei', '张伟', 'high'], // the family name in capitals, passport style
+    ['Wei ZHANG', 'Zhang Wei', 'exact'], // capitals mark the family name whatever its place
+    ['章玮', '张伟', 'medium'], // homophones in characters: similar family (2), given similar by sound only (2)
+    ['Zhang Wei', '张玮', 'high'], // pinyin cannot tell 伟 from 玮: the same as against 张伟
+    ['Mr. John Smith', 'John Smith', 'exact'], // forms of address are dropped
+    ['Dr Sandra Walker', 'WALKER, Sandra', 'exact'],
+    ['王先生', '王建国', 'medium'], // 先生 / 女士 stand for a missing given name (3 + 1)
+    ['王先生', '王 先生', 'medium'], // two 王先生 are not an exact agreement: nothing is known of the given name
+    ['李女士', '王秀英', 'disagree'],
+    ['彭伟霞', '彭霞偉', 'high'], // two given-name characters in the other order (and 偉 traditional): similar
     ['張偉', '张伟', 'exact'], // traditional given name, not only the surname
     ['陈晓明', '陈小明', 'high'], // homophone given-name character (xiao)
     ['王小明', '王明', 'medium'], // a dropped given-name character: weak, like a missing given name (father and son)

@@ -1,0 +1,147 @@
+// Argument checks for the duplicate search's entry points, kept apart from the search itself: each
+// entry point calls one of these first, so junk options or pairs fail with a CrmError before any loop.
+import { assert } from '../errors';
+import { isDense, requireFiniteInRange, requireIterable, requireObject } from '../../core/guards';
+import { BLOCKING_KEYS } from './blocking';
+import type { LevelProbabilities, MatchParameters } from './fellegiSunter';
+import type { FindDuplicatesOptions } from './findDuplicates';
+
+const BUILT_IN_KEYS: ReadonlySet<string> = new Set(BLOCKING_KEYS);
+
+/** The level names of each field of {@link MatchParameters}; `optional` fields may be absent. */
+const FIELDS: readonly { readonly field: string; readonly levels: readonly string[]; readonly optional?: boolean; readonly optionalLevels?: readonly string[] }[] = [
+  { field: 'name', levels: ['exact', 'high', 'medium', 'disagree'] },
+  { field: 'phone', levels: ['agree', 'disagree'] },
+  { field: 'email', levels: ['agree', 'disagree'] },
+  { field: 'postalCode', levels: ['agree', 'disagree'] },
+  { field: 'birthDate', levels: ['agree', 'disagree'], optionalLevels: ['close'] },
+  { field: 'uscc', levels: ['agree', 'disagree'] },
+  { field: 'residentId', levels: ['agree', 'disagree'] },
+  { field: 'locality', levels: ['agree', 'disagree'], optional: true },
+  { field: 'street', levels: ['exact', 'high', 'disagree'], optional: true },
+  { field: 'identifier', levels: ['exact', 'high', 'disagree'], optional: true },
+];
+
+/**
+ * Checks one level's `m` and `u`: an object with both in (0, 1].
+ *
+ * @throws {CrmError} `INVALID_ARGUMENT` naming `field`
+ * @internal
+ */
+export function requireLevelProbabilities(p: unknown, field = 'm/u'): LevelProbabilities {
+  const l = p as Partial<LevelProbabilities> | null;
+  const ok = l !== null && typeof l === 'object' && typeof l.m === 'number' && typeof l.u === 'number' && l.m > 0 && l.m <= 1 && l.u > 0 && l.u <= 1;
+  assert(ok, 'INVALID_ARGUMENT', { params: { field, rule: 'must be in (0, 1]' } });
+  return l as LevelProbabilities;
+}
+
+/**
+ * Checks a whole {@link MatchParameters}: every level of every required field (and of the optional
+ * ones when present) with m and u in (0, 1], and `nameHigh`, `nameMedium` numbers in [0, 1].
+ *
+ * @throws {CrmError} `INVALID_ARGUMENT` naming the first bad field
+ * @internal
+ */
+export function requireMatchParameters(parameters: unknown): MatchParameters {
+  const p = requireObject<Record<string, unknown>>(parameters, 'parameters');
+  for (const { field, levels, optional, optionalLevels } of FIELDS) {
+    const value = p[field];
+    if (optional === true && value === undefined) continue;
+    const group = requireObject<Record<string, unknown>>(value, `parameters.${field}`);
+    for (const level of levels) requireLevelProbabilities(group[level], `parameters.${field}.${level}`);
+    for (const level of optionalLevels ?? []) if (group[level] !== undefined) requireLevelProbabilities(group[level], `parameters.${field}.${level}`);
+  }
+  for (const field of ['nameHigh', 'nameMedium']) {
+    requireFiniteInRange(p[field], `parameters.${field}`, 0, 1);
+  }
+  return p as unknown as MatchParameters;
+}
+
+/**
+ * Checks the options of {@link findDuplicates} and the duplicate index beyond the thresholds
+ * `matchSettings` reads: an object, `parameters` (when given), `keys` a dense array of built-in
+ * blocking keys, `customKeys` a dense array of functions, `defaultRegion` a string, `nameFrequency`
+ * a boolean, `onProgress` a function and `signal` an object.
+ *
+ * @throws {CrmError} `INVALID_ARGUMENT`
+ * @internal
+ */
+export function requireIndexSettings(options: unknown): FindDuplicatesOptions {
+  const o = requireObject<FindDuplicatesOptions>(options, 'options');
+  if (o.parameters !== undefined) requireMatchParameters(o.parameters);
+  const { keys, customKeys, defaultRegion, nameFrequency, onProgress, signal } = o;
+  assert(keys === undefined || (Array.isArray(keys) && isDense(keys) && keys.every((k) => BUILT_IN_KEYS.has(k as string))), 'INVALID_ARGUMENT', {
+    params: { field: 'keys', rule: 'must be an array of BLOCKING_KEYS' },
+  });
+  assert(customKeys === undefined || (Array.isArray(customKeys) && isDense(customKeys) && customKeys.every((k) => typeof k === 'function')), 'INVALID_ARGUMENT', {
+    params: { field: 'customKeys', rule: 'must be an array of functions' },
+  });
+  assert(defaultRegion === undefined || typeof defaultRegion === 'string', 'INVALID_ARGUMENT', { params: { field: 'defaultRegion', rule: 'must be a string' } });
+  assert(nameFrequency === undefined || typeof nameFrequency === 'boolean', 'INVALID_ARGUMENT', { params: { field: 'options', rule: 'nameFrequency must be a boolean' } });
+  assert(onProgress === undefined || typeof onProgress === 'function', 'INVALID_ARGUMENT', { params: { field: 'onProgress', rule: 'must be a function' } });
+  assert(signal === undefined || (signal !== null && typeof signal === 'object'), 'INVALID_ARGUMENT', { params: { field: 'signal', rule: 'must be an object' } });
+  return o;
+}
+
+/**
+ * Checks that `pairs` is iterable (now) and that each item is a pair of string ids (as it is read,
+ * so a one-pass iterable is still read once).
+ *
+ * @throws {CrmError} `INVALID_ARGUMENT`
+ * @internal
+ */
+export function requirePairs(pairs: unknown): Iterable<readonly [string, string]> {
+  const source = requireIterable<unknown>(pairs, 'pairs');
+  return (function* checked() {
+    let i = 0;
+    for (const p of source) {
+      assert(Array.isArray(p) && p.length === 2 && typeof p[0] === 'string' && typeof p[1] === 'string', 'INVALID_ARGUMENT', {
+        params: { field: `pairs.${i}`, rule: 'must be a pair of string ids' },
+      });
+      i++;
+      yield p as unknown as readonly [string, string];
+    }
+  })();
+}
+
+/** The most EM iterations {@link estimateMatchParameters} runs. */
+export const MAX_EM_ITERATIONS = 10_000;
+
+/**
+ * Checks the options of {@link estimateMatchParameters}: those {@link requireIndexSettings} checks,
+ * `start` a full {@link MatchParameters} when given, `maxIterations` an integer from 1 to
+ * {@link MAX_EM_ITERATIONS} and `tolerance` a positive finite number when given.
+ *
+ * @throws {CrmError} `INVALID_ARGUMENT`
+ * @internal
+ */
+export function requireEstimateOptions(options: unknown): void {
+  const o = requireIndexSettings(options) as { readonly start?: unknown; readonly maxIterations?: unknown; readonly tolerance?: unknown };
+  if (o.start !== undefined) requireMatchParameters(o.start);
+  if (o.maxIterations !== undefined) requireFiniteInRange(o.maxIterations, 'maxIterations', 1, MAX_EM_ITERATIONS, true);
+  if (o.tolerance !== undefined) requireFiniteInRange(o.tolerance, 'tolerance', Number.MIN_VALUE, 1);
+}
+
+/**
+ * Checks both cluster lists of {@link evaluateDuplicates}: dense arrays of dense arrays of string ids.
+ *
+ * @throws {CrmError} `INVALID_ARGUMENT` naming `found` or `truth`
+ * @internal
+ */
+export function requireClusters(found: unknown, truth: unknown): void {
+  for (const [field, clusters] of [['found', found], ['truth', truth]] as const) {
+    const ok = Array.isArray(clusters) && isDense(clusters) && clusters.every((c: unknown) => Array.isArray(c) && isDense(c) && c.every((id: unknown) => typeof id === 'string'));
+    assert(ok, 'INVALID_ARGUMENT', { params: { field, rule: 'must be an array of clusters of string ids' } });
+  }
+}
+
+/**
+ * Checks Winkler's prefix scale: a number, not NaN (values outside [0, 0.25] are then clamped by
+ * {@link jaroWinkler}).
+ *
+ * @throws {CrmError} `INVALID_ARGUMENT`
+ * @internal
+ */
+export function requirePrefixScale(prefixScale: unknown): void {
+  assert(typeof prefixScale === 'number' && !Number.isNaN(prefixScale), 'INVALID_ARGUMENT', { params: { field: 'prefixScale', rule: 'must be a number, not NaN' } });
+}

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import type { Customer } from 'crmkit';
+import { findDuplicates } from 'crmkit/quality';
+import { person } from '../helpers';
+
+// Expected scores are worked by hand from DEFAULT_MATCH_PARAMETERS, weight = log2(m / u):
+//   name exact log2(0.68/0.003) = 7.824, high log2(0.2/0.004) = 5.644, medium log2(0.09/0.03) = 1.585,
+//   disagree log2(0.03/0.963) = -5.005; phone agree log2(0.7/0.0001) = 12.773;
+//   postal code agree log2(0.9/0.01) = 6.492; city agree log2(0.9/0.3) = 1.585;
+//   street exact log2(0.7/0.002) = 8.451; birth date disagree log2(0.04/0.9965) = -4.639.
+// Postal code + city + street = 16.528 is capped at 12 (ADDRESS_CAP).
+// Every pair is forced into comparison and reported whatever its score, so the evidence is the
+// comparison's own.
+const compare = (a: Customer, b: Customer) =>
+  findDuplicates([a, b], { keys: [], customKeys: [() => 'all'], reviewThreshold: -100, threshold: 8, nameFrequency: false }).pairs[0];
+
+const home = { type: 'address', country: 'CN', city: '杭州市', line1: '解放路12号', postalCode: '310002' } as const;
+const landline = { type: 'phone', value: '0571-8800 1234' } as const;
+const mobile = { type: 'phone', value: '138 1234 5678' } as const;
+const at = (id: string, name: string, points: Customer['contactPoints'], birth?: string) =>
+  person(id, name, { contactPoints: points, ...(birth && { person: { birthDate: new Date(`${birth}T00:00:00Z`) } }) });
+const levels = (pair: ReturnType<typeof compare>) => pair?.evidence.map((e) => `${e.field}:${e.level}`);
+
+describe('households and colleagues', () => {
+  it('relatives sharing a landline, an address and a surname are not matched (given names differ)', () => {
+    const pair = compare(at('a', '王建国', [landline, home]), at('b', '王建军', [landline, home]));
+    // 建国 / 建军 differ: name disagree, the shared phone and address weigh 0
+    expect(levels(pair)).toEqual(['name:disagree', 'phone:shared', 'postalCode:shared', 'locality:shared', 'street:shared']);
+    expect(pair?.score).toBeCloseTo(-5.005, 3);
+  });
+
+  it('a lead typed as 王先生 sharing only the landline and address stays apart (it may be any of the household)', () => {
+    const pair = compare(at('a', '王先生', [landline, home]), at('b', '王建国', [landline, home]));
+    expect(levels(pair)).toEqual(['name:medium', 'phone:shared', 'postalCode:shared', 'locality:shared', 'street:shared']);
+    expect(pair?.score).toBeCloseTo(1.585, 3);
+  });
+
+  it('王先生 sharing a mainland mobile (one person’s) and the address is matched', () => {
+    const pair = compare(at('a', '王先生', [mobile, home]), at('b', '王建国', [mobile, landline, home]));
+    // 1.585 + 12.773 + min(12, 6.492 + 1.585 + 8.451) = 26.358
+    expect(pair?.score).toBeCloseTo(26.358, 3);
+    expect(pair?.status).toBe('match');
+  });
+
+  it('a dropped given-name character is one person unless the birth dates disagree', () => {
+    // 马云 / 马云飞: one person with a character dropped (a parent's character is not reused for a
+    // child), unless the birth dates say father and son
+    const same = compare(at('a', '马云', [landline, home]), at('b', '马云飞', [landline, home]));
+    // medium 1.585 + landline 12.773 + address 12 = 26.358
+    expect(same?.score).toBeCloseTo(26.358, 3);
+    const father = compare(at('a', '马云', [landline, home], '1964-09-10'), at('b', '马云飞', [landline, home], '1989-09-10'));
+    // medium 1.585 + birth date disagree -4.639, the shared contact points weigh 0
+    expect(father?.score).toBeCloseTo(1.585 - 4.639, 3);
+  });
+
+  it('homophone given names (王燕 / 王岩) at one address with different birth dates are a household', () => {
+    const pair = compare(at('a', '王燕', [landline, home], '1971-07-15'), at('b', '王岩', [landline, home], '1975-02-01'));
+    // family equal, given similar by sound: high 5.644; birth date disagree -4.639; shared 0
+    expect(levels(pair)).toEqual(['name:high', 'birthDate:disagree', 'phone:shared', 'postalCode:shared', 'locality:shared', 'street:shared']);
+    expect(pair?.score).toBeCloseTo(5.644 - 4.639, 3);
+  });
+
+  it('two people whose whole names disagree share nothing but a switchboard and an office', () => {
+    const pair = compare(at('a', '赵敏', [landline, home]), at('b', '钱伟', [landline, home]));
+    expect(levels(pair)).toEqual(['name:disagree', 'phone:shared', 'postalCode:shared', 'locality:shared', 'street:shared']);
+  });
+
+  it('a couple sharing a mobile but with different names stays apart', () => {
+    const pair = compare(at('a', '刘洋', [mobile, home]), at('b', '陈静', [mobile, home]));
+    expect(pair?.status).not.toBe('match');
+  });
+});
+
+describe('recall does not depend on a blocking blind spot', () => {
+  // With the built-in keys only: the pair must be among the comparisons.
+  const compared = (a: Customer, b: Customer) => findDuplicates([a, b], { reviewThreshold: -100 }).pairs.length === 1;
+  const cityPostal = { type: 'address', country: 'CN', city: '杭州市', postalCode: '310002', line1: '-' } as const;
+
+  it.each([
+    ['family and given name swapped', person('a', '张伟', { contactPoints: [cityPostal] }), person('b', 'Wei Zhang', { contactPoints: [cityPostal] })],
+    ['declared parts swapped', person('a', 'x', { person: { familyName: 'Walker', givenName: 'Sandra' }, contactPoints: [cityPostal] }), person('b', 'y', { person: { familyName: 'Sandra', givenName: 'Walker' }, contactPoints: [cityPostal] })],
+    ['a missing given name', person('a', '王先生', { contactPoints: [cityPostal] }), person('b', '王建国', { contactPoints: [cityPostal] })],
+    ['only city and postal code, name in capitals with a comma', person('a', 'WALKER, Sandra', { contactPoints: [cityPostal] }), person('b', 'Sandra Walker', { contactPoints: [cityPostal] })],
+  ])('%s', (_, a, b) => {
+    expect(compared(a, b)).toBe(true);
+  });
+});
+
+describe('common names written in two scripts', () => {
+  it('weakens a pinyin-against-characters agreement by the commoner name (term frequency)', () => {
+    const post = { type: 'address', country: 'CN', postalCode: '310002', line1: '-' } as const;
+    const records = [
+      person('a', 'Zhang Wei', { contactPoints: [post] }),
+      person('b', '张伟', { contactPoints: [post] }),
+      person('c', '张伟', { contactPoints: [{ ...post, postalCode: '100080' }] }),
+      person('d', '張偉', { contactPoints: [{ ...post, postalCode: '200120' }] }),
+      person('e', '王芳'),
+      person('f', '李娜'),
+    ];
+    const pair = findDuplicates(records, { keys: [], customKeys: [() => 'all'], reviewThreshold: -100 }).pairs.find((p) => p.a === 'a' && p.b === 'b');
+    // name counts: 张伟 3 (張偉 normalises to it), zhangwei 1, 王芳 1, 李娜 1; n = 6, sum of squares 12,
+    // E[tf] = 12 / 36 = 1/3; 张伟: tf = 1/2, adjustment log2((1/3) / (1/2)) = -0.585; zhangwei: 0 (one record).
+    // high log2(50) = 5.644 - 0.585 = 5.059
+    expect(pair?.evidence.find((e) => e.field === 'name')).toEqual({ field: 'name', level: 'high', weight: 5.059, similarity: expect.any(Number) });
+  });
+});
