@@ -20,7 +20,7 @@ const clamp = (x: number) => Math.min(1 - EPS, Math.max(EPS, x));
 export interface EstimateOptions extends Pick<FindDuplicatesOptions, 'keys' | 'customKeys' | 'maxBlockSize' | 'defaultRegion' | 'identifiers'> {
   /** Starting m and u (and the name similarity cut-offs, which are kept). Default {@link DEFAULT_MATCH_PARAMETERS}. */
   readonly start?: MatchParameters;
-  /** Default 100. */
+  /** Default 100; at most 10,000. */
   readonly maxIterations?: number;
   /** Stop when no probability moves by more than this. Default 1e-6. */
   readonly tolerance?: number;
@@ -85,7 +85,8 @@ function levels(f: Features, a: number, b: number, p: MatchParameters, w: Weight
  * @returns the estimated parameters, the estimated share of matches among candidate pairs, the
  *   iterations run and whether it converged
  * @throws {CrmError} `INSUFFICIENT_DATA` when blocking yields no candidate pairs;
- *   `INVALID_ARGUMENT` for a non-positive `maxIterations` or `tolerance`, customers that are not an
+ *   `INVALID_ARGUMENT` for a `maxIterations` that is not a whole number from 1 to 10,000, a
+ *   non-positive `tolerance`, customers that are not an
  *   array of objects with a string id and displayName, or more than 20 `identifiers`
  *
  * @example
