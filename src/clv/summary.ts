@@ -59,7 +59,7 @@ export interface CustomerSummary {
 }
 
 /** The checked options of a summary: period, calibration end, and the last calibration and observation periods (internal). */
-export function summaryWindow(options: SummarizeOptions): { period: SummaryPeriod; calEnd: Date | undefined; endP: number; asOfP: number } {
+export function summaryWindow(options: Pick<SummarizeOptions, 'asOf' | 'period' | 'calibrationEnd'>): { period: SummaryPeriod; calEnd: Date | undefined; endP: number; asOfP: number } {
   const asOf = requireDate(options?.asOf, 'asOf');
   const period = options.period ?? 'day';
   if (period !== 'day' && period !== 'week' && period !== 'month') {

@@ -1,9 +1,8 @@
-import { CrmError } from './errors';
-import { requireDate } from '../core/time/index';
 import type { SqlText } from '../core/sql/dialect';
 import { type TransactionTable, transactionSource } from '../core/sql/transactionTable';
 import type { SqlWriter } from '../core/sql/writer';
-import { type SummaryPeriod, periodIndex } from './period';
+import type { SummaryPeriod } from './period';
+import { summaryWindow } from './summary';
 
 /**
  * Options for {@link clvSummarySql} and {@link clvSummaryCountsSql}: where the transactions are,
@@ -48,18 +47,8 @@ interface Built {
 
 function build(options: ClvSummarySqlOptions, withHoldout: boolean): Built {
   const src = transactionSource(options);
-  const asOf = requireDate(options?.asOf, 'asOf');
-  const period = options.period ?? 'day';
-  if (period !== 'day' && period !== 'week' && period !== 'month') {
-    throw new CrmError('INVALID_ARGUMENT', { params: { field: 'period', rule: "must be 'day', 'week' or 'month'" } });
-  }
-  const calEnd = options.calibrationEnd === undefined ? undefined : requireDate(options.calibrationEnd, 'calibrationEnd');
-  if (calEnd && calEnd.getTime() > asOf.getTime()) {
-    throw new CrmError('INVALID_ARGUMENT', { params: { field: 'calibrationEnd', rule: 'must not be after asOf' } });
-  }
+  const { period, calEnd, endP, asOfP } = summaryWindow(options);
   const { sql } = src;
-  const asOfP = periodIndex(asOf, period);
-  const endP = periodIndex(calEnd ?? asOf, period);
   const purchase = sql.param('purchase', 'text');
   const last = sql.param(asOfP, 'int');
   const end = sql.param(endP, 'int');

@@ -1,18 +1,8 @@
-/**
- * Calendar month (year × 12 + month − 1) of an instant in a fixed UTC offset, by integer
- * arithmetic (H. Hinnant, "chrono-Compatible Low-Level Date Algorithms", civil_from_days,
- * https://howardhinnant.github.io/date_algorithms.html): no Date object per row.
- */
+import { civilMonthOfDay } from '../core/time/civilMonth';
+
+/** Calendar month (year × 12 + month − 1) of an instant in a fixed UTC offset (see `civilMonthOfDay`). */
 export function monthIndex(ms: number, offsetMs: number): number {
-  const z = Math.floor((ms + offsetMs) / 86_400_000) + 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-  return year * 12 + month - 1;
+  return civilMonthOfDay(Math.floor((ms + offsetMs) / 86_400_000));
 }
 
 /** The label of a month or quarter bucket: `2026-07` or `2026-Q3`. */
