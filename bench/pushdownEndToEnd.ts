@@ -16,7 +16,9 @@ import { AS_OF } from './pushdownData';
 
 const [mode, file, period] = process.argv.slice(2) as ['pushdown' | 'objects' | 'columns', string, 'day' | 'week'];
 const t0 = performance.now();
-const instance = await DuckDBInstance.create(file, { access_mode: 'READ_ONLY' });
+// Embedded DuckDB counts in this process's memory and by default may use 80% of the machine's RAM;
+// a process that scores where the data lives gives it a budget (DUCKDB_MEMORY_LIMIT, default 256MB).
+const instance = await DuckDBInstance.create(file, { access_mode: 'READ_ONLY', memory_limit: process.env.DUCKDB_MEMORY_LIMIT ?? '256MB' });
 const conn = await instance.connect();
 const options = { asOf: AS_OF, period };
 
