@@ -3,7 +3,7 @@ import { CustomerSchema, type Customer } from 'crmkit/customer';
 import type { CustomerRepository, ListOptions, Page, SaveOptions, StreamOptions } from 'crmkit/repository';
 import { normalizeTag } from 'crmkit/validation';
 import type { Db, Queryable } from './db';
-import { decodeCursor, pageLimit, pageOf, unstorableAsInvalid, validationFailed, versionConflict } from './sql';
+import { checkExpectedVersion, inRequestedOrder, decodeCursor, pageLimit, pageOf, unstorableAsInvalid, validationFailed, versionConflict } from './sql';
 
 interface CustomerRow {
   readonly id: string;
@@ -47,22 +47,14 @@ export class PostgresCustomerRepository implements CustomerRepository {
   async getMany(ids: readonly string[]): Promise<Customer[]> {
     if (ids.length === 0) return [];
     const { rows } = await this.db.query<CustomerRow>(`SELECT ${COLUMNS} FROM customers c WHERE c.id = ANY($1::text[])`, [[...ids]]);
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    const out: Customer[] = [];
-    for (const id of ids) {
-      const row = byId.get(id);
-      if (row) out.push(revive(row));
-    }
-    return out;
+    return inRequestedOrder(ids, rows, revive);
   }
 
   async save(customer: Customer, options: SaveOptions = {}): Promise<Customer> {
     const parsed = CustomerSchema.safeParse(customer);
     if (!parsed.success) throw validationFailed('customer', parsed.error.issues);
     const expected = options.expectedVersion ?? customer.version - 1;
-    if (!Number.isInteger(expected) || expected < 0) {
-      throw new CrmError('INVALID_ARGUMENT', { params: { field: 'expectedVersion', rule: 'must be a non-negative integer' } });
-    }
+    checkExpectedVersion(expected);
     const stored: Customer = { ...parsed.data, version: expected + 1 };
     const document = JSON.stringify(stored);
     try {
@@ -79,9 +71,7 @@ export class PostgresCustomerRepository implements CustomerRepository {
 
   async delete(id: string, options: SaveOptions = {}): Promise<void> {
     const expected = options.expectedVersion ?? null;
-    if (expected !== null && (!Number.isInteger(expected) || expected < 0)) {
-      throw new CrmError('INVALID_ARGUMENT', { params: { field: 'expectedVersion', rule: 'must be a non-negative integer' } });
-    }
+    checkExpectedVersion(expected);
     const deleted = await this.db.query('DELETE FROM customers WHERE id = $1 AND ($2::int IS NULL OR version = $2::int)', [id, expected]);
     if (deleted.rowCount > 0) return;
     const { rows } = await this.db.query<{ version: number }>('SELECT version FROM customers WHERE id = $1', [id]);

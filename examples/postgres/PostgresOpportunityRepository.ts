@@ -2,7 +2,7 @@ import { CrmError } from 'crmkit/core';
 import { OpportunitySchema, type Opportunity } from 'crmkit/pipeline';
 import type { ListOptions, OpportunityRepository, Page, SaveOptions, StreamOptions } from 'crmkit/repository';
 import type { Db, Queryable } from './db';
-import { decodeCursor, iso, pageLimit, pageOf, unstorableAsInvalid, validationFailed, versionConflict } from './sql';
+import { checkExpectedVersion, inRequestedOrder, decodeCursor, iso, pageLimit, pageOf, unstorableAsInvalid, validationFailed, versionConflict } from './sql';
 
 interface OpportunityRow {
   readonly id: string;
@@ -14,12 +14,6 @@ type Finder = 'customer_id' | 'owner_id' | 'stage';
 
 const revive = (row: OpportunityRow): Opportunity => OpportunitySchema.parse(row.document);
 const after = (options: ListOptions): string | null => (options.cursor === undefined ? null : (decodeCursor(options.cursor, 1)[0] as string));
-
-function checkVersion(expected: number | null): void {
-  if (expected !== null && (!Number.isInteger(expected) || expected < 0)) {
-    throw new CrmError('INVALID_ARGUMENT', { params: { field: 'expectedVersion', rule: 'must be a non-negative integer' } });
-  }
-}
 
 /**
  * {@link OpportunityRepository} on PostgreSQL (table from `migrations/004_opportunities.sql`).
@@ -54,20 +48,14 @@ export class PostgresOpportunityRepository implements OpportunityRepository {
   async getMany(ids: readonly string[]): Promise<Opportunity[]> {
     if (ids.length === 0) return [];
     const { rows } = await this.db.query<OpportunityRow>('SELECT id, document FROM opportunities WHERE id = ANY($1::text[])', [[...ids]]);
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    const out: Opportunity[] = [];
-    for (const id of ids) {
-      const row = byId.get(id);
-      if (row) out.push(revive(row));
-    }
-    return out;
+    return inRequestedOrder(ids, rows, revive);
   }
 
   async save(opportunity: Opportunity, options: SaveOptions = {}): Promise<Opportunity> {
     const parsed = OpportunitySchema.safeParse(opportunity);
     if (!parsed.success) throw validationFailed('opportunity', parsed.error.issues);
     const expected = options.expectedVersion ?? opportunity.version - 1;
-    checkVersion(expected);
+    checkExpectedVersion(expected);
     const stored: Opportunity = { ...parsed.data, version: expected + 1 };
     const document = JSON.stringify(stored);
     try {
@@ -80,7 +68,7 @@ export class PostgresOpportunityRepository implements OpportunityRepository {
 
   async delete(id: string, options: SaveOptions = {}): Promise<void> {
     const expected = options.expectedVersion ?? null;
-    checkVersion(expected);
+    checkExpectedVersion(expected);
     const deleted = await this.db.query('DELETE FROM opportunities WHERE id = $1 AND ($2::int IS NULL OR version = $2::int)', [id, expected]);
     if (deleted.rowCount > 0) return;
     await whyNotWritten(this.db, id, expected as number);

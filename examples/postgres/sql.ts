@@ -2,6 +2,27 @@
 // the VALIDATION_FAILED error. Adopters copying this folder keep them together with the repositories.
 import { CrmError } from 'crmkit/core';
 
+/**
+ * An `expectedVersion` (or null for "any version"), checked before it reaches SQL.
+ * @throws {CrmError} `INVALID_ARGUMENT` unless it is null or a non-negative integer
+ */
+export function checkExpectedVersion(expected: number | null): void {
+  if (expected !== null && (!Number.isInteger(expected) || expected < 0)) {
+    throw new CrmError('INVALID_ARGUMENT', { params: { field: 'expectedVersion', rule: 'must be a non-negative integer' } });
+  }
+}
+
+/** The rows found for `ids`, revived, in the order of `ids`; ids with no row are left out. */
+export function inRequestedOrder<R extends { id: string }, T>(ids: readonly string[], rows: readonly R[], revive: (row: R) => T): T[] {
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const out: T[] = [];
+  for (const id of ids) {
+    const row = byId.get(id);
+    if (row) out.push(revive(row));
+  }
+  return out;
+}
+
 /** The SQLSTATE of a driver error (`23505` is unique_violation), or undefined for other errors. */
 export function sqlState(e: unknown): string | undefined {
   const code = (e as { code?: unknown } | null)?.code;
