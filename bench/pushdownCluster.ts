@@ -4,7 +4,8 @@
  *
  * - Servers: those of CLICKHOUSE_URL / CLICKHOUSE_SHARDS / CLICKHOUSE_CLUSTER when set (left
  *   running); otherwise this script starts .ci/clickhouse-start with a self-stop timer of
- *   CLUSTER_SERVER_SECONDS (default 5400) and stops both servers when it ends.
+ *   CLUSTER_SERVER_SECONDS (default 5400) and stops both servers when it ends (removing their
+ *   temporary data directory).
  * - Tables: `bench_tx_single`, a MergeTree on the first node holding every row, and `bench_tx`, a
  *   Distributed table over `bench_tx_local` on each shard, sharded by cityHash64(customer_id) so a
  *   customer's rows sit on one shard. Both are loaded from the same encoded chunks of CLUSTER_CHUNK
@@ -27,6 +28,7 @@
  * Usage: npx tsx bench/pushdownCluster.ts (prints JSON lines; never fails for being slow).
  */
 import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { clvSummaryCountsSql, clvSummarySql, summarizeTransactionsColumns } from '../src/clv/index';
@@ -51,13 +53,14 @@ interface Servers {
   readonly url: string;
   readonly shards: string[];
   readonly cluster: string;
-  readonly stop: () => void;
+  /** Stops the servers this script started (and removes their data); a no-op for given ones. */
+  readonly stop: () => Promise<void>;
 }
 
 function servers(): Servers {
   const given = process.env.CLICKHOUSE_URL;
   if (given) {
-    return { url: given, shards: (process.env.CLICKHOUSE_SHARDS ?? given).split(','), cluster: process.env.CLICKHOUSE_CLUSTER ?? 'pushdown', stop: () => {} };
+    return { url: given, shards: (process.env.CLICKHOUSE_SHARDS ?? given).split(','), cluster: process.env.CLICKHOUSE_CLUSTER ?? 'pushdown', stop: async () => {} };
   }
   const seconds = process.env.CLUSTER_SERVER_SECONDS ?? '5400';
   const out = execFileSync('bash', [join(import.meta.dirname, '..', '.ci', 'clickhouse-start'), seconds], { encoding: 'utf8' });
@@ -67,14 +70,18 @@ function servers(): Servers {
     url: env.CLICKHOUSE_URL as string,
     shards: (env.CLICKHOUSE_SHARDS as string).split(','),
     cluster: env.CLICKHOUSE_CLUSTER as string,
-    stop: () => {
-      for (const pid of pids) {
+    stop: async () => {
+      const alive = (pid: number) => {
         try {
-          process.kill(-pid, 'SIGTERM'); // timeout leads the group its server runs in
+          process.kill(-pid, 0);
+          return true;
         } catch {
-          // already stopped by its timer
+          return false; // stopped (by us or by its timer)
         }
-      }
+      };
+      for (const pid of pids) if (alive(pid)) process.kill(-pid, 'SIGTERM'); // timeout leads the group its server runs in
+      for (let i = 0; i < 60 && pids.some(alive); i++) await new Promise((r) => setTimeout(r, 500));
+      if (!pids.some(alive) && env.CLICKHOUSE_ROOT?.includes('crmkit-clickhouse.')) rmSync(env.CLICKHOUSE_ROOT, { recursive: true, force: true });
     },
   };
 }
@@ -247,5 +254,5 @@ try {
     peakRssMiB: { afterClickhouse: peakAfterClickhouse, end: peakRssMiB() },
   });
 } finally {
-  ch.stop();
+  await ch.stop();
 }
