@@ -12,9 +12,7 @@
  *   its own process so its time and peak RSS are its own): clvSummaryCountsSql in DuckDB ->
  *   fitBgNbd on the distinct rows -> expectedPurchases per row, vs reading every transaction into
  *   Node (objects, or columns) -> summarize -> fitBgNbd -> expectedPurchases per customer.
- * - with CLICKHOUSE_URL / CLICKHOUSE_SHARDS / CLICKHOUSE_CLUSTER (.ci/clickhouse-start): the CLV
- *   summary on the Distributed table against one node holding all rows, timed and compared
- *   (PUSHDOWN_ONLY=clickhouse runs this part alone).
+ * The ClickHouse cluster against one node is bench/pushdownCluster.ts (it starts the servers).
  * The end-to-end path counts in weeks (PUSHDOWN_PERIOD=day for days), as CLV studies do.
  * Size: PUSHDOWN_TX transactions (default 1,000,000) of PUSHDOWN_CUSTOMERS customers (default
  * 100,000); the issue's 10,000,000 / 1,000,000 is PUSHDOWN_TX=10000000 PUSHDOWN_CUSTOMERS=1000000.
@@ -27,7 +25,7 @@ import { DOUBLE, DuckDBInstance, VARCHAR } from '@duckdb/node-api';
 import { clvSummarySql, summarizeTransactions, summarizeTransactionsColumns } from '../src/clv/index';
 import { rfmSummarySql, summarizeRfm, summarizeRfmColumns } from '../src/segmentation/index';
 import { report } from './harness';
-import { AS_OF, customerId, dataFiles, generate, toColumns, toTransactions } from './pushdownData';
+import { AS_OF, dataFiles, generate, toColumns, toTransactions } from './pushdownData';
 
 const PERIOD = (process.env.PUSHDOWN_PERIOD ?? 'week') as 'day' | 'week';
 const N = Number(process.env.PUSHDOWN_TX ?? 1_000_000);
@@ -39,22 +37,10 @@ const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
 const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)] as number;
 const msSince = (t0: number) => Math.round(performance.now() - t0);
 
-/** Median wall time of one warm-up then RUNS runs (the ClickHouse queries). */
-async function timed<T>(fn: () => Promise<T> | T): Promise<[T, number]> {
-  let out = await fn();
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t0 = performance.now();
-    out = await fn();
-    times.push(msSince(t0));
-  }
-  return [out, median(times)];
-}
-
 const data = generate(N, CUSTOMERS);
 const files = await dataFiles(data);
-// PUSHDOWN_ONLY=clickhouse runs the ClickHouse part alone.
-if (process.env.PUSHDOWN_ONLY !== 'clickhouse') {
+// The summaries side by side in this process, then end to end in child processes.
+{
   const instance = await DuckDBInstance.create(files.duckdb, { access_mode: 'READ_ONLY' });
   const conn = await instance.connect();
   const duck = async (q: { text: string; values: unknown[] }) =>
@@ -163,39 +149,3 @@ if (process.env.PUSHDOWN_ONLY !== 'clickhouse') {
   });
 }
 
-const ch = process.env.CLICKHOUSE_URL;
-if (ch) {
-  const shards = (process.env.CLICKHOUSE_SHARDS ?? ch).split(',');
-  const cluster = process.env.CLICKHOUSE_CLUSTER ?? 'pushdown';
-  const post = async (base: string, body: string, settings = '') => {
-    const res = await fetch(`${base}/?${settings}`, { method: 'POST', body });
-    const text = await res.text();
-    if (!res.ok) throw new Error(text.slice(0, 300));
-    return text;
-  };
-  const cols = '`customer_id` String, `type` String, `amount_minor` Int64, `occurred_at` DateTime';
-  for (const s of shards) {
-    await post(s, 'DROP TABLE IF EXISTS bench_tx_local');
-    await post(s, `CREATE TABLE bench_tx_local (${cols}) ENGINE = MergeTree() ORDER BY customer_id`);
-  }
-  await post(ch, 'DROP TABLE IF EXISTS bench_tx');
-  await post(ch, `CREATE TABLE bench_tx AS bench_tx_local ENGINE = Distributed(${cluster}, currentDatabase(), bench_tx_local, cityHash64(customer_id))`);
-  await post(ch, 'DROP TABLE IF EXISTS bench_tx_single');
-  await post(ch, `CREATE TABLE bench_tx_single (${cols}) ENGINE = MergeTree() ORDER BY customer_id`);
-  for (let i = 0; i < N; i += 200_000) {
-    const body: string[] = [];
-    for (let j = i; j < Math.min(N, i + 200_000); j++) {
-      body.push(JSON.stringify({ customer_id: customerId(data.customer[j] as number), type: data.refund[j] ? 'refund' : 'purchase', amount_minor: data.minor[j], occurred_at: Math.floor((data.ms[j] as number) / 1000) }));
-    }
-    await post(ch, `INSERT INTO bench_tx FORMAT JSONEachRow\n${body.join('\n')}`, 'insert_distributed_sync=1');
-    await post(ch, `INSERT INTO bench_tx_single FORMAT JSONEachRow\n${body.join('\n')}`);
-  }
-  const query = async (table: string) => {
-    const q = clvSummarySql({ table, columns: COLUMNS, asOf: AS_OF, dialect: 'clickhouse' });
-    const [text, ms] = await timed(() => post(ch, `${q.text} ORDER BY customerId FORMAT TabSeparated`));
-    return { text, ms };
-  };
-  const single = await query('bench_tx_single');
-  const distributed = await query('bench_tx');
-  report({ bench: 'pushdown', clickhouse: { shards: shards.length, clusterMs: distributed.ms, singleNodeMs: single.ms, rowsEqual: single.text === distributed.text, rows: single.text.split('\n').length - 1, rowsEqualInProcess: single.text.split('\n').length - 1 === summarizeTransactionsColumns(toColumns(data, 'dictionary'), { asOf: AS_OF }).ids.length } });
-}
