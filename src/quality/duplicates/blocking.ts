@@ -1,4 +1,5 @@
 import type { Customer } from '../../customer/customer';
+import { DEFAULT_BLOCK_WINDOW, type PairScreen, pairScreen, windowOrder } from './blockRules';
 import type { Features } from './features';
 
 /**
@@ -127,15 +128,6 @@ export function builtInKeys(key: BlockingKey, f: Features, i: number, emit: (has
   }
 }
 
-/**
- * Whether a `nameLatin` block pairs records a and b: only when one name is written in Latin
- * letters. Two names in characters with the same pinyin (张伟, 章玮) are homophones, which the
- * other keys pair when anything else agrees; pairing all of them would flood the comparisons.
- */
-export function pairsByLatin(f: Features, a: number, b: number): boolean {
-  return (f.name[a] as string).charCodeAt(0) < 0x3400 || (f.name[b] as string).charCodeAt(0) < 0x3400;
-}
-
 /** What blocking produced: distinct candidate pairs as `a * n + b` codes (a < b), ascending, and the blocks skipped. */
 export interface CandidatePairs {
   readonly codes: Float64Array;
@@ -167,9 +159,13 @@ class Float64List {
  * bits, index in the low bits), so a block is a run of equal hashes after `Float64Array.sort()`:
  * no key strings and no per-record objects are allocated. Pairs are packed the same way (`a * n +
  * b`), collected in a float64 list, sorted and made distinct at the end: no set of pairs. A hash
- * collision only adds a candidate pair, which scoring then rejects; it never hides one. Blocks
+ * collision merges two blocks: it adds candidate pairs, which scoring then rejects, and can only
+ * hide one when the merged block grows past `window` or `maxBlockSize` (one in 4 billion). Blocks
  * larger than `maxBlockSize` are skipped and counted: a key shared by hundreds of records (a
- * switchboard number, `test@test.com`) is not evidence of identity.
+ * switchboard number, `test@test.com`) is not evidence of identity. Blocks larger than `window`
+ * compare each record with its `window - 1` neighbours in {@link windowOrder} (sorted
+ * neighbourhood), so the comparisons grow with the records, not with the square of the block
+ * sizes; `nameLatin` and `postalCodeInitial` pairs pass their {@link pairScreen} first.
  */
 export function candidatePairs(
   customers: readonly Customer[],
@@ -177,6 +173,7 @@ export function candidatePairs(
   keys: readonly BlockingKey[],
   custom: readonly CustomBlockingKey[],
   maxBlockSize: number,
+  window = DEFAULT_BLOCK_WINDOW,
 ): CandidatePairs {
   const n = customers.length;
   const indexBits = Math.max(1, Math.ceil(Math.log2(n + 1)));
@@ -200,7 +197,10 @@ export function candidatePairs(
   const block = new Int32Array(maxBlockSize);
   for (let source = 0; source < sources.length; source++) {
     const collect = sources[source] as (i: number) => void;
-    const latinOnly = keys[source] === 'nameLatin';
+    const key = source < keys.length ? keys[source] : undefined;
+    const screen = pairScreen(key);
+    const order = windowOrder(key);
+    const byOrder = (a: number, b: number) => order(f, a, b);
     packed.length = 0;
     for (current = 0; current < n; current++) collect(current);
     const count = packed.length;
@@ -221,22 +221,32 @@ export function candidatePairs(
           size++;
         }
         if (size > maxBlockSize) skippedBlocks++;
-        else pairsOf(block, size, latinOnly);
+        else if (size <= window) allPairs(block, size, screen);
+        else windowPairs(block.subarray(0, size).sort(byOrder), screen);
       }
       start = end;
     }
   }
   return { codes: distinctSorted(pairs.data.subarray(0, pairs.length)), skippedBlocks };
 
-  function pairsOf(members: Int32Array, size: number, latinOnly: boolean): void {
+  function allPairs(members: Int32Array, size: number, screen: PairScreen | undefined): void {
     for (let x = 0; x < size; x++) {
       const a = members[x] as number;
-      for (let y = x + 1; y < size; y++) {
-        const b = members[y] as number;
-        if (latinOnly && !pairsByLatin(f, a, b)) continue;
-        pairs.push(a * n + b);
-      }
+      for (let y = x + 1; y < size; y++) push(a, members[y] as number, screen);
     }
+  }
+
+  function windowPairs(members: Int32Array, screen: PairScreen | undefined): void {
+    for (let x = 0; x < members.length; x++) {
+      const a = members[x] as number;
+      const last = Math.min(members.length, x + window);
+      for (let y = x + 1; y < last; y++) push(a, members[y] as number, screen);
+    }
+  }
+
+  function push(a: number, b: number, screen: PairScreen | undefined): void {
+    if (screen && !screen(f, a, b)) return;
+    pairs.push(a < b ? a * n + b : b * n + a);
   }
 }
 

@@ -1,6 +1,7 @@
 import { assert, CrmError } from '../errors';
 import type { Customer } from '../../customer/customer';
 import { BLOCKING_KEYS, type BlockingKey, type CustomBlockingKey, candidatePairs } from './blocking';
+import { DEFAULT_BLOCK_WINDOW } from './blockRules';
 import { clusterIndexes } from './clusters';
 import { type FieldEvidence, type NameFrequencyAdjustment, decidingIdentifier, scorePair } from './comparePair';
 import { DEFAULT_MATCH_PARAMETERS, type MatchParameters, type WeightTable, weightTable } from './fellegiSunter';
@@ -30,6 +31,13 @@ export interface FindDuplicatesOptions extends LongRunningOptions {
   readonly reviewThreshold?: number;
   /** Blocks with more records than this are skipped (and counted). Default 100. */
   readonly maxBlockSize?: number;
+  /**
+   * Blocks with more records than this compare each record only with its `blockWindow - 1`
+   * neighbours in a sort by name (by birth date and phone where the key holds the name): the
+   * sorted neighbourhood of Hernández and Stolfo (1995), which keeps the comparisons growing with
+   * the records instead of with the square of the block sizes. Default 20.
+   */
+  readonly blockWindow?: number;
   /** Region for phone numbers without a country code. Default `CN`. */
   readonly defaultRegion?: string;
   /**
@@ -141,7 +149,7 @@ export function findDuplicates(customers: readonly Customer[], options: FindDupl
   const n = customers.length;
   const f = extractFeatures(customers, settings.defaultRegion, settings.identifiers);
   throwIfAborted(signal, 'findDuplicates');
-  const { codes, skippedBlocks } = candidatePairs(customers, f, settings.keys, settings.customKeys, settings.maxBlockSize);
+  const { codes, skippedBlocks } = candidatePairs(customers, f, settings.keys, settings.customKeys, settings.maxBlockSize, settings.window);
   onProgress?.({ phase: 'block', done: n, total: n });
   const frequency = settings.nameFrequency ? nameFrequencyOf(f.name) : undefined;
   const pairs: DuplicatePair[] = [];
@@ -182,6 +190,7 @@ export interface MatchSettings {
   readonly threshold: number;
   readonly review: number;
   readonly maxBlockSize: number;
+  readonly window: number;
   readonly parameters: MatchParameters;
   readonly weights: WeightTable;
   readonly keys: readonly BlockingKey[];
@@ -202,6 +211,8 @@ export function matchSettings(options: FindDuplicatesOptions): MatchSettings {
   });
   const maxBlockSize = options.maxBlockSize ?? 100;
   assert(Number.isInteger(maxBlockSize) && maxBlockSize >= 2, 'INVALID_ARGUMENT', { params: { field: 'maxBlockSize', rule: 'must be an integer of at least 2' } });
+  const window = options.blockWindow ?? DEFAULT_BLOCK_WINDOW;
+  assert(Number.isInteger(window) && window >= 2, 'INVALID_ARGUMENT', { params: { field: 'blockWindow', rule: 'must be an integer of at least 2' } });
   const identifiers = options.identifiers ?? [];
   assert(Array.isArray(identifiers) && identifiers.length <= 20 && identifiers.every((k) => typeof k === 'string' && k.length > 0), 'INVALID_ARGUMENT', {
     params: { field: 'identifiers', rule: 'must be at most 20 attribute keys' },
@@ -211,6 +222,7 @@ export function matchSettings(options: FindDuplicatesOptions): MatchSettings {
     threshold,
     review,
     maxBlockSize,
+    window,
     parameters,
     weights: weightTable(parameters),
     keys: options.keys ?? BLOCKING_KEYS,
@@ -227,14 +239,17 @@ function nameFrequencyOf(names: readonly string[]): NameFrequencyAdjustment {
   return (i) => counts.adjustment(names[i] as string);
 }
 
-/** Scores one candidate pair; the pair to report, or undefined when it is below review. */
+/**
+ * Scores one candidate pair, once, with its evidence (most candidate pairs are reported: scoring
+ * first without evidence would score those twice); the pair to report, or undefined when it is
+ * below review.
+ */
 export function judgePair(f: Features, a: number, b: number, s: MatchSettings, frequency?: NameFrequencyAdjustment): DuplicatePair | undefined {
   if (f.kind[a] !== f.kind[b]) return undefined;
-  const score = scorePair(f, a, b, s.weights, s.parameters, undefined, frequency);
+  const evidence: FieldEvidence[] = [];
+  const score = scorePair(f, a, b, s.weights, s.parameters, evidence, frequency);
   const decidedBy = decidingIdentifier(f, a, b);
   if (score < s.review && decidedBy === undefined) return undefined;
-  const evidence: FieldEvidence[] = [];
-  scorePair(f, a, b, s.weights, s.parameters, evidence, frequency);
   // A verified phone a household shares decides nothing.
   const decided = decidedBy === 'verifiedPhone' && evidence.some((e) => e.field === 'phone' && e.level === 'shared') ? undefined : decidedBy;
   if (score < s.review && decided === undefined) return undefined;
