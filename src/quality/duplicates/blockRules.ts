@@ -23,9 +23,11 @@ export function pairsByLatin(f: Features, a: number, b: number): boolean {
  * least two (as a bag of characters, order ignored). A `postalCodeInitial` block holds everyone at
  * a postal code whose name starts with the same character, and it grows with the data; the key is
  * there for a typo, a dropped or swapped character after the first (邹真瑞 / 邹瑞真, 倪烨伟 / 倪伟,
- * `benjamincamens` / `benjamnicamens`), which keep the characters, not for 王芳 / 王建国.
+ * `benjamincamens` / `benjamnicamens`), which keep the characters, not for 王芳 / 王建国; and for a
+ * person whose given name is missing on a side (王先生 / 王建国), who always passes.
  */
 export function namesOverlap(f: Features, a: number, b: number): boolean {
+  if (f.kind[a] === 0 && f.kind[b] === 0 && (!f.given[a] || !f.given[b])) return true;
   let x = f.name[a] as string;
   let y = f.name[b] as string;
   // the first 32 characters of each (a bit each below), which keeps the screen symmetric

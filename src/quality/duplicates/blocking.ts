@@ -1,6 +1,7 @@
 import type { Customer } from '../../customer/customer';
 import { DEFAULT_BLOCK_WINDOW, type PairScreen, pairScreen, windowOrder } from './blockRules';
 import type { Features } from './features';
+import { FNV_OFFSET, fnv, fnv2, mixHashes } from './keyHash';
 
 /**
  * The built-in blocking keys: records are only compared when they share at least one key, which
@@ -66,18 +67,16 @@ export type BlockingKey = (typeof BLOCKING_KEYS)[number];
  */
 export type CustomBlockingKey = (customer: Customer) => string | readonly string[] | undefined;
 
-export const FNV_OFFSET = 0x811c9dc5;
-
-/** FNV-1a over the UTF-16 units of `s`, continuing from `h` (32-bit). */
-export function fnv(s: string, h: number): number {
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h;
+/** Emits the key of two fields when both are present (a field hash is 0 only when missing). */
+function two(x: number, y: number, emit: (hash: number) => void): void {
+  if (x !== 0 && y !== 0) emit(mixHashes(x, y));
 }
 
-/** Hash of a two-part key `a` + separator + `b`, without building the string. */
-export const fnv2 = (a: string, b: string) => fnv(b, Math.imul(fnv(a, FNV_OFFSET) ^ 0xffff, 0x01000193));
-
-/** Calls `emit` with the 32-bit hash of each built-in key value of record i. */
+/**
+ * Calls `emit` with the 32-bit hash of each built-in key value of record i. Keys of two fields mix
+ * the field hashes computed once at extraction ({@link Features}), so blocking reads flat integer
+ * columns instead of the strings, which lie all over a large heap.
+ */
 export function builtInKeys(key: BlockingKey, f: Features, i: number, emit: (hash: number) => void): void {
   switch (key) {
     case 'phone':
@@ -93,32 +92,22 @@ export function builtInKeys(key: BlockingKey, f: Features, i: number, emit: (has
       if (f.residentId[i]) emit(fnv(f.residentId[i] as string, FNV_OFFSET));
       return;
     case 'namePostalCode':
-      if (f.name[i] && f.postalCode[i]) emit(fnv2(f.name[i] as string, f.postalCode[i] as string));
-      return;
+      return two(f.nameHash[i] as number, f.postalHash[i] as number, emit);
     case 'postalCodeInitial':
-      if (f.name[i] && f.postalCode[i]) emit(fnv2(f.postalCode[i] as string, (f.name[i] as string).slice(0, 1)));
-      return;
+      return two(f.postalHash[i] as number, f.initialHash[i] as number, emit);
     case 'nameBirthDate':
-      if (f.name[i] && f.birthDate[i]) emit(fnv2(f.name[i] as string, f.birthDate[i] as string));
+      return two(f.nameHash[i] as number, f.birthHash[i] as number, emit);
+    case 'nameLatin':
+      if (f.latinHash[i]) emit(f.latinHash[i] as number);
       return;
-    case 'nameLatin': {
-      const x = f.familyLatin[i] as string;
-      const y = f.givenLatin[i] as string;
-      if (x && y) emit(x < y ? fnv2(x, y) : fnv2(y, x));
-      return;
-    }
     case 'familyBirthDate':
-      if (f.family[i] && f.birthDate[i]) emit(fnv2(f.family[i] as string, f.birthDate[i] as string));
-      return;
+      return two(f.familyHash[i] as number, f.birthHash[i] as number, emit);
     case 'givenBirthDate':
-      if (f.given[i] && f.birthDate[i]) emit(fnv2(f.given[i] as string, f.birthDate[i] as string));
-      return;
+      return two(f.givenHash[i] as number, f.birthHash[i] as number, emit);
     case 'birthDatePostalCode':
-      if (f.birthDate[i] && f.postalCode[i]) emit(fnv2(f.birthDate[i] as string, f.postalCode[i] as string));
-      return;
+      return two(f.birthHash[i] as number, f.postalHash[i] as number, emit);
     case 'streetPostalCode':
-      if (f.street[i] && f.postalCode[i]) emit(fnv2(f.street[i] as string, f.postalCode[i] as string));
-      return;
+      return two(f.streetHash[i] as number, f.postalHash[i] as number, emit);
     case 'identifier':
       for (let k = 0; k < f.identifiers.length; k++) {
         const v = (f.identifiers[k] as string[])[i] as string;

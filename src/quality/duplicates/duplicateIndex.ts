@@ -1,7 +1,8 @@
 import { type LongRunningOptions, throwIfAborted } from '../../core/abort';
 import { assert, CrmError } from '../errors';
 import type { Customer } from '../../customer/customer';
-import { FNV_OFFSET, builtInKeys, fnv } from './blocking';
+import { builtInKeys } from './blocking';
+import { FNV_OFFSET, fnv } from './keyHash';
 import { pairScreen, windowOrder } from './blockRules';
 import { emptyFeatures, type Features, requireCustomerShape, writeFeatures } from './features';
 import { type DuplicatePair, type FindDuplicatesOptions, comparePairs, judgePair, matchSettings } from './findDuplicates';
@@ -98,7 +99,7 @@ class Index implements DuplicateIndex {
     const f = this.f;
     const scratch = f.ids.length;
     const replaced = this.slotOf.get(candidate.id);
-    writeFeatures(f, scratch, candidate);
+    writeFeatures(f, scratch, candidate, true);
     const name = f.name[scratch] as string;
     if (replaced !== undefined) this.names.remove(f.name[replaced] as string);
     this.names.add(name);
@@ -198,6 +199,10 @@ class Index implements DuplicateIndex {
 function truncate(f: Features, length: number): void {
   for (const column of [f.ids, f.kind, f.name, f.family, f.given, f.familyLatin, f.givenLatin, f.phones, f.verifiedPhones, f.emails, f.postalCode, f.city, f.district, f.street, f.birthDate, f.uscc, f.residentId, ...f.identifiers]) {
     column.length = length;
+  }
+  // the index's hash columns are plain arrays (it appends)
+  for (const column of [f.nameHash, f.familyHash, f.givenHash, f.postalHash, f.birthHash, f.streetHash, f.initialHash, f.latinHash]) {
+    if (Array.isArray(column)) column.length = length;
   }
 }
 

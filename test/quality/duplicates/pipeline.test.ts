@@ -46,7 +46,7 @@ function compareTuples(x: string[], y: string[]): number {
   return 0;
 }
 
-/** postalCodeInitial screen, counted with a bag: the shorter name's characters (first 32) found in the other's, all but one and at least two. */
+/** postalCodeInitial screen (unless a person's given name is missing), counted with a bag: the shorter name's characters (first 32) found in the other's, all but one and at least two. */
 function shareCharacters(x: string, y: string): boolean {
   const [short, long] = [x.slice(0, 32), y.slice(0, 32)].sort((p, q) => p.length - q.length) as [string, string];
   const bag = new Map<string, number>();
@@ -97,7 +97,8 @@ function referenceFindDuplicates(customers: readonly Customer[], options: FindDu
           const [a, b] = [Math.min(list[x]!, list[y]!), Math.max(list[x]!, list[y]!)];
           // nameLatin pairs only where one of the two names is written in Latin letters
           if (key === 'nameLatin' && f.name[a]!.charCodeAt(0) >= 0x3400 && f.name[b]!.charCodeAt(0) >= 0x3400) continue;
-          if (key === 'postalCodeInitial' && !shareCharacters(f.name[a]!, f.name[b]!)) continue;
+          const noGiven = f.kind[a] === 0 && f.kind[b] === 0 && (f.given[a] === '' || f.given[b] === '');
+          if (key === 'postalCodeInitial' && !noGiven && !shareCharacters(f.name[a]!, f.name[b]!)) continue;
           pairs.add(`${a},${b}`);
         }
       }
