@@ -99,7 +99,7 @@ class Index implements DuplicateIndex {
     const f = this.f;
     const scratch = f.ids.length;
     const replaced = this.slotOf.get(candidate.id);
-    writeFeatures(f, scratch, candidate, true);
+    writeFeatures(f, scratch, candidate);
     const name = f.name[scratch] as string;
     if (replaced !== undefined) this.names.remove(f.name[replaced] as string);
     this.names.add(name);

@@ -16,9 +16,8 @@ export type HashColumn = Int32Array | number[];
 /**
  * The normalised fields of every record, column by column, so pairwise scoring reads flat arrays
  * instead of walking customer objects. Empty string or empty array means "missing". Columns grow
- * with {@link writeFeatures}, which the incremental index uses too. Names, places and dates repeat
- * across records and are kept once ({@link Features.pool}); the fields blocking keys are made of
- * are hashed once, here, so blocking reads integer columns instead of strings.
+ * with {@link writeFeatures}, which the incremental index uses too. The fields blocking keys are
+ * made of are hashed once, here, so blocking reads integer columns instead of strings.
  */
 export interface Features {
   readonly ids: string[];
@@ -53,8 +52,6 @@ export interface Features {
   readonly initialHash: HashColumn;
   /** Hash of family and given name in Latin letters in either order, for `nameLatin`. */
   readonly latinHash: HashColumn;
-  /** One copy of each repeated value (names, places, dates): a million records hold a few hundred thousand. */
-  readonly pool: Map<string, string>;
 }
 
 const NONE: readonly string[] = [];
@@ -112,7 +109,7 @@ export function emptyFeatures(defaultRegion: string, identifierKeys: readonly st
     street: column(), birthDate: column(), uscc: column(), residentId: column(),
     identifiers: identifierKeys.map(() => column()), identifierKeys, defaultRegion,
     nameHash: hashes(), familyHash: hashes(), givenHash: hashes(), postalHash: hashes(), birthHash: hashes(), streetHash: hashes(),
-    initialHash: hashes(), latinHash: hashes(), pool: new Map(),
+    initialHash: hashes(), latinHash: hashes(),
   };
 }
 
@@ -126,34 +123,21 @@ const append = (list: string[] | undefined, s: string): string[] => {
   return list;
 };
 
-/** The pooled copy of `s`; `s` itself when pooling is off (a transient row) or for ''. */
-function pooled(pool: Map<string, string> | undefined, s: string): string {
-  if (pool === undefined || s === '') return s;
-  const kept = pool.get(s);
-  if (kept !== undefined) return kept;
-  pool.set(s, s);
-  return s;
-}
-
-/**
- * Normalises one customer into row `i` of the columns (appending when `i` is the length).
- * `transient` rows (the duplicate index's candidate) add nothing to the pool.
- */
-export function writeFeatures(f: Features, i: number, c: Customer, transient = false): void {
-  const pool = transient ? undefined : f.pool;
+/** Normalises one customer into row `i` of the columns (appending when `i` is the length). */
+export function writeFeatures(f: Features, i: number, c: Customer): void {
   const org = c.kind === 'organization';
   f.ids[i] = c.id;
   f.kind[i] = org ? 1 : 0;
-  const name = pooled(pool, org ? normalizeOrganizationName(text(c.organization?.legalName) ?? c.displayName) : normalizeName(c.displayName));
+  const name = org ? normalizeOrganizationName(text(c.organization?.legalName) ?? c.displayName) : normalizeName(c.displayName);
   f.name[i] = name;
   if (org) {
     f.family[i] = f.given[i] = f.familyLatin[i] = f.givenLatin[i] = '';
   } else {
     const parts = splitPersonName(c.displayName, text(c.person?.givenName), text(c.person?.familyName));
-    f.family[i] = pooled(pool, parts.family);
-    f.given[i] = pooled(pool, parts.given);
-    f.familyLatin[i] = pooled(pool, parts.familyLatin);
-    f.givenLatin[i] = pooled(pool, parts.givenLatin);
+    f.family[i] = parts.family;
+    f.given[i] = parts.given;
+    f.familyLatin[i] = parts.familyLatin;
+    f.givenLatin[i] = parts.givenLatin;
   }
   let phones: string[] | undefined;
   let verified: string[] | undefined;
@@ -188,11 +172,11 @@ export function writeFeatures(f: Features, i: number, c: Customer, transient = f
   f.phones[i] = phones ?? NONE;
   f.verifiedPhones[i] = verified ?? NONE;
   f.emails[i] = emails ?? NONE;
-  f.postalCode[i] = postal = pooled(pool, postal);
-  f.city[i] = pooled(pool, city);
-  f.district[i] = pooled(pool, district);
+  f.postalCode[i] = postal;
+  f.city[i] = city;
+  f.district[i] = district;
   f.street[i] = street;
-  const birth = pooled(pool, dateKey(c.person?.birthDate));
+  const birth = dateKey(c.person?.birthDate);
   f.birthDate[i] = birth;
   writeHashes(f, i, name, postal, birth, street);
   const uscc = text(c.organization?.uscc);

@@ -1,14 +1,14 @@
-import { assert, CrmError } from '../errors';
+import { assert } from '../errors';
 import type { Customer } from '../../customer/customer';
 import { BLOCKING_KEYS, type BlockingKey, type CustomBlockingKey, candidatePairs } from './blocking';
 import { DEFAULT_BLOCK_WINDOW } from './blockRules';
 import { clusterIndexes } from './clusters';
 import { type FieldEvidence, type NameFrequencyAdjustment, decidingIdentifier, scorePair } from './comparePair';
 import { DEFAULT_MATCH_PARAMETERS, type MatchParameters, type WeightTable, weightTable } from './fellegiSunter';
-import { extractFeatures, type Features, requireCustomerShape } from './features';
+import { extractFeatures, type Features } from './features';
 import { NameFrequency } from './nameFrequency';
 import { type LongRunningOptions, throwIfAborted } from '../../core/abort';
-import { requireIndexSettings } from './guards';
+import { requireDistinctCustomers, requireIndexSettings } from './guards';
 
 /**
  * Options for {@link findDuplicates}.
@@ -173,16 +173,6 @@ export function findDuplicates(customers: readonly Customer[], options: FindDupl
     .map((g) => g.map((i) => f.ids[i] as string).sort())
     .sort((x, y) => cmp(x[0] as string, y[0] as string));
   return { pairs, clusters, comparisons: codes.length, skippedBlocks };
-}
-
-/** Checks the shape of every record and that no id repeats (the set of ids is garbage on return). */
-function requireDistinctCustomers(customers: readonly Customer[]): void {
-  const seenIds = new Set<string>();
-  for (const c of customers) {
-    requireCustomerShape(c);
-    if (seenIds.has(c.id)) throw new CrmError('DUPLICATE_ID', { params: { entity: 'customer', id: c.id }, details: { id: c.id } });
-    seenIds.add(c.id);
-  }
 }
 
 /** Validated options with their defaults, shared by findDuplicates and the duplicate index. */
