@@ -33,7 +33,7 @@ function pairsCompleteness(s: ReturnType<typeof syntheticCustomers>): Record<str
   const n = s.customers.length;
   const at = new Map(s.customers.map((c, i) => [c.id, i]));
   const f = extractFeatures(s.customers, 'CN');
-  const { codes } = candidatePairs(s.customers, f, BLOCKING_KEYS, [], 100);
+  const { codes } = candidatePairs(s.customers, f, BLOCKING_KEYS, [], 100, 20, true);
   const candidates = new Set(codes);
   let truePairs = 0;
   let found = 0;

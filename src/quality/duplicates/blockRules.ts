@@ -51,10 +51,13 @@ export function namesOverlap(f: Features, a: number, b: number): boolean {
   return common >= need;
 }
 
-/** The screen of a built-in key (undefined: every pair of its blocks is compared). */
-export function pairScreen(key: BlockingKey | undefined): PairScreen | undefined {
+/**
+ * The screen of a built-in key (undefined: every pair of its blocks is compared); the
+ * `postalCodeInitial` screen only with `screenNames`.
+ */
+export function pairScreen(key: BlockingKey | undefined, screenNames = true): PairScreen | undefined {
   if (key === 'nameLatin') return pairsByLatin;
-  if (key === 'postalCodeInitial') return namesOverlap;
+  if (key === 'postalCodeInitial' && screenNames) return namesOverlap;
   return undefined;
 }
 

@@ -154,7 +154,9 @@ class Float64List {
  * switchboard number, `test@test.com`) is not evidence of identity. Blocks larger than `window`
  * compare each record with its `window - 1` neighbours in {@link windowOrder} (sorted
  * neighbourhood), so the comparisons grow with the records, not with the square of the block
- * sizes; `nameLatin` and `postalCodeInitial` pairs pass their {@link pairScreen} first.
+ * sizes; `nameLatin` pairs, and with `screenNames` (findDuplicates and the index) also
+ * `postalCodeInitial` pairs, pass their {@link pairScreen} first. Parameter estimation leaves
+ * `screenNames` off: the pairs the screen drops are non-matches that tell it what `u` is.
  */
 export function candidatePairs(
   customers: readonly Customer[],
@@ -163,6 +165,7 @@ export function candidatePairs(
   custom: readonly CustomBlockingKey[],
   maxBlockSize: number,
   window = DEFAULT_BLOCK_WINDOW,
+  screenNames = false,
 ): CandidatePairs {
   const n = customers.length;
   const indexBits = Math.max(1, Math.ceil(Math.log2(n + 1)));
@@ -187,7 +190,7 @@ export function candidatePairs(
   for (let source = 0; source < sources.length; source++) {
     const collect = sources[source] as (i: number) => void;
     const key = source < keys.length ? keys[source] : undefined;
-    const screen = pairScreen(key);
+    const screen = pairScreen(key, screenNames);
     const order = windowOrder(key);
     const byOrder = (a: number, b: number) => order(f, a, b);
     packed.length = 0;

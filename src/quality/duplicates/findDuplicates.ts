@@ -149,7 +149,7 @@ export function findDuplicates(customers: readonly Customer[], options: FindDupl
   const n = customers.length;
   const f = extractFeatures(customers, settings.defaultRegion, settings.identifiers);
   throwIfAborted(signal, 'findDuplicates');
-  const { codes, skippedBlocks } = candidatePairs(customers, f, settings.keys, settings.customKeys, settings.maxBlockSize, settings.window);
+  const { codes, skippedBlocks } = candidatePairs(customers, f, settings.keys, settings.customKeys, settings.maxBlockSize, settings.window, true);
   onProgress?.({ phase: 'block', done: n, total: n });
   const frequency = settings.nameFrequency ? nameFrequencyOf(f.name) : undefined;
   const pairs: DuplicatePair[] = [];
