@@ -3,7 +3,9 @@
  * set (maxRSS) is its own: the synthetic records alone (the baseline memory of holding the data),
  * findDuplicates over them, and the duplicate index (build, then single-record lookups). A CPU
  * reference (sorting 10 x 1M float64s) is timed in the same child, so times can be read as ratios
- * on a loaded machine. `npx tsx bench/duplicates-scale.bench.ts [count] [data|findDuplicates|index]` (default 1,000,000, all three).
+ * on a loaded machine. "Peak" is the child's maxRSS with the records in memory (`peakRssMiB`) and
+ * that minus the RSS of holding the records alone (`addedPeakRssMiB`); findDuplicates also reports
+ * its comparisons and the pairs completeness of blocking (true pairs among the candidates). `npx tsx bench/duplicates-scale.bench.ts [count] [data|findDuplicates|index]` (default 1,000,000, all three).
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';

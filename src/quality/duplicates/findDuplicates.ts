@@ -96,7 +96,10 @@ export interface DuplicateResult {
 /**
  * Finds duplicate customers. Blocking keys ({@link BLOCKING_KEYS}: phone, email, identifiers,
  * names with postal code or birth date, names in Latin letters in either order, street with postal
- * code, and your own keys) pick the pairs worth comparing, so the work stays near-linear; each pair
+ * code, and your own keys) pick the pairs worth comparing, so the work stays near-linear (a block of
+ * more than `blockWindow` records compares each record with its neighbours in a sort by name, and
+ * records sharing only a postal code and a first character need names that share all but one
+ * character); each pair
  * is scored per field in the manner of Fellegi and Sunter (1969), each level weighted `log2(m/u)`
  * ({@link DEFAULT_MATCH_PARAMETERS}). Person names are split into family and given name and compared
  * part by part, in either order: traditional and simplified characters (OpenCC), pinyin against
@@ -119,7 +122,8 @@ export interface DuplicateResult {
  * @returns candidate pairs with score and evidence, and clusters of matches
  * @throws {CrmError} `DUPLICATE_ID` when an id repeats; `INVALID_ARGUMENT` when `customers` is not
  *   an array of objects with a string id and displayName, for thresholds that are
- *   not finite or a review threshold above the match threshold, m/u outside (0, 1], or more than
+ *   not finite or a review threshold above the match threshold, `maxBlockSize` or `blockWindow`
+ *   not an integer of at least 2, m/u outside (0, 1], or more than
  *   20 `identifiers`; `ABORTED` when `signal` aborts (checked before blocking and every 4,096
  *   comparisons, when `onProgress` also hears of phases `block` and `compare`)
  *
