@@ -3,11 +3,15 @@
  * set (maxRSS) is its own: the synthetic records alone (the baseline memory of holding the data),
  * findDuplicates over them, and the duplicate index (build, then single-record lookups). A CPU
  * reference (sorting 10 x 1M float64s) is timed in the same child, so times can be read as ratios
- * on a loaded machine. `npx tsx bench/duplicates-scale.bench.ts [count] [data|findDuplicates|index]` (default 1,000,000, all three).
+ * on a loaded machine. "Peak" is the child's maxRSS with the records in memory (`peakRssMiB`) and
+ * that minus the RSS of holding the records alone (`addedPeakRssMiB`); findDuplicates also reports
+ * its comparisons and the pairs completeness of blocking (true pairs among the candidates). `npx tsx bench/duplicates-scale.bench.ts [count] [data|findDuplicates|index]` (default 1,000,000, all three).
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { createDuplicateIndex, findDuplicates, syntheticCustomers } from '../src/quality';
+import { BLOCKING_KEYS, createDuplicateIndex, findDuplicates, syntheticCustomers } from '../src/quality';
+import { candidatePairs } from '../src/quality/duplicates/blocking';
+import { extractFeatures } from '../src/quality/duplicates/features';
 import { report } from './harness';
 
 const asOf = new Date('2026-01-01T00:00:00Z');
@@ -21,6 +25,31 @@ function cpuReference(): number {
     a.sort();
   }
   return Math.round(performance.now() - t);
+}
+
+/**
+ * Pairs completeness (Christen 2012): the share of true duplicate pairs that blocking makes
+ * candidates, with the default keys and block limits; measured after the peak RSS is taken.
+ */
+function pairsCompleteness(s: ReturnType<typeof syntheticCustomers>): Record<string, number> {
+  const n = s.customers.length;
+  const at = new Map(s.customers.map((c, i) => [c.id, i]));
+  const f = extractFeatures(s.customers, 'CN');
+  const { codes } = candidatePairs(s.customers, f, BLOCKING_KEYS, [], 100, 20, true);
+  const candidates = new Set(codes);
+  let truePairs = 0;
+  let found = 0;
+  for (const cluster of s.clusters) {
+    for (let x = 0; x < cluster.length; x++) {
+      for (let y = x + 1; y < cluster.length; y++) {
+        const a = at.get(cluster[x] as string) as number;
+        const b = at.get(cluster[y] as string) as number;
+        truePairs++;
+        if (candidates.has(Math.min(a, b) * n + Math.max(a, b))) found++;
+      }
+    }
+  }
+  return { truePairs, pairsCompleteness: Math.round((found / truePairs) * 10000) / 10000 };
 }
 
 if (mode === '--child') {
@@ -42,6 +71,8 @@ if (mode === '--child') {
     out.ratioToReference = Math.round((ms / referenceMs) * 100) / 100;
     out.comparisons = r.comparisons;
     out.pairs = r.pairs.length;
+    out.peakRssMiB = Math.round(process.resourceUsage().maxRSS / 1024);
+    Object.assign(out, pairsCompleteness(s));
   } else if (what === 'index') {
     const held = s.customers.slice(0, count - 10_000);
     const leads = s.customers.slice(count - 10_000);
@@ -67,7 +98,7 @@ if (mode === '--child') {
     out.lookups = leads.length;
     out.pairsFound = found;
   }
-  const peakRss = Math.round(process.resourceUsage().maxRSS / 1024);
+  const peakRss = (out.peakRssMiB as number | undefined) ?? Math.round(process.resourceUsage().maxRSS / 1024);
   out.peakRssMiB = peakRss;
   // What the search itself added on top of holding the records.
   out.addedPeakRssMiB = peakRss - rssAfterData;

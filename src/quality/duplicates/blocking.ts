@@ -1,5 +1,7 @@
 import type { Customer } from '../../customer/customer';
+import { DEFAULT_BLOCK_WINDOW, type PairScreen, pairScreen, windowOrder } from './blockRules';
 import type { Features } from './features';
+import { FNV_OFFSET, fnv, fnv2, mixHashes } from './keyHash';
 
 /**
  * The built-in blocking keys: records are only compared when they share at least one key, which
@@ -65,18 +67,16 @@ export type BlockingKey = (typeof BLOCKING_KEYS)[number];
  */
 export type CustomBlockingKey = (customer: Customer) => string | readonly string[] | undefined;
 
-export const FNV_OFFSET = 0x811c9dc5;
-
-/** FNV-1a over the UTF-16 units of `s`, continuing from `h` (32-bit). */
-export function fnv(s: string, h: number): number {
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h;
+/** Emits the key of two fields when both are present (a field hash is 0 only when missing). */
+function two(x: number, y: number, emit: (hash: number) => void): void {
+  if (x !== 0 && y !== 0) emit(mixHashes(x, y));
 }
 
-/** Hash of a two-part key `a` + separator + `b`, without building the string. */
-export const fnv2 = (a: string, b: string) => fnv(b, Math.imul(fnv(a, FNV_OFFSET) ^ 0xffff, 0x01000193));
-
-/** Calls `emit` with the 32-bit hash of each built-in key value of record i. */
+/**
+ * Calls `emit` with the 32-bit hash of each built-in key value of record i. Keys of two fields mix
+ * the field hashes computed once at extraction ({@link Features}), so blocking reads flat integer
+ * columns instead of the strings, which lie all over a large heap.
+ */
 export function builtInKeys(key: BlockingKey, f: Features, i: number, emit: (hash: number) => void): void {
   switch (key) {
     case 'phone':
@@ -92,32 +92,22 @@ export function builtInKeys(key: BlockingKey, f: Features, i: number, emit: (has
       if (f.residentId[i]) emit(fnv(f.residentId[i] as string, FNV_OFFSET));
       return;
     case 'namePostalCode':
-      if (f.name[i] && f.postalCode[i]) emit(fnv2(f.name[i] as string, f.postalCode[i] as string));
-      return;
+      return two(f.nameHash[i] as number, f.postalHash[i] as number, emit);
     case 'postalCodeInitial':
-      if (f.name[i] && f.postalCode[i]) emit(fnv2(f.postalCode[i] as string, (f.name[i] as string).slice(0, 1)));
-      return;
+      return two(f.postalHash[i] as number, f.initialHash[i] as number, emit);
     case 'nameBirthDate':
-      if (f.name[i] && f.birthDate[i]) emit(fnv2(f.name[i] as string, f.birthDate[i] as string));
+      return two(f.nameHash[i] as number, f.birthHash[i] as number, emit);
+    case 'nameLatin':
+      if (f.latinHash[i]) emit(f.latinHash[i] as number);
       return;
-    case 'nameLatin': {
-      const x = f.familyLatin[i] as string;
-      const y = f.givenLatin[i] as string;
-      if (x && y) emit(x < y ? fnv2(x, y) : fnv2(y, x));
-      return;
-    }
     case 'familyBirthDate':
-      if (f.family[i] && f.birthDate[i]) emit(fnv2(f.family[i] as string, f.birthDate[i] as string));
-      return;
+      return two(f.familyHash[i] as number, f.birthHash[i] as number, emit);
     case 'givenBirthDate':
-      if (f.given[i] && f.birthDate[i]) emit(fnv2(f.given[i] as string, f.birthDate[i] as string));
-      return;
+      return two(f.givenHash[i] as number, f.birthHash[i] as number, emit);
     case 'birthDatePostalCode':
-      if (f.birthDate[i] && f.postalCode[i]) emit(fnv2(f.birthDate[i] as string, f.postalCode[i] as string));
-      return;
+      return two(f.birthHash[i] as number, f.postalHash[i] as number, emit);
     case 'streetPostalCode':
-      if (f.street[i] && f.postalCode[i]) emit(fnv2(f.street[i] as string, f.postalCode[i] as string));
-      return;
+      return two(f.streetHash[i] as number, f.postalHash[i] as number, emit);
     case 'identifier':
       for (let k = 0; k < f.identifiers.length; k++) {
         const v = (f.identifiers[k] as string[])[i] as string;
@@ -125,15 +115,6 @@ export function builtInKeys(key: BlockingKey, f: Features, i: number, emit: (has
       }
       return;
   }
-}
-
-/**
- * Whether a `nameLatin` block pairs records a and b: only when one name is written in Latin
- * letters. Two names in characters with the same pinyin (张伟, 章玮) are homophones, which the
- * other keys pair when anything else agrees; pairing all of them would flood the comparisons.
- */
-export function pairsByLatin(f: Features, a: number, b: number): boolean {
-  return (f.name[a] as string).charCodeAt(0) < 0x3400 || (f.name[b] as string).charCodeAt(0) < 0x3400;
 }
 
 /** What blocking produced: distinct candidate pairs as `a * n + b` codes (a < b), ascending, and the blocks skipped. */
@@ -167,9 +148,15 @@ class Float64List {
  * bits, index in the low bits), so a block is a run of equal hashes after `Float64Array.sort()`:
  * no key strings and no per-record objects are allocated. Pairs are packed the same way (`a * n +
  * b`), collected in a float64 list, sorted and made distinct at the end: no set of pairs. A hash
- * collision only adds a candidate pair, which scoring then rejects; it never hides one. Blocks
+ * collision merges two blocks: it adds candidate pairs, which scoring then rejects, and can only
+ * hide one when the merged block grows past `window` or `maxBlockSize` (one in 4 billion). Blocks
  * larger than `maxBlockSize` are skipped and counted: a key shared by hundreds of records (a
- * switchboard number, `test@test.com`) is not evidence of identity.
+ * switchboard number, `test@test.com`) is not evidence of identity. Blocks larger than `window`
+ * compare each record with its `window - 1` neighbours in {@link windowOrder} (sorted
+ * neighbourhood), so the comparisons grow with the records, not with the square of the block
+ * sizes; `nameLatin` pairs, and with `screenNames` (findDuplicates and the index) also
+ * `postalCodeInitial` pairs, pass their {@link pairScreen} first. Parameter estimation leaves
+ * `screenNames` off: the pairs the screen drops are non-matches that tell it what `u` is.
  */
 export function candidatePairs(
   customers: readonly Customer[],
@@ -177,6 +164,8 @@ export function candidatePairs(
   keys: readonly BlockingKey[],
   custom: readonly CustomBlockingKey[],
   maxBlockSize: number,
+  window = DEFAULT_BLOCK_WINDOW,
+  screenNames = false,
 ): CandidatePairs {
   const n = customers.length;
   const indexBits = Math.max(1, Math.ceil(Math.log2(n + 1)));
@@ -200,7 +189,10 @@ export function candidatePairs(
   const block = new Int32Array(maxBlockSize);
   for (let source = 0; source < sources.length; source++) {
     const collect = sources[source] as (i: number) => void;
-    const latinOnly = keys[source] === 'nameLatin';
+    const key = source < keys.length ? keys[source] : undefined;
+    const screen = pairScreen(key, screenNames);
+    const order = windowOrder(key);
+    const byOrder = (a: number, b: number) => order(f, a, b);
     packed.length = 0;
     for (current = 0; current < n; current++) collect(current);
     const count = packed.length;
@@ -221,22 +213,32 @@ export function candidatePairs(
           size++;
         }
         if (size > maxBlockSize) skippedBlocks++;
-        else pairsOf(block, size, latinOnly);
+        else if (size <= window) allPairs(block, size, screen);
+        else windowPairs(block.subarray(0, size).sort(byOrder), screen);
       }
       start = end;
     }
   }
   return { codes: distinctSorted(pairs.data.subarray(0, pairs.length)), skippedBlocks };
 
-  function pairsOf(members: Int32Array, size: number, latinOnly: boolean): void {
+  function allPairs(members: Int32Array, size: number, screen: PairScreen | undefined): void {
     for (let x = 0; x < size; x++) {
       const a = members[x] as number;
-      for (let y = x + 1; y < size; y++) {
-        const b = members[y] as number;
-        if (latinOnly && !pairsByLatin(f, a, b)) continue;
-        pairs.push(a * n + b);
-      }
+      for (let y = x + 1; y < size; y++) push(a, members[y] as number, screen);
     }
+  }
+
+  function windowPairs(members: Int32Array, screen: PairScreen | undefined): void {
+    for (let x = 0; x < members.length; x++) {
+      const a = members[x] as number;
+      const last = Math.min(members.length, x + window);
+      for (let y = x + 1; y < last; y++) push(a, members[y] as number, screen);
+    }
+  }
+
+  function push(a: number, b: number, screen: PairScreen | undefined): void {
+    if (screen && !screen(f, a, b)) return;
+    pairs.push(a < b ? a * n + b : b * n + a);
   }
 }
 

@@ -1,7 +1,9 @@
 import { type LongRunningOptions, throwIfAborted } from '../../core/abort';
 import { assert, CrmError } from '../errors';
 import type { Customer } from '../../customer/customer';
-import { FNV_OFFSET, builtInKeys, fnv, pairsByLatin } from './blocking';
+import { builtInKeys } from './blocking';
+import { FNV_OFFSET, fnv } from './keyHash';
+import { pairScreen, windowOrder } from './blockRules';
 import { emptyFeatures, type Features, requireCustomerShape, writeFeatures } from './features';
 import { type DuplicatePair, type FindDuplicatesOptions, comparePairs, judgePair, matchSettings } from './findDuplicates';
 import { NameFrequency } from './nameFrequency';
@@ -113,8 +115,7 @@ class Index implements DuplicateIndex {
         const own = replaced === undefined ? -1 : members.indexOf(replaced);
         if (own >= 0) members.splice(own, 1);
         if (members.length === 0 || members.length + 1 > this.settings.maxBlockSize) return;
-        const latinOnly = this.settings.keys[k] === 'nameLatin';
-        for (const m of members) if (!latinOnly || pairsByLatin(f, m, scratch)) others.add(m);
+        this.pairedIn(members, scratch, k, others);
       }, true);
       const frequency = this.settings.nameFrequency ? (i: number) => this.names.adjustment(f.name[i] as string) : undefined;
       const pairs: DuplicatePair[] = [];
@@ -127,6 +128,32 @@ class Index implements DuplicateIndex {
       this.names.remove(name);
       if (replaced !== undefined) this.names.add(f.name[replaced] as string);
       truncate(f, scratch);
+    }
+  }
+
+  /**
+   * Adds to `others` the members of a block of key k that findDuplicates would pair with the
+   * candidate in `slot`: all of them in a block of up to `window` records, else its neighbours in
+   * the window order; in both cases those that pass the key's screen.
+   */
+  private pairedIn(members: number[], slot: number, k: number, others: Set<number>): void {
+    const f = this.f;
+    const { keys, window } = this.settings;
+    const key = k < keys.length ? keys[k] : undefined;
+    const screen = pairScreen(key);
+    let from = 0;
+    let to = members.length;
+    if (members.length + 1 > window) {
+      const order = windowOrder(key);
+      members.push(slot);
+      members.sort((a, b) => order(f, a, b));
+      const at = members.indexOf(slot);
+      from = Math.max(0, at - window + 1);
+      to = Math.min(members.length, at + window);
+    }
+    for (let j = from; j < to; j++) {
+      const m = members[j] as number;
+      if (m !== slot && (!screen || screen(f, m, slot))) others.add(m);
     }
   }
 
@@ -172,6 +199,10 @@ class Index implements DuplicateIndex {
 function truncate(f: Features, length: number): void {
   for (const column of [f.ids, f.kind, f.name, f.family, f.given, f.familyLatin, f.givenLatin, f.phones, f.verifiedPhones, f.emails, f.postalCode, f.city, f.district, f.street, f.birthDate, f.uscc, f.residentId, ...f.identifiers]) {
     column.length = length;
+  }
+  // the index's hash columns are plain arrays (it appends)
+  for (const column of [f.nameHash, f.familyHash, f.givenHash, f.postalHash, f.birthHash, f.streetHash, f.initialHash, f.latinHash]) {
+    if (Array.isArray(column)) column.length = length;
   }
 }
 

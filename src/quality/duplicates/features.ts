@@ -8,11 +8,16 @@ import { normalizePhone } from '../../validation/normalize/phone';
 import { normalizePostalCode } from '../../validation/normalize/postalCode';
 import { splitPersonName } from './personName';
 import { normalizeName, normalizeOrganizationName } from './similarity';
+import { FNV_OFFSET, fieldHash, fnv2 } from './keyHash';
+
+/** A column of 32-bit field hashes: a typed array for a batch, a plain array (small integers) where rows are appended. */
+export type HashColumn = Int32Array | number[];
 
 /**
  * The normalised fields of every record, column by column, so pairwise scoring reads flat arrays
  * instead of walking customer objects. Empty string or empty array means "missing". Columns grow
- * with {@link appendFeatures}, which the incremental index uses too.
+ * with {@link writeFeatures}, which the incremental index uses too. The fields blocking keys are
+ * made of are hashed once, here, so blocking reads integer columns instead of strings.
  */
 export interface Features {
   readonly ids: string[];
@@ -36,6 +41,17 @@ export interface Features {
   readonly identifiers: string[][];
   readonly identifierKeys: readonly string[];
   readonly defaultRegion: string;
+  /** {@link fieldHash} of name, family, given, postal code, birth date, street; 0 when missing. */
+  readonly nameHash: HashColumn;
+  readonly familyHash: HashColumn;
+  readonly givenHash: HashColumn;
+  readonly postalHash: HashColumn;
+  readonly birthHash: HashColumn;
+  readonly streetHash: HashColumn;
+  /** Hash of the name's first character, for `postalCodeInitial`. */
+  readonly initialHash: HashColumn;
+  /** Hash of family and given name in Latin letters in either order, for `nameLatin`. */
+  readonly latinHash: HashColumn;
 }
 
 const NONE: readonly string[] = [];
@@ -86,11 +102,14 @@ const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : un
  */
 export function emptyFeatures(defaultRegion: string, identifierKeys: readonly string[], rows = 0): Features {
   const column = <T>(): T[] => (rows === 0 ? [] : new Array<T>(rows));
+  const hashes = (): HashColumn => (rows === 0 ? [] : new Int32Array(rows));
   return {
     ids: column(), kind: column(), name: column(), family: column(), given: column(), familyLatin: column(), givenLatin: column(),
     phones: column(), verifiedPhones: column(), emails: column(), postalCode: column(), city: column(), district: column(),
     street: column(), birthDate: column(), uscc: column(), residentId: column(),
     identifiers: identifierKeys.map(() => column()), identifierKeys, defaultRegion,
+    nameHash: hashes(), familyHash: hashes(), givenHash: hashes(), postalHash: hashes(), birthHash: hashes(), streetHash: hashes(),
+    initialHash: hashes(), latinHash: hashes(),
   };
 }
 
@@ -109,7 +128,8 @@ export function writeFeatures(f: Features, i: number, c: Customer): void {
   const org = c.kind === 'organization';
   f.ids[i] = c.id;
   f.kind[i] = org ? 1 : 0;
-  f.name[i] = org ? normalizeOrganizationName(text(c.organization?.legalName) ?? c.displayName) : normalizeName(c.displayName);
+  const name = org ? normalizeOrganizationName(text(c.organization?.legalName) ?? c.displayName) : normalizeName(c.displayName);
+  f.name[i] = name;
   if (org) {
     f.family[i] = f.given[i] = f.familyLatin[i] = f.givenLatin[i] = '';
   } else {
@@ -156,7 +176,9 @@ export function writeFeatures(f: Features, i: number, c: Customer): void {
   f.city[i] = city;
   f.district[i] = district;
   f.street[i] = street;
-  f.birthDate[i] = dateKey(c.person?.birthDate);
+  const birth = dateKey(c.person?.birthDate);
+  f.birthDate[i] = birth;
+  writeHashes(f, i, name, postal, birth, street);
   const uscc = text(c.organization?.uscc);
   f.uscc[i] = uscc && isValidUscc(uscc) ? normalizeUscc(uscc) : '';
   const rid = text(c.person?.residentId);
@@ -165,6 +187,20 @@ export function writeFeatures(f: Features, i: number, c: Customer): void {
   for (let k = 0; k < f.identifierKeys.length; k++) {
     (f.identifiers[k] as string[])[i] = attributes ? identifierKey(attributes[f.identifierKeys[k] as string]) : '';
   }
+}
+
+/** The hashes blocking reads (builtInKeys in blocking.ts), written while the strings are at hand. */
+function writeHashes(f: Features, i: number, name: string, postal: string, birth: string, street: string): void {
+  f.nameHash[i] = fieldHash(name);
+  f.familyHash[i] = fieldHash(f.family[i] as string);
+  f.givenHash[i] = fieldHash(f.given[i] as string);
+  f.postalHash[i] = fieldHash(postal);
+  f.birthHash[i] = fieldHash(birth);
+  f.streetHash[i] = fieldHash(street);
+  f.initialHash[i] = name ? Math.imul(FNV_OFFSET ^ name.charCodeAt(0), 0x01000193) | 0 || 1 : 0;
+  const x = f.familyLatin[i] as string;
+  const y = f.givenLatin[i] as string;
+  f.latinHash[i] = x && y ? (x < y ? fnv2(x, y) : fnv2(y, x)) | 0 || 1 : 0;
 }
 
 /** Extracts matching features from customers, normalising with src/validation's normalisers. */

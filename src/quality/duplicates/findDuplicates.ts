@@ -1,13 +1,14 @@
-import { assert, CrmError } from '../errors';
+import { assert } from '../errors';
 import type { Customer } from '../../customer/customer';
 import { BLOCKING_KEYS, type BlockingKey, type CustomBlockingKey, candidatePairs } from './blocking';
+import { DEFAULT_BLOCK_WINDOW } from './blockRules';
 import { clusterIndexes } from './clusters';
 import { type FieldEvidence, type NameFrequencyAdjustment, decidingIdentifier, scorePair } from './comparePair';
 import { DEFAULT_MATCH_PARAMETERS, type MatchParameters, type WeightTable, weightTable } from './fellegiSunter';
-import { extractFeatures, type Features, requireCustomerShape } from './features';
+import { extractFeatures, type Features } from './features';
 import { NameFrequency } from './nameFrequency';
 import { type LongRunningOptions, throwIfAborted } from '../../core/abort';
-import { requireIndexSettings } from './guards';
+import { requireDistinctCustomers, requireIndexSettings } from './guards';
 
 /**
  * Options for {@link findDuplicates}.
@@ -30,6 +31,13 @@ export interface FindDuplicatesOptions extends LongRunningOptions {
   readonly reviewThreshold?: number;
   /** Blocks with more records than this are skipped (and counted). Default 100. */
   readonly maxBlockSize?: number;
+  /**
+   * Blocks with more records than this compare each record only with its `blockWindow - 1`
+   * neighbours in a sort by name (by birth date and phone where the key holds the name): the
+   * sorted neighbourhood of Hernández and Stolfo (1995), which keeps the comparisons growing with
+   * the records instead of with the square of the block sizes. Default 20.
+   */
+  readonly blockWindow?: number;
   /** Region for phone numbers without a country code. Default `CN`. */
   readonly defaultRegion?: string;
   /**
@@ -88,7 +96,10 @@ export interface DuplicateResult {
 /**
  * Finds duplicate customers. Blocking keys ({@link BLOCKING_KEYS}: phone, email, identifiers,
  * names with postal code or birth date, names in Latin letters in either order, street with postal
- * code, and your own keys) pick the pairs worth comparing, so the work stays near-linear; each pair
+ * code, and your own keys) pick the pairs worth comparing, so the work stays near-linear (a block of
+ * more than `blockWindow` records compares each record with its neighbours in a sort by name, and
+ * records sharing only a postal code and a first character need names that share all but one
+ * character); each pair
  * is scored per field in the manner of Fellegi and Sunter (1969), each level weighted `log2(m/u)`
  * ({@link DEFAULT_MATCH_PARAMETERS}). Person names are split into family and given name and compared
  * part by part, in either order: traditional and simplified characters (OpenCC), pinyin against
@@ -111,7 +122,8 @@ export interface DuplicateResult {
  * @returns candidate pairs with score and evidence, and clusters of matches
  * @throws {CrmError} `DUPLICATE_ID` when an id repeats; `INVALID_ARGUMENT` when `customers` is not
  *   an array of objects with a string id and displayName, for thresholds that are
- *   not finite or a review threshold above the match threshold, m/u outside (0, 1], or more than
+ *   not finite or a review threshold above the match threshold, `maxBlockSize` or `blockWindow`
+ *   not an integer of at least 2, m/u outside (0, 1], or more than
  *   20 `identifiers`; `ABORTED` when `signal` aborts (checked before blocking and every 4,096
  *   comparisons, when `onProgress` also hears of phases `block` and `compare`)
  *
@@ -141,7 +153,7 @@ export function findDuplicates(customers: readonly Customer[], options: FindDupl
   const n = customers.length;
   const f = extractFeatures(customers, settings.defaultRegion, settings.identifiers);
   throwIfAborted(signal, 'findDuplicates');
-  const { codes, skippedBlocks } = candidatePairs(customers, f, settings.keys, settings.customKeys, settings.maxBlockSize);
+  const { codes, skippedBlocks } = candidatePairs(customers, f, settings.keys, settings.customKeys, settings.maxBlockSize, settings.window, true);
   onProgress?.({ phase: 'block', done: n, total: n });
   const frequency = settings.nameFrequency ? nameFrequencyOf(f.name) : undefined;
   const pairs: DuplicatePair[] = [];
@@ -167,21 +179,12 @@ export function findDuplicates(customers: readonly Customer[], options: FindDupl
   return { pairs, clusters, comparisons: codes.length, skippedBlocks };
 }
 
-/** Checks the shape of every record and that no id repeats (the set of ids is garbage on return). */
-function requireDistinctCustomers(customers: readonly Customer[]): void {
-  const seenIds = new Set<string>();
-  for (const c of customers) {
-    requireCustomerShape(c);
-    if (seenIds.has(c.id)) throw new CrmError('DUPLICATE_ID', { params: { entity: 'customer', id: c.id }, details: { id: c.id } });
-    seenIds.add(c.id);
-  }
-}
-
 /** Validated options with their defaults, shared by findDuplicates and the duplicate index. */
 export interface MatchSettings {
   readonly threshold: number;
   readonly review: number;
   readonly maxBlockSize: number;
+  readonly window: number;
   readonly parameters: MatchParameters;
   readonly weights: WeightTable;
   readonly keys: readonly BlockingKey[];
@@ -202,6 +205,8 @@ export function matchSettings(options: FindDuplicatesOptions): MatchSettings {
   });
   const maxBlockSize = options.maxBlockSize ?? 100;
   assert(Number.isInteger(maxBlockSize) && maxBlockSize >= 2, 'INVALID_ARGUMENT', { params: { field: 'maxBlockSize', rule: 'must be an integer of at least 2' } });
+  const window = options.blockWindow ?? DEFAULT_BLOCK_WINDOW;
+  assert(Number.isInteger(window) && window >= 2, 'INVALID_ARGUMENT', { params: { field: 'blockWindow', rule: 'must be an integer of at least 2' } });
   const identifiers = options.identifiers ?? [];
   assert(Array.isArray(identifiers) && identifiers.length <= 20 && identifiers.every((k) => typeof k === 'string' && k.length > 0), 'INVALID_ARGUMENT', {
     params: { field: 'identifiers', rule: 'must be at most 20 attribute keys' },
@@ -211,6 +216,7 @@ export function matchSettings(options: FindDuplicatesOptions): MatchSettings {
     threshold,
     review,
     maxBlockSize,
+    window,
     parameters,
     weights: weightTable(parameters),
     keys: options.keys ?? BLOCKING_KEYS,
@@ -227,14 +233,17 @@ function nameFrequencyOf(names: readonly string[]): NameFrequencyAdjustment {
   return (i) => counts.adjustment(names[i] as string);
 }
 
-/** Scores one candidate pair; the pair to report, or undefined when it is below review. */
+/**
+ * Scores one candidate pair, once, with its evidence (most candidate pairs are reported: scoring
+ * first without evidence would score those twice); the pair to report, or undefined when it is
+ * below review.
+ */
 export function judgePair(f: Features, a: number, b: number, s: MatchSettings, frequency?: NameFrequencyAdjustment): DuplicatePair | undefined {
   if (f.kind[a] !== f.kind[b]) return undefined;
-  const score = scorePair(f, a, b, s.weights, s.parameters, undefined, frequency);
+  const evidence: FieldEvidence[] = [];
+  const score = scorePair(f, a, b, s.weights, s.parameters, evidence, frequency);
   const decidedBy = decidingIdentifier(f, a, b);
   if (score < s.review && decidedBy === undefined) return undefined;
-  const evidence: FieldEvidence[] = [];
-  scorePair(f, a, b, s.weights, s.parameters, evidence, frequency);
   // A verified phone a household shares decides nothing.
   const decided = decidedBy === 'verifiedPhone' && evidence.some((e) => e.field === 'phone' && e.level === 'shared') ? undefined : decidedBy;
   if (score < s.review && decided === undefined) return undefined;

@@ -3,6 +3,10 @@
 import { assert } from '../errors';
 import { isDense, requireFiniteInRange, requireIterable, requireObject } from '../../core/guards';
 import { BLOCKING_KEYS } from './blocking';
+import { CrmError } from '../errors';
+import type { Customer } from '../../customer/customer';
+import { requireCustomerShape } from './features';
+import { FNV_OFFSET, fnv } from './keyHash';
 import type { LevelProbabilities, MatchParameters } from './fellegiSunter';
 import type { FindDuplicatesOptions } from './findDuplicates';
 
@@ -81,6 +85,53 @@ export function requireIndexSettings(options: unknown): FindDuplicatesOptions {
   assert(onProgress === undefined || typeof onProgress === 'function', 'INVALID_ARGUMENT', { params: { field: 'onProgress', rule: 'must be a function' } });
   assert(signal === undefined || (signal !== null && typeof signal === 'object'), 'INVALID_ARGUMENT', { params: { field: 'signal', rule: 'must be an object' } });
   return o;
+}
+
+/**
+ * Checks the shape of every record and that no id repeats, reporting the first record (in input
+ * order) whose id came before. Ids are hashed and packed with their index into a float64 array
+ * and sorted, and only ids with equal hashes are compared: no set of a million id strings.
+ *
+ * @throws {CrmError} `INVALID_ARGUMENT` for a record of the wrong shape; `DUPLICATE_ID`
+ * @internal
+ */
+export function requireDistinctCustomers(customers: readonly Customer[]): void {
+  const n = customers.length;
+  const indexBits = Math.max(1, Math.ceil(Math.log2(n + 1)));
+  const scale = 2 ** indexBits;
+  const shift = 32 - Math.min(32, 52 - indexBits);
+  const packed = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = customers[i];
+    requireCustomerShape(c);
+    packed[i] = (fnv(c.id, FNV_OFFSET) >>> shift) * scale + i;
+  }
+  packed.sort();
+  let repeat = n;
+  const seen = new Set<string>();
+  for (let start = 0; start < n; ) {
+    const hash = Math.floor((packed[start] as number) / scale);
+    let end = start + 1;
+    while (end < n && Math.floor((packed[end] as number) / scale) === hash) end++;
+    if (end - start > 1) {
+      // members in input order: the first one whose id is in the set is that id's first repeat
+      seen.clear();
+      for (let k = start; k < end; k++) {
+        const i = (packed[k] as number) - hash * scale;
+        const id = (customers[i] as Customer).id;
+        if (seen.has(id)) {
+          repeat = Math.min(repeat, i);
+          break;
+        }
+        seen.add(id);
+      }
+    }
+    start = end;
+  }
+  if (repeat < n) {
+    const id = (customers[repeat] as Customer).id;
+    throw new CrmError('DUPLICATE_ID', { params: { entity: 'customer', id }, details: { id } });
+  }
 }
 
 /**

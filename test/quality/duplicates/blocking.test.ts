@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { candidatePairs } from '../../../src/quality/duplicates/blocking';
 import { extractFeatures } from '../../../src/quality/duplicates/features';
+import { namesOverlap, windowOrder } from '../../../src/quality/duplicates/blockRules';
 import { person } from '../helpers';
 
 describe('blocking (internal)', () => {
@@ -34,5 +35,43 @@ describe('blocking (internal)', () => {
         }
       }),
     );
+  });
+});
+
+describe('block rules (internal)', () => {
+  const f = extractFeatures(
+    [
+      person('a', '邹真瑞'), person('b', '邹瑞真'), person('c', '倪烨伟'), person('d', '倪伟'), person('e', '王芳'),
+      person('f', '王建国'), person('g', '王先生'), person('h', 'Benjamin Camens'), person('i', 'Benjamni Camens'),
+      person('j', 'Bill Carter'), person('k', '王方'),
+    ],
+    'CN',
+  );
+  const at = (id: string) => f.ids.indexOf(id);
+  it('screens postalCodeInitial pairs by the characters the names share (counted by hand)', () => {
+    // 邹真瑞 / 邹瑞真: 3 of 3 shared, need max(2, 3 - 1) = 2
+    expect(namesOverlap(f, at('a'), at('b'))).toBe(true);
+    // 倪伟 / 倪烨伟: 2 of the shorter's 2, need max(2, 1) = 2
+    expect(namesOverlap(f, at('d'), at('c'))).toBe(true);
+    // 王芳 / 王建国: 1 (王), need 2
+    expect(namesOverlap(f, at('e'), at('f'))).toBe(false);
+    // 王芳 / 王方: 1 (王), need 2: a typo in a two-character name is left to the other keys
+    expect(namesOverlap(f, at('e'), at('k'))).toBe(false);
+    // 王先生 has no given name: always passes
+    expect(namesOverlap(f, at('g'), at('f'))).toBe(true);
+    // benjamincamens / benjamnicamens: the same 14 letters
+    expect(namesOverlap(f, at('h'), at('i'))).toBe(true);
+    // billcarter (10) / benjamincamens: b, i, c, a, r, e shared = 6, need 9
+    expect(namesOverlap(f, at('j'), at('h'))).toBe(false);
+  });
+
+  it('screens symmetrically (property)', () => {
+    fc.assert(fc.property(fc.nat(10), fc.nat(10), (x, y) => namesOverlap(f, x, y) === namesOverlap(f, y, x)));
+  });
+
+  it('orders a windowed block totally: by name for most keys, by birth date where the key holds the name', () => {
+    expect(windowOrder('phone')(f, at('e'), at('f'))).toBe(f.name[at('e')]! < f.name[at('f')]! ? -1 : 1);
+    // no birth dates nor phones: the name decides, then the id
+    expect(windowOrder('nameBirthDate')(f, at('a'), at('a'))).toBe(0);
   });
 });

@@ -37,6 +37,25 @@ describe('createDuplicateIndex (differential: findDuplicates on the indexed reco
     }
   });
 
+  it('gives the same pairs where blocks are windowed (sorted neighbourhood) and screened', () => {
+    // a key on the first character of the name makes blocks of tens of records, and a window of 4
+    // windows them, so the candidate's place in the sort of its block decides which members it
+    // meets, in the index as in findDuplicates
+    const { customers } = syntheticCustomers({ count: 1560, seed: 12, asOf });
+    const options = { blockWindow: 4, maxBlockSize: 200, customKeys: [(c: Customer) => c.displayName.slice(0, 1)] };
+    const indexed = customers.slice(0, 1500);
+    const index = createDuplicateIndex(indexed, options);
+    let reported = 0;
+    for (const candidate of [...customers.slice(1500), ...customers.slice(0, 20)]) {
+      const expected = viaFindDuplicates(indexed, candidate, options);
+      reported += expected.length;
+      expect(index.match(candidate)).toEqual(expected);
+    }
+    expect(reported).toBeGreaterThan(10);
+    // not vacuous: the window changes what is compared
+    expect(findDuplicates(indexed, options).comparisons * 2).toBeLessThan(findDuplicates(indexed, { ...options, blockWindow: 200 }).comparisons);
+  }, 240_000);
+
   it('follows add and remove (property: any order of adds and removes agrees with findDuplicates on what is left)', () => {
     const { customers } = syntheticCustomers({ count: 300, seed: 9, asOf });
     fc.assert(

@@ -73,6 +73,17 @@ describe('findDuplicates', () => {
     expect(r).toMatchObject({ comparisons: 0, skippedBlocks: 1, pairs: [] });
   });
 
+  it('compares a block bigger than blockWindow by windows in name order', () => {
+    // six records on one switchboard number; sorted by name 客户0号 .. 客户5号. All pairs: 6 * 5 / 2 = 15.
+    // Windows of 3: each record with the next two in order, 2 + 2 + 2 + 2 + 1 + 0 = 9.
+    const shared = Array.from({ length: 6 }, (_, i) => person(`c${i}`, `客户${i}号`, { contactPoints: [phone('4008123123')] }));
+    expect(findDuplicates(shared, { keys: ['phone'] }).comparisons).toBe(15);
+    expect(findDuplicates(shared, { keys: ['phone'], blockWindow: 3 }).comparisons).toBe(9);
+    expect(findDuplicates(shared, { keys: ['phone'], blockWindow: 6 }).comparisons).toBe(15);
+    expectThrowsCode(() => findDuplicates(shared, { blockWindow: 1 }), 'INVALID_ARGUMENT');
+    expectThrowsCode(() => findDuplicates(shared, { blockWindow: 2.5 }), 'INVALID_ARGUMENT');
+  });
+
   it('uses adopter-defined blocking keys', () => {
     const a = person('a', '孙丽', { externalIds: { erp: 'E1' }, person: { birthDate: new Date('1990-01-02') } });
     const b = person('b', '孙丽', { externalIds: { erp: 'E1' }, person: { birthDate: new Date('1990-01-02') } });

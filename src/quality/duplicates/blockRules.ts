@@ -1,0 +1,88 @@
+// Which pairs of a block are compared: the rules findDuplicates' blocking and the duplicate index
+// share, so that index.match gives the pairs findDuplicates would.
+import type { BlockingKey } from './blocking';
+import type { Features } from './features';
+
+/** Records per block up to which every pair of a block is compared; bigger blocks use windows. */
+export const DEFAULT_BLOCK_WINDOW = 20;
+
+/** Whether a block of the key pairs records a and b (a cheap screen before scoring). */
+export type PairScreen = (f: Features, a: number, b: number) => boolean;
+
+/**
+ * Whether a `nameLatin` block pairs records a and b: only when one name is written in Latin
+ * letters. Two names in characters with the same pinyin (张伟, 章玮) are homophones, which the
+ * other keys pair when anything else agrees; pairing all of them would flood the comparisons.
+ */
+export function pairsByLatin(f: Features, a: number, b: number): boolean {
+  return (f.name[a] as string).charCodeAt(0) < 0x3400 || (f.name[b] as string).charCodeAt(0) < 0x3400;
+}
+
+/**
+ * Whether the names of records a and b share all but one of the shorter name's characters, and at
+ * least two (as a bag of characters, order ignored). A `postalCodeInitial` block holds everyone at
+ * a postal code whose name starts with the same character, and it grows with the data; the key is
+ * there for a typo, a dropped or swapped character after the first (邹真瑞 / 邹瑞真, 倪烨伟 / 倪伟,
+ * `benjamincamens` / `benjamnicamens`), which keep the characters, not for 王芳 / 王建国; and for a
+ * person whose given name is missing on a side (王先生 / 王建国), who always passes.
+ */
+export function namesOverlap(f: Features, a: number, b: number): boolean {
+  if (f.kind[a] === 0 && f.kind[b] === 0 && (!f.given[a] || !f.given[b])) return true;
+  let x = f.name[a] as string;
+  let y = f.name[b] as string;
+  // the first 32 characters of each (a bit each below), which keeps the screen symmetric
+  let lx = Math.min(x.length, 32);
+  let ly = Math.min(y.length, 32);
+  if (lx > ly) [x, y, lx, ly] = [y, x, ly, lx];
+  const need = Math.max(2, lx - 1);
+  if (lx < need) return false;
+  let used = 0;
+  let common = 0;
+  for (let i = 0; i < lx && common + (lx - i) >= need; i++) {
+    const c = x.charCodeAt(i);
+    for (let j = 0; j < ly; j++) {
+      if ((used & (1 << j)) === 0 && y.charCodeAt(j) === c) {
+        used |= 1 << j;
+        common++;
+        break;
+      }
+    }
+  }
+  return common >= need;
+}
+
+/**
+ * The screen of a built-in key (undefined: every pair of its blocks is compared); the
+ * `postalCodeInitial` screen only with `screenNames`.
+ */
+export function pairScreen(key: BlockingKey | undefined, screenNames = true): PairScreen | undefined {
+  if (key === 'nameLatin') return pairsByLatin;
+  if (key === 'postalCodeInitial' && screenNames) return namesOverlap;
+  return undefined;
+}
+
+const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+const first = (list: readonly string[]) => (list.length > 0 ? (list[0] as string) : '');
+
+/** Name first: blocks whose members' names differ (phone, postal code and initial, birth date). */
+const byName = (f: Features, a: number, b: number) =>
+  cmp(f.name[a] as string, f.name[b] as string) ||
+  cmp(f.birthDate[a] as string, f.birthDate[b] as string) ||
+  cmp(first(f.phones[a] as readonly string[]), first(f.phones[b] as readonly string[])) ||
+  cmp(f.ids[a] as string, f.ids[b] as string);
+
+/** Birth date and phone first: blocks whose members share the name. */
+const byBirthDate = (f: Features, a: number, b: number) =>
+  cmp(f.birthDate[a] as string, f.birthDate[b] as string) ||
+  cmp(first(f.phones[a] as readonly string[]), first(f.phones[b] as readonly string[])) ||
+  cmp(f.name[a] as string, f.name[b] as string) ||
+  cmp(f.ids[a] as string, f.ids[b] as string);
+
+/**
+ * The order of a block too big to compare every pair of (sorted neighbourhood, Hernández and
+ * Stolfo 1995): records that sort near each other are compared. A total order (ids are unique),
+ * so the window of a record does not depend on where it sits in the input.
+ */
+export function windowOrder(key: BlockingKey | undefined): (f: Features, a: number, b: number) => number {
+  return key === 'namePostalCode' || key === 'nameBirthDate' || key === 'nameLatin' ? byBirthDate : byName;
+}
