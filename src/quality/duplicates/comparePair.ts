@@ -256,3 +256,19 @@ export function decidingIdentifier(f: Features, a: number, b: number): 'uscc' | 
   if (va.length > 0 && vb.length > 0 && anyShared(va, vb)) return 'verifiedPhone';
   return undefined;
 }
+
+/**
+ * A pair's score for grouping matches into clusters: its score, or `Infinity` where a shared
+ * identifier decides it (a verified phone a household shares decides nothing), as in judgePair.
+ */
+export function linkScore(f: Features, a: number, b: number, w: WeightTable, p: MatchParameters, frequency?: NameFrequencyAdjustment): number {
+  const score = scorePair(f, a, b, w, p, undefined, frequency);
+  const decided = decidingIdentifier(f, a, b);
+  if (decided === undefined) return score;
+  if (decided === 'verifiedPhone') {
+    const evidence: FieldEvidence[] = [];
+    scorePair(f, a, b, w, p, evidence, frequency);
+    if (evidence.some((e) => e.field === 'phone' && e.level === 'shared')) return score;
+  }
+  return Infinity;
+}

@@ -1,8 +1,8 @@
 import { assert, CrmError } from '../errors';
 import type { Customer } from '../../customer/customer';
 import { BLOCKING_KEYS, type BlockingKey, type CustomBlockingKey, candidatePairs } from './blocking';
-import { clusterIndexes } from './clusters';
-import { type FieldEvidence, type NameFrequencyAdjustment, decidingIdentifier, scorePair } from './comparePair';
+import { averageLinkClusters } from './averageLinkage';
+import { type FieldEvidence, type NameFrequencyAdjustment, decidingIdentifier, linkScore, scorePair } from './comparePair';
 import { DEFAULT_MATCH_PARAMETERS, type MatchParameters, type WeightTable, weightTable } from './fellegiSunter';
 import { extractFeatures, type Features, requireCustomerShape } from './features';
 import { NameFrequency } from './nameFrequency';
@@ -161,7 +161,8 @@ export function findDuplicates(customers: readonly Customer[], options: FindDupl
   }
   onProgress?.({ phase: 'compare', done: codes.length, total: codes.length });
   pairs.sort(comparePairs);
-  const clusters = clusterIndexes(n, edges)
+  const link = (a: number, b: number) => linkScore(f, a, b, settings.weights, settings.parameters, frequency);
+  const clusters = averageLinkClusters(n, edges, link)
     .map((g) => g.map((i) => f.ids[i] as string).sort())
     .sort((x, y) => cmp(x[0] as string, y[0] as string));
   return { pairs, clusters, comparisons: codes.length, skippedBlocks };
