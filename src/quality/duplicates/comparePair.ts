@@ -49,6 +49,20 @@ const MOBILE = 3;
 // E.164 mainland mobile numbers: +86 1[3-9]x xxxx xxxx.
 const isCnMobile = (p: string) => p.length === 14 && p.startsWith('+861') && p.charCodeAt(4) >= 51 && p.charCodeAt(4) <= 57;
 
+/** Whether both lists hold a mainland mobile and no mobile of one is in the other: each person's own phone, different. */
+function mobilesDiffer(a: readonly string[], b: readonly string[]): boolean {
+  let ma = false;
+  let mb = false;
+  for (let i = 0; i < a.length; i++) {
+    if (!isCnMobile(a[i] as string)) continue;
+    ma = true;
+    for (let j = 0; j < b.length; j++) if (a[i] === b[j]) return false;
+  }
+  if (!ma) return false;
+  for (let j = 0; j < b.length && !mb; j++) mb = isCnMobile(b[j] as string);
+  return mb;
+}
+
 /** Whether two phone lists share a number, and whether a shared one is a mainland mobile. */
 function sharedPhone(a: readonly string[], b: readonly string[]): number {
   let out = DIFFERENT;
@@ -110,6 +124,7 @@ export function scorePair(
   let givenDiffers = false;
   let givenPartial = false;
   let givenClose = false;
+  let givenHomophone = false;
   let nameDisagrees = false;
   const na = f.name[a] as string;
   const nb = f.name[b] as string;
@@ -121,10 +136,11 @@ export function scorePair(
     if (na === nb && (f.kind[a] !== 0 || f.given[a])) level = 0;
     else if (f.kind[a] === 0) {
       const packed = personNameLevel(f, a, b);
-      level = packed >> 3;
+      level = packed >> 4;
       givenDiffers = (packed & 1) === 1;
       givenPartial = (packed & 2) === 2;
       givenClose = (packed & 4) === 4;
+      givenHomophone = (packed & 8) === 8;
       if (level > 0 && evidence) s = jaroWinkler(na, nb);
     } else {
       s = jaroWinkler(na, nb);
@@ -186,7 +202,9 @@ export function scorePair(
   // agreeing. A given name missing on a side (王先生) or close only in sound across scripts needs a
   // shared mainland mobile as well, which is one person's, where a landline is a household's or an
   // office's. Close given names (马云 / 马云飞, 燕 / 岩) are one person's unless the birth dates disagree.
-  const weakGiven = (givenPartial && phoneShared !== MOBILE) || (givenClose && birthDisagrees);
+  // Homophone given names with each their own, different mobile are relatives too (丁诺子 /
+  // 丁诺梓): a dropped character (陈秀珍 / 陈秀) with a new mobile is still one person.
+  const weakGiven = (givenPartial && phoneShared !== MOBILE) || (givenClose && birthDisagrees) || (givenHomophone && phoneShared !== NOT_COMPARED && mobilesDiffer(pa, pb));
   const shared = (givenDiffers || nameDisagrees || weakGiven) && !personal;
   if (phoneShared === DIFFERENT) score += note(evidence, 'phone', 'disagree', w.phoneDisagree);
   else if (phoneShared !== NOT_COMPARED) score += shared ? note(evidence, 'phone', 'shared', 0) : note(evidence, 'phone', 'agree', w.phoneAgree);

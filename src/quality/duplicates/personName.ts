@@ -152,6 +152,8 @@ export interface NameComparison {
    * make them a household's.
    */
   readonly givenClose: boolean;
+  /** The given names are homophone characters (燕 / 岩, 子 / 梓): close, and also how relatives' names often sound. */
+  readonly givenHomophone: boolean;
 }
 
 /** Compares two split names, trying given and family name swapped as well (`Zhang Wei` / `Wei Zhang`). */
@@ -162,6 +164,7 @@ export function comparePersonNames(a: NameParts, b: NameParts): NameComparison {
   let givenDiffers = g === 0;
   let givenPartial = g === 1 || g === 5;
   let givenClose = g === 6 || g === 7;
+  let givenHomophone = g === 7;
   if (level > 0) {
     const sf = partAgreement(a.family, b.given, a.familyLatin, b.givenLatin, false);
     const sg = partAgreement(a.given, b.family, a.givenLatin, b.familyLatin, true);
@@ -171,9 +174,10 @@ export function comparePersonNames(a: NameParts, b: NameParts): NameComparison {
       givenDiffers = sg === 0;
       givenPartial = sg === 5;
       givenClose = sg === 7;
+      givenHomophone = sg === 7;
     }
   }
-  return { level, givenDiffers, givenPartial, givenClose };
+  return { level, givenDiffers, givenPartial, givenClose, givenHomophone };
 }
 
 /** The name columns of the feature table, read by index so scoring allocates nothing. */
@@ -184,11 +188,11 @@ export interface NameColumns {
   readonly givenLatin: readonly string[];
 }
 
-/** {@link comparePersonNames} for rows a and b of the columns, packed as `level * 8 + (givenClose ? 4 : 0) + (givenPartial ? 2 : 0) + (givenDiffers ? 1 : 0)`. */
+/** {@link comparePersonNames} for rows a and b of the columns, packed as `level * 16 + (givenHomophone ? 8 : 0) + (givenClose ? 4 : 0) + (givenPartial ? 2 : 0) + (givenDiffers ? 1 : 0)`. */
 export function personNameLevel(c: NameColumns, a: number, b: number): number {
   const r = comparePersonNames(
     { family: c.family[a] as string, given: c.given[a] as string, familyLatin: c.familyLatin[a] as string, givenLatin: c.givenLatin[a] as string },
     { family: c.family[b] as string, given: c.given[b] as string, familyLatin: c.familyLatin[b] as string, givenLatin: c.givenLatin[b] as string },
   );
-  return r.level * 8 + (r.givenClose ? 4 : 0) + (r.givenPartial ? 2 : 0) + (r.givenDiffers ? 1 : 0);
+  return r.level * 16 + (r.givenHomophone ? 8 : 0) + (r.givenClose ? 4 : 0) + (r.givenPartial ? 2 : 0) + (r.givenDiffers ? 1 : 0);
 }
