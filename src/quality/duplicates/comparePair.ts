@@ -1,7 +1,7 @@
 import type { MatchParameters, WeightTable } from './fellegiSunter';
 import type { Features } from './features';
 import { personNameLevel } from './personName';
-import { jaroWinkler } from './similarity';
+import { jaroWinkler, oneEditApart } from './similarity';
 
 /**
  * A field compared between two records.
@@ -83,20 +83,6 @@ const SLACK = 1e-9;
 // The most postal code, locality and street together add (bits): more than one field's worth,
 // less than their sum, since agreeing on the street nearly implies agreeing on the postal code.
 const ADDRESS_CAP = 12;
-
-/** Whether two strings of digits or letters are one substitution, adjacent swap, insertion or deletion apart. */
-export function oneEditApart(x: string, y: string): boolean {
-  const lx = x.length;
-  const ly = y.length;
-  if (Math.abs(lx - ly) > 1 || x === y) return false;
-  let i = 0;
-  while (i < lx && i < ly && x.charCodeAt(i) === y.charCodeAt(i)) i++;
-  if (lx === ly) {
-    if (x.slice(i + 1) === y.slice(i + 1)) return true;
-    return x[i] === y[i + 1] && x[i + 1] === y[i] && x.slice(i + 2) === y.slice(i + 2);
-  }
-  return lx > ly ? x.slice(i + 1) === y.slice(i) : x.slice(i) === y.slice(i + 1);
-}
 
 /** A birth date one digit apart or with day and month swapped (YYYYMMDD keys). */
 function closeDates(x: string, y: string): boolean {
