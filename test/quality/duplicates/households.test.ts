@@ -60,6 +60,28 @@ describe('households and colleagues', () => {
     expect(pair?.score).toBeCloseTo(5.644 - 4.639, 3);
   });
 
+  it('homophone given names (丁诺子 / 丁诺梓) each with their own, different mobile are a household', () => {
+    const own = { type: 'phone', value: '135 8823 8915' } as const;
+    const other = { type: 'phone', value: '156 4028 0445' } as const;
+    const pair = compare(at('a', '丁诺子', [own, landline, home]), at('b', '丁诺梓', [other, landline, home]));
+    // 诺子 / 诺梓 read nuozi both: high 5.644; the landline is shared, but each has a mainland mobile
+    // the other lacks, so the landline and address are a household's and weigh 0 (before: 5.644 +
+    // 12.773 + 12 = 30.417, a match)
+    expect(levels(pair)).toEqual(['name:high', 'phone:shared', 'postalCode:shared', 'locality:shared', 'street:shared']);
+    expect(pair?.score).toBeCloseTo(5.644, 3);
+    expect(pair?.status).toBe('review');
+    // the same names with one mobile between them: one person (5.644 + 12.773 + 12 = 30.417)
+    const one = compare(at('a', '丁诺子', [own, landline, home]), at('b', '丁诺梓', [own, home]));
+    expect(one?.score).toBeCloseTo(30.417, 3);
+  });
+
+  it('a dropped given-name character with a new mobile stays one person (陈秀珍 / 陈秀)', () => {
+    const pair = compare(at('a', '陈秀珍', [mobile, home]), at('b', '陈秀', [{ type: 'phone', value: '137 1305 1858' }, home]));
+    // medium 1.585 + phone disagree log2(0.3/0.9999) = -1.737 + address 12 = 11.848
+    expect(pair?.score).toBeCloseTo(11.848, 3);
+    expect(pair?.status).toBe('match');
+  });
+
   it('two people whose whole names disagree share nothing but a switchboard and an office', () => {
     const pair = compare(at('a', '赵敏', [landline, home]), at('b', '钱伟', [landline, home]));
     expect(levels(pair)).toEqual(['name:disagree', 'phone:shared', 'postalCode:shared', 'locality:shared', 'street:shared']);
