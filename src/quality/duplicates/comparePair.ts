@@ -19,8 +19,9 @@ export type MatchField = 'name' | 'phone' | 'email' | 'postalCode' | 'locality' 
  * its attribute `key`. Level `shared` marks a phone or address both records have while their names
  * disagree or their given names differ (or the given name is missing on a side and the shared phone
  * is not a mainland mobile, or the given names are close, 马云 / 马云飞, and the birth dates
- * disagree) and no personal identifier (email, birth date, resident id, declared identifier)
- * agrees (a household or colleagues): it weighs 0. Field `address` with level `cap` is the (negative) amount
+ * disagree, or they are homophones, 丁诺子 / 丁诺梓, each with its own different mainland mobile)
+ * and no personal identifier (email, birth date, resident id, declared identifier) agrees (a
+ * household or colleagues): it weighs 0. Field `address` with level `cap` is the (negative) amount
  * taken off when postal code, locality and street together would add more than 12 bits. The
  * weights of a pair's evidence add up to its score. Fields missing on either side are not listed.
  *

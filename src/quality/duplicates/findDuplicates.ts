@@ -77,7 +77,12 @@ export interface DuplicatePair {
 export interface DuplicateResult {
   /** Matches and review pairs, highest score first (ties by ids). */
   readonly pairs: readonly DuplicatePair[];
-  /** Transitive groups of matching ids, each sorted, ordered by first id. Review pairs do not join clusters. */
+  /**
+   * Groups of matching ids, each sorted, ordered by first id: the transitive closure of the matches,
+   * split by average linkage where a chain would join records that disagree on balance (a closure
+   * of three or more is re-grouped, merging two groups while their members' average score against
+   * each other is at least 0). Review pairs do not join clusters.
+   */
   readonly clusters: readonly (readonly string[])[];
   /** Pairs compared after blocking. */
   readonly comparisons: number;
@@ -102,7 +107,8 @@ export interface DuplicateResult {
  * a household or colleagues: the phone and address they share count 0; so do they where the given
  * name is missing on a side (`王先生`) unless the shared phone is a mainland mobile, which is one
  * person's where a landline is a household's, and where the given names are close (马云 / 马云飞,
- * 王燕 / 王岩) but the birth dates disagree. A shared valid USCC, valid resident id or
+ * 王燕 / 王岩) but the birth dates disagree or, for homophones, each has its own different mobile.
+ * Clusters do not chain records that disagree on balance (average linkage). A shared valid USCC, valid resident id or
  * verified phone (not a household's) decides a match on its own. Persons are never matched with
  * organisations.
  *
