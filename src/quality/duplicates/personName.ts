@@ -131,6 +131,8 @@ function lettersClose(x: string, y: string): boolean {
   return sx === sy || oneEditApart(sx, sy);
 }
 
+const isCjkName = (n: NameParts) => isCjk(n.family.charCodeAt(0)) || isCjk(n.given.charCodeAt(0));
+
 /** Two characters of a given name in the other order (伟霞 / 霞伟). */
 const isTransposition = (x: string, y: string) => x.length === 2 && y.length === 2 && x[0] === y[1] && x[1] === y[0];
 
@@ -181,15 +183,20 @@ export function comparePersonNames(a: NameParts, b: NameParts): NameComparison {
   let givenClose = g === 6 || g === 7;
   let givenHomophone = g === 7;
   if (level > 0) {
-    const sf = partAgreement(a.family, b.given, a.familyLatin, b.givenLatin, false);
-    const sg = partAgreement(a.given, b.family, a.givenLatin, b.familyLatin, true);
-    const swapped = levelOf(sf, sg);
+    // One of the two is split the wrong way round. A name in characters is read surname first
+    // with known surnames, a Latin one only by convention (`Wu Jingyi` read as given Wu): when one
+    // side is in characters and the other is not, its parts keep their roles.
+    const byB = isCjkName(b) && !isCjkName(a);
+    const sf = partAgreement(a.family, b.given, a.familyLatin, b.givenLatin, byB);
+    const sg = partAgreement(a.given, b.family, a.givenLatin, b.familyLatin, !byB);
+    const [family, given] = byB ? [sg, sf] : [sf, sg];
+    const swapped = levelOf(family, given);
     if (swapped < level && sf !== 1 && sg !== 1) {
       level = swapped;
-      givenDiffers = sg === 0;
-      givenPartial = sg === 5 || sg === 8;
-      givenClose = sg === 7;
-      givenHomophone = sg === 7;
+      givenDiffers = given === 0;
+      givenPartial = given === 5 || given === 8;
+      givenClose = given === 7;
+      givenHomophone = given === 7;
     }
   }
   return { level, givenDiffers, givenPartial, givenClose, givenHomophone };
