@@ -108,9 +108,9 @@ export interface DuplicateResult {
  * name is missing on a side (`王先生`) unless the shared phone is a mainland mobile, which is one
  * person's where a landline is a household's, and where the given names are close (马云 / 马云飞,
  * 王燕 / 王岩) but the birth dates disagree or, for homophones, each has its own different mobile.
- * Clusters do not chain records that disagree on balance (average linkage). A shared valid USCC, valid resident id or
- * verified phone (not a household's) decides a match on its own. Persons are never matched with
- * organisations.
+ * Clusters do not chain records that disagree on balance (average linkage). A shared valid USCC,
+ * valid resident id or verified phone (not a household's) decides a match on its own. Persons are
+ * never matched with organisations.
  *
  * @param customers - the records to search (ids must be unique)
  * @param options - {@link FindDuplicatesOptions}
