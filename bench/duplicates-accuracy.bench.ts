@@ -19,6 +19,7 @@ import { errorGroups } from '../test/quality/duplicates/errorAnalysis';
 import { loadFebrl } from '../test/quality/duplicates/febrl';
 import { heldOutPairs } from '../test/quality/duplicates/heldOut';
 import { realisticCustomers } from '../test/quality/duplicates/realistic';
+import { loadSplinkFake1000 } from '../test/quality/duplicates/splinkFake1000';
 import { report } from './harness';
 
 type Data = { customers: Customer[]; clusters: string[][] };
@@ -32,6 +33,7 @@ const sets: Record<string, { label: string; data: () => Data; identifiers: strin
   realistic: { label: 'realistic Chinese + Western, 10k (seed 11)', data: () => realisticCustomers(10_000, 11), identifiers: [] },
   realistic2: { label: 'realistic Chinese + Western, 5k (seed 12)', data: () => realisticCustomers(5_000, 12), identifiers: [] },
   chicago: { label: 'Chicago early-childhood centres (organisations)', data: () => loadChicagoEce(), identifiers: [] },
+  splink: { label: 'Splink fake_1000 (UK people, heavy damage)', data: () => loadSplinkFake1000(), identifiers: [] },
   synthetic: { label: 'synthetic 20k (seed 7)', data: () => syntheticCustomers({ count: 20_000, seed: 7, asOf }), identifiers: [] },
   heldOut: { label: 'held-out hand-written records', data: () => heldOutPairs(), identifiers: ['memberNo'] },
 };

@@ -1,7 +1,7 @@
 import type { MatchParameters, WeightTable } from './fellegiSunter';
 import type { Features } from './features';
 import { personNameLevel } from './personName';
-import { jaroWinkler } from './similarity';
+import { jaroWinkler, oneEditApart } from './similarity';
 
 /**
  * A field compared between two records.
@@ -19,8 +19,9 @@ export type MatchField = 'name' | 'phone' | 'email' | 'postalCode' | 'locality' 
  * its attribute `key`. Level `shared` marks a phone or address both records have while their names
  * disagree or their given names differ (or the given name is missing on a side and the shared phone
  * is not a mainland mobile, or the given names are close, 马云 / 马云飞, and the birth dates
- * disagree) and no personal identifier (email, birth date, resident id, declared identifier)
- * agrees (a household or colleagues): it weighs 0. Field `address` with level `cap` is the (negative) amount
+ * disagree, or they are homophones, 丁诺子 / 丁诺梓, each with its own different mainland mobile)
+ * and no personal identifier (email, birth date, resident id, declared identifier) agrees (a
+ * household or colleagues): it weighs 0. Field `address` with level `cap` is the (negative) amount
  * taken off when postal code, locality and street together would add more than 12 bits. The
  * weights of a pair's evidence add up to its score. Fields missing on either side are not listed.
  *
@@ -49,6 +50,20 @@ const MOBILE = 3;
 // E.164 mainland mobile numbers: +86 1[3-9]x xxxx xxxx.
 const isCnMobile = (p: string) => p.length === 14 && p.startsWith('+861') && p.charCodeAt(4) >= 51 && p.charCodeAt(4) <= 57;
 
+/** Whether both lists hold a mainland mobile and no mobile of one is in the other: each person's own phone, different. */
+function mobilesDiffer(a: readonly string[], b: readonly string[]): boolean {
+  let ma = false;
+  let mb = false;
+  for (let i = 0; i < a.length; i++) {
+    if (!isCnMobile(a[i] as string)) continue;
+    ma = true;
+    for (let j = 0; j < b.length; j++) if (a[i] === b[j]) return false;
+  }
+  if (!ma) return false;
+  for (let j = 0; j < b.length && !mb; j++) mb = isCnMobile(b[j] as string);
+  return mb;
+}
+
 /** Whether two phone lists share a number, and whether a shared one is a mainland mobile. */
 function sharedPhone(a: readonly string[], b: readonly string[]): number {
   let out = DIFFERENT;
@@ -69,20 +84,6 @@ const SLACK = 1e-9;
 // The most postal code, locality and street together add (bits): more than one field's worth,
 // less than their sum, since agreeing on the street nearly implies agreeing on the postal code.
 const ADDRESS_CAP = 12;
-
-/** Whether two strings of digits or letters are one substitution, adjacent swap, insertion or deletion apart. */
-export function oneEditApart(x: string, y: string): boolean {
-  const lx = x.length;
-  const ly = y.length;
-  if (Math.abs(lx - ly) > 1 || x === y) return false;
-  let i = 0;
-  while (i < lx && i < ly && x.charCodeAt(i) === y.charCodeAt(i)) i++;
-  if (lx === ly) {
-    if (x.slice(i + 1) === y.slice(i + 1)) return true;
-    return x[i] === y[i + 1] && x[i + 1] === y[i] && x.slice(i + 2) === y.slice(i + 2);
-  }
-  return lx > ly ? x.slice(i + 1) === y.slice(i) : x.slice(i) === y.slice(i + 1);
-}
 
 /** A birth date one digit apart or with day and month swapped (YYYYMMDD keys). */
 function closeDates(x: string, y: string): boolean {
@@ -110,6 +111,7 @@ export function scorePair(
   let givenDiffers = false;
   let givenPartial = false;
   let givenClose = false;
+  let givenHomophone = false;
   let nameDisagrees = false;
   const na = f.name[a] as string;
   const nb = f.name[b] as string;
@@ -121,10 +123,11 @@ export function scorePair(
     if (na === nb && (f.kind[a] !== 0 || f.given[a])) level = 0;
     else if (f.kind[a] === 0) {
       const packed = personNameLevel(f, a, b);
-      level = packed >> 3;
+      level = packed >> 4;
       givenDiffers = (packed & 1) === 1;
       givenPartial = (packed & 2) === 2;
       givenClose = (packed & 4) === 4;
+      givenHomophone = (packed & 8) === 8;
       if (level > 0 && evidence) s = jaroWinkler(na, nb);
     } else {
       s = jaroWinkler(na, nb);
@@ -186,7 +189,9 @@ export function scorePair(
   // agreeing. A given name missing on a side (王先生) or close only in sound across scripts needs a
   // shared mainland mobile as well, which is one person's, where a landline is a household's or an
   // office's. Close given names (马云 / 马云飞, 燕 / 岩) are one person's unless the birth dates disagree.
-  const weakGiven = (givenPartial && phoneShared !== MOBILE) || (givenClose && birthDisagrees);
+  // Homophone given names with each their own, different mobile are relatives too (丁诺子 /
+  // 丁诺梓): a dropped character (陈秀珍 / 陈秀) with a new mobile is still one person.
+  const weakGiven = (givenPartial && phoneShared !== MOBILE) || (givenClose && birthDisagrees) || (givenHomophone && phoneShared !== NOT_COMPARED && mobilesDiffer(pa, pb));
   const shared = (givenDiffers || nameDisagrees || weakGiven) && !personal;
   if (phoneShared === DIFFERENT) score += note(evidence, 'phone', 'disagree', w.phoneDisagree);
   else if (phoneShared !== NOT_COMPARED) score += shared ? note(evidence, 'phone', 'shared', 0) : note(evidence, 'phone', 'agree', w.phoneAgree);
@@ -255,4 +260,20 @@ export function decidingIdentifier(f: Features, a: number, b: number): 'uscc' | 
   const vb = f.verifiedPhones[b] as readonly string[];
   if (va.length > 0 && vb.length > 0 && anyShared(va, vb)) return 'verifiedPhone';
   return undefined;
+}
+
+/**
+ * A pair's score for grouping matches into clusters: its score, or `Infinity` where a shared
+ * identifier decides it (a verified phone a household shares decides nothing), as in judgePair.
+ */
+export function linkScore(f: Features, a: number, b: number, w: WeightTable, p: MatchParameters, frequency?: NameFrequencyAdjustment): number {
+  const score = scorePair(f, a, b, w, p, undefined, frequency);
+  const decided = decidingIdentifier(f, a, b);
+  if (decided === undefined) return score;
+  if (decided === 'verifiedPhone') {
+    const evidence: FieldEvidence[] = [];
+    scorePair(f, a, b, w, p, evidence, frequency);
+    if (evidence.some((e) => e.field === 'phone' && e.level === 'shared')) return score;
+  }
+  return Infinity;
 }

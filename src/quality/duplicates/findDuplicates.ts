@@ -2,8 +2,8 @@ import { assert } from '../errors';
 import type { Customer } from '../../customer/customer';
 import { BLOCKING_KEYS, type BlockingKey, type CustomBlockingKey, candidatePairs } from './blocking';
 import { DEFAULT_BLOCK_WINDOW } from './blockRules';
-import { clusterIndexes } from './clusters';
-import { type FieldEvidence, type NameFrequencyAdjustment, decidingIdentifier, scorePair } from './comparePair';
+import { averageLinkClusters } from './averageLinkage';
+import { type FieldEvidence, type NameFrequencyAdjustment, decidingIdentifier, linkScore, scorePair } from './comparePair';
 import { DEFAULT_MATCH_PARAMETERS, type MatchParameters, type WeightTable, weightTable } from './fellegiSunter';
 import { extractFeatures, type Features } from './features';
 import { NameFrequency } from './nameFrequency';
@@ -85,7 +85,12 @@ export interface DuplicatePair {
 export interface DuplicateResult {
   /** Matches and review pairs, highest score first (ties by ids). */
   readonly pairs: readonly DuplicatePair[];
-  /** Transitive groups of matching ids, each sorted, ordered by first id. Review pairs do not join clusters. */
+  /**
+   * Groups of matching ids, each sorted, ordered by first id: the transitive closure of the matches,
+   * split by average linkage where a chain would join records that disagree on balance (a closure
+   * of three or more is re-grouped, merging two groups while their members' average score against
+   * each other is at least 0). Review pairs do not join clusters.
+   */
   readonly clusters: readonly (readonly string[])[];
   /** Pairs compared after blocking. */
   readonly comparisons: number;
@@ -113,9 +118,10 @@ export interface DuplicateResult {
  * a household or colleagues: the phone and address they share count 0; so do they where the given
  * name is missing on a side (`王先生`) unless the shared phone is a mainland mobile, which is one
  * person's where a landline is a household's, and where the given names are close (马云 / 马云飞,
- * 王燕 / 王岩) but the birth dates disagree. A shared valid USCC, valid resident id or
- * verified phone (not a household's) decides a match on its own. Persons are never matched with
- * organisations.
+ * 王燕 / 王岩) but the birth dates disagree or, for homophones, each has its own different mobile.
+ * Clusters do not chain records that disagree on balance (average linkage). A shared valid USCC,
+ * valid resident id or verified phone (not a household's) decides a match on its own. Persons are
+ * never matched with organisations.
  *
  * @param customers - the records to search (ids must be unique)
  * @param options - {@link FindDuplicatesOptions}
@@ -173,7 +179,8 @@ export function findDuplicates(customers: readonly Customer[], options: FindDupl
   }
   onProgress?.({ phase: 'compare', done: codes.length, total: codes.length });
   pairs.sort(comparePairs);
-  const clusters = clusterIndexes(n, edges)
+  const link = (a: number, b: number) => linkScore(f, a, b, settings.weights, settings.parameters, frequency);
+  const clusters = averageLinkClusters(n, edges, link)
     .map((g) => g.map((i) => f.ids[i] as string).sort())
     .sort((x, y) => cmp(x[0] as string, y[0] as string));
   return { pairs, clusters, comparisons: codes.length, skippedBlocks };

@@ -1,6 +1,6 @@
 import { pinyinOf } from './nameTables';
 import { areNicknames } from './nicknames';
-import { jaroWinkler, normalizeName } from './similarity';
+import { jaroWinkler, normalizeName, oneEditApart } from './similarity';
 
 // Two-character surnames, so 欧阳娜娜 splits as 欧阳 + 娜娜 rather than 欧 + 阳娜娜.
 const COMPOUND_SURNAMES = new Set(
@@ -91,7 +91,9 @@ export function splitPersonName(displayName: string, givenName?: string, familyN
  * but not equal (`Shuli` / 淑兰), similar for the name level but weak (partial) for the household
  * rule; 6 is one given name in characters inside the other (云 / 云飞: a dropped character), as
  * weak as a missing one for the name level; 7 is homophone characters (燕 / 岩), similar. 6 and 7
- * are close (`givenClose`): the household rule holds them against the birth dates.
+ * are close (`givenClose`): the household rule holds them against the birth dates. 8 is Latin
+ * letters the same give or take one in any order (`Jones` / `Jnos`): as weak as a missing part for
+ * the level, partial for the household rule.
  */
 function partAgreement(x: string, y: string, xl: string, yl: string, given: boolean): number {
   if (!x || !y) return 1;
@@ -111,10 +113,25 @@ function partAgreement(x: string, y: string, xl: string, yl: string, given: bool
   }
   const a = cx ? xl : x;
   const b = cy ? yl : y;
-  if (!a || !b || jaroWinkler(a, b) < 0.88 - 1e-9) return 0;
+  if (!a || !b) return 0;
+  if (jaroWinkler(a, b) < 0.88 - 1e-9) return !cx && !cy && lettersClose(a, b) ? 8 : 0;
   // similar pinyin against characters (Shuli / 淑兰) is as weak for a given name as a homophone
   return given && cx !== cy ? 5 : 2;
 }
+
+/**
+ * The same letters give or take one, in any order (`Jones` / `Jnos`, `Harry` / `aHry`): typing
+ * damage that Jaro-Winkler, which rewards letters in place, scores as different names. Four
+ * letters or more, so short names (`Li` / `Il`) are not read as anagrams.
+ */
+function lettersClose(x: string, y: string): boolean {
+  if (x.length < 4 || y.length < 4) return false;
+  const sx = [...x].sort().join('');
+  const sy = [...y].sort().join('');
+  return sx === sy || oneEditApart(sx, sy);
+}
+
+const isCjkName = (n: NameParts) => isCjk(n.family.charCodeAt(0)) || isCjk(n.given.charCodeAt(0));
 
 /** Two characters of a given name in the other order (伟霞 / 霞伟). */
 const isTransposition = (x: string, y: string) => x.length === 2 && y.length === 2 && x[0] === y[1] && x[1] === y[0];
@@ -131,8 +148,8 @@ const LEVEL = [
   [3, 3, 2, 1, 1], // family 4 (pinyin against characters)
 ];
 
-// Codes 5-7 read as 2, 1 and 2 in the level table.
-const AS_LEVEL_CODE = [0, 1, 2, 3, 4, 2, 1, 2];
+// Codes 5-8 read as 2, 1, 2 and 1 in the level table.
+const AS_LEVEL_CODE = [0, 1, 2, 3, 4, 2, 1, 2, 1];
 const levelOf = (f: number, g: number) => (LEVEL[AS_LEVEL_CODE[f] as number] as number[])[AS_LEVEL_CODE[g] as number] as number;
 
 /** The result of comparing two person names. */
@@ -152,6 +169,8 @@ export interface NameComparison {
    * make them a household's.
    */
   readonly givenClose: boolean;
+  /** The given names are homophone characters (燕 / 岩, 子 / 梓): close, and also how relatives' names often sound. */
+  readonly givenHomophone: boolean;
 }
 
 /** Compares two split names, trying given and family name swapped as well (`Zhang Wei` / `Wei Zhang`). */
@@ -160,20 +179,27 @@ export function comparePersonNames(a: NameParts, b: NameParts): NameComparison {
   const g = partAgreement(a.given, b.given, a.givenLatin, b.givenLatin, true);
   let level = levelOf(f, g);
   let givenDiffers = g === 0;
-  let givenPartial = g === 1 || g === 5;
+  let givenPartial = g === 1 || g === 5 || g === 8;
   let givenClose = g === 6 || g === 7;
+  let givenHomophone = g === 7;
   if (level > 0) {
-    const sf = partAgreement(a.family, b.given, a.familyLatin, b.givenLatin, false);
-    const sg = partAgreement(a.given, b.family, a.givenLatin, b.familyLatin, true);
-    const swapped = levelOf(sf, sg);
+    // One of the two is split the wrong way round. A name in characters is read surname first
+    // with known surnames, a Latin one only by convention (`Wu Jingyi` read as given Wu): when one
+    // side is in characters and the other is not, its parts keep their roles.
+    const byB = isCjkName(b) && !isCjkName(a);
+    const sf = partAgreement(a.family, b.given, a.familyLatin, b.givenLatin, byB);
+    const sg = partAgreement(a.given, b.family, a.givenLatin, b.familyLatin, !byB);
+    const [family, given] = byB ? [sg, sf] : [sf, sg];
+    const swapped = levelOf(family, given);
     if (swapped < level && sf !== 1 && sg !== 1) {
       level = swapped;
-      givenDiffers = sg === 0;
-      givenPartial = sg === 5;
-      givenClose = sg === 7;
+      givenDiffers = given === 0;
+      givenPartial = given === 5 || given === 8;
+      givenClose = given === 7;
+      givenHomophone = given === 7;
     }
   }
-  return { level, givenDiffers, givenPartial, givenClose };
+  return { level, givenDiffers, givenPartial, givenClose, givenHomophone };
 }
 
 /** The name columns of the feature table, read by index so scoring allocates nothing. */
@@ -184,11 +210,11 @@ export interface NameColumns {
   readonly givenLatin: readonly string[];
 }
 
-/** {@link comparePersonNames} for rows a and b of the columns, packed as `level * 8 + (givenClose ? 4 : 0) + (givenPartial ? 2 : 0) + (givenDiffers ? 1 : 0)`. */
+/** {@link comparePersonNames} for rows a and b of the columns, packed as `level * 16 + (givenHomophone ? 8 : 0) + (givenClose ? 4 : 0) + (givenPartial ? 2 : 0) + (givenDiffers ? 1 : 0)`. */
 export function personNameLevel(c: NameColumns, a: number, b: number): number {
   const r = comparePersonNames(
     { family: c.family[a] as string, given: c.given[a] as string, familyLatin: c.familyLatin[a] as string, givenLatin: c.givenLatin[a] as string },
     { family: c.family[b] as string, given: c.given[b] as string, familyLatin: c.familyLatin[b] as string, givenLatin: c.givenLatin[b] as string },
   );
-  return r.level * 8 + (r.givenClose ? 4 : 0) + (r.givenPartial ? 2 : 0) + (r.givenDiffers ? 1 : 0);
+  return r.level * 16 + (r.givenHomophone ? 8 : 0) + (r.givenClose ? 4 : 0) + (r.givenPartial ? 2 : 0) + (r.givenDiffers ? 1 : 0);
 }

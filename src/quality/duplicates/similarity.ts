@@ -209,3 +209,17 @@ export function jaroWinkler(a: string, b: string, prefixScale = 0.1): number {
   while (l < max && a.charCodeAt(l) === b.charCodeAt(l)) l++;
   return j + l * p * (1 - j);
 }
+
+/** Whether two strings of digits or letters are one substitution, adjacent swap, insertion or deletion apart. */
+export function oneEditApart(x: string, y: string): boolean {
+  const lx = x.length;
+  const ly = y.length;
+  if (Math.abs(lx - ly) > 1 || x === y) return false;
+  let i = 0;
+  while (i < lx && i < ly && x.charCodeAt(i) === y.charCodeAt(i)) i++;
+  if (lx === ly) {
+    if (x.slice(i + 1) === y.slice(i + 1)) return true;
+    return x[i] === y[i + 1] && x[i + 1] === y[i] && x.slice(i + 2) === y.slice(i + 2);
+  }
+  return lx > ly ? x.slice(i + 1) === y.slice(i) : x.slice(i) === y.slice(i + 1);
+}

@@ -60,6 +60,40 @@ describe('households and colleagues', () => {
     expect(pair?.score).toBeCloseTo(5.644 - 4.639, 3);
   });
 
+  it('homophone given names (丁诺子 / 丁诺梓) each with their own, different mobile are a household', () => {
+    const own = { type: 'phone', value: '135 8823 8915' } as const;
+    const other = { type: 'phone', value: '156 4028 0445' } as const;
+    const pair = compare(at('a', '丁诺子', [own, landline, home]), at('b', '丁诺梓', [other, landline, home]));
+    // 诺子 / 诺梓 read nuozi both: high 5.644; the landline is shared, but each has a mainland mobile
+    // the other lacks, so the landline and address are a household's and weigh 0 (before: 5.644 +
+    // 12.773 + 12 = 30.417, a match)
+    expect(levels(pair)).toEqual(['name:high', 'phone:shared', 'postalCode:shared', 'locality:shared', 'street:shared']);
+    expect(pair?.score).toBeCloseTo(5.644, 3);
+    expect(pair?.status).toBe('review');
+    // the same names with one mobile between them: one person (5.644 + 12.773 + 12 = 30.417)
+    const one = compare(at('a', '丁诺子', [own, landline, home]), at('b', '丁诺梓', [own, home]));
+    expect(one?.score).toBeCloseTo(30.417, 3);
+  });
+
+  it('a relative written in pinyin in Western order (`Wu Jingyi` / 吴静秀) keeps the roles of the name in characters', () => {
+    const pair = compare(at('a', 'Wu Jingyi', [mobile, landline, home]), at('b', '吴静秀', [landline, home]));
+    // Read in Western order `Wu Jingyi` is given Wu, family Jingyi: the parts match only swapped.
+    // 吴静秀 is surname first, so its roles hold: family wu / 吴 is pinyin against characters (4),
+    // given jingyi / 静秀 (jingxiu) only close in sound across scripts (5, partial): medium 1.585,
+    // and a partial given name with a shared landline (not a mobile) is a household's: 0 for the
+    // phone and the address (before: the roles came from `Wu Jingyi`, the landline and address
+    // counted, 1.585 + 12.773 + 12 = 26.358, a match).
+    expect(levels(pair)).toEqual(['name:medium', 'phone:shared', 'postalCode:shared', 'locality:shared', 'street:shared']);
+    expect(pair?.score).toBeCloseTo(1.585, 3);
+  });
+
+  it('a dropped given-name character with a new mobile stays one person (陈秀珍 / 陈秀)', () => {
+    const pair = compare(at('a', '陈秀珍', [mobile, home]), at('b', '陈秀', [{ type: 'phone', value: '137 1305 1858' }, home]));
+    // medium 1.585 + phone disagree log2(0.3/0.9999) = -1.737 + address 12 = 11.848
+    expect(pair?.score).toBeCloseTo(11.848, 3);
+    expect(pair?.status).toBe('match');
+  });
+
   it('two people whose whole names disagree share nothing but a switchboard and an office', () => {
     const pair = compare(at('a', '赵敏', [landline, home]), at('b', '钱伟', [landline, home]));
     expect(levels(pair)).toEqual(['name:disagree', 'phone:shared', 'postalCode:shared', 'locality:shared', 'street:shared']);

@@ -5,6 +5,8 @@ import { BLOCKING_KEYS } from '../../../src/quality/duplicates/blocking';
 import { extractFeatures, type Features } from '../../../src/quality/duplicates/features';
 import { judgePair, matchSettings } from '../../../src/quality/duplicates/findDuplicates';
 import { NameFrequency } from '../../../src/quality/duplicates/nameFrequency';
+import { linkScore } from '../../../src/quality/duplicates/comparePair';
+import { referenceAverageLink } from './referenceAverageLinkage';
 import { loadFebrl } from './febrl';
 
 const asOf = new Date('2026-01-01T00:00:00Z');
@@ -65,7 +67,7 @@ function shareCharacters(x: string, y: string): boolean {
  * Second implementation of the pipeline around the pair comparison, written for plainness, not
  * speed: blocks as a Map from key string to record list per key, windows over a tuple sort, pairs in a Set of strings, every
  * pair judged by the same `judgePair`, sorted by score then ids, clusters by depth-first search
- * over the match edges. It is what findDuplicates did before blocking was hashed and packed.
+ * over the match edges, each component then split by a plain average linkage (referenceAverageLinkage.ts). It is what findDuplicates did before blocking was hashed and packed.
  */
 function referenceFindDuplicates(customers: readonly Customer[], options: FindDuplicatesOptions = {}) {
   const s = matchSettings(options);
@@ -122,21 +124,22 @@ function referenceFindDuplicates(customers: readonly Customer[], options: FindDu
   reported.sort((x, y) => y.score - x.score || (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : 1));
   const clusters: string[][] = [];
   const visited = new Set<number>();
+  const link = (a: number, b: number) => linkScore(f, a, b, s.weights, s.parameters, frequency);
   for (const start of linked.keys()) {
     if (visited.has(start)) continue;
-    const group: string[] = [];
+    const component: number[] = [];
     const stack = [start];
     visited.add(start);
     while (stack.length > 0) {
       const i = stack.pop()!;
-      group.push(f.ids[i]!);
+      component.push(i);
       for (const j of linked.get(i) ?? []) {
         if (visited.has(j)) continue;
         visited.add(j);
         stack.push(j);
       }
     }
-    clusters.push(group.sort());
+    for (const g of referenceAverageLink(component.sort((x, y) => x - y), link)) if (g.length > 1) clusters.push(g.map((i) => f.ids[i]!).sort());
   }
   clusters.sort((x, y) => (x[0]! < y[0]! ? -1 : 1));
   return { pairs: reported, clusters, comparisons: pairs.size, skippedBlocks };

@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import type { Customer } from 'crmkit';
+import { person } from '../helpers';
+
+/**
+ * Loads Splink's `fake_1000` records (test/fixtures/splink-fake-1000, see its README for source and
+ * licence) as customers the way an adopter would map the columns: first name and surname into
+ * `person` (the set swaps them in some records and leaves either out in others), the display name
+ * from both, date of birth into `birthDate`, the email as an email contact point and the city as an
+ * address with only a city (UK). Truth: records with the same `cluster` are one person.
+ */
+export function loadSplinkFake1000(): { customers: Customer[]; clusters: string[][] } {
+  const lines = readFileSync(new URL('../../fixtures/splink-fake-1000/fake_1000.csv', import.meta.url), 'utf8').split('\n').slice(1);
+  const customers: Customer[] = [];
+  const groups = new Map<string, string[]>();
+  for (const line of lines) {
+    if (!line.trim()) continue;
+    const [id, first, surname, dob, city, email, cluster] = line.split(',').map((s) => s.trim()) as string[];
+    const points: Customer['contactPoints'] = [];
+    if (email) points.push({ type: 'email', value: email });
+    if (city) points.push({ type: 'address', country: 'GB', line1: '-', city });
+    const birthDate = /^\d{4}-\d{2}-\d{2}$/.test(dob as string) ? new Date(`${dob}T00:00:00Z`) : undefined;
+    const key = `s${id}`;
+    customers.push(
+      person(key, [first, surname].filter(Boolean).join(' ') || '-', {
+        person: { ...(first && { givenName: first }), ...(surname && { familyName: surname }), ...(birthDate && { birthDate }) },
+        contactPoints: points,
+      } as Partial<Customer>),
+    );
+    const g = groups.get(cluster as string);
+    if (g) g.push(key);
+    else groups.set(cluster as string, [key]);
+  }
+  return { customers, clusters: [...groups.values()].filter((g) => g.length > 1) };
+}
