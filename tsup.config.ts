@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { Plugin } from 'esbuild';
+import { resolve } from 'node:path';
+import { build as esbuild, type Plugin } from 'esbuild';
 import { defineConfig, type Options } from 'tsup';
 
 // Entries come from package.json's exports map, so the two never drift apart.
@@ -12,7 +13,8 @@ const entry = Object.fromEntries(
 
 // libphonenumber-js (about 90 files with its metadata) loads on the first phone number parsed, not at
 // `require('crmkit')`: in the CommonJS build src/validation/phoneLibrary.ts becomes a `require` on
-// first call. ES modules cannot load synchronously on demand, so the ESM build keeps the static import.
+// first call. ES modules cannot load synchronously on demand in a browser; for them see
+// `phoneLibraryByCondition` below.
 // tsup runs esbuild in ESM format for both builds (rollup tree-shakes and writes CommonJS), so the
 // CommonJS build is told apart by a marker that `esbuildOptions` defines for it, and the `require`
 // is written as `__crmkitRequire` (esbuild would turn a `require` into its `__require` shim, which
@@ -43,8 +45,41 @@ const literalRequireInCommonJs: NonNullable<Options['plugins']>[number] = {
   },
 };
 
+// In the ESM build the chunks import the phone loader as `#crmkit/phone-library`, which package.json
+// `imports` maps by condition: bundlers (which match `module`, as esbuild, webpack, rollup, Vite and
+// Parcel do) and other runtimes get the static import of src/validation/phoneLibrary.ts, which they
+// can follow and tree-shake; Node (which ignores `module`) gets src/validation/phoneLibrary.node.ts,
+// which requires libphonenumber-js on the first phone parsed, so `import('crmkit')` on Node does not
+// load it either. The two small files are built beside the chunks by `phoneLibraryFlavours`.
+const PHONE_LIBRARY_SOURCE = resolve('src/validation/phoneLibrary.ts');
+const phoneLibraryByCondition: Plugin = {
+  name: 'phone-library-by-condition-in-esm',
+  setup(build) {
+    if (build.initialOptions.define?.[COMMONJS_MARKER] === 'true') return;
+    build.onResolve({ filter: /[\\/]phoneLibrary$/ }, (args) =>
+      args.kind !== 'entry-point' && resolve(args.resolveDir, `${args.path}.ts`) === PHONE_LIBRARY_SOURCE
+        ? { path: '#crmkit/phone-library', external: true }
+        : undefined,
+    );
+  },
+};
+
+async function phoneLibraryFlavours(): Promise<void> {
+  await esbuild({
+    entryPoints: { 'phone-library/static': 'src/validation/phoneLibrary.ts', 'phone-library/node': 'src/validation/phoneLibrary.node.ts' },
+    bundle: true,
+    packages: 'external',
+    format: 'esm',
+    platform: 'neutral',
+    target: 'node20',
+    outdir: 'dist',
+    logLevel: 'warning',
+  });
+}
+
 export default defineConfig({
-  esbuildPlugins: [lazyPhoneLibraryInCommonJs],
+  esbuildPlugins: [lazyPhoneLibraryInCommonJs, phoneLibraryByCondition],
+  onSuccess: phoneLibraryFlavours,
   plugins: [literalRequireInCommonJs],
   esbuildOptions(options, { format }) {
     if (format === 'cjs') options.define = { ...options.define, [COMMONJS_MARKER]: 'true' };
