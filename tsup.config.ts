@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { build as esbuild, type Plugin } from 'esbuild';
 import { defineConfig, type Options } from 'tsup';
 
@@ -45,6 +45,61 @@ const literalRequireInCommonJs: NonNullable<Options['plugins']>[number] = {
   },
 };
 
+// In the CommonJS build zod loads on first use too: each chunk's `var zod = require('zod')` (and the
+// zod locale requires) becomes an object that requires the module the first time one of its
+// properties is read, and forwards to it from then on. No zod object is made at load (lazySchema;
+// scripts/check-lazy-loads.mjs checks it), so `require('crmkit')` leaves zod unloaded (it was about
+// half of the import's cost) until a schema is built or a message localised. `require` returns the
+// one cached module, so crmkit and the app still share a single zod. ES modules cannot do this:
+// their zod stays a static import.
+const LAZY_REQUIRE = /^var ([A-Za-z_$][\w$]*) = require\('(zod(?:\/[^']*)?)'\);$/gm;
+const LAZY_MODULE_HELPER = [
+  '// The module on first property read, then the same object (see tsup.config.ts).',
+  'function __crmkitLazyModule(load) {',
+  '  let loaded;',
+  '  const module = () => (loaded ??= load());',
+  '  return new Proxy({}, {',
+  '    get: (_, key) => module()[key],',
+  '    has: (_, key) => key in module(),',
+  '    ownKeys: () => Reflect.ownKeys(module()),',
+  '    getOwnPropertyDescriptor: (_, key) => {',
+  '      const d = Object.getOwnPropertyDescriptor(module(), key);',
+  '      return d && { ...d, configurable: true };',
+  '    },',
+  '  });',
+  '}',
+].join('\n');
+
+/** A CommonJS chunk with its zod requires made lazy (rollup writes them, so this runs on its output). */
+function lazyZodRequires(code: string): string {
+  const names: string[] = [];
+  let out = code.replace(LAZY_REQUIRE, (_line, name: string, id: string) => {
+    names.push(name);
+    return `var ${name} = __crmkitLazyModule(() => require('${id}'));`;
+  });
+  if (names.length === 0) return code;
+  // rollup's interop wrappers read `__esModule` at load; defer them as well.
+  for (const name of names) {
+    out = out.replace(
+      new RegExp(`^var ([A-Za-z_$][\\w$]*) = /\\*#__PURE__\\*/(_interop[A-Za-z]*)\\(${name.replace(/\$/g, '\\$')}\\);$`, 'gm'),
+      (_line, wrapped: string, interop: string) => `var ${wrapped} = __crmkitLazyModule(() => ${interop}(${name}));`,
+    );
+  }
+  return `${out}\n${LAZY_MODULE_HELPER}\n`;
+}
+
+async function lazyZodInCommonJs(dir = 'dist'): Promise<void> {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) await lazyZodInCommonJs(path);
+    else if (entry.name.endsWith('.cjs')) {
+      const code = readFileSync(path, 'utf8');
+      const lazy = lazyZodRequires(code);
+      if (lazy !== code) writeFileSync(path, lazy);
+    }
+  }
+}
+
 // In the ESM build the chunks import the phone loader as `#crmkit/phone-library`, which package.json
 // `imports` maps by condition: bundlers (which match `module`, as esbuild, webpack, rollup, Vite and
 // Parcel do) and other runtimes get the static import of src/validation/phoneLibrary.ts, which they
@@ -78,8 +133,16 @@ async function phoneLibraryFlavours(): Promise<void> {
 }
 
 export default defineConfig({
+  // The four date-fns functions crmkit uses (with their ~10 helper modules) are built into the chunks
+  // instead of imported: resolving any `date-fns/...` path makes Node read and parse date-fns's
+  // 200 KB package.json (its exports map), which alone cost about 0.2x of zod's cold import. They
+  // are pure functions that read no date-fns default options, so a copy behaves as the package does.
+  noExternal: [/^date-fns(\/|$)/],
   esbuildPlugins: [lazyPhoneLibraryInCommonJs, phoneLibraryByCondition],
-  onSuccess: phoneLibraryFlavours,
+  onSuccess: async () => {
+    await phoneLibraryFlavours();
+    await lazyZodInCommonJs();
+  },
   plugins: [literalRequireInCommonJs],
   esbuildOptions(options, { format }) {
     if (format === 'cjs') options.define = { ...options.define, [COMMONJS_MARKER]: 'true' };

@@ -6,7 +6,8 @@
 // builds as Node runs them, not load libphonenumber-js until a phone number is parsed (the ESM build
 // gets its phone loader from `#crmkit/phone-library`, which package.json `imports` maps to a lazy
 // `require` under the `node` condition). Bundlers must still get the static import (they match the
-// `module` condition): esbuild's resolution of it is checked for the browser and for Node.
+// `module` condition): esbuild's resolution of it is checked for the browser and for Node. The
+// CommonJS build also leaves zod unloaded until first use, and then shares the app's zod module.
 // Run after `npm run build`; fails on the first broken expectation.
 import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
@@ -60,6 +61,18 @@ if (m.isValidPhone('+44 20 7946 0958') !== true) throw new Error('isValidPhone r
 console.log('cjs: no zod object made and libphonenumber-js not loaded at require; loaded on the first phone (' + got + ')');
 `;
 
+// The CommonJS build requires zod on first use: not at require, and then the app's own zod module.
+const cjsZodProgram = `
+const zodFiles = () => Object.keys(require.cache).filter((f) => /[\\\\/]node_modules[\\\\/]zod[\\\\/]/.test(f)).length;
+const m = require(${JSON.stringify(cjs)});
+if (zodFiles() > 0) throw new Error('zod loaded at require: ' + zodFiles() + ' files');
+m.CustomerSchema.parse({ id: 'c-1', kind: 'person', displayName: 'Li', createdAt: '2026-01-01', updatedAt: '2026-01-01', version: 1 });
+if (zodFiles() === 0) throw new Error('CustomerSchema parsed without zod');
+const { z } = require('zod');
+if (!(m.CustomerSchema instanceof z.ZodType) || !z.globalRegistry.has(m.CustomerSchema)) throw new Error('crmkit and the app hold different zod modules');
+console.log('cjs: zod not loaded at require; loaded on the first parse, the same module the app requires');
+`;
+
 // What bundlers make of the ESM build's phone loader: the static import, for the browser and for Node.
 const { build } = await import('esbuild');
 for (const platform of ['browser', 'node']) {
@@ -82,3 +95,4 @@ console.log('bundlers: esbuild picks the static phone loader and bundles libphon
 
 execFileSync(process.execPath, ['--input-type=module', '-e', esmProgram], { cwd: root, stdio: 'inherit' });
 execFileSync(process.execPath, ['-e', cjsProgram], { cwd: root, stdio: 'inherit' });
+execFileSync(process.execPath, ['-e', cjsZodProgram], { cwd: root, stdio: 'inherit' });
