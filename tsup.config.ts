@@ -1,5 +1,5 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { build as esbuild, type Plugin } from 'esbuild';
 import { defineConfig, type Options } from 'tsup';
 
@@ -132,6 +132,37 @@ async function phoneLibraryFlavours(): Promise<void> {
   });
 }
 
+// esbuild splits the ESM build into a chunk per set of entries that share code: 44 files, and Node
+// pays per module file (resolving, reading, compiling and linking each), about a third of zod's
+// whole cold import for `import('crmkit')`. So Node gets its own copy of the ESM build, dist/node/,
+// re-chunked by rollup with chunks under 20 KB merged into larger ones (`experimentalMinChunkSize`):
+// the root import then reads about 15 files. package.json `exports` sends Node there with the `node`
+// condition, after `module`, which bundlers match first: they keep the fine-grained chunks, since a
+// merged chunk would carry imports (decimal.js) into bundles of functions that never use them. Each
+// resolver picks one flavour for every entry, so no app holds two copies of crmkit's modules. A
+// Node subpath import may evaluate some declarations it does not use (nothing is built at load),
+// never a module with effects: only zod, the phone loader and node: builtins count as free of side
+// effects, so a chunk that imports anything else (decimal.js; vitest, in crmkit/testing) is never
+// merged into one that entries without it load.
+const MERGE_BELOW_BYTES = 20_000;
+const FREE_OF_SIDE_EFFECTS = /^(zod(\/|$)|#crmkit\/phone-library$|node:)/;
+async function nodeEsmFlavour(dir = 'dist'): Promise<void> {
+  const { rollup } = await import('rollup');
+  const input = Object.fromEntries(Object.keys(entry).map((name) => [name, join(dir, `${name}.js`)]));
+  const bundle = await rollup({
+    input,
+    external: (id) => !id.startsWith('.') && !isAbsolute(id),
+    treeshake: { moduleSideEffects: (id, external) => external && !FREE_OF_SIDE_EFFECTS.test(id) },
+    preserveEntrySignatures: 'strict',
+    onwarn(warning) {
+      // crmkit/repository exports only types: its entry is empty, as in esbuild's output.
+      if (warning.code !== 'EMPTY_BUNDLE') throw new Error(`merging ESM chunks: ${warning.message}`);
+    },
+  });
+  await bundle.write({ dir: join(dir, 'node'), format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunk-[hash].js', experimentalMinChunkSize: MERGE_BELOW_BYTES });
+  await bundle.close();
+}
+
 export default defineConfig({
   // The four date-fns functions crmkit uses (with their ~10 helper modules) are built into the chunks
   // instead of imported: resolving any `date-fns/...` path makes Node read and parse date-fns's
@@ -140,6 +171,7 @@ export default defineConfig({
   noExternal: [/^date-fns(\/|$)/],
   esbuildPlugins: [lazyPhoneLibraryInCommonJs, phoneLibraryByCondition],
   onSuccess: async () => {
+    await nodeEsmFlavour();
     await phoneLibraryFlavours();
     await lazyZodInCommonJs();
   },

@@ -14,7 +14,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const esm = pathToFileURL(join(root, 'dist/index.js')).href;
+// What Node loads for `import('crmkit')`: the `node` flavour of the ESM build (package.json `exports`).
+const esm = pathToFileURL(join(root, 'dist/node/index.js')).href;
 const cjs = join(root, 'dist/index.cjs');
 
 // Exported schemas carrying a `.meta({ id })`.
