@@ -135,8 +135,8 @@ async function phoneLibraryFlavours(): Promise<void> {
 // esbuild splits the ESM build into a chunk per set of entries that share code: 44 files, and Node
 // pays per module file (resolving, reading, compiling and linking each), about a third of zod's
 // whole cold import for `import('crmkit')`. So Node gets its own copy of the ESM build, dist/node/,
-// re-chunked by rollup with chunks under 20 KB merged into larger ones (`experimentalMinChunkSize`):
-// the root import then reads about 15 files. package.json `exports` sends Node there with the `node`
+// re-chunked by rollup with chunks under 60 KB merged into larger ones (`experimentalMinChunkSize`):
+// the root import then reads about 10 files. package.json `exports` sends Node there with the `node`
 // condition, after `module`, which bundlers match first: they keep the fine-grained chunks, since a
 // merged chunk would carry imports (decimal.js) into bundles of functions that never use them. Each
 // resolver picks one flavour for every entry, so no app holds two copies of crmkit's modules. A
@@ -144,7 +144,7 @@ async function phoneLibraryFlavours(): Promise<void> {
 // never a module with effects: only zod, the phone loader and node: builtins count as free of side
 // effects, so a chunk that imports anything else (decimal.js; vitest, in crmkit/testing) is never
 // merged into one that entries without it load.
-const MERGE_BELOW_BYTES = 20_000;
+const MERGE_BELOW_BYTES = 60_000;
 const FREE_OF_SIDE_EFFECTS = /^(zod(\/|$)|#crmkit\/phone-library$|node:)/;
 async function nodeEsmFlavour(dir = 'dist'): Promise<void> {
   const { rollup } = await import('rollup');
