@@ -136,7 +136,7 @@ async function phoneLibraryFlavours(): Promise<void> {
 // pays per module file (resolving, reading, compiling and linking each), about a third of zod's
 // whole cold import for `import('crmkit')`. So Node gets its own copy of the ESM build, dist/node/,
 // re-chunked by rollup with chunks under 60 KB merged into larger ones (`experimentalMinChunkSize`):
-// the root import then reads about 10 files. package.json `exports` sends Node there with the `node`
+// the root import then reads 16 files. package.json `exports` sends Node there with the `node`
 // condition, after `module`, which bundlers match first: they keep the fine-grained chunks, since a
 // merged chunk would carry imports (decimal.js) into bundles of functions that never use them. Each
 // resolver picks one flavour for every entry, so no app holds two copies of crmkit's modules. A
