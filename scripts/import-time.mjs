@@ -20,6 +20,7 @@
 // Usage: node scripts/import-time.mjs [rounds=15] [--max-ratio 1.5] [--format esm|cjs] [--metric cpu|wall]
 //        [--baseline DIR] [--json]
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -47,7 +48,9 @@ const probe = {
   esm: (spec) => timed(`await import(${JSON.stringify(spec)})`),
   cjs: (spec) => timed(`require(${JSON.stringify(spec)})`),
 };
-const dist = (file, format, from = root) => (format === 'esm' ? pathToFileURL(join(from, 'dist', file)).href : join(from, 'dist', file));
+// Node's ESM entry points are the `node` flavour in dist/node/ (package.json `exports`), when the build has one.
+const dist = (file, format, from = root) =>
+  format === 'esm' ? pathToFileURL(join(from, 'dist', existsSync(join(from, 'dist', 'node', file)) ? join('node', file) : file)).href : join(from, 'dist', file);
 const targets = formats.flatMap((format) => {
   const ext = format === 'esm' ? '.js' : '.cjs';
   return [

@@ -1,4 +1,4 @@
-import { defineLifecycle, type Guard, type Lifecycle } from './machine/defineLifecycle';
+import { defineTrustedLifecycle, type Guard, type Lifecycle } from './machine/defineLifecycle';
 import type { LifecycleDefinition } from './machine/definition';
 
 /**
@@ -99,4 +99,4 @@ export const DEFAULT_GUARDS: Readonly<Record<'repeat' | 'loyal', Guard>> = /* @_
  * //=> true
  * ```
  */
-export const defaultLifecycle: Lifecycle = /* @__PURE__ */ defineLifecycle(DEFAULT_LIFECYCLE_DEFINITION, { guards: DEFAULT_GUARDS });
+export const defaultLifecycle: Lifecycle = /* @__PURE__ */ defineTrustedLifecycle(DEFAULT_LIFECYCLE_DEFINITION, { guards: DEFAULT_GUARDS });

@@ -1,5 +1,5 @@
 import { defaultLifecycle } from './defaultLifecycle';
-import { type LifecyclePlaybook, defineLifecyclePlaybook } from './playbooks';
+import { type LifecyclePlaybook, defineTrustedLifecyclePlaybook } from './playbooks';
 
 /**
  * The default playbook for {@link defaultLifecycle}: welcome and onboarding for new buyers, upsell
@@ -12,7 +12,7 @@ import { type LifecyclePlaybook, defineLifecyclePlaybook } from './playbooks';
  * //=> ['welcome', 'onboarding']
  * ```
  */
-export const defaultLifecyclePlaybook: LifecyclePlaybook = /* @__PURE__ */ defineLifecyclePlaybook(defaultLifecycle, {
+export const defaultLifecyclePlaybook: LifecyclePlaybook = /* @__PURE__ */ defineTrustedLifecyclePlaybook(defaultLifecycle, {
   lead: [{ id: 'nurture', label: 'Send product introduction', channels: ['email', 'wechat'], withinDays: 2 }],
   first_purchase: [
     { id: 'welcome', label: 'Welcome message', channels: ['wechat', 'sms', 'email'], withinDays: 1 },

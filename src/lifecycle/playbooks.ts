@@ -64,10 +64,7 @@ export interface LifecyclePlaybook {
  * ```
  */
 export function defineLifecyclePlaybook(lifecycle: Lifecycle, stages: Readonly<Record<string, readonly z.input<typeof PlaybookActionSchema>[]>>): LifecyclePlaybook {
-  const index = indexOf(lifecycle);
-  const out: Record<string, readonly PlaybookAction[]> = {};
-  for (const [stage, actions] of Object.entries(stages)) {
-    if (!index.stages.has(stage)) throw new CrmError('UNKNOWN_STAGE', { params: { stage } });
+  return buildPlaybook(lifecycle, stages, (stage, actions) => {
     const parsed = z.array(PlaybookActionSchema).safeParse(actions);
     if (!parsed.success) {
       throw new CrmError('VALIDATION_FAILED', {
@@ -75,7 +72,28 @@ export function defineLifecyclePlaybook(lifecycle: Lifecycle, stages: Readonly<R
         details: { issues: parsed.error.issues.map((i) => ({ path: [stage, ...i.path], code: i.code, message: i.message })) },
       });
     }
-    out[stage] = Object.freeze(parsed.data.map((a) => Object.freeze(a)));
+    return parsed.data;
+  });
+}
+
+/**
+ * {@link defineLifecyclePlaybook} for actions crmkit writes itself, complete (channels given) and
+ * known to parse (test/lifecycle/builtInDefinitions.test.ts checks that parsing the built-in
+ * playbook gives it back unchanged). It skips only the schema parse, which would build the zod
+ * schemas at `import('crmkit')`; the stages are still checked against the lifecycle.
+ *
+ * @internal
+ */
+export function defineTrustedLifecyclePlaybook(lifecycle: Lifecycle, stages: Readonly<Record<string, readonly PlaybookAction[]>>): LifecyclePlaybook {
+  return buildPlaybook(lifecycle, stages, (_stage, actions) => actions.map((a) => ({ ...a, channels: [...a.channels] })));
+}
+
+function buildPlaybook<A>(lifecycle: Lifecycle, stages: Readonly<Record<string, A>>, actionsOf: (stage: string, actions: A) => PlaybookAction[]): LifecyclePlaybook {
+  const index = indexOf(lifecycle);
+  const out: Record<string, readonly PlaybookAction[]> = {};
+  for (const [stage, actions] of Object.entries(stages)) {
+    if (!index.stages.has(stage)) throw new CrmError('UNKNOWN_STAGE', { params: { stage } });
+    out[stage] = Object.freeze(actionsOf(stage, actions).map((a) => Object.freeze(a)));
   }
   return Object.freeze({ lifecycleId: lifecycle.definition.id, stages: Object.freeze(out) });
 }

@@ -1,5 +1,5 @@
 import { CrmError } from './errors';
-import { defineLifecycle, type Lifecycle } from '../lifecycle/machine/defineLifecycle';
+import { defineTrustedLifecycle, type Lifecycle } from '../lifecycle/machine/defineLifecycle';
 import type { LifecycleTransition } from '../lifecycle/machine/definition';
 
 /**
@@ -200,7 +200,8 @@ export function definePipeline(definition: PipelineDefinition): Pipeline {
     ...(definition.allowBack !== undefined && { allowBack: definition.allowBack }),
     ...(definition.allowReopen !== undefined && { allowReopen: definition.allowReopen }),
   });
-  const lifecycle = defineLifecycle({
+  // The moves are built here from stages checked above, so they need no second schema parse.
+  const lifecycle = defineTrustedLifecycle({
     id: def.id,
     initial: (stages.find((s) => s.kind === 'open') as PipelineStage).id,
     stages: stages.map((s) => s.id),

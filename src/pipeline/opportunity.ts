@@ -30,7 +30,8 @@ export const StageHistoryEntrySchema = /* @__PURE__ */ lazySchema(() => z.strict
   reason: z.string().max(512).optional(),
 }));
 
-const OpportunityFields = {
+// Built with the first of the two schemas that use them, not at module load (see lazySchema).
+const buildOpportunityFields = () => ({
   id: nonBlankText(128),
   customerId: nonBlankText(128),
   ownerId: nonBlankText(128).describe('the salesperson who owns the deal'),
@@ -41,7 +42,9 @@ const OpportunityFields = {
   expectedCloseDate: DateSchema,
   source: z.string().max(128).optional().describe('the channel the deal came from, e.g. referral, trade show'),
   lostReason: z.string().max(512).optional(),
-};
+});
+let fields: ReturnType<typeof buildOpportunityFields> | undefined;
+const opportunityFields = () => (fields ??= buildOpportunityFields());
 
 /**
  * A stored opportunity (商机): a deal with one customer, owned by one salesperson, worth `amount`,
@@ -65,7 +68,7 @@ const OpportunityFields = {
  */
 export const OpportunitySchema = /* @__PURE__ */ lazySchema(() => z
   .strictObject({
-    ...OpportunityFields,
+    ...opportunityFields(),
     createdAt: DateSchema,
     updatedAt: DateSchema,
     closedAt: DateSchema.optional(),
@@ -89,7 +92,7 @@ export const OpportunitySchema = /* @__PURE__ */ lazySchema(() => z
  * ```
  */
 export const OpportunityInputSchema = /* @__PURE__ */ lazySchema(() => z
-  .strictObject({ ...OpportunityFields, id: OpportunityFields.id.optional() })
+  .strictObject({ ...opportunityFields(), id: opportunityFields().id.optional() })
   .meta({ id: 'OpportunityInput' }));
 
 /**

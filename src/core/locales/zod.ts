@@ -6,7 +6,9 @@ import { registeredZodLocale as zodFactoryOf } from './registry';
 type ZodErrorMap = NonNullable<z.core.ParseContext<z.core.$ZodIssue>['error']>;
 
 // zod's locale factories build their tables when called; call them on first use, never at load.
-const factories: Readonly<Record<string, () => { localeError: ZodErrorMap }>> = { en: zodEn, 'zh-CN': zodZhCN };
+// Thunks, not the factories themselves, so that the CommonJS build (which requires zod's modules
+// on first use, see tsup.config.ts) does not read them at load either.
+const factories: Readonly<Record<string, () => { localeError: ZodErrorMap }>> = { en: () => zodEn(), 'zh-CN': () => zodZhCN() };
 const built = /* @__PURE__ */ new Map<string, ZodErrorMap>();
 
 /**

@@ -1,4 +1,4 @@
-import { type Lifecycle, defineLifecycle } from '../machine/defineLifecycle';
+import { type Lifecycle, defineTrustedLifecycle } from '../machine/defineLifecycle';
 import type { LifecycleDefinition } from '../machine/definition';
 
 /**
@@ -38,4 +38,4 @@ export const COMPLAINT_LIFECYCLE_DEFINITION: LifecycleDefinition = {
  * //=> 'opened'
  * ```
  */
-export const complaintLifecycle: Lifecycle = /* @__PURE__ */ defineLifecycle(COMPLAINT_LIFECYCLE_DEFINITION);
+export const complaintLifecycle: Lifecycle = /* @__PURE__ */ defineTrustedLifecycle(COMPLAINT_LIFECYCLE_DEFINITION);

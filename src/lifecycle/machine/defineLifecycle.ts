@@ -92,7 +92,26 @@ function invalid(rule: string): CrmError {
  * ```
  */
 export function defineLifecycle(definition: LifecycleDefinition, options: { readonly guards?: Readonly<Record<string, Guard>> } = {}): Lifecycle {
-  const def = parseDefinition(definition);
+  return buildLifecycle(parseDefinition(definition), options);
+}
+
+/**
+ * {@link defineLifecycle} for a definition crmkit writes itself and knows to match
+ * {@link LifecycleDefinitionSchema}: the built-in lifecycles (test/lifecycle/builtInDefinitions.test.ts
+ * parses each with the schema) and the moves `definePipeline` derives from stages it has checked.
+ * It skips only the schema parse, which would build the zod schemas at `import('crmkit')` for the
+ * module-level lifecycles; the stage, transition and guard checks still run.
+ *
+ * @internal
+ */
+export function defineTrustedLifecycle(definition: LifecycleDefinition, options: { readonly guards?: Readonly<Record<string, Guard>> } = {}): Lifecycle {
+  return buildLifecycle(definition, options);
+}
+
+function buildLifecycle(definition: LifecycleDefinition, options: { readonly guards?: Readonly<Record<string, Guard>> }): Lifecycle {
+  // The lifecycle keeps its own frozen copy, and the lookup table points into it, so later changes
+  // to the caller's object (a trusted definition is not parsed into a fresh one) cannot reach it.
+  const def = deepFreeze(structuredClone(definition));
   const stages = new Set<string>();
   for (const s of def.stages) {
     if (stages.has(s)) throw invalid(`stage ${s} is listed twice`);
@@ -117,11 +136,10 @@ export function defineLifecycle(definition: LifecycleDefinition, options: { read
       byEvent.set(t.event, list);
     }
   }
-  const frozenDef = deepFreeze(structuredClone(def));
   const lifecycle: Lifecycle = Object.freeze({
-    definition: frozenDef,
+    definition: def,
     guards: Object.freeze(guards),
-    toJSON: () => frozenDef,
+    toJSON: () => def,
   });
   indexes.set(lifecycle, { stages, events, table });
   return lifecycle;
