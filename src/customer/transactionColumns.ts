@@ -98,17 +98,38 @@ function codesOfStrings(column: ArrayLike<string>, n: number): CustomerCodes {
   return { codes, ids };
 }
 
-/** Codes from a dictionary column; duplicate dictionary entries are merged into one code. */
+/**
+ * Codes from a dictionary column; duplicate dictionary entries are merged into one code. A
+ * dictionary in strictly ascending order (checked in one pass; a sorted dictionary is common) has
+ * no duplicates, so its indices are the codes and no Map of a million ids is built.
+ */
 function codesOfDictionary(column: DictionaryColumn, n: number): CustomerCodes {
   const { dictionary, indices } = column;
   if (!Array.isArray(dictionary)) bad('customerId.dictionary', 'must be an array');
   if (indices?.length !== n) bad('columns', 'customerId, amountMinor, occurredAtMs and type must have equal lengths');
   const size = dictionary.length;
-  const remap = new Int32Array(size);
-  const ids: string[] = [];
-  const seen = new Map<string, number>();
+  let ascending = true;
   for (let d = 0; d < size; d++) {
     const id = requireId(dictionary[d], 'customerId.dictionary', d);
+    if (d > 0 && !((dictionary[d - 1] as string) < id)) ascending = false;
+  }
+  const { ids, remap } = ascending ? { ids: dictionary.slice() as string[], remap: undefined } : mergeDuplicates(dictionary);
+  const codes = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const k = indices[i] as number;
+    if (!(k >= 0 && k < size) || Math.floor(k) !== k) bad('customerId.indices', 'must be integer indices into the dictionary', i);
+    codes[i] = remap === undefined ? k : (remap[k] as number);
+  }
+  return { codes, ids };
+}
+
+/** The distinct entries of a dictionary and, per entry, the code of its first occurrence. */
+function mergeDuplicates(dictionary: readonly string[]): { ids: string[]; remap: Int32Array } {
+  const remap = new Int32Array(dictionary.length);
+  const ids: string[] = [];
+  const seen = new Map<string, number>();
+  for (let d = 0; d < dictionary.length; d++) {
+    const id = dictionary[d] as string;
     let c = seen.get(id);
     if (c === undefined) {
       c = ids.length;
@@ -117,13 +138,7 @@ function codesOfDictionary(column: DictionaryColumn, n: number): CustomerCodes {
     }
     remap[d] = c;
   }
-  const codes = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const k = indices[i] as number;
-    if (!(k >= 0 && k < size) || Math.floor(k) !== k) bad('customerId.indices', 'must be integer indices into the dictionary', i);
-    codes[i] = remap[k] as number;
-  }
-  return { codes, ids };
+  return { ids, remap };
 }
 
 /**
