@@ -154,15 +154,15 @@ export function summarizeTransactions(transactions: Iterable<Transaction>, optio
   }
   const s = summarizePurchaseRows(rows, ids, endP);
   const cur = currency as string;
-  const money = (minor: number, count: number): Money => (count === 0 ? Money.zero(cur).round() : Money.ofMinor(minor, cur));
+
   const n = s.ids.length;
   const out = new Array<CustomerSummary>(n);
   const holdoutDuration = asOfP - endP;
   for (let i = 0; i < n; i++) {
     const frequency = s.frequency[i] as number;
-    const row: CustomerSummary = { customerId: s.ids[i] as string, frequency, recency: s.recency[i] as number, T: s.T[i] as number, monetaryValue: money(s.monetaryMinor[i] as number, frequency) };
+    const row: CustomerSummary = { customerId: s.ids[i] as string, frequency, recency: s.recency[i] as number, T: s.T[i] as number, monetaryValue: Money.ofMinor(s.monetaryMinor[i] as number, cur) };
     const holdoutFrequency = s.holdoutFrequency[i] as number;
-    out[i] = calEnd ? { ...row, holdoutFrequency, holdoutMonetaryValue: money(s.holdoutMonetaryMinor[i] as number, holdoutFrequency), holdoutDuration } : row;
+    out[i] = calEnd ? { ...row, holdoutFrequency, holdoutMonetaryValue: Money.ofMinor(s.holdoutMonetaryMinor[i] as number, cur), holdoutDuration } : row;
   }
   return Object.assign(out, { droppedNewCustomers: s.droppedNewCustomers });
 }
