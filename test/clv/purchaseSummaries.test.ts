@@ -112,7 +112,10 @@ describe('summarizePurchaseRows', () => {
     // customer 0: periods 1..40 each twice (amount 1 each) -> 40 distinct periods, frequency 39,
     // repeat total 78 over 39 periods -> 2; customer 9000 (block 2): periods 5 and 8 -> frequency 1.
     const rows = new PurchaseRows(1);
-    for (let p = 40; p >= 1; p--) rows.push(0, p, 1), rows.push(0, p, 1);
+    for (let p = 40; p >= 1; p--) {
+      rows.push(0, p, 1);
+      rows.push(0, p, 1);
+    }
     rows.push(9000, 8, 3);
     rows.push(9000, 5, 4);
     const ids = Array.from({ length: 9001 }, (_, c) => `c${String(c).padStart(4, '0')}`);
