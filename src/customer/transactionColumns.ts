@@ -1,6 +1,7 @@
 import { CrmError } from './errors';
 import { Money } from '../core/money/Money';
 import { isTimeInRange } from '../core/time/range';
+import { IdCodes } from './idCodes';
 
 /**
  * Customer ids dictionary-encoded, the way Arrow, Parquet and DuckDB hand out a string column:
@@ -79,23 +80,18 @@ function requireId(id: unknown, field: string, index: number): string {
   return id;
 }
 
-/** Distinct ids and codes from a plain column: a Map from id to code, built in one pass. */
+/** Distinct ids and codes from a plain column, in one pass (see {@link IdCodes}). */
 function codesOfStrings(column: ArrayLike<string>, n: number): CustomerCodes {
   const codes = new Int32Array(n);
-  const index = new Map<string, number>();
-  const ids: string[] = [];
+  const coder = new IdCodes();
   for (let i = 0; i < n; i++) {
     const id = column[i] as string;
-    let c = index.get(id);
-    if (c === undefined) {
-      requireId(id, 'customerId', i);
-      c = ids.length;
-      index.set(id, c);
-      ids.push(id);
-    }
+    const known = coder.ids.length;
+    const c = coder.code(id);
+    if (c === known) requireId(id, 'customerId', i);
     codes[i] = c;
   }
-  return { codes, ids };
+  return { codes, ids: coder.ids };
 }
 
 /**
