@@ -7,7 +7,9 @@
  *   strings) vs a pandas group-by (Debian python3-pandas, bench/pandas_summaries.py). Building the
  *   inputs is not timed on either side (pandas' CSV read neither). After one warm-up, PUSHDOWN_RUNS
  *   rounds (default 3) each run pandas and every path once; the figures are medians over rounds,
- *   ratios taken within a round (the machine's load changes between rounds, not within one).
+ *   ratios taken within a round (the machine's load changes between rounds, not within one), of
+ *   wall time and of CPU time (process.cpuUsage against Python's process_time: the steadier figure
+ *   when the machine is shared).
  * - end to end, "score every customer where they live" (bench/pushdownEndToEnd.ts, each path in
  *   its own process so its time and peak RSS are its own): clvSummaryCountsSql in DuckDB ->
  *   fitBgNbd on the distinct rows -> expectedPurchases per row, vs reading every transaction into
@@ -60,7 +62,7 @@ const files = await dataFiles(data);
   const pandasRound = () => {
     const py = spawnSync(process.env.PYTHON ?? '/usr/bin/python3', [join(import.meta.dirname, 'pandas_summaries.py'), files.csv, String(AS_OF.getTime()), '1'], { encoding: 'utf8', maxBuffer: 1 << 20 });
     if (py.status !== 0) throw new Error(`pandas unavailable: ${py.stderr.slice(0, 300)}`);
-    return JSON.parse(py.stdout) as Record<Kind, { medianMs: number; rows: number }>;
+    return JSON.parse(py.stdout) as Record<Kind, { medianMs: number; cpuMs: number; rows: number }>;
   };
 
   // Warm-up (and the results compared below), then RUNS rounds. Each round runs pandas (its CSV
@@ -76,6 +78,7 @@ const files = await dataFiles(data);
   const objClv = paths.objects.clv();
   const times = { pandas: { rfm: [] as number[], clv: [] as number[] } } as Record<Path | 'pandas', Record<Kind, number[]>>;
   const overPandas = {} as Record<Path, Record<Kind, number[]>>;
+  const cpuOverPandas = {} as Record<Path, Record<Kind, number[]>>;
   let pandasRows: Record<Kind, number> | undefined;
   for (let round = 0; round < RUNS; round++) {
     const pandas = pandasRound();
@@ -83,11 +86,14 @@ const files = await dataFiles(data);
     for (const kind of ['rfm', 'clv'] as const) times.pandas[kind].push(pandas[kind].medianMs);
     for (const path of Object.keys(paths) as Path[]) {
       for (const kind of ['rfm', 'clv'] as const) {
+        const c0 = process.cpuUsage();
         const t0 = performance.now();
         await paths[path][kind]();
         const ms = msSince(t0);
+        const cpu = process.cpuUsage(c0);
         ((times[path] ??= { rfm: [], clv: [] })[kind]).push(ms);
         ((overPandas[path] ??= { rfm: [], clv: [] })[kind]).push(ms / pandas[kind].medianMs);
+        ((cpuOverPandas[path] ??= { rfm: [], clv: [] })[kind]).push((cpu.user + cpu.system) / 1000 / pandas[kind].cpuMs);
       }
     }
   }
@@ -111,6 +117,8 @@ const files = await dataFiles(data);
   const figures = (kind: Kind) => ({
     medianMs: Object.fromEntries(Object.entries(times).map(([path, t]) => [path, median(t[kind])])),
     overPandas: Object.fromEntries(Object.entries(overPandas).map(([path, r]) => [path, ratio(median(r[kind]), 1)])),
+    // CPU time over pandas' CPU time (all of this process's threads: DuckDB's workers count too).
+    cpuOverPandas: Object.fromEntries(Object.entries(cpuOverPandas).map(([path, r]) => [path, ratio(median(r[kind]), 1)])),
     objectsOverColumns: ratio(median(times.objects[kind]), median(times.columns[kind])),
   });
   report({

@@ -1,36 +1,8 @@
 import { CrmError } from './errors';
 import { codesById } from '../customer/transactionColumns';
+import { BLOCK_BITS, type PurchaseColumns, partitionByCustomer } from './purchaseRows';
 
-/** Growable typed columns of the purchases kept: customer code, period, minor units (internal). */
-export class PurchaseRows {
-  customer: Int32Array;
-  period: Float64Array;
-  minor: Float64Array;
-  length = 0;
-
-  constructor(capacity = 1024) {
-    this.customer = new Int32Array(capacity);
-    this.period = new Float64Array(capacity);
-    this.minor = new Float64Array(capacity);
-  }
-
-  push(customer: number, period: number, minor: number): void {
-    if (this.length === this.customer.length) {
-      const grow = <T extends Int32Array | Float64Array>(a: T): T => {
-        const b = new (a.constructor as new (n: number) => T)(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      this.customer = grow(this.customer);
-      this.period = grow(this.period);
-      this.minor = grow(this.minor);
-    }
-    this.customer[this.length] = customer;
-    this.period[this.length] = period;
-    this.minor[this.length] = minor;
-    this.length++;
-  }
-}
+export { PurchaseRows, SKIPPED } from './purchaseRows';
 
 /**
  * The per-customer summary in minor units, one entry per kept customer ordered by id (internal;
@@ -61,7 +33,7 @@ function mean(total: number, count: number): number {
 }
 
 /** Sorts a short run of periods in place (insertion sort; the native sort for long runs). */
-function sortPeriods(ps: Float64Array, lo: number, hi: number): void {
+function sortPeriods(ps: Int32Array, lo: number, hi: number): void {
   if (hi - lo > 32) {
     ps.subarray(lo, hi).sort();
     return;
@@ -77,42 +49,29 @@ function sortPeriods(ps: Float64Array, lo: number, hi: number): void {
   }
 }
 
-/**
- * Summarises purchase rows (customer codes index `ids`; periods already at most asOf's) with
- * lifetimes' definitions: a counting sort groups each customer's rows, one pass finds the first
- * and last period and the totals, and the customer's periods alone are sorted to count the
- * distinct ones (internal).
- */
-export function summarizePurchaseRows(rows: PurchaseRows, ids: readonly string[], endP: number): MinorSummaries {
-  const n = rows.length;
-  const m = ids.length;
-  const start = new Int32Array(m + 1);
-  for (let i = 0; i < n; i++) {
-    const k = (rows.customer[i] as number) + 1;
-    start[k] = (start[k] as number) + 1;
+/** Per customer code, the summary figures (kept = 0 for customers left out) (internal). */
+class CustomerFigures {
+  readonly kept: Uint8Array;
+  readonly frequency: Float64Array;
+  readonly recency: Float64Array;
+  readonly T: Float64Array;
+  readonly monetaryMinor: Float64Array;
+  readonly holdoutFrequency: Float64Array;
+  readonly holdoutMonetaryMinor: Float64Array;
+  dropped = 0;
+
+  constructor(m: number) {
+    this.kept = new Uint8Array(m);
+    this.frequency = new Float64Array(m);
+    this.recency = new Float64Array(m);
+    this.T = new Float64Array(m);
+    this.monetaryMinor = new Float64Array(m);
+    this.holdoutFrequency = new Float64Array(m);
+    this.holdoutMonetaryMinor = new Float64Array(m);
   }
-  for (let c = 0; c < m; c++) start[c + 1] = (start[c + 1] as number) + (start[c] as number);
-  const fill = start.slice(0, m);
-  const ps = new Float64Array(n);
-  const amts = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const c = rows.customer[i] as number;
-    const at = fill[c] as number;
-    fill[c] = at + 1;
-    ps[at] = rows.period[i] as number;
-    amts[at] = rows.minor[i] as number;
-  }
-  const frequency = new Float64Array(m);
-  const recency = new Float64Array(m);
-  const T = new Float64Array(m);
-  const monetary = new Float64Array(m);
-  const holdFrequency = new Float64Array(m);
-  const holdMonetary = new Float64Array(m);
-  const kept = new Uint8Array(m);
-  let dropped = 0;
-  for (let c = 0; c < m; c++) {
-    const lo = start[c] as number;
-    const hi = start[c + 1] as number;
+
+  /** Customer `c`'s figures from its rows `lo..hi` of `ps` (periods, sorted here) and `amts`. */
+  add(c: number, ps: Int32Array, amts: Float64Array, lo: number, hi: number, endP: number): void {
     let first = Infinity;
     let last = -Infinity;
     let total = 0;
@@ -127,40 +86,91 @@ export function summarizePurchaseRows(rows: PurchaseRows, ids: readonly string[]
         if (p > last) last = p;
       }
     }
-    if (first === Infinity) continue;
+    if (first === Infinity) return;
     if (first === endP) {
-      dropped++;
-      continue;
+      this.dropped++;
+      return;
     }
     let firstTotal = 0;
     for (let i = lo; i < hi; i++) if (ps[i] === first) firstTotal += amts[i] as number;
-    sortPeriods(ps, lo, hi);
-    let periods = 0;
+    let periods = 1;
     let holdPeriods = 0;
-    for (let i = lo; i < hi; i++) {
-      const p = ps[i] as number;
-      if (i !== lo && p === ps[i - 1]) continue;
-      if (p > endP) holdPeriods++;
-      else periods++;
+    if (hi - lo > 1) {
+      sortPeriods(ps, lo, hi);
+      periods = 0;
+      for (let i = lo; i < hi; i++) {
+        const p = ps[i] as number;
+        if (i !== lo && p === ps[i - 1]) continue;
+        if (p > endP) holdPeriods++;
+        else periods++;
+      }
     }
-    kept[c] = 1;
-    frequency[c] = periods - 1;
-    recency[c] = last - first;
-    T[c] = endP - first;
-    monetary[c] = mean(total - firstTotal, periods - 1);
-    holdFrequency[c] = holdPeriods;
-    holdMonetary[c] = mean(holdTotal, holdPeriods);
+    this.kept[c] = 1;
+    this.frequency[c] = periods - 1;
+    this.recency[c] = last - first;
+    this.T[c] = endP - first;
+    this.monetaryMinor[c] = mean(total - firstTotal, periods - 1);
+    this.holdoutFrequency[c] = holdPeriods;
+    this.holdoutMonetaryMinor[c] = mean(holdTotal, holdPeriods);
   }
-  const order = codesById(ids, kept);
-  const pick = (col: Float64Array) => Float64Array.from(order, (c) => col[c] as number);
+}
+
+/**
+ * Summarises purchase rows (customer codes index `ids`; periods at most asOf's, or SKIPPED) with
+ * lifetimes' definitions. The rows are grouped by customer in two counting-sort passes, first by
+ * blocks of 4,096 customer codes and then by customer within a block, so every scatter writes into
+ * memory that stays in cache (one pass over a million customers' counters would miss it on almost
+ * every row); each customer's few periods are then sorted to count the distinct ones (internal).
+ */
+export function summarizePurchaseRows(rows: PurchaseColumns, ids: readonly string[], endP: number): MinorSummaries {
+  const m = ids.length;
+  const blocks = partitionByCustomer(rows, m);
+  const figures = new CustomerFigures(m);
+  const size = 1 << BLOCK_BITS;
+  const start = new Int32Array(size + 1);
+  const fill = new Int32Array(size);
+  const ps = new Int32Array(blocks.maxRows);
+  const amts = new Float64Array(blocks.maxRows);
+  for (let b = 0; b < blocks.count; b++) {
+    const lo = blocks.start[b] as number;
+    const hi = blocks.start[b + 1] as number;
+    start.fill(0);
+    for (let i = lo; i < hi; i++) {
+      const l = (blocks.local[i] as number) + 1;
+      start[l] = (start[l] as number) + 1;
+    }
+    for (let l = 0; l < size; l++) {
+      start[l + 1] = (start[l + 1] as number) + (start[l] as number);
+      fill[l] = start[l] as number;
+    }
+    for (let i = lo; i < hi; i++) {
+      const l = blocks.local[i] as number;
+      const at = fill[l] as number;
+      fill[l] = at + 1;
+      ps[at] = blocks.period[i] as number;
+      amts[at] = blocks.minor[i] as number;
+    }
+    const c0 = b << BLOCK_BITS;
+    const customers = Math.min(size, m - c0);
+    for (let l = 0; l < customers; l++) figures.add(c0 + l, ps, amts, start[l] as number, start[l + 1] as number, endP);
+  }
+  const order = codesById(ids, figures.kept);
+  const k = order.length;
+  const pick = (col: Float64Array) => {
+    const out = new Float64Array(k);
+    for (let i = 0; i < k; i++) out[i] = col[order[i] as number] as number;
+    return out;
+  };
+  const outIds = new Array<string>(k);
+  for (let i = 0; i < k; i++) outIds[i] = ids[order[i] as number] as string;
   return {
-    ids: Array.from(order, (c) => ids[c] as string),
-    frequency: pick(frequency),
-    recency: pick(recency),
-    T: pick(T),
-    monetaryMinor: pick(monetary),
-    holdoutFrequency: pick(holdFrequency),
-    holdoutMonetaryMinor: pick(holdMonetary),
-    droppedNewCustomers: dropped,
+    ids: outIds,
+    frequency: pick(figures.frequency),
+    recency: pick(figures.recency),
+    T: pick(figures.T),
+    monetaryMinor: pick(figures.monetaryMinor),
+    holdoutFrequency: pick(figures.holdoutFrequency),
+    holdoutMonetaryMinor: pick(figures.holdoutMonetaryMinor),
+    droppedNewCustomers: figures.dropped,
   };
 }

@@ -1,7 +1,7 @@
 import { CrmError } from './errors';
 import { type TransactionColumns, badAmountMinor, checkTransactionColumns, requireInstantMs } from '../customer/transactionColumns';
 import { periodOfMs } from './period';
-import { PurchaseRows, summarizePurchaseRows } from './purchaseSummaries';
+import { SKIPPED, summarizePurchaseRows } from './purchaseSummaries';
 import { type SummarizeOptions, summaryWindow } from './summary';
 
 /**
@@ -71,7 +71,9 @@ export function summarizeTransactionsColumns(columns: TransactionColumns, option
   const { period, calEnd, endP, asOfP } = summaryWindow(options);
   const c = checkTransactionColumns(columns);
   const { n, codes, type, amountMinor, occurredAtMs } = c;
-  const rows = new PurchaseRows(Math.max(n, 1));
+  // One pass checks every row and writes its period (SKIPPED for refunds and rows after asOf); the
+  // codes and amounts are then read in place, not copied.
+  const periods = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const ms = occurredAtMs[i] as number;
     requireInstantMs(ms, i);
@@ -79,15 +81,22 @@ export function summarizeTransactionsColumns(columns: TransactionColumns, option
     if (!(minor >= 0 && minor <= Number.MAX_SAFE_INTEGER) || Math.floor(minor) !== minor) badAmountMinor(i);
     if (type !== undefined) {
       const t = type[i];
-      if (t === 'refund') continue;
+      if (t === 'refund') {
+        periods[i] = SKIPPED;
+        continue;
+      }
       if (t !== 'purchase') throw new CrmError('INVALID_ARGUMENT', { params: { field: `type.${i}`, rule: 'must be purchase or refund' } });
     }
     const p = periodOfMs(ms, period);
-    if (p <= asOfP) rows.push(codes[i] as number, p, minor);
+    periods[i] = p <= asOfP ? p : SKIPPED;
   }
-  const s = summarizePurchaseRows(rows, c.ids, endP);
+  const s = summarizePurchaseRows({ customer: codes, period: periods, minor: amountMinor, length: n }, c.ids, endP);
   const unit = 10 ** c.exponent;
-  const major = (minor: Float64Array) => minor.map((m) => m / unit);
+  const major = (minor: Float64Array) => {
+    const out = new Float64Array(minor.length);
+    for (let i = 0; i < out.length; i++) out[i] = (minor[i] as number) / unit;
+    return out;
+  };
   const out = { currency: c.currency, ids: s.ids, frequency: s.frequency, recency: s.recency, T: s.T, monetaryValue: major(s.monetaryMinor), droppedNewCustomers: s.droppedNewCustomers };
   return calEnd ? { ...out, holdoutFrequency: s.holdoutFrequency, holdoutMonetaryValue: major(s.holdoutMonetaryMinor), holdoutDuration: asOfP - endP } : out;
 }

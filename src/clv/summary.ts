@@ -6,6 +6,7 @@ import { minorUnitsOf } from '../core/money/minorUnits';
 import type { Transaction } from '../customer/transaction';
 import { requireDenseArray } from '../core/guards';
 import { requireSummaryRow } from './requireSummaryRow';
+import { IdCodes } from '../customer/idCodes';
 
 export type { SummaryPeriod } from './period';
 
@@ -126,11 +127,27 @@ export type CustomerSummaries = CustomerSummary[] & {
  */
 export function summarizeTransactions(transactions: Iterable<Transaction>, options: SummarizeOptions): CustomerSummaries {
   const { period, calEnd, endP, asOfP } = summaryWindow(options);
+  const codes = new IdCodes();
+  const rows = new PurchaseRows(Array.isArray(transactions) ? Math.max(transactions.length, 1) : 1024);
+  const currency = readPurchases(transactions, period, asOfP, codes, rows);
+  const s = summarizePurchaseRows(rows, codes.ids, endP);
+  const cur = currency as string;
+  const n = s.ids.length;
+  const out = new Array<CustomerSummary>(n);
+  const holdoutDuration = asOfP - endP;
+  for (let i = 0; i < n; i++) {
+    const frequency = s.frequency[i] as number;
+    const row: CustomerSummary = { customerId: s.ids[i] as string, frequency, recency: s.recency[i] as number, T: s.T[i] as number, monetaryValue: Money.ofMinor(s.monetaryMinor[i] as number, cur) };
+    const holdoutFrequency = s.holdoutFrequency[i] as number;
+    out[i] = calEnd ? { ...row, holdoutFrequency, holdoutMonetaryValue: Money.ofMinor(s.holdoutMonetaryMinor[i] as number, cur), holdoutDuration } : row;
+  }
+  return Object.assign(out, { droppedNewCustomers: s.droppedNewCustomers });
+}
+
+/** Pushes each purchase up to asOf's period as (customer code, period, minor units) and returns the currency (undefined without one). */
+function readPurchases(transactions: Iterable<Transaction>, period: SummaryPeriod, asOfP: number, codes: IdCodes, rows: PurchaseRows): string | undefined {
   let currency: string | undefined;
   let exponent = 0;
-  const index = new Map<string, number>();
-  const ids: string[] = [];
-  const rows = new PurchaseRows();
   for (const tx of transactions) {
     if (tx.type !== 'purchase') continue;
     const at = tx.occurredAt;
@@ -144,27 +161,9 @@ export function summarizeTransactions(transactions: Iterable<Transaction>, optio
       currency = amount.currency;
       exponent = amount.exponent;
     }
-    let c = index.get(tx.customerId);
-    if (c === undefined) {
-      c = ids.length;
-      index.set(tx.customerId, c);
-      ids.push(tx.customerId);
-    }
-    rows.push(c, p, minorUnitsOf(amount, exponent));
+    rows.push(codes.code(tx.customerId), p, minorUnitsOf(amount, exponent));
   }
-  const s = summarizePurchaseRows(rows, ids, endP);
-  const cur = currency as string;
-  const money = (minor: number, count: number): Money => (count === 0 ? Money.zero(cur).round() : Money.ofMinor(minor, cur));
-  const n = s.ids.length;
-  const out = new Array<CustomerSummary>(n);
-  const holdoutDuration = asOfP - endP;
-  for (let i = 0; i < n; i++) {
-    const frequency = s.frequency[i] as number;
-    const row: CustomerSummary = { customerId: s.ids[i] as string, frequency, recency: s.recency[i] as number, T: s.T[i] as number, monetaryValue: money(s.monetaryMinor[i] as number, frequency) };
-    const holdoutFrequency = s.holdoutFrequency[i] as number;
-    out[i] = calEnd ? { ...row, holdoutFrequency, holdoutMonetaryValue: money(s.holdoutMonetaryMinor[i] as number, holdoutFrequency), holdoutDuration } : row;
-  }
-  return Object.assign(out, { droppedNewCustomers: s.droppedNewCustomers });
+  return currency;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { CrmError } from './errors';
 import { Money } from '../core/money/Money';
 import { isTimeInRange } from '../core/time/range';
+import { IdCodes } from './idCodes';
 
 /**
  * Customer ids dictionary-encoded, the way Arrow, Parquet and DuckDB hand out a string column:
@@ -79,36 +80,52 @@ function requireId(id: unknown, field: string, index: number): string {
   return id;
 }
 
-/** Distinct ids and codes from a plain column: a Map from id to code, built in one pass. */
+/** Distinct ids and codes from a plain column, in one pass (see {@link IdCodes}). */
 function codesOfStrings(column: ArrayLike<string>, n: number): CustomerCodes {
   const codes = new Int32Array(n);
-  const index = new Map<string, number>();
-  const ids: string[] = [];
+  const coder = new IdCodes();
   for (let i = 0; i < n; i++) {
     const id = column[i] as string;
-    let c = index.get(id);
-    if (c === undefined) {
-      requireId(id, 'customerId', i);
-      c = ids.length;
-      index.set(id, c);
-      ids.push(id);
-    }
+    const known = coder.ids.length;
+    const c = coder.code(id);
+    if (c === known) requireId(id, 'customerId', i);
     codes[i] = c;
   }
-  return { codes, ids };
+  return { codes, ids: coder.ids };
 }
 
-/** Codes from a dictionary column; duplicate dictionary entries are merged into one code. */
+/**
+ * Codes from a dictionary column; duplicate dictionary entries are merged into one code. A
+ * dictionary in strictly ascending order (checked in one pass; a sorted dictionary is common) has
+ * no duplicates, so its indices are the codes and no Map of a million ids is built.
+ */
 function codesOfDictionary(column: DictionaryColumn, n: number): CustomerCodes {
   const { dictionary, indices } = column;
   if (!Array.isArray(dictionary)) bad('customerId.dictionary', 'must be an array');
   if (indices?.length !== n) bad('columns', 'customerId, amountMinor, occurredAtMs and type must have equal lengths');
   const size = dictionary.length;
-  const remap = new Int32Array(size);
-  const ids: string[] = [];
-  const seen = new Map<string, number>();
+  let ascending = true;
   for (let d = 0; d < size; d++) {
     const id = requireId(dictionary[d], 'customerId.dictionary', d);
+    if (d > 0 && !((dictionary[d - 1] as string) < id)) ascending = false;
+  }
+  const { ids, remap } = ascending ? { ids: dictionary.slice() as string[], remap: undefined } : mergeDuplicates(dictionary);
+  const codes = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const k = indices[i] as number;
+    if (!(k >= 0 && k < size) || Math.floor(k) !== k) bad('customerId.indices', 'must be integer indices into the dictionary', i);
+    codes[i] = remap === undefined ? k : (remap[k] as number);
+  }
+  return { codes, ids };
+}
+
+/** The distinct entries of a dictionary and, per entry, the code of its first occurrence. */
+function mergeDuplicates(dictionary: readonly string[]): { ids: string[]; remap: Int32Array } {
+  const remap = new Int32Array(dictionary.length);
+  const ids: string[] = [];
+  const seen = new Map<string, number>();
+  for (let d = 0; d < dictionary.length; d++) {
+    const id = dictionary[d] as string;
     let c = seen.get(id);
     if (c === undefined) {
       c = ids.length;
@@ -117,13 +134,7 @@ function codesOfDictionary(column: DictionaryColumn, n: number): CustomerCodes {
     }
     remap[d] = c;
   }
-  const codes = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const k = indices[i] as number;
-    if (!(k >= 0 && k < size) || Math.floor(k) !== k) bad('customerId.indices', 'must be integer indices into the dictionary', i);
-    codes[i] = remap[k] as number;
-  }
-  return { codes, ids };
+  return { ids, remap };
 }
 
 /**
@@ -176,11 +187,8 @@ export function codesById(ids: readonly string[], present: Uint8Array): Int32Arr
   const order = new Int32Array(count);
   let k = 0;
   for (let c = 0; c < ids.length; c++) if (present[c] !== 0) order[k++] = c;
-  if (!sorted) {
-    const byId = Array.from(order, (c) => ids[c] as string).sort();
-    const codeOf = new Map<string, number>();
-    for (const c of order) codeOf.set(ids[c] as string, c);
-    for (let i = 0; i < count; i++) order[i] = codeOf.get(byId[i] as string) as number;
-  }
+  // The ids of present codes are distinct, so comparing with < orders them as sort() orders strings
+  // (by UTF-16 code units), and no Map from id back to code is needed.
+  if (!sorted) order.sort((a, b) => ((ids[a] as string) < (ids[b] as string) ? -1 : 1));
   return order;
 }

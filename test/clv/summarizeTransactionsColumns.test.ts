@@ -13,7 +13,7 @@ describe('summarizeTransactionsColumns', () => {
     fc.assert(
       fc.property(
         randomTransactions(),
-        fc.boolean(),
+        fc.constantFrom(false, true, 'sorted' as const),
         fc.constantFrom<SummaryPeriod>('day', 'week', 'month'),
         fc.constantFrom(undefined, new Date('2026-01-15T12:00:00Z'), asOf),
         (txs, dictionary, period, calibrationEnd) => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CrmError, Money, isCrmError } from 'crmkit';
 import fc from 'fast-check';
+import { D, decimalOfMinor } from '../../src/core/money/decimal';
 
 const cny = (a: string) => Money.of(a, 'CNY');
 
@@ -68,5 +69,38 @@ describe('Money.ofMinor', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('decimalOfMinor', () => {
+  const fields = (x: unknown) => {
+    const { d, e, s } = x as { d: number[]; e: number; s: number };
+    return { d, e, s };
+  };
+
+  it('builds the same decimal, field for field, as decimal.js parsing `${minor}e-${exponent}` (second implementation, fast-check)', () => {
+    // minors with runs of trailing zeros (word boundaries of base 10^7), near 2^53, and negatives
+    const minor = fc.oneof(
+      fc.maxSafeInteger(),
+      fc.tuple(fc.integer({ min: -99_999_999, max: 99_999_999 }), fc.integer({ min: 0, max: 8 })).map(([m, z]) => m * 10 ** z),
+      fc.constantFrom(0, 1, -1, 9_999_999, 10_000_000, 2 ** 53 - 1, -(2 ** 53 - 1), 10 ** 15),
+    );
+    fc.assert(
+      fc.property(minor, fc.integer({ min: 0, max: 15 }), (m, exponent) => {
+        const expected = new D(`${m}e-${exponent}`);
+        const built = decimalOfMinor(m, exponent);
+        expect(fields(built)).toEqual(fields(expected));
+        expect(built.equals(expected)).toBe(true);
+        expect(built.toFixed()).toBe(expected.toFixed());
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('writes 19.99 as decimal.js does: words [19, 9900000] aligned at the decimal point, exponent 1', () => {
+    // 1999e-2 = 19.99: the leading digit is at 10^1; words hold the digits of 10^6..10^0 and
+    // 10^-1..10^-7, so 19 and 99 followed by five zeros.
+    expect(fields(decimalOfMinor(1999, 2))).toEqual({ d: [19, 9_900_000], e: 1, s: 1 });
+    expect(fields(decimalOfMinor(-5, 2))).toEqual({ d: [500_000], e: -2, s: -1 });
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Random transactions for the differential tests of the columnar summaries: the same rows as
- * Transaction objects and as TransactionColumns (plain ids, or a shuffled dictionary with
- * duplicate entries), so the object and columnar paths can be compared on identical data.
+ * Transaction objects and as TransactionColumns (plain ids, a shuffled dictionary with duplicate
+ * entries, or a sorted dictionary), so the object and columnar paths can be compared on identical data.
  */
 import fc from 'fast-check';
 import { Money } from 'crmkit';
@@ -32,11 +32,16 @@ export function objectsOf(t: RandomTransactions): Transaction[] {
   return t.rows.map((r, i) => ({ id: `t${i}`, customerId: r.customerId, type: r.refund ? 'refund' : 'purchase', amount: Money.ofMinor(r.minor, t.currency), occurredAt: new Date(r.ms) }));
 }
 
-export function columnsOf(t: RandomTransactions, dictionary: boolean): TransactionColumns {
+/**
+ * The rows as columns; `dictionary`: false for plain ids, true for a dictionary in reverse order
+ * with every id twice (indices alternate between the copies), 'sorted' for a sorted dictionary
+ * without duplicates (the path that uses the indices as codes).
+ */
+export function columnsOf(t: RandomTransactions, dictionary: boolean | 'sorted'): TransactionColumns {
   const ids = t.rows.map((r) => r.customerId);
-  // A dictionary in reverse order with every id twice (indices alternate between the copies).
-  const dict = [...IDS].reverse().flatMap((id) => [id, id]);
-  const customerId = dictionary ? { dictionary: dict, indices: Int32Array.from(ids, (id, i) => dict.indexOf(id) + (i % 2)) } : ids;
+  const dict = dictionary === 'sorted' ? [...IDS].sort() : [...IDS].reverse().flatMap((id) => [id, id]);
+  const step = dictionary === 'sorted' ? 0 : 1;
+  const customerId = dictionary ? { dictionary: dict, indices: Int32Array.from(ids, (id, i) => dict.indexOf(id) + step * (i % 2)) } : ids;
   return {
     currency: t.currency,
     customerId,

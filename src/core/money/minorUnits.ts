@@ -1,19 +1,12 @@
 import { CrmError } from '../errors/CrmError';
 import { Money } from './Money';
-
-const POW10 = /* @__PURE__ */ (() => Array.from({ length: 23 }, (_, i) => 10 ** i))();
+import { POW10, digitCount } from './decimal';
 
 /** decimal.js' documented instance fields: digits in base 1e7 groups, exponent, sign. */
 interface DecimalParts {
   readonly d: readonly number[] | null;
   readonly e: number;
   readonly s: number;
-}
-
-function digitCount(x: number): number {
-  let n = 1;
-  while (x >= POW10[n]!) n++;
-  return n;
 }
 
 /**

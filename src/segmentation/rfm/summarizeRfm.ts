@@ -4,6 +4,7 @@ import { minorUnitsOf } from '../../core/money/minorUnits';
 import { requireDate } from '../../core/time/index';
 import { RfmAccumulator, addListedCustomers, type RfmSummaryColumns } from './rfmAccumulator';
 import type { Transaction } from '../../customer/transaction';
+import { IdCodes } from '../../customer/idCodes';
 
 /**
  * One customer's RFM inputs, as {@link summarizeRfm} computes them.
@@ -103,25 +104,37 @@ function badAmount(index: number): never {
  */
 export function summarizeRfm(transactions: Iterable<RfmTransaction>, options: SummarizeRfmOptions): RfmSummary[] {
   const asOf = requireDate(options?.asOf, 'asOf').getTime();
-  let currency = options.currency;
-  if (currency !== undefined) Money.zero(currency);
+  if (options.currency !== undefined) Money.zero(options.currency);
   if (transactions === null || typeof transactions !== 'object' || !(Symbol.iterator in transactions)) {
     throw new CrmError('INVALID_ARGUMENT', { params: { field: 'transactions', rule: 'must be an iterable of transactions' } });
   }
   const acc = new RfmAccumulator(1024);
-  const codeOf = new Map<string, number>();
-  const ids: string[] = [];
+  const codes = new IdCodes();
+  const currency = addTransactions(transactions, acc, codes, asOf, options.currency);
+  if (options.customerIds !== undefined) addListedCustomers(acc, codes, options.customerIds);
+  if (codes.ids.length > 0 && currency === undefined) {
+    throw new CrmError('INVALID_ARGUMENT', { params: { field: 'currency', rule: 'required when there are no transactions' } });
+  }
+  return rfmSummaries(acc.finish(codes.ids, asOf, currency as string));
+}
+
+/**
+ * Adds every transaction on or before `asOf` to `acc`, checking them all, and returns the
+ * currency. One pass into typed per-customer totals, no allocation per row: minor units are read
+ * from the decimal's digits (minorUnitsOf), instants with getTime(); Money and Date only at the edge.
+ */
+function addTransactions(transactions: Iterable<RfmTransaction>, acc: RfmAccumulator, codes: IdCodes, asOf: number, given: string | undefined): string | undefined {
+  let currency = given;
   let exponent = currency === undefined ? -1 : Money.zero(currency).exponent;
   let index = 0;
-  // One pass into typed per-customer totals, no allocation per row: minor units are read from
-  // the decimal's digits (minorUnitsOf), instants with getTime(); Money and Date only at the edge.
   for (const t of transactions) {
     if (t === null || typeof t !== 'object' || typeof t.customerId !== 'string' || t.customerId === '') badCustomer(index);
     const occurredAt = t.occurredAt;
     const at = occurredAt instanceof Date ? occurredAt.getTime() : Number.NaN;
     if (Number.isNaN(at)) throw new CrmError('INVALID_DATE', { params: { field: `transactions.${index}.occurredAt` } });
     const amount = t.amount;
-    if (!Money.isMoney(amount)) badAmount(index);
+    // This copy's Money is recognised by its private field; the brand check is for other copies.
+    if (Money.decimalOwn(amount) === undefined && !Money.isMoney(amount)) badAmount(index);
     const type = t.type;
     if (type !== 'purchase' && type !== 'refund') {
       throw new CrmError('INVALID_ARGUMENT', { params: { field: `transactions.${index}.type`, rule: 'must be purchase or refund' } });
@@ -135,20 +148,11 @@ export function summarizeRfm(transactions: Iterable<RfmTransaction>, options: Su
     if (minor < 0) badAmount(index);
     index++;
     if (at > asOf) continue;
-    let c = codeOf.get(t.customerId);
-    if (c === undefined) {
-      c = ids.length;
-      codeOf.set(t.customerId, c);
-      ids.push(t.customerId);
-      acc.reserve(ids.length);
-    }
+    const c = codes.code(t.customerId);
+    acc.reserve(codes.ids.length);
     acc.add(c, type === 'refund', at, minor);
   }
-  if (options.customerIds !== undefined) addListedCustomers(acc, ids, codeOf, options.customerIds);
-  if (ids.length > 0 && currency === undefined) {
-    throw new CrmError('INVALID_ARGUMENT', { params: { field: 'currency', rule: 'required when there are no transactions' } });
-  }
-  return rfmSummaries(acc.finish(ids, asOf, currency as string));
+  return currency;
 }
 
 /** The rows of {@link RfmSummaryColumns}, with Money and Date values (internal). */

@@ -3,6 +3,7 @@ import { requireDate } from '../../core/time/index';
 import { type TransactionColumns, badAmountMinor, checkTransactionColumns, requireInstantMs } from '../../customer/transactionColumns';
 import { RfmAccumulator, type RfmSummaryColumns, addListedCustomers } from './rfmAccumulator';
 import type { SummarizeRfmOptions } from './summarizeRfm';
+import { IdCodes } from '../../customer/idCodes';
 
 /**
  * {@link summarizeRfm} over transaction columns: the same definitions and the same figures, with
@@ -45,7 +46,7 @@ export function summarizeRfmColumns(columns: TransactionColumns, options: Summar
     throw new CrmError('CURRENCY_MISMATCH', { params: { left: options.currency, right: c.currency } });
   }
   const { n, codes, type, amountMinor, occurredAtMs } = c;
-  const ids = [...c.ids];
+  const ids = c.ids;
   const acc = new RfmAccumulator(ids.length);
   for (let i = 0; i < n; i++) {
     const at = occurredAtMs[i] as number;
@@ -58,8 +59,8 @@ export function summarizeRfmColumns(columns: TransactionColumns, options: Summar
     }
     if (at <= asOf) acc.add(codes[i] as number, t === 'refund', at, minor);
   }
-  if (options.customerIds !== undefined) {
-    addListedCustomers(acc, ids, new Map(ids.map((id, code) => [id, code])), options.customerIds);
-  }
-  return acc.finish(ids, asOf, c.currency);
+  if (options.customerIds === undefined) return acc.finish(ids, asOf, c.currency);
+  const listed = IdCodes.of(ids);
+  addListedCustomers(acc, listed, options.customerIds);
+  return acc.finish(listed.ids, asOf, c.currency);
 }
