@@ -6,7 +6,7 @@ import { averageLinkClusters } from './averageLinkage';
 import { type FieldEvidence, type NameFrequencyAdjustment, decidingIdentifier, linkScore, scorePair } from './comparePair';
 import { DEFAULT_MATCH_PARAMETERS, type MatchParameters, type WeightTable, weightTable } from './fellegiSunter';
 import { extractFeatures, type Features } from './features';
-import { NameFrequency } from './nameFrequency';
+import { nameFrequencyOfColumn } from './nameFrequency';
 import { type LongRunningOptions, throwIfAborted } from '../../core/abort';
 import { requireDistinctCustomers, requireIndexSettings } from './guards';
 
@@ -161,7 +161,7 @@ export function findDuplicates(customers: readonly Customer[], options: FindDupl
   throwIfAborted(signal, 'findDuplicates');
   const { codes, skippedBlocks } = candidatePairs(customers, f, settings.keys, settings.customKeys, settings.maxBlockSize, settings.window, true);
   onProgress?.({ phase: 'block', done: n, total: n });
-  const frequency = settings.nameFrequency ? nameFrequencyOf(f.name) : undefined;
+  const frequency = settings.nameFrequency ? nameFrequencyOfColumn(f.name, f.nameHash) : undefined;
   const pairs: DuplicatePair[] = [];
   const edges: number[] = [];
   for (let k = 0; k < codes.length; k++) {
@@ -232,12 +232,6 @@ export function matchSettings(options: FindDuplicatesOptions): MatchSettings {
     identifiers,
     nameFrequency: options.nameFrequency ?? true,
   };
-}
-
-function nameFrequencyOf(names: readonly string[]): NameFrequencyAdjustment {
-  const counts = new NameFrequency();
-  for (const name of names) counts.add(name);
-  return (i) => counts.adjustment(names[i] as string);
 }
 
 /**
