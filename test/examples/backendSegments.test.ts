@@ -4,6 +4,7 @@
 // with PUT /segments/{id} and read back page by page from GET /segments/{id}/members. The second
 // implementation is crmkit's evaluateSegment over the customers as stored, with the same metrics.
 import fc from 'fast-check';
+import { type FieldKind, OPERATORS_BY_KIND, type RulePools, ruleArbitrary, ruleValueArbitrary } from '../segmentation/rules/ruleArbitrary';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Customer, createCustomer } from 'crmkit';
 import type { Transaction } from 'crmkit/customer';
@@ -31,7 +32,6 @@ const customerArb = fc.record({
 });
 const SAMPLE = fc.sample(customerArb, { seed: 20260630, numRuns: 150 });
 
-type FieldKind = 'string' | 'number' | 'date' | 'boolean' | 'tags';
 const FIELDS: Record<string, FieldKind> = {
   id: 'string',
   kind: 'string',
@@ -56,46 +56,14 @@ const FIELDS: Record<string, FieldKind> = {
   recencyDays: 'number',
   lastPurchaseAt: 'date',
 };
-const OPS: Record<FieldKind, string[]> = {
-  string: ['eq', 'neq', 'in', 'notIn', 'contains', 'startsWith', 'exists'],
-  number: ['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'between', 'in', 'notIn', 'exists'],
-  date: ['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'between', 'before', 'after', 'withinLast', 'exists'],
-  boolean: ['eq', 'neq', 'exists'],
-  tags: ['hasTag', 'hasAnyTag', 'exists'],
+const POOLS: RulePools = {
+  scalar: (t) => (t === 'string' ? fc.oneof(str, fc.constantFrom('person', 'organization', 'cdnow', 'loyal', 'hibernating')) : t === 'number' ? fc.constantFrom(...NUMBERS) : t === 'date' ? fc.constantFrom(...DATES) : fc.boolean()),
+  hasTag: [...TAGS, 'VIP'],
+  hasAnyTag: TAGS,
+  maxWithinLast: 400,
+  maxChildren: 3,
 };
-const scalarFor = (t: FieldKind): fc.Arbitrary<unknown> =>
-  t === 'string' ? fc.oneof(str, fc.constantFrom('person', 'organization', 'cdnow', 'loyal', 'hibernating')) : t === 'number' ? fc.constantFrom(...NUMBERS) : t === 'date' ? fc.constantFrom(...DATES) : fc.boolean();
-const valueFor = (t: FieldKind, op: string): fc.Arbitrary<unknown> => {
-  switch (op) {
-    case 'exists':
-      return fc.constant(undefined);
-    case 'between':
-      return fc.tuple(scalarFor(t), scalarFor(t)).map(([x, y]) => (t === 'date' ? [x, y].sort() : [x, y].sort((p, q) => (p as number) - (q as number))));
-    case 'in':
-    case 'notIn':
-      return fc.array(scalarFor(t), { maxLength: 4 });
-    case 'hasTag':
-      return fc.constantFrom(...TAGS, 'VIP');
-    case 'hasAnyTag':
-      return fc.array(fc.constantFrom(...TAGS), { maxLength: 3 });
-    case 'withinLast':
-      return fc.record({ amount: fc.integer({ min: 1, max: 400 }), unit: fc.constantFrom('hours', 'days', 'weeks', 'months') });
-    default:
-      return scalarFor(t);
-  }
-};
-const conditionArb = fc
-  .constantFrom(...Object.keys(FIELDS))
-  .chain((field) => fc.constantFrom(...OPS[FIELDS[field] as FieldKind]).chain((op) => valueFor(FIELDS[field] as FieldKind, op).map((value) => (value === undefined ? { field, op } : { field, op, value }))));
-const { rule: ruleArb } = fc.letrec<{ rule: unknown }>((tie) => ({
-  rule: fc.oneof(
-    { depthSize: 'small', withCrossShrink: true },
-    conditionArb,
-    fc.record({ all: fc.array(tie('rule'), { maxLength: 3 }) }),
-    fc.record({ any: fc.array(tie('rule'), { maxLength: 3 }) }),
-    fc.record({ not: tie('rule') }),
-  ),
-}));
+const ruleArb = ruleArbitrary(FIELDS, POOLS);
 
 let b: Backend;
 let stored: Customer[];
@@ -155,8 +123,8 @@ describe(`segment members in PostgreSQL (${STORAGE}) agree with evaluateSegment`
   it('every single condition the generator can produce, and its negation (storage API)', async () => {
     const metrics = await b.services.scoring.metrics(ASOF);
     for (const [field, type] of Object.entries(FIELDS)) {
-      for (const op of OPS[type]) {
-        for (const value of fc.sample(valueFor(type, op), { seed: 11, numRuns: 4 })) {
+      for (const op of OPERATORS_BY_KIND[type]) {
+        for (const value of fc.sample(ruleValueArbitrary(POOLS, type, op), { seed: 11, numRuns: 4 })) {
           for (const rule of [value === undefined ? { field, op } : { field, op, value }, { not: value === undefined ? { field, op } : { field, op, value } }]) {
             const page = await b.storage.segments.members(rule as never, { asOf: ASOF, metrics, limit: 1000 });
             expect(page.items.map((m) => m.id), JSON.stringify(rule)).toEqual(await expected(rule));

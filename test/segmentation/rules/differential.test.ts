@@ -4,6 +4,7 @@
 // real PostgreSQL server with PG_URL set and on a ClickHouse cluster with CLICKHOUSE_URL set (see
 // test/core/sql/engines.ts and docs/guides/pushdown.md).
 import fc from 'fast-check';
+import { type FieldKind, OPERATORS_BY_KIND, type RulePools, ruleArbitrary, ruleValueArbitrary } from './ruleArbitrary';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { quoteIdentifier } from 'crmkit/core';
 import { type CustomerMetrics, type SegmentCustomer, compileSegment, toSql } from 'crmkit/segmentation';
@@ -27,7 +28,6 @@ const COLUMNS = {
   'attributes.region': 'region',
   'attributes.wholesale': 'wholesale',
 };
-type FieldKind = 'string' | 'number' | 'date' | 'boolean' | 'tags';
 const FIELDS: Record<keyof typeof COLUMNS, FieldKind> = {
   id: 'string',
   kind: 'string',
@@ -111,46 +111,14 @@ function sqlValues({ customer: c, metrics: m }: Row): Cell[] {
 }
 
 // Rule generator: every field, every operator that suits it, values from the same pools as the rows.
-const OPS: Record<FieldKind, string[]> = {
-  string: ['eq', 'neq', 'in', 'notIn', 'contains', 'startsWith', 'exists'],
-  number: ['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'between', 'in', 'notIn', 'exists'],
-  date: ['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'between', 'before', 'after', 'withinLast', 'exists'],
-  boolean: ['eq', 'neq', 'exists'],
-  tags: ['hasTag', 'hasAnyTag', 'exists'],
+const POOLS: RulePools = {
+  scalar: (t) => (t === 'string' ? str : t === 'number' ? num : t === 'date' ? fc.constantFrom(...DATES) : fc.boolean()),
+  hasTag: [...TAGS, ' VIP ', 'New'],
+  hasAnyTag: [...TAGS, 'B2B'],
+  maxWithinLast: 40,
+  maxChildren: 4,
 };
-const finite = num;
-const scalarFor = (t: FieldKind): fc.Arbitrary<unknown> => (t === 'string' ? str : t === 'number' ? finite : t === 'date' ? fc.constantFrom(...DATES) : fc.boolean());
-const valueFor = (t: FieldKind, op: string): fc.Arbitrary<unknown> => {
-  switch (op) {
-    case 'exists':
-      return fc.constant(undefined);
-    case 'between':
-      return fc.tuple(scalarFor(t), scalarFor(t)).map(([x, y]) => (t === 'date' ? [x, y].sort() : [x, y].sort((p, q) => (p as number) - (q as number))));
-    case 'in':
-    case 'notIn':
-      return fc.array(scalarFor(t), { maxLength: 4 });
-    case 'hasTag':
-      return fc.constantFrom(...TAGS, ' VIP ', 'New');
-    case 'hasAnyTag':
-      return fc.array(fc.constantFrom(...TAGS, 'B2B'), { maxLength: 3 });
-    case 'withinLast':
-      return fc.record({ amount: fc.integer({ min: 1, max: 40 }), unit: fc.constantFrom('hours', 'days', 'weeks', 'months') });
-    default:
-      return scalarFor(t);
-  }
-};
-const conditionArb = fc
-  .constantFrom(...(Object.keys(FIELDS) as (keyof typeof FIELDS)[]))
-  .chain((field) => fc.constantFrom(...OPS[FIELDS[field]]).chain((op) => valueFor(FIELDS[field], op).map((value) => (value === undefined ? { field, op } : { field, op, value }))));
-const { rule: ruleArb } = fc.letrec<{ rule: unknown }>((tie) => ({
-  rule: fc.oneof(
-    { depthSize: 'small', withCrossShrink: true },
-    conditionArb,
-    fc.record({ all: fc.array(tie('rule'), { maxLength: 4 }) }),
-    fc.record({ any: fc.array(tie('rule'), { maxLength: 4 }) }),
-    fc.record({ not: tie('rule') }),
-  ),
-}));
+const ruleArb = ruleArbitrary(FIELDS, POOLS);
 
 // ClickHouse 18 DateTime holds whole seconds: its rows carry the dates floored to the second (rule
 // values keep their milliseconds, so the comparisons still cross sub-second boundaries).
@@ -190,8 +158,8 @@ describe.each(engines)('compileSegment and toSql agree exactly on $name', (engin
 
   it('on every single condition the generator can produce (exhaustive over operators)', async () => {
     for (const [field, type] of Object.entries(FIELDS) as [keyof typeof FIELDS, FieldKind][]) {
-      for (const op of OPS[type]) {
-        for (const value of fc.sample(valueFor(type, op), { seed: 7, numRuns: 8 })) {
+      for (const op of OPERATORS_BY_KIND[type]) {
+        for (const value of fc.sample(ruleValueArbitrary(POOLS, type, op), { seed: 7, numRuns: 8 })) {
           const rule = value === undefined ? { field, op } : { field, op, value };
           const { memory, sql } = await bothWays(rule);
           expect(sql, JSON.stringify(rule)).toEqual(memory);
