@@ -4,7 +4,8 @@
  * - RFM and CLV summaries: DuckDB (rfmSummarySql, clvSummarySql, results read into Node) vs
  *   summarizeRfm / summarizeTransactions over Transaction objects vs summarizeRfmColumns /
  *   summarizeTransactionsColumns over TransactionColumns (ids dictionary-encoded, and as plain
- *   strings) vs a pandas group-by (Debian python3-pandas, bench/pandas_summaries.py). Building the
+ *   strings) vs a pandas group-by (Debian python3-pandas, bench/pandas_summaries.py; on integer
+ *   customer codes, and on the string ids the Node paths group). Building the
  *   inputs is not timed on either side (pandas' CSV read neither). After one warm-up, PUSHDOWN_RUNS
  *   rounds (default 3) each run pandas and every path once; the figures are medians over rounds,
  *   ratios taken within a round (the machine's load changes between rounds, not within one), of
@@ -62,7 +63,7 @@ const files = await dataFiles(data);
   const pandasRound = () => {
     const py = spawnSync(process.env.PYTHON ?? '/usr/bin/python3', [join(import.meta.dirname, 'pandas_summaries.py'), files.csv, String(AS_OF.getTime()), '1'], { encoding: 'utf8', maxBuffer: 1 << 20 });
     if (py.status !== 0) throw new Error(`pandas unavailable: ${py.stderr.slice(0, 300)}`);
-    return JSON.parse(py.stdout) as Record<Kind, { medianMs: number; cpuMs: number; rows: number }>;
+    return JSON.parse(py.stdout) as Record<Kind | `${Kind}Strings`, { medianMs: number; cpuMs: number; rows: number }>;
   };
 
   // Warm-up (and the results compared below), then RUNS rounds. Each round runs pandas (its CSV
@@ -79,11 +80,16 @@ const files = await dataFiles(data);
   const times = { pandas: { rfm: [] as number[], clv: [] as number[] } } as Record<Path | 'pandas', Record<Kind, number[]>>;
   const overPandas = {} as Record<Path, Record<Kind, number[]>>;
   const cpuOverPandas = {} as Record<Path, Record<Kind, number[]>>;
+  const cpuOverPandasStrings = {} as Record<Path, Record<Kind, number[]>>;
+  const pandasStringsCpu: Record<Kind, number[]> = { rfm: [], clv: [] };
   let pandasRows: Record<Kind, number> | undefined;
   for (let round = 0; round < RUNS; round++) {
     const pandas = pandasRound();
-    pandasRows = { rfm: pandas.rfm.rows, clv: pandas.clv.rows };
-    for (const kind of ['rfm', 'clv'] as const) times.pandas[kind].push(pandas[kind].medianMs);
+    pandasRows = { rfm: pandas.rfm.rows === pandas.rfmStrings.rows ? pandas.rfm.rows : -1, clv: pandas.clv.rows === pandas.clvStrings.rows ? pandas.clv.rows : -1 };
+    for (const kind of ['rfm', 'clv'] as const) {
+      times.pandas[kind].push(pandas[kind].medianMs);
+      pandasStringsCpu[kind].push(pandas[`${kind}Strings`].cpuMs);
+    }
     for (const path of Object.keys(paths) as Path[]) {
       for (const kind of ['rfm', 'clv'] as const) {
         const c0 = process.cpuUsage();
@@ -94,6 +100,7 @@ const files = await dataFiles(data);
         ((times[path] ??= { rfm: [], clv: [] })[kind]).push(ms);
         ((overPandas[path] ??= { rfm: [], clv: [] })[kind]).push(ms / pandas[kind].medianMs);
         ((cpuOverPandas[path] ??= { rfm: [], clv: [] })[kind]).push((cpu.user + cpu.system) / 1000 / pandas[kind].cpuMs);
+        ((cpuOverPandasStrings[path] ??= { rfm: [], clv: [] })[kind]).push((cpu.user + cpu.system) / 1000 / pandas[`${kind}Strings`].cpuMs);
       }
     }
   }
@@ -119,6 +126,9 @@ const files = await dataFiles(data);
     overPandas: Object.fromEntries(Object.entries(overPandas).map(([path, r]) => [path, ratio(median(r[kind]), 1)])),
     // CPU time over pandas' CPU time (all of this process's threads: DuckDB's workers count too).
     cpuOverPandas: Object.fromEntries(Object.entries(cpuOverPandas).map(([path, r]) => [path, ratio(median(r[kind]), 1)])),
+    // The same against pandas grouping the customers' string ids (the text the Node paths group).
+    pandasStringsCpuMs: median(pandasStringsCpu[kind]),
+    cpuOverPandasStrings: Object.fromEntries(Object.entries(cpuOverPandasStrings).map(([path, r]) => [path, ratio(median(r[kind]), 1)])),
     objectsOverColumns: ratio(median(times.objects[kind]), median(times.columns[kind])),
   });
   report({

@@ -2,7 +2,7 @@ import { CrmError } from './errors';
 import { Money, requireDate } from '../core';
 import { type SummaryPeriod, periodIndex, periodOfMs } from './period';
 import { PurchaseRows, summarizePurchaseRows } from './purchaseSummaries';
-import { minorUnitsOf } from '../core/money/minorUnits';
+import { readTransactionBatches } from '../customer/transactionBatches';
 import type { Transaction } from '../customer/transaction';
 import { requireDenseArray } from '../core/guards';
 import { requireSummaryRow } from './requireSummaryRow';
@@ -107,8 +107,10 @@ export type CustomerSummaries = CustomerSummary[] & {
  *   compared by period, so one made later on the day (week, month) of asOf still counts
  * @returns one summary per customer with T > 0, ordered by customer id, and `droppedNewCustomers`
  * @throws {CrmError} `INVALID_DATE` for a bad asOf / calibrationEnd / occurredAt,
- *   `INVALID_ARGUMENT` when calibrationEnd is after asOf, `CURRENCY_MISMATCH` for mixed currencies,
- *   `INVALID_MONEY` when a customer's total exceeds the safe integer range of minor units
+ *   `INVALID_ARGUMENT` when calibrationEnd is after asOf, `transactions` is not iterable or a
+ *   transaction has no non-empty string `customerId` or a type other than purchase or refund,
+ *   `CURRENCY_MISMATCH` for mixed currencies (refunds included), `INVALID_MONEY` for a missing or
+ *   negative amount or when a customer's total exceeds the safe integer range of minor units
  *
  * @example
  * ```ts
@@ -144,26 +146,18 @@ export function summarizeTransactions(transactions: Iterable<Transaction>, optio
   return Object.assign(out, { droppedNewCustomers: s.droppedNewCustomers });
 }
 
-/** Pushes each purchase up to asOf's period as (customer code, period, minor units) and returns the currency (undefined without one). */
+/**
+ * Pushes each purchase up to asOf's period as (customer code, period, minor units), checking every
+ * transaction, and returns the currency (undefined without one).
+ */
 function readPurchases(transactions: Iterable<Transaction>, period: SummaryPeriod, asOfP: number, codes: IdCodes, rows: PurchaseRows): string | undefined {
-  let currency: string | undefined;
-  let exponent = 0;
-  for (const tx of transactions) {
-    if (tx.type !== 'purchase') continue;
-    const at = tx.occurredAt;
-    const ms = at instanceof Date ? at.getTime() : Number.NaN;
-    if (Number.isNaN(ms)) throw new CrmError('INVALID_DATE', { params: { field: 'occurredAt' } });
-    const p = periodOfMs(ms, period);
-    if (p > asOfP) continue;
-    const amount = tx.amount;
-    if (amount.currency !== currency) {
-      if (currency !== undefined) throw new CrmError('CURRENCY_MISMATCH', { params: { left: currency, right: amount.currency } });
-      currency = amount.currency;
-      exponent = amount.exponent;
+  return readTransactionBatches(transactions, codes, undefined, (b) => {
+    for (let k = 0; k < b.count; k++) {
+      if (b.refund[k] === 1) continue;
+      const p = periodOfMs(b.atMs[k] as number, period);
+      if (p <= asOfP) rows.push(b.codes[k] as number, p, b.minor[k] as number);
     }
-    rows.push(codes.code(tx.customerId), p, minorUnitsOf(amount, exponent));
-  }
-  return currency;
+  });
 }
 
 /**

@@ -104,3 +104,47 @@ describe('decimalOfMinor', () => {
     expect(fields(decimalOfMinor(-5, 2))).toEqual({ d: [500_000], e: -2, s: -1 });
   });
 });
+
+describe('Money.ofMinor (decimal built on first use)', () => {
+  // The decimal string of `minor` minor units with `exponent` digits, written with BigInt string
+  // arithmetic: a second way to the value, independent of decimalOfMinor and decimal.js.
+  const decimalString = (minor: number, exponent: number): string => {
+    const digits = (minor < 0 ? -BigInt(minor) : BigInt(minor)).toString().padStart(exponent + 1, '0');
+    const body = exponent === 0 ? digits : `${digits.slice(0, -exponent)}.${digits.slice(-exponent)}`;
+    return minor < 0 ? `-${body}` : body;
+  };
+  const observe = (m: Money, other: Money) => [
+    m.amount, m.toString(), JSON.stringify(m), m.toNumber(), m.toMinor().toString(), m.isZero(), m.isNegative(), m.isPositive(),
+    m.plus(other).amount, m.minus(other).amount, other.minus(m).amount, m.times('1.5').amount, m.timesRatio(0.37).amount,
+    m.dividedBy(7).amount, m.round('half-up', 0).amount, m.negated().amount, m.abs().amount, m.compare(other), m.equals(other),
+    other.equals(m), m.allocate([1, 2, 3]).map((p) => p.amount), Money.sum([m, other], m.currency).amount, Money.fromJSON(m.toJSON()).equals(m),
+  ];
+
+  it('behaves in every operation as Money.of of the same decimal string (fast-check, CNY / JPY / KWD exponents 2, 0, 3)', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.integer({ min: -1e6, max: 1e6 }), fc.maxSafeInteger(), fc.maxSafeNat().map((n) => -n), fc.constantFrom(0, 1, -1, 10, 100, 1_000_000)),
+        fc.integer({ min: -1e9, max: 1e9 }),
+        fc.constantFrom(['CNY', 2], ['JPY', 0], ['KWD', 3]),
+        (minor, otherMinor, [currency, exponent]) => {
+          const lazy = Money.ofMinor(minor, currency as string);
+          const parsed = Money.of(decimalString(minor, exponent as number), currency as string);
+          const other = Money.of(decimalString(otherMinor, exponent as number), currency as string);
+          expect(observe(lazy, other)).toEqual(observe(parsed, other));
+          // and as the other operand
+          expect(other.plus(lazy).amount).toBe(other.plus(parsed).amount);
+          expect(other.compare(lazy)).toBe(other.compare(parsed));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('is frozen and survives a structured read of its fields', () => {
+    const m = Money.ofMinor(1999, 'CNY');
+    expect(Object.isFrozen(m)).toBe(true);
+    expect(m.amount).toBe('19.99');
+    expect(m.amount).toBe('19.99');
+    expect({ ...m }).toEqual({ currency: 'CNY' });
+  });
+});

@@ -75,14 +75,23 @@ function toDecimal(amount: AmountInput, field: string): Dec {
  * ```
  */
 export class Money {
-  readonly #amount: Dec;
+  // The exact value: a decimal, or, for a Money made from integer minor units, those units (NaN
+  // otherwise) with the decimal built on first use. Summaries make one Money per customer and are
+  // mostly read as numbers or JSON; the decimal (two more objects) is then never built.
+  #decimal: Dec | undefined;
+  readonly #minor: number;
   /** ISO 4217 currency code. */
   readonly currency: string;
 
-  private constructor(amount: Dec, currency: string) {
-    this.#amount = amount;
+  private constructor(amount: Dec | undefined, currency: string, minor = Number.NaN) {
+    this.#decimal = amount;
+    this.#minor = minor;
     this.currency = currency;
     Object.freeze(this);
+  }
+
+  get #amount(): Dec {
+    return (this.#decimal ??= decimalOfMinor(this.#minor, this.exponent));
   }
 
   /**
@@ -112,7 +121,7 @@ export class Money {
     // dividing by 10^exponent, without Decimal division or string parsing per call (summaries make
     // one per customer).
     if (typeof minor === 'number' && Number.isSafeInteger(minor) && !Object.is(minor, -0)) {
-      return new Money(decimalOfMinor(minor, exponent), currency);
+      return new Money(undefined, currency, minor);
     }
     return new Money(toDecimal(minor, 'amount').div(new D(10).pow(exponent)), currency);
   }
@@ -373,7 +382,20 @@ export class Money {
 
   /** @internal This value's decimal, or undefined for a Money from another copy of crmkit. */
   static decimalOwn(m: Money): Dec | undefined {
-    return typeof m === 'object' && m !== null && #amount in m ? m.#amount : undefined;
+    return typeof m === 'object' && m !== null && #minor in m ? m.#amount : undefined;
+  }
+
+  /** @internal Whether `m` is a Money of this copy of crmkit (builds nothing). */
+  static isOwn(m: unknown): boolean {
+    return typeof m === 'object' && m !== null && #minor in m;
+  }
+
+  /**
+   * @internal This value's integer minor units when it was made from them (NaN otherwise), or
+   * undefined for a Money from another copy of crmkit.
+   */
+  static minorOwn(m: Money): number | undefined {
+    return typeof m === 'object' && m !== null && #minor in m ? m.#minor : undefined;
   }
 }
 

@@ -24,7 +24,7 @@ export const MoneySchema = /* @__PURE__ */ lazySchema(() => z
   ])
   .transform((value, ctx): Money => {
     // Ours as it is; a Money from another copy of crmkit is rebuilt from its exact decimal string.
-    if (Money.isMoney(value)) return Money.decimalOwn(value) !== undefined ? value : Money.of(value.amount, value.currency);
+    if (Money.isMoney(value)) return Money.isOwn(value) ? value : Money.of(value.amount, value.currency);
     try {
       return Money.of(value.amount, value.currency);
     } catch (e) {

@@ -23,4 +23,7 @@ export const zhCNWords: Readonly<Record<string, string>> = {
   'must be integer indices into the dictionary': '必须是指向字典的整数索引',
   'must be transaction columns': '必须是交易列',
   'must be zero or more, in whole minor units, below 2^53 of them': '必须不小于零、以整数最小货币单位计且小于 2^53 个单位',
+  'must be purchase or refund': '必须是 purchase 或 refund',
+  'must be a non-negative Money': '必须是非负的 Money',
+  'must be an iterable of transactions': '必须是可迭代的交易集合',
 };

@@ -1,9 +1,9 @@
 import { CrmError } from '../errors';
 import { Money } from '../../core/money/Money';
-import { minorUnitsOf } from '../../core/money/minorUnits';
 import { requireDate } from '../../core/time/index';
 import { RfmAccumulator, addListedCustomers, type RfmSummaryColumns } from './rfmAccumulator';
 import type { Transaction } from '../../customer/transaction';
+import { readTransactionBatches } from '../../customer/transactionBatches';
 import { IdCodes } from '../../customer/idCodes';
 
 /**
@@ -66,14 +66,6 @@ export interface SummarizeRfmOptions {
  */
 export type RfmTransaction = Pick<Transaction, 'customerId' | 'type' | 'amount' | 'occurredAt'>;
 
-function badCustomer(index: number): never {
-  throw new CrmError('INVALID_ARGUMENT', { params: { field: `transactions.${index}.customerId`, rule: 'must be a non-empty string' } });
-}
-
-function badAmount(index: number): never {
-  throw new CrmError('INVALID_MONEY', { params: { field: `transactions.${index}.amount`, rule: 'must be a non-negative Money' } });
-}
-
 /**
  * Per-customer recency, frequency and monetary value from transactions (Hughes 1994, *Strategic
  * Database Marketing*; the RFM model). Recency is the number of whole 24-hour periods from the last
@@ -105,9 +97,6 @@ function badAmount(index: number): never {
 export function summarizeRfm(transactions: Iterable<RfmTransaction>, options: SummarizeRfmOptions): RfmSummary[] {
   const asOf = requireDate(options?.asOf, 'asOf').getTime();
   if (options.currency !== undefined) Money.zero(options.currency);
-  if (transactions === null || typeof transactions !== 'object' || !(Symbol.iterator in transactions)) {
-    throw new CrmError('INVALID_ARGUMENT', { params: { field: 'transactions', rule: 'must be an iterable of transactions' } });
-  }
   const acc = new RfmAccumulator(1024);
   const codes = new IdCodes();
   const currency = addTransactions(transactions, acc, codes, asOf, options.currency);
@@ -118,41 +107,15 @@ export function summarizeRfm(transactions: Iterable<RfmTransaction>, options: Su
   return rfmSummaries(acc.finish(codes.ids, asOf, currency as string));
 }
 
-/**
- * Adds every transaction on or before `asOf` to `acc`, checking them all, and returns the
- * currency. One pass into typed per-customer totals, no allocation per row: minor units are read
- * from the decimal's digits (minorUnitsOf), instants with getTime(); Money and Date only at the edge.
- */
+/** Adds every transaction on or before `asOf` to `acc`, checking them all, and returns the currency. */
 function addTransactions(transactions: Iterable<RfmTransaction>, acc: RfmAccumulator, codes: IdCodes, asOf: number, given: string | undefined): string | undefined {
-  let currency = given;
-  let exponent = currency === undefined ? -1 : Money.zero(currency).exponent;
-  let index = 0;
-  for (const t of transactions) {
-    if (t === null || typeof t !== 'object' || typeof t.customerId !== 'string' || t.customerId === '') badCustomer(index);
-    const occurredAt = t.occurredAt;
-    const at = occurredAt instanceof Date ? occurredAt.getTime() : Number.NaN;
-    if (Number.isNaN(at)) throw new CrmError('INVALID_DATE', { params: { field: `transactions.${index}.occurredAt` } });
-    const amount = t.amount;
-    // This copy's Money is recognised by its private field; the brand check is for other copies.
-    if (Money.decimalOwn(amount) === undefined && !Money.isMoney(amount)) badAmount(index);
-    const type = t.type;
-    if (type !== 'purchase' && type !== 'refund') {
-      throw new CrmError('INVALID_ARGUMENT', { params: { field: `transactions.${index}.type`, rule: 'must be purchase or refund' } });
-    }
-    if (amount.currency !== currency) {
-      if (currency !== undefined) throw new CrmError('CURRENCY_MISMATCH', { params: { left: currency, right: amount.currency } });
-      currency = amount.currency;
-      exponent = amount.exponent;
-    }
-    const minor = minorUnitsOf(amount, exponent);
-    if (minor < 0) badAmount(index);
-    index++;
-    if (at > asOf) continue;
-    const c = codes.code(t.customerId);
+  return readTransactionBatches(transactions, codes, given, (b) => {
     acc.reserve(codes.ids.length);
-    acc.add(c, type === 'refund', at, minor);
-  }
-  return currency;
+    for (let k = 0; k < b.count; k++) {
+      const at = b.atMs[k] as number;
+      if (at <= asOf) acc.add(b.codes[k] as number, b.refund[k] === 1, at, b.minor[k] as number);
+    }
+  });
 }
 
 /** The rows of {@link RfmSummaryColumns}, with Money and Date values (internal). */
