@@ -2,6 +2,7 @@ import { CrmError } from './errors';
 import { Money } from '../core/money/Money';
 import { isTimeInRange } from '../core/time/range';
 import { IdCodes } from './idCodes';
+import { sortCodesById } from './idOrder';
 
 /**
  * Customer ids dictionary-encoded, the way Arrow, Parquet and DuckDB hand out a string column:
@@ -187,8 +188,6 @@ export function codesById(ids: readonly string[], present: Uint8Array): Int32Arr
   const order = new Int32Array(count);
   let k = 0;
   for (let c = 0; c < ids.length; c++) if (present[c] !== 0) order[k++] = c;
-  // The ids of present codes are distinct, so comparing with < orders them as sort() orders strings
-  // (by UTF-16 code units), and no Map from id back to code is needed.
-  if (!sorted) order.sort((a, b) => ((ids[a] as string) < (ids[b] as string) ? -1 : 1));
+  if (!sorted) sortCodesById(ids, order);
   return order;
 }
