@@ -44,6 +44,9 @@ describe('person names as real records write them', () => {
     ['aHry Hill', 'Harry Hill', 'medium'], // the same in the given name
     ['Maya Eel', 'Maya Lee', 'disagree'], // three letters: too short to read as an anagram
     ['Maya Jones', 'Maya Stone', 'disagree'], // sorted ejnos / enost: more than one edit apart
+    ['欧阳先生', '欧阳静怡', 'medium'], // the title dropped leaves the compound surname 欧阳 (3 + 1), not 欧 + given 阳
+    ['郑梓玥', 'ZHENG Ziyue', 'high'], // 玥 (yue) is outside GB 2312 but common in given names: pinyin against characters (4 + 4)
+    ['李女士', '王李', 'disagree'], // characters keep their roles: 李 as a given name is not the surname of 李女士
   ])('%s / %s: %s', (x, y, level) => {
     expect(nameLevel(p(x), p(y))).toBe(level);
   });
@@ -52,6 +55,19 @@ describe('person names as real records write them', () => {
     const a = person('a', 'x', { person: { familyName: 'Walker', givenName: 'Sandra' } });
     const b = person('b', 'y', { person: { familyName: 'Sandra', givenName: 'Walker' } });
     expect(nameLevel(a, b)).toBe('exact');
+  });
+
+  it('compares a Latin name with one part left out against either part of the other (Splink fake_1000)', () => {
+    // `Noah` typed as the only name, against a record whose first-name box holds the surname and
+    // whose surname box holds Noah: as written, family missing (1) and given noah / watson
+    // different (0) disagree; read the other way the one part agrees with the other's (3 + 1 =
+    // medium), as `Walker` / `Sandra Walker` does.
+    const noah = person('a', 'Noah', { person: { givenName: 'Noah' } });
+    const swapped = person('b', 'Watson Noah', { person: { givenName: 'Watson', familyName: 'Noah' } });
+    expect(nameLevel(noah, swapped)).toBe('medium');
+    const surnameOnly = person('c', 'Thompson', { person: { familyName: 'Thompson' } });
+    const swappedThompson = person('d', 'Thompson Ollie', { person: { givenName: 'Thompson', familyName: 'Ollie' } });
+    expect(nameLevel(surnameOnly, swappedThompson)).toBe('medium');
   });
 });
 
