@@ -85,6 +85,22 @@ const SLACK = 1e-9;
 // less than their sum, since agreeing on the street nearly implies agreeing on the postal code.
 const ADDRESS_CAP = 12;
 
+const hasDigit = (s: string) => /[0-9]/.test(s);
+
+/**
+ * One street line holds the other: at its start, the rest left off (a unit, 人民路12号 /
+ * 人民路12号3栋101室, or a street type, `919nlavergne` / `919nlavergneave`), or at its end after a
+ * prefix without digits (the province, city and district written into the line,
+ * 杭州市西湖区文三路1号 / 文三路1号; with digits it would be another house number, `112mainst` /
+ * `12mainst`). The shorter needs a house number and four characters.
+ */
+function streetContains(x: string, y: string): boolean {
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  if (short.length < 4 || !hasDigit(short)) return false;
+  if (long.startsWith(short)) return true;
+  return long.endsWith(short) && !hasDigit(long.slice(0, long.length - short.length));
+}
+
 /** A birth date one digit apart or with day and month swapped (YYYYMMDD keys). */
 function closeDates(x: string, y: string): boolean {
   return oneEditApart(x, y) || (x.slice(0, 4) === y.slice(0, 4) && x.slice(4, 6) === y.slice(6, 8) && x.slice(6, 8) === y.slice(4, 6));
@@ -113,6 +129,7 @@ export function scorePair(
   let givenClose = false;
   let givenHomophone = false;
   let nameDisagrees = false;
+  let nameExact = false;
   const na = f.name[a] as string;
   const nb = f.name[b] as string;
   if (na && nb) {
@@ -133,6 +150,7 @@ export function scorePair(
       s = jaroWinkler(na, nb);
       level = s >= p.nameHigh - SLACK ? 1 : s >= p.nameMedium - SLACK ? 2 : 3;
     }
+    nameExact = level === 0;
     if (level === 0) score += note(evidence, 'name', 'exact', w.nameExact + (frequency ? frequency(a) : 0), 1);
     // A common name written two ways (`Zhang Wei` / 张伟) is as weak as the commoner of the two.
     else if (level === 1) score += note(evidence, 'name', 'high', w.nameHigh + (frequency ? Math.min(frequency(a), frequency(b)) : 0), s);
@@ -193,21 +211,22 @@ export function scorePair(
   // 丁诺梓): a dropped character (陈秀珍 / 陈秀) with a new mobile is still one person.
   const weakGiven = (givenPartial && phoneShared !== MOBILE) || (givenClose && birthDisagrees) || (givenHomophone && phoneShared !== NOT_COMPARED && mobilesDiffer(pa, pb));
   const shared = (givenDiffers || nameDisagrees || weakGiven) && !personal;
+  const sa = f.street[a] as string;
+  const sb = f.street[b] as string;
+  const streetSimilarity = sa && sb ? (sa === sb ? 1 : streetContains(sa, sb) ? Math.max(0.9, jaroWinkler(sa, sb)) : jaroWinkler(sa, sb)) : -1;
+  // An organisation's sites share its switchboard: two organisations at different streets whose
+  // names are not the same (`Firman House East` / `Firman House West`, 某银行西湖支行 / 某银行滨江支行)
+  // share a phone as a household does, so it weighs 0. The same name at a new street with the old
+  // phone is a company that moved, and keeps the phone's weight.
+  const switchboard = f.kind[a] === 1 && !nameExact && streetSimilarity >= 0 && streetSimilarity < 0.9 - SLACK;
   if (phoneShared === DIFFERENT) score += note(evidence, 'phone', 'disagree', w.phoneDisagree);
-  else if (phoneShared !== NOT_COMPARED) score += shared ? note(evidence, 'phone', 'shared', 0) : note(evidence, 'phone', 'agree', w.phoneAgree);
+  else if (phoneShared !== NOT_COMPARED) score += shared || switchboard ? note(evidence, 'phone', 'shared', 0) : note(evidence, 'phone', 'agree', w.phoneAgree);
   // Postal code, city and street say much the same thing: together they count at most ADDRESS_CAP.
   let address = contact(evidence, f.postalCode, a, b, 'postalCode', w.postalAgree, w.postalDisagree, shared);
   address += locality(evidence, f, a, b, w, shared);
-  const sa = f.street[a] as string;
-  const sb = f.street[b] as string;
-  if (sa && sb) {
-    if (sa === sb) address += shared ? note(evidence, 'street', 'shared', 0) : note(evidence, 'street', 'exact', w.streetExact, 1);
-    else {
-      const s = jaroWinkler(sa, sb);
-      if (s >= 0.9 - SLACK) address += shared ? note(evidence, 'street', 'shared', 0, s) : note(evidence, 'street', 'high', w.streetHigh, s);
-      else address += note(evidence, 'street', 'disagree', w.streetDisagree, s);
-    }
-  }
+  if (streetSimilarity === 1) address += shared ? note(evidence, 'street', 'shared', 0) : note(evidence, 'street', 'exact', w.streetExact, 1);
+  else if (streetSimilarity >= 0.9 - SLACK) address += shared ? note(evidence, 'street', 'shared', 0, streetSimilarity) : note(evidence, 'street', 'high', w.streetHigh, streetSimilarity);
+  else if (streetSimilarity >= 0) address += note(evidence, 'street', 'disagree', w.streetDisagree, streetSimilarity);
   if (address > ADDRESS_CAP) {
     if (evidence) evidence.push({ field: 'address', level: 'cap', weight: round(ADDRESS_CAP - address) });
     address = ADDRESS_CAP;

@@ -31,6 +31,8 @@ function keyStrings(key: (typeof BLOCKING_KEYS)[number], f: Features, i: number)
     case 'givenBirthDate': return two(f.given[i], f.birthDate[i]);
     case 'birthDatePostalCode': return two(f.birthDate[i], f.postalCode[i]);
     case 'streetPostalCode': return two(f.street[i], f.postalCode[i]);
+    case 'streetLocality': return two(f.street[i], f.city[i] || f.district[i]);
+    case 'nameLocality': return two(f.name[i], f.city[i] || f.district[i]);
     case 'identifier': return f.identifierKeys.flatMap((k, j) => two(k, f.identifiers[j]?.[i]));
   }
 }
@@ -38,7 +40,7 @@ function keyStrings(key: (typeof BLOCKING_KEYS)[number], f: Features, i: number)
 /** The sort of a windowed block: by birth date and phone where the key holds the name, else by name; ids break ties. */
 function sortTuple(key: string, f: Features, i: number): string[] {
   const phone = f.phones[i]![0] ?? '';
-  return ['namePostalCode', 'nameBirthDate', 'nameLatin'].includes(key)
+  return ['namePostalCode', 'nameBirthDate', 'nameLatin', 'nameLocality'].includes(key)
     ? [f.birthDate[i]!, phone, f.name[i]!, f.ids[i]!]
     : [f.name[i]!, f.birthDate[i]!, phone, f.ids[i]!];
 }
