@@ -101,6 +101,25 @@ function streetContains(x: string, y: string): boolean {
   return long.endsWith(short) && !hasDigit(long.slice(0, long.length - short.length));
 }
 
+const digitsOf = (s: string) => s.replace(/[^0-9]/g, '');
+
+/**
+ * Two email addresses alike give or take typing damage (Jaro-Winkler of at least 0.9 over the
+ * whole address) with the same digits: `matthew78@ballard-mcdonald.net` / `matthea78@bwllar-mcdonald.net`,
+ * `zhangwei@gmial.com` / `zhangwei@gmail.com`. Digits that differ (`zhang.wei01` / `zhang.wei02`)
+ * are another account.
+ */
+function closeEmails(a: readonly string[], b: readonly string[]): boolean {
+  for (let i = 0; i < a.length; i++) {
+    for (let j = 0; j < b.length; j++) {
+      const x = a[i] as string;
+      const y = b[j] as string;
+      if (digitsOf(x) === digitsOf(y) && jaroWinkler(x, y) >= 0.9 - SLACK) return true;
+    }
+  }
+  return false;
+}
+
 /** A birth date one digit apart or with day and month swapped (YYYYMMDD keys). */
 function closeDates(x: string, y: string): boolean {
   return oneEditApart(x, y) || (x.slice(0, 4) === y.slice(0, 4) && x.slice(4, 6) === y.slice(6, 8) && x.slice(6, 8) === y.slice(4, 6));
@@ -168,7 +187,9 @@ export function scorePair(
   if (ea.length > 0 && eb.length > 0) {
     const agree = anyShared(ea, eb);
     personal ||= agree;
-    score += agree ? note(evidence, 'email', 'agree', w.emailAgree) : note(evidence, 'email', 'disagree', w.emailDisagree);
+    if (agree) score += note(evidence, 'email', 'agree', w.emailAgree);
+    else if (closeEmails(ea, eb)) score += note(evidence, 'email', 'high', w.emailClose);
+    else score += note(evidence, 'email', 'disagree', w.emailDisagree);
   }
   const ba = f.birthDate[a] as string;
   const bb = f.birthDate[b] as string;

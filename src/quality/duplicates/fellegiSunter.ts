@@ -32,7 +32,8 @@ export interface LevelProbabilities {
 export interface MatchParameters {
   readonly name: { readonly exact: LevelProbabilities; readonly high: LevelProbabilities; readonly medium: LevelProbabilities; readonly disagree: LevelProbabilities };
   readonly phone: { readonly agree: LevelProbabilities; readonly disagree: LevelProbabilities };
-  readonly email: { readonly agree: LevelProbabilities; readonly disagree: LevelProbabilities };
+  /** `close`: addresses alike give or take a typo, with the same digits (`matthew78@ballard.net` / `matthea78@bllard.net`; when absent such emails disagree). */
+  readonly email: { readonly agree: LevelProbabilities; readonly close?: LevelProbabilities; readonly disagree: LevelProbabilities };
   readonly postalCode: { readonly agree: LevelProbabilities; readonly disagree: LevelProbabilities };
   /** `close`: one digit apart or day and month swapped (when absent such dates disagree). */
   readonly birthDate: { readonly agree: LevelProbabilities; readonly close?: LevelProbabilities; readonly disagree: LevelProbabilities };
@@ -73,7 +74,7 @@ const level = (m: number, u: number): LevelProbabilities => ({ m, u });
 export const DEFAULT_MATCH_PARAMETERS: MatchParameters = {
   name: { exact: level(0.68, 0.003), high: level(0.2, 0.004), medium: level(0.09, 0.03), disagree: level(0.03, 0.963) },
   phone: { agree: level(0.7, 0.0001), disagree: level(0.3, 0.9999) },
-  email: { agree: level(0.7, 0.0001), disagree: level(0.3, 0.9999) },
+  email: { agree: level(0.7, 0.0001), close: level(0.06, 0.002), disagree: level(0.24, 0.9979) },
   postalCode: { agree: level(0.9, 0.01), disagree: level(0.1, 0.99) },
   birthDate: { agree: level(0.9, 0.0005), close: level(0.06, 0.003), disagree: level(0.04, 0.9965) },
   uscc: { agree: level(0.95, 0.00001), disagree: level(0.05, 0.99999) },
@@ -121,6 +122,7 @@ export interface WeightTable {
   readonly phoneAgree: number;
   readonly phoneDisagree: number;
   readonly emailAgree: number;
+  readonly emailClose: number;
   readonly emailDisagree: number;
   readonly postalAgree: number;
   readonly postalDisagree: number;
@@ -155,6 +157,7 @@ export function weightTable(p: MatchParameters): WeightTable {
     phoneAgree: levelWeight(p.phone.agree),
     phoneDisagree: levelWeight(p.phone.disagree),
     emailAgree: levelWeight(p.email.agree),
+    emailClose: levelWeight(p.email.close ?? p.email.disagree),
     emailDisagree: levelWeight(p.email.disagree),
     postalAgree: levelWeight(p.postalCode.agree),
     postalDisagree: levelWeight(p.postalCode.disagree),

@@ -82,3 +82,20 @@ describe('blocking on addresses without a postal code', () => {
     expect(findDuplicates([c, d], { keys: ['namePostalCode'] }).comparisons).toBe(0);
   });
 });
+
+describe('emails with typing damage', () => {
+  // email close log2(0.06/0.002) = 4.907, disagree log2(0.24/0.9979) = -2.056
+  const mail = (value: string) => ({ type: 'email', value }) as const;
+  const emailEvidence = (x: string, y: string) =>
+    compare(person('a', 'Noah Watson', { contactPoints: [mail(x)] }), person('b', 'Noah Watson', { contactPoints: [mail(y)] }))?.evidence.find((e) => e.field === 'email');
+  it.each([
+    ['matthew78@ballard-mcdonald.net', 'matthea78@bwllar-mcdonald.net', 'high', 4.907], // letters swapped and dropped (Splink fake_1000)
+    ['zhangwei@gmail.com', 'zhangwei@gmial.com', 'high', 4.907], // the domain mistyped
+    ['zhang.wei01@163.com', 'zhang.wei02@163.com', 'disagree', -2.056], // other digits: another account
+    ['noah@example.com', 'watson.family@example.org', 'disagree', -2.056],
+  ])('%s / %s: %s', (x, y, level, weight) => {
+    const e = emailEvidence(x, y);
+    expect(e?.level).toBe(level);
+    expect(e?.weight).toBeCloseTo(weight, 3);
+  });
+});
