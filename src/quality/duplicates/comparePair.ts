@@ -141,6 +141,7 @@ export function scorePair(
   p: MatchParameters,
   evidence?: FieldEvidence[],
   frequency?: NameFrequencyAdjustment,
+  birthFrequency?: NameFrequencyAdjustment,
 ): number {
   let score = 0;
   let givenDiffers = false;
@@ -198,7 +199,7 @@ export function scorePair(
     // share a record's phone and address (FEBRL damages a given name in most duplicates).
     if (ba === bb) {
       personal = true;
-      score += note(evidence, 'birthDate', 'agree', w.birthAgree);
+      score += note(evidence, 'birthDate', 'agree', w.birthAgree + (birthFrequency ? birthFrequency(a) : 0));
     } else if (closeDates(ba, bb)) score += note(evidence, 'birthDate', 'high', w.birthClose);
     else {
       birthDisagrees = true;
@@ -306,13 +307,13 @@ export function decidingIdentifier(f: Features, a: number, b: number): 'uscc' | 
  * A pair's score for grouping matches into clusters: its score, or `Infinity` where a shared
  * identifier decides it (a verified phone a household shares decides nothing), as in judgePair.
  */
-export function linkScore(f: Features, a: number, b: number, w: WeightTable, p: MatchParameters, frequency?: NameFrequencyAdjustment): number {
-  const score = scorePair(f, a, b, w, p, undefined, frequency);
+export function linkScore(f: Features, a: number, b: number, w: WeightTable, p: MatchParameters, frequency?: NameFrequencyAdjustment, birthFrequency?: NameFrequencyAdjustment): number {
+  const score = scorePair(f, a, b, w, p, undefined, frequency, birthFrequency);
   const decided = decidingIdentifier(f, a, b);
   if (decided === undefined) return score;
   if (decided === 'verifiedPhone') {
     const evidence: FieldEvidence[] = [];
-    scorePair(f, a, b, w, p, evidence, frequency);
+    scorePair(f, a, b, w, p, evidence, frequency, birthFrequency);
     if (evidence.some((e) => e.field === 'phone' && e.level === 'shared')) return score;
   }
   return Infinity;

@@ -111,11 +111,15 @@ function referenceFindDuplicates(customers: readonly Customer[], options: FindDu
   const names = new NameFrequency();
   for (const name of f.name) names.add(name);
   const frequency = s.nameFrequency ? (i: number) => names.adjustment(f.name[i]!) : undefined;
+  // the same adjustment for how common a birth date is (a 1 January placeholder)
+  const births = new NameFrequency();
+  for (const birth of f.birthDate) births.add(birth);
+  const birthFrequency = s.nameFrequency ? (i: number) => births.adjustment(f.birthDate[i]!) : undefined;
   const reported: DuplicatePair[] = [];
   const linked = new Map<number, number[]>();
   for (const pair of pairs) {
     const [a, b] = pair.split(',').map(Number) as [number, number];
-    const judged = judgePair(f, a, b, s, frequency);
+    const judged = judgePair(f, a, b, s, frequency, birthFrequency);
     if (!judged) continue;
     reported.push(judged);
     if (judged.status === 'match') {
@@ -126,7 +130,7 @@ function referenceFindDuplicates(customers: readonly Customer[], options: FindDu
   reported.sort((x, y) => y.score - x.score || (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : 1));
   const clusters: string[][] = [];
   const visited = new Set<number>();
-  const link = (a: number, b: number) => linkScore(f, a, b, s.weights, s.parameters, frequency);
+  const link = (a: number, b: number) => linkScore(f, a, b, s.weights, s.parameters, frequency, birthFrequency);
   for (const start of linked.keys()) {
     if (visited.has(start)) continue;
     const component: number[] = [];
