@@ -17,6 +17,9 @@ describe('person names as real records write them', () => {
     ['WALKER, Sandra', 'Sandra Walker', 'exact'], // surname first with a comma, case
     ['Bill Clinton', 'William Clinton', 'high'], // nickname table
     ['Peggy Olson', 'Margaret Olson', 'high'],
+    ['Artie Englefield', 'Arthur Englefield', 'high'], // nickname table, extended (Splink historical_50k)
+    ['Willie Jones', 'Bill Jones', 'high'], // two short forms of William
+    ['Jean Morel', 'John Morel', 'disagree'], // another language's form of John is not a nickname
     ['Zhang Wei', '张伟', 'high'], // pinyin against characters, both parts: the name in two scripts (4 + 4 = high)
     ['Wei Zhang', '张伟', 'high'], // Western order
     ['ZHANG Wei', '张伟', 'high'], // the family name in capitals, passport style
