@@ -101,6 +101,18 @@ function streetContains(x: string, y: string): boolean {
   return long.endsWith(short) && !hasDigit(long.slice(0, long.length - short.length));
 }
 
+/** Two numbers of one length one digit or one swap of neighbouring digits apart (E.164, so the country code is part of it). */
+function closePhones(a: readonly string[], b: readonly string[]): boolean {
+  for (let i = 0; i < a.length; i++) {
+    for (let j = 0; j < b.length; j++) {
+      const x = a[i] as string;
+      const y = b[j] as string;
+      if (x.length === y.length && oneEditApart(x, y)) return true;
+    }
+  }
+  return false;
+}
+
 const digitsOf = (s: string) => s.replace(/[^0-9]/g, '');
 
 /**
@@ -241,7 +253,11 @@ export function scorePair(
   // share a phone as a household does, so it weighs 0. The same name at a new street with the old
   // phone is a company that moved, and keeps the phone's weight.
   const switchboard = f.kind[a] === 1 && !nameExact && streetSimilarity >= 0 && streetSimilarity < 0.9 - SLACK;
-  if (phoneShared === DIFFERENT) score += note(evidence, 'phone', 'disagree', w.phoneDisagree);
+  // A number one digit off is a typo only when the names agree: an office's extensions and a
+  // family's numbers run in sequence too.
+  if (phoneShared === DIFFERENT) {
+    score += !nameDisagrees && !givenDiffers && closePhones(pa, pb) ? note(evidence, 'phone', 'high', w.phoneClose) : note(evidence, 'phone', 'disagree', w.phoneDisagree);
+  }
   else if (phoneShared !== NOT_COMPARED) score += shared || switchboard ? note(evidence, 'phone', 'shared', 0) : note(evidence, 'phone', 'agree', w.phoneAgree);
   // Postal code, city and street say much the same thing: together they count at most ADDRESS_CAP.
   let address = contact(evidence, f.postalCode, a, b, 'postalCode', w.postalAgree, w.postalDisagree, shared);

@@ -32,7 +32,7 @@ type Field = (typeof FIELDS)[number];
 // The levels of each field, in the order of MatchParameters; evidence levels map onto them.
 const LEVELS: Readonly<Record<Field, readonly string[]>> = {
   name: ['exact', 'high', 'medium', 'disagree'],
-  phone: ['agree', 'disagree'],
+  phone: ['agree', 'close', 'disagree'],
   email: ['agree', 'close', 'disagree'],
   postalCode: ['agree', 'disagree'],
   locality: ['agree', 'disagree'],
@@ -64,7 +64,7 @@ function levels(f: Features, a: number, b: number, p: MatchParameters, w: Weight
   for (const e of evidence) {
     if ((e.level === 'shared' && !sharedAgrees) || e.field === 'address') continue;
     const k = FIELDS.indexOf(e.field);
-    const level = (e.field === 'birthDate' || e.field === 'email') && e.level === 'high' ? 'close' : e.level === 'shared' ? sharedLevel(e) : e.level;
+    const level = (e.field === 'birthDate' || e.field === 'email' || e.field === 'phone') && e.level === 'high' ? 'close' : e.level === 'shared' ? sharedLevel(e) : e.level;
     out[at + k] = LEVELS[e.field].indexOf(level);
   }
 }
@@ -199,7 +199,7 @@ export function estimateMatchParameters(
   FIELDS.forEach((field, k) => {
     const table = ((start as unknown as Record<Field, Record<string, LevelProbabilities> | undefined>)[field] ?? defaults[field]) as Record<string, LevelProbabilities>;
     LEVELS[field].forEach((level, l) => {
-      // birthDate.close and email.close may be absent from parameters written before they existed
+      // birthDate.close, email.close and phone.close may be absent from parameters written before they existed
       const value = table[level] ?? ({ m: EPS, u: EPS } as LevelProbabilities);
       m[k * SLOTS + l] = value.m;
       u[k * SLOTS + l] = value.u;

@@ -99,3 +99,23 @@ describe('emails with typing damage', () => {
     expect(e?.weight).toBeCloseTo(weight, 3);
   });
 });
+
+describe('phones with a typo', () => {
+  // phone close log2(0.03/0.0003) = 6.644, disagree log2(0.27/0.9996) = -1.888
+  const tel = (value: string) => ({ type: 'phone', value }) as const;
+  const phoneEvidence = (x: string, y: string, names: [string, string] = ['陈晓明', '陈晓明']) =>
+    compare(person('a', names[0], { contactPoints: [tel(x)] }), person('b', names[1], { contactPoints: [tel(y)] }))?.evidence.find((e) => e.field === 'phone');
+  it.each([
+    ['138 1234 5678', '138 1234 5679', 'high', 6.644], // one digit off
+    ['138 1234 5678', '138 1234 5687', 'high', 6.644], // two neighbouring digits swapped
+    ['138 1234 5678', '139 1234 5679', 'disagree', -1.888], // two digits off
+  ])('%s / %s: %s', (x, y, level, weight) => {
+    const e = phoneEvidence(x, y);
+    expect(e?.level).toBe(level);
+    expect(e?.weight).toBeCloseTo(weight, 3);
+  });
+
+  it('numbers in sequence are not a typo when the given names differ (an office, a family plan)', () => {
+    expect(phoneEvidence('0571-8800 1234', '0571-8800 1235', ['王建国', '王建军'])?.level).toBe('disagree');
+  });
+});
