@@ -85,6 +85,19 @@ const SLACK = 1e-9;
 // less than their sum, since agreeing on the street nearly implies agreeing on the postal code.
 const ADDRESS_CAP = 12;
 
+const isCjkCode = (c: number) => c >= 0x3400 && c <= 0x9fff;
+
+/**
+ * One organisation name in characters is the other with two to four characters in front: a city
+ * or county the list of normalizeOrganizationName does not know (湖州星河科技 / 星河科技). The
+ * shorter keeps four characters or more, so a trade word alone (科技) is not matched this way.
+ */
+function placeInFront(x: string, y: string): boolean {
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  const extra = long.length - short.length;
+  return extra >= 2 && extra <= 4 && short.length >= 4 && isCjkCode(short.charCodeAt(0)) && isCjkCode(long.charCodeAt(0)) && long.endsWith(short);
+}
+
 const hasDigit = (s: string) => /[0-9]/.test(s);
 
 /**
@@ -181,6 +194,7 @@ export function scorePair(
     } else {
       s = jaroWinkler(na, nb);
       level = s >= p.nameHigh - SLACK ? 1 : s >= p.nameMedium - SLACK ? 2 : 3;
+      if (level > 1 && placeInFront(na, nb)) level = 1;
     }
     nameExact = level === 0;
     if (level === 0) score += note(evidence, 'name', 'exact', w.nameExact + (frequency ? frequency(a) : 0), 1);

@@ -50,6 +50,9 @@ describe('person names as real records write them', () => {
     ['欧阳先生', '欧阳静怡', 'medium'], // the title dropped leaves the compound surname 欧阳 (3 + 1), not 欧 + given 阳
     ['郑梓玥', 'ZHENG Ziyue', 'high'], // 玥 (yue) is outside GB 2312 but common in given names: pinyin against characters (4 + 4)
     ['李女士', '王李', 'disagree'], // characters keep their roles: 李 as a given name is not the surname of 李女士
+    ['Wang Xiao Ming', '王小明', 'high'], // pinyin with the given name in syllables: read whole, wang + xiaoming, not given Wang and family Ming
+    ['Xiao Ming Wang', '王小明', 'high'], // the same, family last
+    ['Wang Xiao Ming', '王晓东', 'disagree'], // whole pinyin wangxiaoming is not wangxiaodong
   ])('%s / %s: %s', (x, y, level) => {
     expect(nameLevel(p(x), p(y))).toBe(level);
   });
@@ -87,6 +90,13 @@ describe('organisation names', () => {
   ])('%s = %s', (x, y) => {
     expect(normalizeOrganizationName(x)).toBe(normalizeOrganizationName(y));
     expect(nameLevel(organization('a', x), organization('b', y))).toBe('exact');
+  });
+
+  it('reads two to four characters in front of the same name as a place the list does not know: high', () => {
+    // 湖州 is not among the large cities normalizeOrganizationName drops: 湖州星河科技 ends with 星河科技
+    // (four characters), so high rather than the medium of Jaro-Winkler 0.889
+    expect(nameLevel(organization('a', '湖州星河科技有限公司'), organization('b', '星河科技有限公司'))).toBe('high');
+    expect(nameLevel(organization('a', '湖州星河科技有限公司'), organization('b', '河科技有限公司'))).not.toBe('high'); // three characters left: too little
   });
 
   it('keeps different companies apart', () => {
