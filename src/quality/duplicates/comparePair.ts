@@ -64,12 +64,30 @@ function mobilesDiffer(a: readonly string[], b: readonly string[]): boolean {
   return mb;
 }
 
+/**
+ * A mainland landline typed without its area code (`88001234`, read as +86 88001234) and the
+ * same number with it (+86 571 88001234): the local number of 7 or 8 digits ends the other, after
+ * an area code of 2 or 3 digits (10, 571), and neither is a mobile.
+ */
+function sameLandline(x: string, y: string): boolean {
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  const local = short.length - 3;
+  const area = long.length - short.length;
+  return (
+    short.startsWith('+86') && long.startsWith('+86') && (local === 7 || local === 8) && (area === 2 || area === 3) &&
+    short.charCodeAt(3) !== 49 && long.charCodeAt(3) !== 48 && !isCnMobile(long) && long.endsWith(short.slice(3))
+  );
+}
+
 /** Whether two phone lists share a number, and whether a shared one is a mainland mobile. */
 function sharedPhone(a: readonly string[], b: readonly string[]): number {
   let out = DIFFERENT;
   for (let i = 0; i < a.length; i++) {
     for (let j = 0; j < b.length; j++) {
-      if (a[i] !== b[j]) continue;
+      if (a[i] !== b[j]) {
+        if (sameLandline(a[i] as string, b[j] as string)) out = LANDLINE;
+        continue;
+      }
       if (isCnMobile(a[i] as string)) return MOBILE;
       out = LANDLINE;
     }

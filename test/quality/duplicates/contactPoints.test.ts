@@ -119,3 +119,20 @@ describe('phones with a typo', () => {
     expect(phoneEvidence('0571-8800 1234', '0571-8800 1235', ['王建国', '王建军'])?.level).toBe('disagree');
   });
 });
+
+describe('a landline typed without its area code', () => {
+  // phone agree log2(0.7/0.0001) = 12.773
+  const tel = (value: string) => ({ type: 'phone', value }) as const;
+  const phoneEvidence = (x: string, y: string) =>
+    compare(person('a', '陈晓明', { contactPoints: [tel(x)] }), person('b', '陈晓明', { contactPoints: [tel(y)] }))?.evidence.find((e) => e.field === 'phone');
+  it.each([
+    ['88001234', '0571-8800 1234', 'agree'], // +86 88001234 ends +86 571 88001234 after a 3-digit area code
+    ['6512 3456', '010-6512 3456', 'agree'], // Beijing: a 2-digit area code
+    ['88001234', '0571-8800 1235', 'disagree'], // another number
+    ['3812 3456', '138 3812 3456', 'disagree'], // a mobile is no landline with an area code
+  ])('%s / %s: %s', (x, y, level) => {
+    const e = phoneEvidence(x, y);
+    expect(e?.level).toBe(level);
+    if (level === 'agree') expect(e?.weight).toBeCloseTo(12.773, 3);
+  });
+});
