@@ -84,5 +84,5 @@ const byBirthDate = (f: Features, a: number, b: number) =>
  * so the window of a record does not depend on where it sits in the input.
  */
 export function windowOrder(key: BlockingKey | undefined): (f: Features, a: number, b: number) => number {
-  return key === 'namePostalCode' || key === 'nameBirthDate' || key === 'nameLatin' ? byBirthDate : byName;
+  return key === 'namePostalCode' || key === 'nameBirthDate' || key === 'nameLatin' || key === 'nameLocality' ? byBirthDate : byName;
 }

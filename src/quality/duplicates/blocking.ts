@@ -1,7 +1,7 @@
 import type { Customer } from '../../customer/customer';
 import { DEFAULT_BLOCK_WINDOW, type PairScreen, pairScreen, windowOrder } from './blockRules';
 import type { Features } from './features';
-import { FNV_OFFSET, fnv, fnv2, mixHashes } from './keyHash';
+import { FNV_OFFSET, fieldHash, fnv, fnv2, mixHashes } from './keyHash';
 
 /**
  * The built-in blocking keys: records are only compared when they share at least one key, which
@@ -21,6 +21,8 @@ import { FNV_OFFSET, fnv, fnv2, mixHashes } from './keyHash';
  * - `familyBirthDate`, `givenBirthDate`: the family (or given) name and the birth date
  * - `birthDatePostalCode`: the birth date and the postal code
  * - `streetPostalCode`: the street line and the postal code
+ * - `streetLocality`, `nameLocality`: the street line, or the name, and the city (the district when
+ *   there is no city) of the first address: addresses typed without a postal code
  * - `identifier`: each identifier attribute declared in `identifiers`
  *
  * @example
@@ -43,6 +45,8 @@ export const BLOCKING_KEYS = [
   'givenBirthDate',
   'birthDatePostalCode',
   'streetPostalCode',
+  'streetLocality',
+  'nameLocality',
   'identifier',
 ] as const;
 
@@ -66,6 +70,9 @@ export type BlockingKey = (typeof BLOCKING_KEYS)[number];
  * ```
  */
 export type CustomBlockingKey = (customer: Customer) => string | readonly string[] | undefined;
+
+/** The city of a record's first address, or its district when there is no city ('' when neither). */
+const locality = (f: Features, i: number) => (f.city[i] as string) || (f.district[i] as string);
 
 /** Emits the key of two fields when both are present (a field hash is 0 only when missing). */
 function two(x: number, y: number, emit: (hash: number) => void): void {
@@ -108,6 +115,12 @@ export function builtInKeys(key: BlockingKey, f: Features, i: number, emit: (has
       return two(f.birthHash[i] as number, f.postalHash[i] as number, emit);
     case 'streetPostalCode':
       return two(f.streetHash[i] as number, f.postalHash[i] as number, emit);
+    case 'streetLocality':
+      if (f.streetHash[i]) two(f.streetHash[i] as number, fieldHash(locality(f, i)), emit);
+      return;
+    case 'nameLocality':
+      if (f.nameHash[i]) two(f.nameHash[i] as number, fieldHash(locality(f, i)), emit);
+      return;
     case 'identifier':
       for (let k = 0; k < f.identifiers.length; k++) {
         const v = (f.identifiers[k] as string[])[i] as string;

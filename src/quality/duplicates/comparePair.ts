@@ -64,12 +64,30 @@ function mobilesDiffer(a: readonly string[], b: readonly string[]): boolean {
   return mb;
 }
 
+/**
+ * A mainland landline typed without its area code (`88001234`, read as +86 88001234) and the
+ * same number with it (+86 571 88001234): the local number of 7 or 8 digits ends the other, after
+ * an area code of 2 or 3 digits (10, 571), and neither is a mobile.
+ */
+function sameLandline(x: string, y: string): boolean {
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  const local = short.length - 3;
+  const area = long.length - short.length;
+  return (
+    short.startsWith('+86') && long.startsWith('+86') && (local === 7 || local === 8) && (area === 2 || area === 3) &&
+    short.charCodeAt(3) !== 49 && long.charCodeAt(3) !== 48 && !isCnMobile(long) && long.endsWith(short.slice(3))
+  );
+}
+
 /** Whether two phone lists share a number, and whether a shared one is a mainland mobile. */
 function sharedPhone(a: readonly string[], b: readonly string[]): number {
   let out = DIFFERENT;
   for (let i = 0; i < a.length; i++) {
     for (let j = 0; j < b.length; j++) {
-      if (a[i] !== b[j]) continue;
+      if (a[i] !== b[j]) {
+        if (sameLandline(a[i] as string, b[j] as string)) out = LANDLINE;
+        continue;
+      }
       if (isCnMobile(a[i] as string)) return MOBILE;
       out = LANDLINE;
     }
@@ -84,6 +102,66 @@ const SLACK = 1e-9;
 // The most postal code, locality and street together add (bits): more than one field's worth,
 // less than their sum, since agreeing on the street nearly implies agreeing on the postal code.
 const ADDRESS_CAP = 12;
+
+const isCjkCode = (c: number) => c >= 0x3400 && c <= 0x9fff;
+
+/**
+ * One organisation name in characters is the other with two to four characters in front: a city
+ * or county the list of normalizeOrganizationName does not know (湖州星河科技 / 星河科技). The
+ * shorter keeps four characters or more, so a trade word alone (科技) is not matched this way.
+ */
+function placeInFront(x: string, y: string): boolean {
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  const extra = long.length - short.length;
+  return extra >= 2 && extra <= 4 && short.length >= 4 && isCjkCode(short.charCodeAt(0)) && isCjkCode(long.charCodeAt(0)) && long.endsWith(short);
+}
+
+const hasDigit = (s: string) => /[0-9]/.test(s);
+
+/**
+ * One street line holds the other: at its start, the rest left off (a unit, 人民路12号 /
+ * 人民路12号3栋101室, or a street type, `919nlavergne` / `919nlavergneave`), or at its end after a
+ * prefix without digits (the province, city and district written into the line,
+ * 杭州市西湖区文三路1号 / 文三路1号; with digits it would be another house number, `112mainst` /
+ * `12mainst`). The shorter needs a house number and four characters.
+ */
+function streetContains(x: string, y: string): boolean {
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  if (short.length < 4 || !hasDigit(short)) return false;
+  if (long.startsWith(short)) return true;
+  return long.endsWith(short) && !hasDigit(long.slice(0, long.length - short.length));
+}
+
+/** Two numbers of one length one digit or one swap of neighbouring digits apart (E.164, so the country code is part of it). */
+function closePhones(a: readonly string[], b: readonly string[]): boolean {
+  for (let i = 0; i < a.length; i++) {
+    for (let j = 0; j < b.length; j++) {
+      const x = a[i] as string;
+      const y = b[j] as string;
+      if (x.length === y.length && oneEditApart(x, y)) return true;
+    }
+  }
+  return false;
+}
+
+const digitsOf = (s: string) => s.replace(/[^0-9]/g, '');
+
+/**
+ * Two email addresses alike give or take typing damage (Jaro-Winkler of at least 0.9 over the
+ * whole address) with the same digits: `matthew78@ballard-mcdonald.net` / `matthea78@bwllar-mcdonald.net`,
+ * `zhangwei@gmial.com` / `zhangwei@gmail.com`. Digits that differ (`zhang.wei01` / `zhang.wei02`)
+ * are another account.
+ */
+function closeEmails(a: readonly string[], b: readonly string[]): boolean {
+  for (let i = 0; i < a.length; i++) {
+    for (let j = 0; j < b.length; j++) {
+      const x = a[i] as string;
+      const y = b[j] as string;
+      if (digitsOf(x) === digitsOf(y) && jaroWinkler(x, y) >= 0.9 - SLACK) return true;
+    }
+  }
+  return false;
+}
 
 /** A birth date one digit apart or with day and month swapped (YYYYMMDD keys). */
 function closeDates(x: string, y: string): boolean {
@@ -106,6 +184,7 @@ export function scorePair(
   p: MatchParameters,
   evidence?: FieldEvidence[],
   frequency?: NameFrequencyAdjustment,
+  birthFrequency?: NameFrequencyAdjustment,
 ): number {
   let score = 0;
   let givenDiffers = false;
@@ -113,6 +192,7 @@ export function scorePair(
   let givenClose = false;
   let givenHomophone = false;
   let nameDisagrees = false;
+  let nameExact = false;
   const na = f.name[a] as string;
   const nb = f.name[b] as string;
   if (na && nb) {
@@ -132,7 +212,9 @@ export function scorePair(
     } else {
       s = jaroWinkler(na, nb);
       level = s >= p.nameHigh - SLACK ? 1 : s >= p.nameMedium - SLACK ? 2 : 3;
+      if (level > 1 && placeInFront(na, nb)) level = 1;
     }
+    nameExact = level === 0;
     if (level === 0) score += note(evidence, 'name', 'exact', w.nameExact + (frequency ? frequency(a) : 0), 1);
     // A common name written two ways (`Zhang Wei` / 张伟) is as weak as the commoner of the two.
     else if (level === 1) score += note(evidence, 'name', 'high', w.nameHigh + (frequency ? Math.min(frequency(a), frequency(b)) : 0), s);
@@ -150,7 +232,9 @@ export function scorePair(
   if (ea.length > 0 && eb.length > 0) {
     const agree = anyShared(ea, eb);
     personal ||= agree;
-    score += agree ? note(evidence, 'email', 'agree', w.emailAgree) : note(evidence, 'email', 'disagree', w.emailDisagree);
+    if (agree) score += note(evidence, 'email', 'agree', w.emailAgree);
+    else if (closeEmails(ea, eb)) score += note(evidence, 'email', 'high', w.emailClose);
+    else score += note(evidence, 'email', 'disagree', w.emailDisagree);
   }
   const ba = f.birthDate[a] as string;
   const bb = f.birthDate[b] as string;
@@ -159,7 +243,7 @@ export function scorePair(
     // share a record's phone and address (FEBRL damages a given name in most duplicates).
     if (ba === bb) {
       personal = true;
-      score += note(evidence, 'birthDate', 'agree', w.birthAgree);
+      score += note(evidence, 'birthDate', 'agree', w.birthAgree + (birthFrequency ? birthFrequency(a) : 0));
     } else if (closeDates(ba, bb)) score += note(evidence, 'birthDate', 'high', w.birthClose);
     else {
       birthDisagrees = true;
@@ -193,21 +277,26 @@ export function scorePair(
   // 丁诺梓): a dropped character (陈秀珍 / 陈秀) with a new mobile is still one person.
   const weakGiven = (givenPartial && phoneShared !== MOBILE) || (givenClose && birthDisagrees) || (givenHomophone && phoneShared !== NOT_COMPARED && mobilesDiffer(pa, pb));
   const shared = (givenDiffers || nameDisagrees || weakGiven) && !personal;
-  if (phoneShared === DIFFERENT) score += note(evidence, 'phone', 'disagree', w.phoneDisagree);
-  else if (phoneShared !== NOT_COMPARED) score += shared ? note(evidence, 'phone', 'shared', 0) : note(evidence, 'phone', 'agree', w.phoneAgree);
+  const sa = f.street[a] as string;
+  const sb = f.street[b] as string;
+  const streetSimilarity = sa && sb ? (sa === sb ? 1 : streetContains(sa, sb) ? Math.max(0.9, jaroWinkler(sa, sb)) : jaroWinkler(sa, sb)) : -1;
+  // An organisation's sites share its switchboard: two organisations at different streets whose
+  // names are not the same (`Firman House East` / `Firman House West`, 某银行西湖支行 / 某银行滨江支行)
+  // share a phone as a household does, so it weighs 0. The same name at a new street with the old
+  // phone is a company that moved, and keeps the phone's weight.
+  const switchboard = f.kind[a] === 1 && !nameExact && streetSimilarity >= 0 && streetSimilarity < 0.9 - SLACK;
+  // A number one digit off is a typo only when the names agree: an office's extensions and a
+  // family's numbers run in sequence too.
+  if (phoneShared === DIFFERENT) {
+    score += !nameDisagrees && !givenDiffers && closePhones(pa, pb) ? note(evidence, 'phone', 'high', w.phoneClose) : note(evidence, 'phone', 'disagree', w.phoneDisagree);
+  }
+  else if (phoneShared !== NOT_COMPARED) score += shared || switchboard ? note(evidence, 'phone', 'shared', 0) : note(evidence, 'phone', 'agree', w.phoneAgree);
   // Postal code, city and street say much the same thing: together they count at most ADDRESS_CAP.
   let address = contact(evidence, f.postalCode, a, b, 'postalCode', w.postalAgree, w.postalDisagree, shared);
   address += locality(evidence, f, a, b, w, shared);
-  const sa = f.street[a] as string;
-  const sb = f.street[b] as string;
-  if (sa && sb) {
-    if (sa === sb) address += shared ? note(evidence, 'street', 'shared', 0) : note(evidence, 'street', 'exact', w.streetExact, 1);
-    else {
-      const s = jaroWinkler(sa, sb);
-      if (s >= 0.9 - SLACK) address += shared ? note(evidence, 'street', 'shared', 0, s) : note(evidence, 'street', 'high', w.streetHigh, s);
-      else address += note(evidence, 'street', 'disagree', w.streetDisagree, s);
-    }
-  }
+  if (streetSimilarity === 1) address += shared ? note(evidence, 'street', 'shared', 0) : note(evidence, 'street', 'exact', w.streetExact, 1);
+  else if (streetSimilarity >= 0.9 - SLACK) address += shared ? note(evidence, 'street', 'shared', 0, streetSimilarity) : note(evidence, 'street', 'high', w.streetHigh, streetSimilarity);
+  else if (streetSimilarity >= 0) address += note(evidence, 'street', 'disagree', w.streetDisagree, streetSimilarity);
   if (address > ADDRESS_CAP) {
     if (evidence) evidence.push({ field: 'address', level: 'cap', weight: round(ADDRESS_CAP - address) });
     address = ADDRESS_CAP;
@@ -266,13 +355,13 @@ export function decidingIdentifier(f: Features, a: number, b: number): 'uscc' | 
  * A pair's score for grouping matches into clusters: its score, or `Infinity` where a shared
  * identifier decides it (a verified phone a household shares decides nothing), as in judgePair.
  */
-export function linkScore(f: Features, a: number, b: number, w: WeightTable, p: MatchParameters, frequency?: NameFrequencyAdjustment): number {
-  const score = scorePair(f, a, b, w, p, undefined, frequency);
+export function linkScore(f: Features, a: number, b: number, w: WeightTable, p: MatchParameters, frequency?: NameFrequencyAdjustment, birthFrequency?: NameFrequencyAdjustment): number {
+  const score = scorePair(f, a, b, w, p, undefined, frequency, birthFrequency);
   const decided = decidingIdentifier(f, a, b);
   if (decided === undefined) return score;
   if (decided === 'verifiedPhone') {
     const evidence: FieldEvidence[] = [];
-    scorePair(f, a, b, w, p, evidence, frequency);
+    scorePair(f, a, b, w, p, evidence, frequency, birthFrequency);
     if (evidence.some((e) => e.field === 'phone' && e.level === 'shared')) return score;
   }
   return Infinity;

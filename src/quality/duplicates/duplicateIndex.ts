@@ -44,6 +44,7 @@ class Index implements DuplicateIndex {
   private readonly blocks: Map<number, Block>[];
   private readonly customHashes: (number[] | undefined)[] = [];
   private readonly names = new NameFrequency();
+  private readonly births = new NameFrequency();
   private live = 0;
 
   constructor(options: FindDuplicatesOptions) {
@@ -64,6 +65,7 @@ class Index implements DuplicateIndex {
     this.slotOf.set(customer.id, slot);
     this.live++;
     this.names.add(this.f.name[slot] as string);
+    this.births.add(this.f.birthDate[slot] as string);
     this.keysOf(slot, customer, (k, hash) => {
       const map = this.blocks[k] as Map<number, Block>;
       const block = map.get(hash);
@@ -79,6 +81,7 @@ class Index implements DuplicateIndex {
     this.slotOf.delete(id);
     this.live--;
     this.names.remove(this.f.name[slot] as string);
+    this.births.remove(this.f.birthDate[slot] as string);
     this.keysOf(slot, undefined, (k, hash) => {
       const map = this.blocks[k] as Map<number, Block>;
       const block = map.get(hash);
@@ -101,8 +104,13 @@ class Index implements DuplicateIndex {
     const replaced = this.slotOf.get(candidate.id);
     writeFeatures(f, scratch, candidate);
     const name = f.name[scratch] as string;
-    if (replaced !== undefined) this.names.remove(f.name[replaced] as string);
+    const birth = f.birthDate[scratch] as string;
+    if (replaced !== undefined) {
+      this.names.remove(f.name[replaced] as string);
+      this.births.remove(f.birthDate[replaced] as string);
+    }
     this.names.add(name);
+    this.births.add(birth);
     try {
       const others = new Set<number>();
       const members: number[] = [];
@@ -118,15 +126,20 @@ class Index implements DuplicateIndex {
         this.pairedIn(members, scratch, k, others);
       }, true);
       const frequency = this.settings.nameFrequency ? (i: number) => this.names.adjustment(f.name[i] as string) : undefined;
+      const birthFrequency = this.settings.nameFrequency ? (i: number) => this.births.adjustment(f.birthDate[i] as string) : undefined;
       const pairs: DuplicatePair[] = [];
       for (const other of others) {
-        const pair = judgePair(f, other < scratch ? other : scratch, other < scratch ? scratch : other, this.settings, frequency);
+        const pair = judgePair(f, other < scratch ? other : scratch, other < scratch ? scratch : other, this.settings, frequency, birthFrequency);
         if (pair) pairs.push(pair);
       }
       return pairs.sort(comparePairs);
     } finally {
       this.names.remove(name);
-      if (replaced !== undefined) this.names.add(f.name[replaced] as string);
+      this.births.remove(birth);
+      if (replaced !== undefined) {
+        this.names.add(f.name[replaced] as string);
+        this.births.add(f.birthDate[replaced] as string);
+      }
       truncate(f, scratch);
     }
   }

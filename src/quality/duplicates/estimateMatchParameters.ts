@@ -6,6 +6,7 @@ import { DEFAULT_MATCH_PARAMETERS, type LevelProbabilities, type MatchParameters
 import { extractFeatures, type Features, requireCustomerShape } from './features';
 import type { FindDuplicatesOptions } from './findDuplicates';
 import { requireEstimateOptions } from './guards';
+import { mulberry32 } from '../../core/random';
 
 const clamp = (x: number) => Math.min(1 - EPS, Math.max(EPS, x));
 
@@ -31,8 +32,8 @@ type Field = (typeof FIELDS)[number];
 // The levels of each field, in the order of MatchParameters; evidence levels map onto them.
 const LEVELS: Readonly<Record<Field, readonly string[]>> = {
   name: ['exact', 'high', 'medium', 'disagree'],
-  phone: ['agree', 'disagree'],
-  email: ['agree', 'disagree'],
+  phone: ['agree', 'close', 'disagree'],
+  email: ['agree', 'close', 'disagree'],
   postalCode: ['agree', 'disagree'],
   locality: ['agree', 'disagree'],
   street: ['exact', 'high', 'disagree'],
@@ -46,6 +47,9 @@ const EPS = 1e-6;
 // Strength of the prior (pseudo-pairs per class) that keeps EM near the starting values where the
 // data say little: MAP-EM with a Dirichlet prior centred on `start`.
 const PRIOR = 20;
+// Random pairs drawn to estimate u (all pairs when there are fewer), and the seed of the draw.
+const RANDOM_PAIRS = 500_000;
+const RANDOM_SEED = 0x5eed;
 
 /**
  * Level index of each field for one pair (-1 = not compared, or a household's shared contact
@@ -53,32 +57,87 @@ const PRIOR = 20;
  * Several declared identifiers count as repeated observations of the one identifier field: the
  * last one is kept here.
  */
-function levels(f: Features, a: number, b: number, p: MatchParameters, w: WeightTable, out: Int8Array, at: number): void {
+function levels(f: Features, a: number, b: number, p: MatchParameters, w: WeightTable, out: Int8Array, at: number, sharedAgrees = false): void {
   out.fill(-1, at, at + FIELDS.length);
   const evidence: FieldEvidence[] = [];
   scorePair(f, a, b, w, p, evidence);
   for (const e of evidence) {
-    if (e.level === 'shared' || e.field === 'address') continue;
+    if ((e.level === 'shared' && !sharedAgrees) || e.field === 'address') continue;
     const k = FIELDS.indexOf(e.field);
-    const level = e.field === 'birthDate' && e.level === 'high' ? 'close' : e.level;
+    const level = (e.field === 'birthDate' || e.field === 'email' || e.field === 'phone') && e.level === 'high' ? 'close' : e.level === 'shared' ? sharedLevel(e) : e.level;
     out[at + k] = LEVELS[e.field].indexOf(level);
   }
 }
 
 /**
- * Estimates the m and u probabilities of {@link findDuplicates}'s fields from your own data, by
- * expectation-maximisation over the candidate pairs that blocking produces, on exactly the
- * comparison findDuplicates scores (name levels, addresses, birth dates, declared identifiers;
- * a household's shared phone or address is not an observation), assuming fields agree
- * independently given match status (Winkler, W. E. (1988), "Using the EM Algorithm for Weight
- * Computation in the Fellegi-Sunter Model of Record Linkage", Proceedings of the Section on Survey
- * Research Methods, ASA, 667-671; Jaro, M. A. (1989), JASA 84(406), 414-420). The match share
- * starts at the share of pairs the starting weights score at 8 bits or more, and each probability
- * is pulled toward its starting value by a Dirichlet prior worth 20 pairs per class (MAP-EM), so
- * fields the data say little about stay put and EM does not drift to another two-class split. The
- * `u` it finds is the chance of agreement among non-matching *candidate* pairs (which share a
- * blocking key), the population the weights are applied to. Probabilities are kept within
- * [1e-6, 1 - 1e-6]. Name-frequency adjustment is not estimated (findDuplicates applies it on top).
+ * Sets `u` (flattened like the EM tables) to the agreement rates among record pairs drawn at
+ * random (of one kind), which are nearly all different customers: the chance of agreeing by
+ * accident, as Splink estimates it (`estimate_u_using_random_sampling`). Candidate pairs would
+ * not do: blocking picks them for agreeing on a name, postal code or birth date, so among the
+ * non-matching candidates those fields agree far more often than by accident, and the weights of
+ * exactly the fields blocking uses come out too low. Each level is pulled toward its starting
+ * value by a prior worth PRIOR pairs, so a level never seen at random keeps a small u.
+ */
+function estimateU(f: Features, start: MatchParameters, w: WeightTable, u: Float64Array): void {
+  const n = f.ids.length;
+  const F = FIELDS.length;
+  const all = (n * (n - 1)) / 2;
+  const counts = new Float64Array(F * SLOTS);
+  const out = new Int8Array(F);
+  const random = mulberry32(RANDOM_SEED);
+  const visit = (a: number, b: number) => {
+    if (f.kind[a] !== f.kind[b]) return;
+    // How often a contact point agrees by accident, whoever shares it: a shared one counts as agreeing.
+    levels(f, a, b, start, w, out, 0, true);
+    for (let k = 0; k < F; k++) {
+      const l = out[k] as number;
+      if (l >= 0) counts[k * SLOTS + l] = (counts[k * SLOTS + l] as number) + 1;
+    }
+  };
+  // Every pair when there are few; otherwise a fixed number drawn with a fixed seed (reproducible).
+  if (all <= RANDOM_PAIRS) for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) visit(a, b);
+  else {
+    for (let k = 0; k < RANDOM_PAIRS; k++) {
+      const a = Math.floor(random() * n);
+      const b = Math.floor(random() * (n - 1));
+      visit(a, b >= a ? b + 1 : b);
+    }
+  }
+  for (let k = 0; k < F; k++) {
+    const nl = LEVELS[FIELDS[k] as Field].length;
+    let total = 0;
+    for (let l = 0; l < nl; l++) total += counts[k * SLOTS + l] as number;
+    if (total <= 0) continue; // never observed at random: keep the starting values
+    for (let l = 0; l < nl; l++) {
+      const j = k * SLOTS + l;
+      u[j] = clamp(((counts[j] as number) + PRIOR * (u[j] as number)) / (total + PRIOR));
+    }
+  }
+}
+
+/** The agreement a household's shared contact point stands for: a street equal or close, the others agree. */
+const sharedLevel = (e: FieldEvidence) => (e.field !== 'street' ? 'agree' : e.similarity === undefined ? 'exact' : 'high');
+
+/**
+ * Estimates the m and u probabilities of {@link findDuplicates}'s fields from your own data, on
+ * exactly the comparison findDuplicates scores (name levels, addresses, birth dates, declared
+ * identifiers). `u`, the chance of agreeing by accident, is counted on record pairs drawn at
+ * random (every pair up to 500,000 of them, else 500,000 drawn with a fixed seed), which are nearly
+ * all different customers, as Splink does: among the candidate pairs blocking picks, the fields
+ * it blocks on (name, postal code, birth date) agree by construction, so their `u` would come out
+ * far too high and their weights too low. `m` and the match share are then estimated by
+ * expectation-maximisation over the candidate pairs with `u` held fixed (a household's shared
+ * phone or address is not an observation of m), assuming fields agree independently given match
+ * status (Winkler, W. E. (1988), "Using the EM Algorithm for Weight Computation in the
+ * Fellegi-Sunter Model of Record Linkage", Proceedings of the Section on Survey Research Methods,
+ * ASA, 667-671; Jaro, M. A. (1989), JASA 84(406), 414-420). The match share starts at the share
+ * of pairs the starting weights score at 8 bits or more, and each probability is pulled toward
+ * its starting value by a Dirichlet prior worth 20 pairs (MAP-EM), so fields the data say little
+ * about stay put. With `u` fixed EM has half the unknowns and converges in a few to a few dozen
+ * iterations. Where one organisation has many sites (sharing its name and switchboard), the class
+ * EM finds can be "same organisation" rather than "same site": compare with the defaults on
+ * records you have checked. Probabilities are kept within [1e-6, 1 - 1e-6]. Name-frequency
+ * adjustment is not estimated (findDuplicates applies it on top).
  *
  * @param customers - the records (ids must be unique)
  * @param options - {@link EstimateOptions}
@@ -140,14 +199,14 @@ export function estimateMatchParameters(
   FIELDS.forEach((field, k) => {
     const table = ((start as unknown as Record<Field, Record<string, LevelProbabilities> | undefined>)[field] ?? defaults[field]) as Record<string, LevelProbabilities>;
     LEVELS[field].forEach((level, l) => {
-      // birthDate.close may be absent from parameters written before it existed
+      // birthDate.close, email.close and phone.close may be absent from parameters written before they existed
       const value = table[level] ?? ({ m: EPS, u: EPS } as LevelProbabilities);
       m[k * SLOTS + l] = value.m;
       u[k * SLOTS + l] = value.u;
     });
   });
   const priorM = m.slice();
-  const priorU = u.slice();
+  estimateU(f, start, weights, u);
   // Start from the share of pairs the starting weights call a match (at 8 bits), not a guess.
   let share = 0;
   for (let i = 0; i < pairs; i++) {
@@ -178,7 +237,6 @@ export function estimateMatchParameters(
     }
     // M-step: re-estimate the share and every level's m and u.
     const sm = new Float64Array(F * SLOTS);
-    const su = new Float64Array(F * SLOTS);
     let total = 0;
     for (let i = 0; i < pairs; i++) {
       const gi = g[i] as number;
@@ -187,7 +245,6 @@ export function estimateMatchParameters(
         const l = obs[i * F + k] as number;
         if (l < 0) continue;
         sm[k * SLOTS + l] = (sm[k * SLOTS + l] as number) + gi;
-        su[k * SLOTS + l] = (su[k * SLOTS + l] as number) + 1 - gi;
       }
     }
     let moved = Math.abs(total / pairs - share);
@@ -195,19 +252,13 @@ export function estimateMatchParameters(
     for (let k = 0; k < F; k++) {
       const nl = LEVELS[FIELDS[k] as Field].length;
       let tm = 0;
-      let tu = 0;
-      for (let l = 0; l < nl; l++) {
-        tm += sm[k * SLOTS + l] as number;
-        tu += su[k * SLOTS + l] as number;
-      }
-      if (tm <= 0 || tu <= 0) continue; // field never observed: keep the starting values
+      for (let l = 0; l < nl; l++) tm += sm[k * SLOTS + l] as number;
+      if (tm <= 0) continue; // field never observed among likely matches: keep the starting values
       for (let l = 0; l < nl; l++) {
         const j = k * SLOTS + l;
         const nm = clamp(((sm[j] as number) + PRIOR * (priorM[j] as number)) / (tm + PRIOR));
-        const nu = clamp(((su[j] as number) + PRIOR * (priorU[j] as number)) / (tu + PRIOR));
-        moved = Math.max(moved, Math.abs(nm - (m[j] as number)), Math.abs(nu - (u[j] as number)));
+        moved = Math.max(moved, Math.abs(nm - (m[j] as number)));
         m[j] = nm;
-        u[j] = nu;
       }
     }
     converged = moved < tolerance;

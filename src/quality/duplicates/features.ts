@@ -8,6 +8,7 @@ import { normalizePhone } from '../../validation/normalize/phone';
 import { normalizePostalCode } from '../../validation/normalize/postalCode';
 import { splitPersonName } from './personName';
 import { normalizeName, normalizeOrganizationName } from './similarity';
+import { normalizeStreet } from './streetLine';
 import { FNV_OFFSET, fieldHash, fnv2 } from './keyHash';
 
 /** A column of 32-bit field hashes: a typed array for a batch, a plain array (small integers) where rows are appended. */
@@ -165,7 +166,7 @@ export function writeFeatures(f: Features, i: number, c: Customer): void {
         addressSeen = true;
         city = place(text(p.city));
         district = place(text(p.district));
-        street = typeof p.line1 === 'string' ? normalizeName(p.line1) : '';
+        street = typeof p.line1 === 'string' ? normalizeStreet(p.line1) : '';
       }
     }
   }

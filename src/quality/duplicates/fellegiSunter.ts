@@ -31,8 +31,10 @@ export interface LevelProbabilities {
  */
 export interface MatchParameters {
   readonly name: { readonly exact: LevelProbabilities; readonly high: LevelProbabilities; readonly medium: LevelProbabilities; readonly disagree: LevelProbabilities };
-  readonly phone: { readonly agree: LevelProbabilities; readonly disagree: LevelProbabilities };
-  readonly email: { readonly agree: LevelProbabilities; readonly disagree: LevelProbabilities };
+  /** `close`: a number one digit or one swap of neighbours off, the names not disagreeing (when absent such phones disagree). */
+  readonly phone: { readonly agree: LevelProbabilities; readonly close?: LevelProbabilities; readonly disagree: LevelProbabilities };
+  /** `close`: addresses alike give or take a typo, with the same digits (`matthew78@ballard.net` / `matthea78@bllard.net`; when absent such emails disagree). */
+  readonly email: { readonly agree: LevelProbabilities; readonly close?: LevelProbabilities; readonly disagree: LevelProbabilities };
   readonly postalCode: { readonly agree: LevelProbabilities; readonly disagree: LevelProbabilities };
   /** `close`: one digit apart or day and month swapped (when absent such dates disagree). */
   readonly birthDate: { readonly agree: LevelProbabilities; readonly close?: LevelProbabilities; readonly disagree: LevelProbabilities };
@@ -58,7 +60,7 @@ const level = (m: number, u: number): LevelProbabilities => ({ m, u });
  * (three in a thousand share a normalised name; one in ten thousand a phone), `m` allows for typos
  * and for people changing phones (30%) and emails (30%) between registrations. They give weights
  * `log2(m/u)`: exact name +7.8 (a name alone stays below the default threshold of 8: it is left
- * for review), phone agree +12.8, phone disagree -1.7, postal code agree +6.5,
+ * for review), phone agree +12.8, one digit off +6.6, phone disagree -1.9, postal code agree +6.5,
  * birth date agree +10.8, a declared identifier agreeing +16.5 and disagreeing -5.1.
  * Replace them with figures estimated on your own data (for example by EM, Winkler 1988) where you
  * can.
@@ -72,8 +74,8 @@ const level = (m: number, u: number): LevelProbabilities => ({ m, u });
  */
 export const DEFAULT_MATCH_PARAMETERS: MatchParameters = {
   name: { exact: level(0.68, 0.003), high: level(0.2, 0.004), medium: level(0.09, 0.03), disagree: level(0.03, 0.963) },
-  phone: { agree: level(0.7, 0.0001), disagree: level(0.3, 0.9999) },
-  email: { agree: level(0.7, 0.0001), disagree: level(0.3, 0.9999) },
+  phone: { agree: level(0.7, 0.0001), close: level(0.03, 0.0003), disagree: level(0.27, 0.9996) },
+  email: { agree: level(0.7, 0.0001), close: level(0.06, 0.002), disagree: level(0.24, 0.9979) },
   postalCode: { agree: level(0.9, 0.01), disagree: level(0.1, 0.99) },
   birthDate: { agree: level(0.9, 0.0005), close: level(0.06, 0.003), disagree: level(0.04, 0.9965) },
   uscc: { agree: level(0.95, 0.00001), disagree: level(0.05, 0.99999) },
@@ -119,8 +121,10 @@ export interface WeightTable {
   readonly nameMedium: number;
   readonly nameDisagree: number;
   readonly phoneAgree: number;
+  readonly phoneClose: number;
   readonly phoneDisagree: number;
   readonly emailAgree: number;
+  readonly emailClose: number;
   readonly emailDisagree: number;
   readonly postalAgree: number;
   readonly postalDisagree: number;
@@ -153,8 +157,10 @@ export function weightTable(p: MatchParameters): WeightTable {
     nameMedium: levelWeight(p.name.medium),
     nameDisagree: levelWeight(p.name.disagree),
     phoneAgree: levelWeight(p.phone.agree),
+    phoneClose: levelWeight(p.phone.close ?? p.phone.disagree),
     phoneDisagree: levelWeight(p.phone.disagree),
     emailAgree: levelWeight(p.email.agree),
+    emailClose: levelWeight(p.email.close ?? p.email.disagree),
     emailDisagree: levelWeight(p.email.disagree),
     postalAgree: levelWeight(p.postalCode.agree),
     postalDisagree: levelWeight(p.postalCode.disagree),

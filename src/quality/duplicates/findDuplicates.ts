@@ -50,7 +50,8 @@ export interface FindDuplicatesOptions extends LongRunningOptions {
    * Weaken an exact name agreement for common names (term-frequency adjustment, as Splink does):
    * `log2(u / tf)` bits, at most 0 and at least -6, where `tf` is the name's share of the records
    * and `u` the chance two records picked at random share a name; a `high` agreement (`Zhang Wei`
-   * / 张伟) is weakened by the commoner of the two names. Default true.
+   * / 张伟) is weakened by the commoner of the two names. A birth-date agreement is weakened the
+   * same way for a date many records share (a 1 January or 1900-01-01 placeholder). Default true.
    */
   readonly nameFrequency?: boolean;
 }
@@ -162,6 +163,7 @@ export function findDuplicates(customers: readonly Customer[], options: FindDupl
   const { codes, skippedBlocks } = candidatePairs(customers, f, settings.keys, settings.customKeys, settings.maxBlockSize, settings.window, true);
   onProgress?.({ phase: 'block', done: n, total: n });
   const frequency = settings.nameFrequency ? nameFrequencyOfColumn(f.name, f.nameHash) : undefined;
+  const birthFrequency = settings.nameFrequency ? nameFrequencyOfColumn(f.birthDate, f.birthHash) : undefined;
   const pairs: DuplicatePair[] = [];
   const edges: number[] = [];
   for (let k = 0; k < codes.length; k++) {
@@ -172,14 +174,14 @@ export function findDuplicates(customers: readonly Customer[], options: FindDupl
     const code = codes[k] as number;
     const a = Math.floor(code / n);
     const b = code - a * n;
-    const pair = judgePair(f, a, b, settings, frequency);
+    const pair = judgePair(f, a, b, settings, frequency, birthFrequency);
     if (pair === undefined) continue;
     if (pair.status === 'match') edges.push(a, b);
     pairs.push(pair);
   }
   onProgress?.({ phase: 'compare', done: codes.length, total: codes.length });
   pairs.sort(comparePairs);
-  const link = (a: number, b: number) => linkScore(f, a, b, settings.weights, settings.parameters, frequency);
+  const link = (a: number, b: number) => linkScore(f, a, b, settings.weights, settings.parameters, frequency, birthFrequency);
   const clusters = averageLinkClusters(n, edges, link)
     .map((g) => g.map((i) => f.ids[i] as string).sort())
     .sort((x, y) => cmp(x[0] as string, y[0] as string));
@@ -239,10 +241,10 @@ export function matchSettings(options: FindDuplicatesOptions): MatchSettings {
  * first without evidence would score those twice); the pair to report, or undefined when it is
  * below review.
  */
-export function judgePair(f: Features, a: number, b: number, s: MatchSettings, frequency?: NameFrequencyAdjustment): DuplicatePair | undefined {
+export function judgePair(f: Features, a: number, b: number, s: MatchSettings, frequency?: NameFrequencyAdjustment, birthFrequency?: NameFrequencyAdjustment): DuplicatePair | undefined {
   if (f.kind[a] !== f.kind[b]) return undefined;
   const evidence: FieldEvidence[] = [];
-  const score = scorePair(f, a, b, s.weights, s.parameters, evidence, frequency);
+  const score = scorePair(f, a, b, s.weights, s.parameters, evidence, frequency, birthFrequency);
   const decidedBy = decidingIdentifier(f, a, b);
   if (score < s.review && decidedBy === undefined) return undefined;
   // A verified phone a household shares decides nothing.

@@ -15,8 +15,8 @@ const BUILT_IN_KEYS: ReadonlySet<string> = new Set(BLOCKING_KEYS);
 /** The level names of each field of {@link MatchParameters}; `optional` fields may be absent. */
 const FIELDS: readonly { readonly field: string; readonly levels: readonly string[]; readonly optional?: boolean; readonly optionalLevels?: readonly string[] }[] = [
   { field: 'name', levels: ['exact', 'high', 'medium', 'disagree'] },
-  { field: 'phone', levels: ['agree', 'disagree'] },
-  { field: 'email', levels: ['agree', 'disagree'] },
+  { field: 'phone', levels: ['agree', 'disagree'], optionalLevels: ['close'] },
+  { field: 'email', levels: ['agree', 'disagree'], optionalLevels: ['close'] },
   { field: 'postalCode', levels: ['agree', 'disagree'] },
   { field: 'birthDate', levels: ['agree', 'disagree'], optionalLevels: ['close'] },
   { field: 'uscc', levels: ['agree', 'disagree'] },

@@ -1,11 +1,13 @@
 // English given names and the nicknames and short forms registration forms carry instead of them,
-// written out from common usage (Bill/William, Peggy/Margaret, Bob/Robert). A name may belong to
+// written out from common usage (Bill/William, Peggy/Margaret, Bob/Robert, Artie/Arthur), with the
+// usual spellings of each (Willie, Bobbie, Tommie). Forms of one name in other languages (Jean,
+// Sean, Ian for John) are not nicknames: a person is rarely registered under both. A name may belong to
 // several groups (Chris: Christopher and Christine). Lower case, as after normalizeName.
 const GROUPS = [
-  'william bill billy will willy liam', 'robert bob bobby rob robbie bert', 'richard dick rick ricky rich richie',
+  'william bill billy will willy willie liam', 'robert bob bobby bobbie rob robbie robby bert', 'richard dick rick ricky rich richie ritchie richey',
   'margaret peggy maggie meg marge margie greta', 'elizabeth liz lizzie beth betty betsy eliza libby bess lisa',
-  'james jim jimmy jamie', 'john jack johnny jon', 'jonathan jon jonny', 'michael mike mikey mick mickey',
-  'joseph joe joey', 'thomas tom tommy', 'charles charlie chuck chas', 'edward ed eddie ted teddy ned',
+  'james jim jimmy jimmie jamie', 'john jack johnny johnnie jon', 'jonathan jon jonny', 'michael mike mikey mick mickey',
+  'joseph joe joey', 'thomas tom tommy tommie', 'charles charlie chuck chas', 'edward ed eddie eddy ted teddy ned',
   'henry harry hank', 'harold harry hal', 'anthony tony', 'andrew andy drew', 'daniel dan danny',
   'matthew matt matty', 'christopher chris kit', 'christine chris chrissy tina', 'christina chris tina',
   'nicholas nick nicky', 'samuel sam sammy', 'samantha sam sammy', 'alexander alex al sandy', 'alexandra alex sandra sandy lexi',
@@ -13,11 +15,11 @@ const GROUPS = [
   'patricia pat patty trish tricia', 'peter pete', 'david dave davey', 'donald don donny', 'ronald ron ronnie',
   'kenneth ken kenny', 'lawrence larry', 'raymond ray', 'gerald gerry jerry', 'gregory greg', 'jeffrey jeff',
   'joshua josh', 'zachary zach zack', 'frederick fred freddie', 'francis frank', 'franklin frank', 'arthur art',
-  'albert al bert', 'alfred alf alfie', 'leonard leo len lenny', 'philip phil', 'phillip phil', 'walter walt wally',
+  'albert al bert bertie', 'alfred alf alfie', 'leonard leo len lenny', 'philip phil', 'phillip phil', 'walter walt wally',
   'eugene gene', 'vincent vince vinny', 'victoria vicky tori', 'katherine kate kathy katie kat kitty',
   'catherine cathy kate katie', 'kathleen kathy kate', 'susan sue susie suzy', 'deborah debbie deb debra',
-  'rebecca becky becca', 'jennifer jen jenny', 'jessica jess jessie', 'barbara barb babs', 'dorothy dot dottie',
-  'abigail abby gail', 'amanda mandy', 'pamela pam', 'cynthia cindy', 'judith judy', 'frances fran frankie',
+  'rebecca becky becca', 'jennifer jen jenny', 'jessica jess jessie', 'barbara barb babs', 'dorothy dot dottie dolly',
+  'abigail abby gail', 'amanda mandy', 'pamela pam', 'cynthia cindy', 'judith judy', 'frances fran frankie fanny',
   'jacqueline jackie', 'theresa terry tess', 'teresa terry tess', 'melissa mel missy', 'melanie mel',
   'kimberly kim', 'nancy nan', 'ann anne annie nancy', 'anna annie', 'helen nell nellie', 'eleanor ellie nell nora',
   'mary molly polly mae', 'sarah sara sally', 'caroline carol carrie', 'carolyn carol carrie', 'virginia ginny',
@@ -26,6 +28,12 @@ const GROUPS = [
   'olivia liv livvy', 'madeline maddie', 'madison maddie', 'lachlan lachie', 'mitchell mitch', 'douglas doug',
   'russell russ', 'terence terry', 'bradley brad', 'cameron cam', 'benedict ben', 'maximilian max', 'maxwell max',
   'sebastian seb', 'tobias toby', 'rachel rach', 'jasmine jas', 'emily em emmy', 'emma em', 'charlotte charlie lottie',
+  'arthur art artie', 'herbert herb herbie bert', 'ernest ernie', 'archibald archie', 'edmund ed eddie ned', 'hugh huey hughie',
+  'percival percy', 'reginald reg reggie', 'bernard bernie', 'clifford cliff', 'stanley stan', 'leslie les', 'sidney sid',
+  'sydney sid', 'gilbert gil bert', 'augustus gus', 'montague monty', 'norman norm', 'theodore theo ted teddy',
+  'wilfred wilf fred', 'agnes aggie nessie', 'harriet hattie', 'henrietta etta hettie', 'gertrude gertie trudy',
+  'florence flo florrie', 'mildred millie', 'millicent millie', 'matilda tilly tilda', 'winifred winnie', 'jane jenny jennie',
+  'louisa lou', 'louise lou', 'susanna sue susie', 'susannah sue susie',
 ];
 
 let groupsOf: Map<string, number[]> | undefined;

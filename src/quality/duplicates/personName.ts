@@ -69,8 +69,11 @@ export function splitPersonName(displayName: string, givenName?: string, familyN
       const pieces = displayName.split(MIDDLE_DOT);
       return parts(normalizeName(pieces[pieces.length - 1] ?? ''), normalizeName(pieces[0] ?? ''), true);
     }
-    const n = normalizeName(displayName).replace(CJK_TITLE, '');
-    const cut = n.length > 2 && COMPOUND_SURNAMES.has(n.slice(0, 2)) ? 2 : 1;
+    const whole = normalizeName(displayName);
+    const n = whole.replace(CJK_TITLE, '');
+    // With a form of address dropped (欧阳先生) what is left is the surname, compound ones included.
+    const titled = n.length < whole.length;
+    const cut = (n.length > 2 || (titled && n.length === 2)) && COMPOUND_SURNAMES.has(n.slice(0, 2)) ? 2 : 1;
     return parts(n.slice(0, cut), n.slice(cut), true);
   }
   const tokens = displayName.trim().split(PART_BREAK).filter((t) => t.length > 0 && !isLatinTitle(t));
@@ -185,16 +188,19 @@ export function comparePersonNames(a: NameParts, b: NameParts): NameComparison {
   if (level > 0) {
     // One of the two is split the wrong way round. A name in characters is read surname first
     // with known surnames, a Latin one only by convention (`Wu Jingyi` read as given Wu): when one
-    // side is in characters and the other is not, its parts keep their roles.
+    // side is in characters and the other is not, its parts keep their roles. A Latin name with one
+    // part left out (`Noah` typed as the only name, `Thompson` in the first-name box) is compared
+    // with either part of the other; a name in characters keeps its roles (王先生 is not 李王).
     const byB = isCjkName(b) && !isCjkName(a);
+    const latin = !isCjkName(a) && !isCjkName(b);
     const sf = partAgreement(a.family, b.given, a.familyLatin, b.givenLatin, byB);
     const sg = partAgreement(a.given, b.family, a.givenLatin, b.familyLatin, !byB);
     const [family, given] = byB ? [sg, sf] : [sf, sg];
     const swapped = levelOf(family, given);
-    if (swapped < level && sf !== 1 && sg !== 1) {
+    if (swapped < level && ((sf !== 1 && sg !== 1) || latin)) {
       level = swapped;
       givenDiffers = given === 0;
-      givenPartial = given === 5 || given === 8;
+      givenPartial = given === 1 || given === 5 || given === 8;
       givenClose = given === 7;
       givenHomophone = given === 7;
     }
@@ -204,10 +210,25 @@ export function comparePersonNames(a: NameParts, b: NameParts): NameComparison {
 
 /** The name columns of the feature table, read by index so scoring allocates nothing. */
 export interface NameColumns {
+  /** The whole name, normalised ({@link normalizeName} of the display name). */
+  readonly name: readonly string[];
   readonly family: readonly string[];
   readonly given: readonly string[];
   readonly familyLatin: readonly string[];
   readonly givenLatin: readonly string[];
+}
+
+/**
+ * Whether row `x`'s whole name in Latin letters is row `y`'s name in characters read out in pinyin,
+ * family first or last: `Wang Xiao Ming` and `Xiao Ming Wang` against 王小明, where splitting the
+ * Latin name the Western way (given Wang, family Ming) loses the reading.
+ */
+function pinyinSpelledOut(c: NameColumns, x: number, y: number): boolean {
+  const whole = c.name[x] as string;
+  const fy = c.familyLatin[y] as string;
+  const gy = c.givenLatin[y] as string;
+  if (!whole || !fy || !gy || isCjk(whole.charCodeAt(0)) || !isCjk((c.family[y] as string).charCodeAt(0))) return false;
+  return whole.length === fy.length + gy.length && (whole === fy + gy || whole === gy + fy);
 }
 
 /** {@link comparePersonNames} for rows a and b of the columns, packed as `level * 16 + (givenHomophone ? 8 : 0) + (givenClose ? 4 : 0) + (givenPartial ? 2 : 0) + (givenDiffers ? 1 : 0)`. */
@@ -216,5 +237,6 @@ export function personNameLevel(c: NameColumns, a: number, b: number): number {
     { family: c.family[a] as string, given: c.given[a] as string, familyLatin: c.familyLatin[a] as string, givenLatin: c.givenLatin[a] as string },
     { family: c.family[b] as string, given: c.given[b] as string, familyLatin: c.familyLatin[b] as string, givenLatin: c.givenLatin[b] as string },
   );
+  if (r.level > 1 && (pinyinSpelledOut(c, a, b) || pinyinSpelledOut(c, b, a))) return 16;
   return r.level * 16 + (r.givenHomophone ? 8 : 0) + (r.givenClose ? 4 : 0) + (r.givenPartial ? 2 : 0) + (r.givenDiffers ? 1 : 0);
 }

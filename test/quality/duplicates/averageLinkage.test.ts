@@ -93,9 +93,9 @@ describe('findDuplicates clusters', () => {
     //   c1~c2 high 5.644 (initial s) + phone 12.773 + birth 10.814 = 29.231 (match)
     //   a2~c1 high 5.644 - 0.415 + phone 12.773 + birth disagree -4.639 = 13.363 (match: the bridge)
     //   a1~c1 5.229 - 4.639 = 0.590; a1~c2 and a2~c2: given names differ, disagree -5.005, email
-    //   disagree -1.737, birth -4.639, the landline shared (0): -11.381 each
+    //   disagree log2(0.24/0.9979) = -2.056, birth -4.639, the landline shared (0): -11.700 each
     // single link: one cluster of four; average link: {a1,a2}, {c1,c2}, then
-    // (0.590 - 11.381 + 13.363 - 11.381) / 4 = -2.2 < 0: two customers.
+    // (0.590 - 11.700 + 13.363 - 11.700) / 4 = -2.4 < 0: two customers.
     const matches = r.pairs.filter((p) => p.status === 'match').map((p) => [p.a, p.b] as const);
     expect(clusterPairs(matches)).toEqual([['a1', 'a2', 'c1', 'c2']]);
     expect(r.pairs.find((p) => p.a === 'a2' && p.b === 'c1')?.score).toBeCloseTo(13.363, 2);

@@ -41,7 +41,26 @@ describe('estimateMatchParameters (EM)', () => {
     }
     expect(fit.matchShare).toBeCloseTo(matches / candidates, 1);
     expect(fit.parameters.phone.agree.m).toBeCloseTo(phone.mAgree / phone.mBoth, 1);
-    expect(fit.parameters.phone.agree.u).toBeCloseTo(phone.uAgree / phone.uBoth, 1);
+  });
+
+  it('counts u on all pairs when there are at most 500,000: the rate of accidental agreement, with the prior of 20 pairs', () => {
+    // 900 records: 404,550 pairs, all visited. Second implementation: count the pairs of one kind
+    // where both have phones, and those sharing one, straight from the normalised columns; u is
+    // (sharing + 20 * 0.0001) / (both + 20), the Dirichlet prior centred on the default u.
+    const small = syntheticCustomers({ count: 900, seed: 5, asOf: new Date('2026-01-01') });
+    const f = extractFeatures(small.customers, 'CN');
+    let both = 0;
+    let sharing = 0;
+    for (let a = 0; a < f.ids.length; a++) {
+      for (let b = a + 1; b < f.ids.length; b++) {
+        if (f.kind[a] !== f.kind[b] || !f.phones[a]!.length || !f.phones[b]!.length) continue;
+        both++;
+        if (f.phones[a]!.some((p) => f.phones[b]!.includes(p))) sharing++;
+      }
+    }
+    expect(sharing).toBeGreaterThan(0);
+    const u = estimateMatchParameters(small.customers).parameters.phone.agree.u;
+    expect(u).toBeCloseTo((sharing + 20 * 0.0001) / (both + 20), 12);
   });
 
   it('gives weights that find duplicates with F1 of at least 0.95 on the synthetic set', () => {

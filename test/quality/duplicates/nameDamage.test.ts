@@ -17,6 +17,9 @@ describe('person names as real records write them', () => {
     ['WALKER, Sandra', 'Sandra Walker', 'exact'], // surname first with a comma, case
     ['Bill Clinton', 'William Clinton', 'high'], // nickname table
     ['Peggy Olson', 'Margaret Olson', 'high'],
+    ['Artie Englefield', 'Arthur Englefield', 'high'], // nickname table, extended (Splink historical_50k)
+    ['Willie Jones', 'Bill Jones', 'high'], // two short forms of William
+    ['Jean Morel', 'John Morel', 'disagree'], // another language's form of John is not a nickname
     ['Zhang Wei', '张伟', 'high'], // pinyin against characters, both parts: the name in two scripts (4 + 4 = high)
     ['Wei Zhang', '张伟', 'high'], // Western order
     ['ZHANG Wei', '张伟', 'high'], // the family name in capitals, passport style
@@ -44,6 +47,12 @@ describe('person names as real records write them', () => {
     ['aHry Hill', 'Harry Hill', 'medium'], // the same in the given name
     ['Maya Eel', 'Maya Lee', 'disagree'], // three letters: too short to read as an anagram
     ['Maya Jones', 'Maya Stone', 'disagree'], // sorted ejnos / enost: more than one edit apart
+    ['欧阳先生', '欧阳静怡', 'medium'], // the title dropped leaves the compound surname 欧阳 (3 + 1), not 欧 + given 阳
+    ['郑梓玥', 'ZHENG Ziyue', 'high'], // 玥 (yue) is outside GB 2312 but common in given names: pinyin against characters (4 + 4)
+    ['李女士', '王李', 'disagree'], // characters keep their roles: 李 as a given name is not the surname of 李女士
+    ['Wang Xiao Ming', '王小明', 'high'], // pinyin with the given name in syllables: read whole, wang + xiaoming, not given Wang and family Ming
+    ['Xiao Ming Wang', '王小明', 'high'], // the same, family last
+    ['Wang Xiao Ming', '王晓东', 'disagree'], // whole pinyin wangxiaoming is not wangxiaodong
   ])('%s / %s: %s', (x, y, level) => {
     expect(nameLevel(p(x), p(y))).toBe(level);
   });
@@ -52,6 +61,19 @@ describe('person names as real records write them', () => {
     const a = person('a', 'x', { person: { familyName: 'Walker', givenName: 'Sandra' } });
     const b = person('b', 'y', { person: { familyName: 'Sandra', givenName: 'Walker' } });
     expect(nameLevel(a, b)).toBe('exact');
+  });
+
+  it('compares a Latin name with one part left out against either part of the other (Splink fake_1000)', () => {
+    // `Noah` typed as the only name, against a record whose first-name box holds the surname and
+    // whose surname box holds Noah: as written, family missing (1) and given noah / watson
+    // different (0) disagree; read the other way the one part agrees with the other's (3 + 1 =
+    // medium), as `Walker` / `Sandra Walker` does.
+    const noah = person('a', 'Noah', { person: { givenName: 'Noah' } });
+    const swapped = person('b', 'Watson Noah', { person: { givenName: 'Watson', familyName: 'Noah' } });
+    expect(nameLevel(noah, swapped)).toBe('medium');
+    const surnameOnly = person('c', 'Thompson', { person: { familyName: 'Thompson' } });
+    const swappedThompson = person('d', 'Thompson Ollie', { person: { givenName: 'Thompson', familyName: 'Ollie' } });
+    expect(nameLevel(surnameOnly, swappedThompson)).toBe('medium');
   });
 });
 
@@ -68,6 +90,13 @@ describe('organisation names', () => {
   ])('%s = %s', (x, y) => {
     expect(normalizeOrganizationName(x)).toBe(normalizeOrganizationName(y));
     expect(nameLevel(organization('a', x), organization('b', y))).toBe('exact');
+  });
+
+  it('reads two to four characters in front of the same name as a place the list does not know: high', () => {
+    // 湖州 is not among the large cities normalizeOrganizationName drops: 湖州星河科技 ends with 星河科技
+    // (four characters), so high rather than the medium of Jaro-Winkler 0.889
+    expect(nameLevel(organization('a', '湖州星河科技有限公司'), organization('b', '星河科技有限公司'))).toBe('high');
+    expect(nameLevel(organization('a', '湖州星河科技有限公司'), organization('b', '河科技有限公司'))).not.toBe('high'); // three characters left: too little
   });
 
   it('keeps different companies apart', () => {

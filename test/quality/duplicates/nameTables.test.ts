@@ -44,6 +44,21 @@ describe('character -> pinyin table (pinyin-pro data)', () => {
     expect(checked).toBeGreaterThan(6700); // GB 2312 has 3,755 + 3,008 = 6,763 hanzi
   });
 
+  it('agrees with pinyin-pro on the rest of U+4E00-U+9FA5 that is not a traditional form (name characters outside GB 2312: 玥 祎 珺 喆 堃 赟)', () => {
+    const traditional = new Set<string>();
+    for (let i = 0; i < TRADITIONAL_TO_SIMPLIFIED.length; i += 2) traditional.add(TRADITIONAL_TO_SIMPLIFIED[i] as string);
+    let checked = 0;
+    for (let code = 0x4e00; code <= 0x9fa5; code++) {
+      const c = String.fromCharCode(code);
+      if (traditional.has(c)) continue;
+      const expected = pinyin(c, { toneType: 'none', type: 'array', v: true })[0] ?? '';
+      expect(pinyinOfCode(code)).toBe(/^[a-z]+$/.test(expected) ? expected : '');
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(17_000);
+    for (const c of '玥祎珺喆堃赟') expect(pinyinOfCode(c.charCodeAt(0))).not.toBe('');
+  });
+
   it('reads surnames as pinyin-pro does in surname mode (单 shan, 曾 zeng, 区 ou)', () => {
     for (const c of '单曾区解仇朴查乐') expect(pinyinOfCode(c.charCodeAt(0), true)).toBe(pinyin(c, { toneType: 'none', type: 'array', surname: 'head' })[0]);
   });

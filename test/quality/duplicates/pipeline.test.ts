@@ -31,6 +31,8 @@ function keyStrings(key: (typeof BLOCKING_KEYS)[number], f: Features, i: number)
     case 'givenBirthDate': return two(f.given[i], f.birthDate[i]);
     case 'birthDatePostalCode': return two(f.birthDate[i], f.postalCode[i]);
     case 'streetPostalCode': return two(f.street[i], f.postalCode[i]);
+    case 'streetLocality': return two(f.street[i], f.city[i] || f.district[i]);
+    case 'nameLocality': return two(f.name[i], f.city[i] || f.district[i]);
     case 'identifier': return f.identifierKeys.flatMap((k, j) => two(k, f.identifiers[j]?.[i]));
   }
 }
@@ -38,7 +40,7 @@ function keyStrings(key: (typeof BLOCKING_KEYS)[number], f: Features, i: number)
 /** The sort of a windowed block: by birth date and phone where the key holds the name, else by name; ids break ties. */
 function sortTuple(key: string, f: Features, i: number): string[] {
   const phone = f.phones[i]![0] ?? '';
-  return ['namePostalCode', 'nameBirthDate', 'nameLatin'].includes(key)
+  return ['namePostalCode', 'nameBirthDate', 'nameLatin', 'nameLocality'].includes(key)
     ? [f.birthDate[i]!, phone, f.name[i]!, f.ids[i]!]
     : [f.name[i]!, f.birthDate[i]!, phone, f.ids[i]!];
 }
@@ -109,11 +111,15 @@ function referenceFindDuplicates(customers: readonly Customer[], options: FindDu
   const names = new NameFrequency();
   for (const name of f.name) names.add(name);
   const frequency = s.nameFrequency ? (i: number) => names.adjustment(f.name[i]!) : undefined;
+  // the same adjustment for how common a birth date is (a 1 January placeholder)
+  const births = new NameFrequency();
+  for (const birth of f.birthDate) births.add(birth);
+  const birthFrequency = s.nameFrequency ? (i: number) => births.adjustment(f.birthDate[i]!) : undefined;
   const reported: DuplicatePair[] = [];
   const linked = new Map<number, number[]>();
   for (const pair of pairs) {
     const [a, b] = pair.split(',').map(Number) as [number, number];
-    const judged = judgePair(f, a, b, s, frequency);
+    const judged = judgePair(f, a, b, s, frequency, birthFrequency);
     if (!judged) continue;
     reported.push(judged);
     if (judged.status === 'match') {
@@ -124,7 +130,7 @@ function referenceFindDuplicates(customers: readonly Customer[], options: FindDu
   reported.sort((x, y) => y.score - x.score || (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : 1));
   const clusters: string[][] = [];
   const visited = new Set<number>();
-  const link = (a: number, b: number) => linkScore(f, a, b, s.weights, s.parameters, frequency);
+  const link = (a: number, b: number) => linkScore(f, a, b, s.weights, s.parameters, frequency, birthFrequency);
   for (const start of linked.keys()) {
     if (visited.has(start)) continue;
     const component: number[] = [];

@@ -14,13 +14,13 @@ import { loadSplinkFake1000 } from './splinkFake1000';
 describe('findDuplicates on realistic Chinese and Western customer records (10,641 records, seed 11)', () => {
   const { customers, clusters } = realisticCustomers(10_000, 11);
 
-  it('defaults: F1 >= 0.97 (measured P 0.995 / R 0.958 / F1 0.976)', () => {
+  it('defaults: F1 >= 0.97 (measured P 0.995 / R 0.959 / F1 0.977)', () => {
     const q = evaluateDuplicates(findDuplicates(customers).clusters, clusters);
     expect(q.precision).toBeGreaterThanOrEqual(0.99);
     expect(q.f1).toBeGreaterThanOrEqual(0.97);
   });
 
-  it('EM converges and keeps F1 >= 0.96 (measured P 0.995 / R 0.954 / F1 0.974)', () => {
+  it('EM converges and keeps F1 >= 0.96 (measured P 0.975 / R 0.967 / F1 0.971)', () => {
     const fit = estimateMatchParameters(customers);
     expect(fit.converged).toBe(true);
     const q = evaluateDuplicates(findDuplicates(customers, { parameters: fit.parameters }).clusters, clusters);
@@ -34,17 +34,22 @@ describe('findDuplicates on the Chicago early-childhood-centre records (3,337 or
   // A hard set for a customer matcher: sites of one agency share its switchboard and its name
   // before the site's, and the truth groups some sites by street number. The floors guard against
   // losing ground, they do not claim the set is solved. Clusters by average linkage rather than
-  // single links raised precision from 0.573 (F1 0.686) to the figure below.
-  it('defaults: F1 >= 0.76 (measured P 0.727 / R 0.851 / F1 0.784)', () => {
+  // single links raised precision from 0.573 (F1 0.686) to 0.727 (F1 0.784); street lines with
+  // USPS abbreviations, a switchboard shared by sites at other streets weighing 0 and the
+  // streetLocality key (most records have no zip) raised it to the figure below.
+  it('defaults: F1 >= 0.84 (measured P 0.788 / R 0.929 / F1 0.853)', () => {
     const q = evaluateDuplicates(findDuplicates(customers).clusters, clusters);
-    expect(q.precision).toBeGreaterThanOrEqual(0.7);
-    expect(q.f1).toBeGreaterThanOrEqual(0.76);
+    expect(q.precision).toBeGreaterThanOrEqual(0.77);
+    expect(q.f1).toBeGreaterThanOrEqual(0.84);
   });
 
-  it('EM parameters improve on the defaults: F1 >= 0.78 (measured 0.800)', () => {
+  // EM finds "same agency" rather than "same site" here (sites share the agency's name and
+  // switchboard): it converges but does worse than the defaults. Guarded so it does not get worse.
+  it('EM converges: F1 >= 0.77 (measured P 0.682 / R 0.947 / F1 0.793, below the defaults)', () => {
     const fit = estimateMatchParameters(customers);
+    expect(fit.converged).toBe(true);
     const q = evaluateDuplicates(findDuplicates(customers, { parameters: fit.parameters }).clusters, clusters);
-    expect(q.f1).toBeGreaterThanOrEqual(0.78);
+    expect(q.f1).toBeGreaterThanOrEqual(0.77);
   });
 });
 
@@ -53,16 +58,18 @@ describe("findDuplicates on Splink's fake_1000 (1,000 UK people, 2,975 true pair
 
   // Damage meant to be hard (scrambled letters, dates of birth moved by weeks or months, names
   // swapped or left out); nothing declared. Floors under the measured figures.
-  it('defaults: precision >= 0.99 and F1 >= 0.89 (measured P 1.000 / R 0.829 / F1 0.906)', () => {
+  // Was P 1.000 / R 0.829 / F1 0.906 before one-part Latin names were read either way round and
+  // emails with a typo became a `close` level.
+  it('defaults: precision >= 0.99 and F1 >= 0.92 (measured P 1.000 / R 0.871 / F1 0.931)', () => {
     const q = evaluateDuplicates(findDuplicates(customers).clusters, clusters);
     expect(q.precision).toBeGreaterThanOrEqual(0.99);
-    expect(q.f1).toBeGreaterThanOrEqual(0.89);
+    expect(q.f1).toBeGreaterThanOrEqual(0.92);
   });
 
-  it('EM converges and improves on the defaults: F1 >= 0.91 (measured P 1.000 / R 0.866 / F1 0.928)', () => {
+  it('EM converges and improves on the defaults: F1 >= 0.945 (measured P 1.000 / R 0.922 / F1 0.960)', () => {
     const fit = estimateMatchParameters(customers);
     expect(fit.converged).toBe(true);
     const q = evaluateDuplicates(findDuplicates(customers, { parameters: fit.parameters }).clusters, clusters);
-    expect(q.f1).toBeGreaterThanOrEqual(0.91);
+    expect(q.f1).toBeGreaterThanOrEqual(0.945);
   });
 });

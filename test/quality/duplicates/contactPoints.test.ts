@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import type { Customer } from 'crmkit';
+import { findDuplicates } from 'crmkit/quality';
+import { organization, person } from '../helpers';
+
+// Expected scores are worked by hand from DEFAULT_MATCH_PARAMETERS, weight = log2(m / u):
+//   name exact log2(0.68/0.003) = 7.824, high log2(0.2/0.004) = 5.644;
+//   phone agree log2(0.7/0.0001) = 12.773; city agree log2(0.9/0.3) = 1.585;
+//   street exact log2(0.7/0.002) = 8.451, high log2(0.2/0.01) = 4.322, disagree log2(0.1/0.988) = -3.304.
+// Every pair is forced into comparison and reported whatever its score.
+const compare = (a: Customer, b: Customer) =>
+  findDuplicates([a, b], { keys: [], customKeys: [() => 'all'], reviewThreshold: -100, threshold: 8, nameFrequency: false }).pairs[0];
+const levels = (pair: ReturnType<typeof compare>) => pair?.evidence.map((e) => `${e.field}:${e.level}`);
+const street = (line1: string, city = 'Chicago', country = 'US') => ({ type: 'address', country, city, line1 }) as const;
+const streetLevel = (x: string, y: string, city = 'Chicago', country = 'US') =>
+  compare(person('a', 'Ann Lee', { contactPoints: [street(x, city, country)] }), person('b', 'Ann Lee', { contactPoints: [street(y, city, country)] }))?.evidence.find(
+    (e) => e.field === 'street',
+  )?.level;
+
+describe('street lines as records write them', () => {
+  it.each([
+    // USPS Publication 28 abbreviations: East / E., Street / St, North / N., Avenue / Ave
+    ['30 East 61st Street', '30 E. 61st St', 'exact'],
+    ['919 North Lavergne Avenue', '919 N. Lavergne Ave', 'exact'],
+    // a street type or a unit left off: the shorter is the start of the longer (30e61st / 30e61stst)
+    ['30 East 61st Street', '30 E. 61St', 'high'],
+    ['3630 S. Wells', '3630 S Wells Ave Rm 105', 'high'],
+    ['人民路12号', '人民路12号3栋1201室', 'high'],
+    // province, city and district written into the line: the end of the longer, after no digits
+    ['浙江省杭州市西湖区文三路1号', '文三路1号', 'high'],
+    // nothing in common at either end, and Jaro-Winkler below 0.9
+    ['37 W 47th St', '4910 S King Dr', 'disagree'],
+  ])('%s / %s: %s', (x, y, level) => {
+    expect(streetLevel(x, y)).toBe(level);
+  });
+});
+
+describe("an organisation's sites share its switchboard", () => {
+  const switchboard = { type: 'phone', value: '+1 312 373 3400' } as const;
+  it('two sites with names alike, one phone and different streets: the phone weighs 0', () => {
+    const pair = compare(
+      organization('a', 'Firman Community Services Firman House East', undefined, { contactPoints: [switchboard, street('4910 S King Dr')] }),
+      organization('b', 'Firman Community Services Firman House West', undefined, { contactPoints: [switchboard, street('37 W 47th St')] }),
+    );
+    // Jaro-Winkler of the names (after normalisation) is above 0.92: high 5.644; the phone shared
+    // by two streets is the agency's switchboard (0); city 1.585; street disagree -3.304.
+    expect(levels(pair)).toEqual(['name:high', 'phone:shared', 'locality:agree', 'street:disagree']);
+    expect(pair?.score).toBeCloseTo(5.644 + 1.585 - 3.304, 2);
+    expect(pair?.status).toBe('review');
+  });
+
+  it('the same name at a new street with the old phone is a company that moved: the phone counts', () => {
+    const pair = compare(
+      organization('a', 'Tiny Tot Villa', undefined, { contactPoints: [switchboard, street('4910 S King Dr')] }),
+      organization('b', 'Tiny Tot Villa', undefined, { contactPoints: [switchboard, street('37 W 47th St')] }),
+    );
+    // 7.824 + 12.773 + 1.585 - 3.304 = 18.878
+    expect(levels(pair)).toEqual(['name:exact', 'phone:agree', 'locality:agree', 'street:disagree']);
+    expect(pair?.score).toBeCloseTo(18.878, 3);
+    expect(pair?.status).toBe('match');
+  });
+
+  it('people keep their phone when they move: a shared phone with another street still counts for persons', () => {
+    const mobile = { type: 'phone', value: '138 1234 5678' } as const;
+    const pair = compare(
+      person('a', '陈晓明', { contactPoints: [mobile, street('文三路1号', '杭州市', 'CN')] }),
+      person('b', '陈小明', { contactPoints: [mobile, street('解放路88号', '杭州市', 'CN')] }),
+    );
+    expect(levels(pair)).toContain('phone:agree');
+  });
+});
+
+describe('blocking on addresses without a postal code', () => {
+  it('compares records that share a street line and city, or a name and city, when no postal code was typed', () => {
+    const a = organization('a', 'Abraham Lincoln Centre Donoghue', undefined, { contactPoints: [street('707 E 37th St')] });
+    const b = organization('b', 'Abraham Lincoln Center - Donoghue', undefined, { contactPoints: [street('707 E. 37th Street')] });
+    expect(findDuplicates([a, b], { keys: ['streetLocality'] }).comparisons).toBe(1);
+    expect(findDuplicates([a, b], { keys: ['streetPostalCode'] }).comparisons).toBe(0);
+    const c = person('c', '张伟', { contactPoints: [street('文三路1号', '杭州市', 'CN')] });
+    const d = person('d', '张伟', { contactPoints: [street('解放路88号', '杭州', 'CN')] });
+    expect(findDuplicates([c, d], { keys: ['nameLocality'] }).comparisons).toBe(1);
+    expect(findDuplicates([c, d], { keys: ['namePostalCode'] }).comparisons).toBe(0);
+  });
+});
+
+describe('emails with typing damage', () => {
+  // email close log2(0.06/0.002) = 4.907, disagree log2(0.24/0.9979) = -2.056
+  const mail = (value: string) => ({ type: 'email', value }) as const;
+  const emailEvidence = (x: string, y: string) =>
+    compare(person('a', 'Noah Watson', { contactPoints: [mail(x)] }), person('b', 'Noah Watson', { contactPoints: [mail(y)] }))?.evidence.find((e) => e.field === 'email');
+  it.each([
+    ['matthew78@ballard-mcdonald.net', 'matthea78@bwllar-mcdonald.net', 'high', 4.907], // letters swapped and dropped (Splink fake_1000)
+    ['zhangwei@gmail.com', 'zhangwei@gmial.com', 'high', 4.907], // the domain mistyped
+    ['zhang.wei01@163.com', 'zhang.wei02@163.com', 'disagree', -2.056], // other digits: another account
+    ['noah@example.com', 'watson.family@example.org', 'disagree', -2.056],
+  ])('%s / %s: %s', (x, y, level, weight) => {
+    const e = emailEvidence(x, y);
+    expect(e?.level).toBe(level);
+    expect(e?.weight).toBeCloseTo(weight, 3);
+  });
+});
+
+describe('phones with a typo', () => {
+  // phone close log2(0.03/0.0003) = 6.644, disagree log2(0.27/0.9996) = -1.888
+  const tel = (value: string) => ({ type: 'phone', value }) as const;
+  const phoneEvidence = (x: string, y: string, names: [string, string] = ['陈晓明', '陈晓明']) =>
+    compare(person('a', names[0], { contactPoints: [tel(x)] }), person('b', names[1], { contactPoints: [tel(y)] }))?.evidence.find((e) => e.field === 'phone');
+  it.each([
+    ['138 1234 5678', '138 1234 5679', 'high', 6.644], // one digit off
+    ['138 1234 5678', '138 1234 5687', 'high', 6.644], // two neighbouring digits swapped
+    ['138 1234 5678', '139 1234 5679', 'disagree', -1.888], // two digits off
+  ])('%s / %s: %s', (x, y, level, weight) => {
+    const e = phoneEvidence(x, y);
+    expect(e?.level).toBe(level);
+    expect(e?.weight).toBeCloseTo(weight, 3);
+  });
+
+  it('numbers in sequence are not a typo when the given names differ (an office, a family plan)', () => {
+    expect(phoneEvidence('0571-8800 1234', '0571-8800 1235', ['王建国', '王建军'])?.level).toBe('disagree');
+  });
+});
+
+describe('a landline typed without its area code', () => {
+  // phone agree log2(0.7/0.0001) = 12.773
+  const tel = (value: string) => ({ type: 'phone', value }) as const;
+  const phoneEvidence = (x: string, y: string) =>
+    compare(person('a', '陈晓明', { contactPoints: [tel(x)] }), person('b', '陈晓明', { contactPoints: [tel(y)] }))?.evidence.find((e) => e.field === 'phone');
+  it.each([
+    ['88001234', '0571-8800 1234', 'agree'], // +86 88001234 ends +86 571 88001234 after a 3-digit area code
+    ['6512 3456', '010-6512 3456', 'agree'], // Beijing: a 2-digit area code
+    ['88001234', '0571-8800 1235', 'disagree'], // another number
+    ['3812 3456', '138 3812 3456', 'disagree'], // a mobile is no landline with an area code
+  ])('%s / %s: %s', (x, y, level) => {
+    const e = phoneEvidence(x, y);
+    expect(e?.level).toBe(level);
+    if (level === 'agree') expect(e?.weight).toBeCloseTo(12.773, 3);
+  });
+});
