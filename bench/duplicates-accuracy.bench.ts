@@ -1,7 +1,8 @@
 /**
  * Duplicate detection quality on data crmkit did not design: FEBRL 1-4 (test/fixtures/febrl), the
- * Chicago early-childhood-centre records with their hand-given truth (test/fixtures/chicago-ece),
- * and mixed Chinese and Western customer records built from real surname frequencies with the
+ * Chicago early-childhood-centre records with their hand-given truth and Splink's fake_1000 (outside
+ * files, not committed: see test/quality/duplicates/OUTSIDE_DATA.md; skipped when absent), and
+ * mixed Chinese and Western customer records (assumed surname frequencies) with the
  * damage of issue 18 (test/quality/duplicates/realistic.ts); then crmkit's own synthetic generator and the
  * hand-written held-out records. Pairwise precision, recall and F1 with the default parameters and
  * with parameters estimated by EM (estimateMatchParameters) on the same records, with what an
@@ -14,17 +15,17 @@
  */
 import type { Customer } from '../src';
 import { estimateMatchParameters, evaluateDuplicates, findDuplicates, syntheticCustomers } from '../src/quality';
-import { loadChicagoEce } from '../test/quality/duplicates/chicagoEce';
+import { chicagoEceAvailable, loadChicagoEce } from '../test/quality/duplicates/chicagoEce';
 import { errorGroups } from '../test/quality/duplicates/errorAnalysis';
 import { loadFebrl } from '../test/quality/duplicates/febrl';
 import { heldOutPairs } from '../test/quality/duplicates/heldOut';
 import { realisticCustomers } from '../test/quality/duplicates/realistic';
-import { loadSplinkFake1000 } from '../test/quality/duplicates/splinkFake1000';
+import { loadSplinkFake1000, splinkFake1000Available } from '../test/quality/duplicates/splinkFake1000';
 import { report } from './harness';
 
 type Data = { customers: Customer[]; clusters: string[][] };
 const asOf = new Date('2026-01-01T00:00:00Z');
-const sets: Record<string, { label: string; data: () => Data; identifiers: string[] }> = {
+const sets: Record<string, { label: string; data: () => Data; identifiers: string[]; available?: boolean }> = {
   febrl1: { label: 'FEBRL 1', data: () => loadFebrl('dataset1.csv'), identifiers: ['socSecId'] },
   febrl2: { label: 'FEBRL 2', data: () => loadFebrl('dataset2.csv'), identifiers: ['socSecId'] },
   febrl3: { label: 'FEBRL 3', data: () => loadFebrl('dataset3.csv'), identifiers: ['socSecId'] },
@@ -32,8 +33,8 @@ const sets: Record<string, { label: string; data: () => Data; identifiers: strin
   febrl3bare: { label: 'FEBRL 3 without declaring socSecId', data: () => loadFebrl('dataset3.csv'), identifiers: [] },
   realistic: { label: 'realistic Chinese + Western, 10k (seed 11)', data: () => realisticCustomers(10_000, 11), identifiers: [] },
   realistic2: { label: 'realistic Chinese + Western, 5k (seed 12)', data: () => realisticCustomers(5_000, 12), identifiers: [] },
-  chicago: { label: 'Chicago early-childhood centres (organisations)', data: () => loadChicagoEce(), identifiers: [] },
-  splink: { label: 'Splink fake_1000 (UK people, heavy damage)', data: () => loadSplinkFake1000(), identifiers: [] },
+  chicago: { label: 'Chicago early-childhood centres (organisations)', data: () => loadChicagoEce(), identifiers: [], available: chicagoEceAvailable },
+  splink: { label: 'Splink fake_1000 (UK people, heavy damage)', data: () => loadSplinkFake1000(), identifiers: [], available: splinkFake1000Available },
   synthetic: { label: 'synthetic 20k (seed 7)', data: () => syntheticCustomers({ count: 20_000, seed: 7, asOf }), identifiers: [] },
   heldOut: { label: 'held-out hand-written records', data: () => heldOutPairs(), identifiers: ['memberNo'] },
 };
@@ -45,6 +46,10 @@ const r4 = (x: number) => Math.round(x * 10000) / 10000;
 for (const key of wanted) {
   const set = sets[key];
   if (!set) throw new Error(`unknown set ${key}; one of ${Object.keys(sets).join(', ')}`);
+  if (set.available === false) {
+    report({ bench: 'duplicates-accuracy', name: set.label, skipped: 'outside data not present (test/quality/duplicates/OUTSIDE_DATA.md)' });
+    continue;
+  }
   const data = set.data();
   const { identifiers } = set;
   const defaults = evaluateDuplicates(findDuplicates(data.customers, { identifiers }).clusters, data.clusters);

@@ -1,16 +1,21 @@
-import { readFileSync } from 'node:fs';
 import type { Customer } from 'crmkit';
+import { hasOutsideFile, readOutsideFile } from './outsideData';
 import { organization } from '../helpers';
 
+const FILE = 'chicago-ece/ece.tsv';
+
+/** Whether the set is present (it is not committed). */
+export const chicagoEceAvailable = hasOutsideFile(FILE);
+
 /**
- * Loads the Chicago early-childhood-centre records (test/fixtures/chicago-ece, see its README for
+ * Loads the Chicago early-childhood-centre records (an outside file, see OUTSIDE_DATA.md for
  * source and licence) as organisations the way an adopter would map the columns: site name as the
  * legal name, the address column as street line, the zip as postal code, the seven-digit phone with
  * Chicago's 312 area code in front (the sources dropped it). Truth: records with the same hand-given
  * `True Id` are one site.
  */
 export function loadChicagoEce(): { customers: Customer[]; clusters: string[][] } {
-  const lines = readFileSync(new URL('../../fixtures/chicago-ece/ece.tsv', import.meta.url), 'utf8').split('\n').slice(1);
+  const lines = readOutsideFile(FILE).split('\n').slice(1);
   const customers: Customer[] = [];
   const groups = new Map<string, string[]>();
   for (const line of lines) {

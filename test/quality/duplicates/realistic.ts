@@ -9,8 +9,8 @@ import { person } from '../helpers';
  * Customer records as a mixed Chinese and Western CRM holds them, with their truth, built apart
  * from the matcher and from `syntheticCustomers` (different name sources, different damage code):
  *
- * - Chinese names from test/fixtures/chinese-names (see its README): surnames by their real
- *   frequencies (Chinese-Names-Corpus), whole given names (伟, 秀英, 子涵 ...) from faker's zh_CN
+ * - Chinese names from test/fixtures/chinese-names (see its README): surnames weighted by an
+ *   assumed power law over 118 common ones, whole given names (伟, 秀英, 子涵 ...) from faker's zh_CN
  *   list, each equally likely, half of them composed from given-name characters weighted by how
  *   often they occur in that list, so 张伟 and 王秀英 recur among different people.
  * - Western names from the FEBRL originals (Australian telephone-directory frequencies).

@@ -1,16 +1,21 @@
-import { readFileSync } from 'node:fs';
 import type { Customer } from 'crmkit';
+import { hasOutsideFile, readOutsideFile } from './outsideData';
 import { person } from '../helpers';
 
+const FILE = 'splink-fake-1000/fake_1000.csv';
+
+/** Whether the set is present (it is not committed). */
+export const splinkFake1000Available = hasOutsideFile(FILE);
+
 /**
- * Loads Splink's `fake_1000` records (test/fixtures/splink-fake-1000, see its README for source and
+ * Loads Splink's `fake_1000` records (an outside file, see OUTSIDE_DATA.md for source and
  * licence) as customers the way an adopter would map the columns: first name and surname into
  * `person` (the set swaps them in some records and leaves either out in others), the display name
  * from both, date of birth into `birthDate`, the email as an email contact point and the city as an
  * address with only a city (UK). Truth: records with the same `cluster` are one person.
  */
 export function loadSplinkFake1000(): { customers: Customer[]; clusters: string[][] } {
-  const lines = readFileSync(new URL('../../fixtures/splink-fake-1000/fake_1000.csv', import.meta.url), 'utf8').split('\n').slice(1);
+  const lines = readOutsideFile(FILE).split('\n').slice(1);
   const customers: Customer[] = [];
   const groups = new Map<string, string[]>();
   for (const line of lines) {
