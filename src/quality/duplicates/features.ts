@@ -8,7 +8,7 @@ import { normalizePhone } from '../../validation/normalize/phone';
 import { normalizePostalCode } from '../../validation/normalize/postalCode';
 import { splitPersonName } from './personName';
 import { normalizeName, normalizeOrganizationName } from './similarity';
-import { FNV_OFFSET, fieldHash, fnv2 } from './keyHash';
+import { FNV_OFFSET, customKeyHashes, fieldHash, fnv2 } from './keyHash';
 
 /** A column of 32-bit field hashes: a typed array for a batch, a plain array (small integers) where rows are appended. */
 export type HashColumn = Int32Array | number[];
@@ -52,6 +52,11 @@ export interface Features {
   readonly initialHash: HashColumn;
   /** Hash of family and given name in Latin letters in either order, for `nameLatin`. */
   readonly latinHash: HashColumn;
+  /**
+   * One list per custom blocking key, its keys' hashes flat as `row, hash` pairs: computed while
+   * the record is at hand, so blocking does not need the records.
+   */
+  readonly customHashes: number[][];
 }
 
 const NONE: readonly string[] = [];
@@ -100,7 +105,7 @@ const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : un
  * columns are a large share of the search's memory (17 pointers a record), and growing them by
  * appending leaves up to half of each unused.
  */
-export function emptyFeatures(defaultRegion: string, identifierKeys: readonly string[], rows = 0): Features {
+export function emptyFeatures(defaultRegion: string, identifierKeys: readonly string[], rows = 0, customKeys = 0): Features {
   const column = <T>(): T[] => (rows === 0 ? [] : new Array<T>(rows));
   const hashes = (): HashColumn => (rows === 0 ? [] : new Int32Array(rows));
   return {
@@ -110,6 +115,7 @@ export function emptyFeatures(defaultRegion: string, identifierKeys: readonly st
     identifiers: identifierKeys.map(() => column()), identifierKeys, defaultRegion,
     nameHash: hashes(), familyHash: hashes(), givenHash: hashes(), postalHash: hashes(), birthHash: hashes(), streetHash: hashes(),
     initialHash: hashes(), latinHash: hashes(),
+    customHashes: Array.from({ length: customKeys }, () => []),
   };
 }
 
@@ -203,9 +209,47 @@ function writeHashes(f: Features, i: number, name: string, postal: string, birth
   f.latinHash[i] = x && y ? (x < y ? fnv2(x, y) : fnv2(y, x)) | 0 || 1 : 0;
 }
 
-/** Extracts matching features from customers, normalising with src/validation's normalisers. */
-export function extractFeatures(customers: readonly Customer[], defaultRegion: string, identifierKeys: readonly string[] = []): Features {
-  const f = emptyFeatures(defaultRegion, identifierKeys, customers.length);
-  for (let i = 0; i < customers.length; i++) writeFeatures(f, i, customers[i] as Customer);
-  return f;
+/** A custom blocking key: the key(s) of a customer (blocking.ts's CustomBlockingKey). */
+type CustomKey = (customer: Customer) => unknown;
+
+/**
+ * Feature rows written one record at a time, keeping nothing of a record but its features (and the
+ * hashes of its custom blocking keys): how findDuplicates reads an iterable or a stream, so memory
+ * holds the features, not the records. Each record's shape is checked as it comes.
+ */
+export class FeatureRows {
+  readonly features: Features;
+  private rows = 0;
+
+  /** `expected` rows are allocated up front when known (an array's length), else columns grow. */
+  constructor(defaultRegion: string, identifierKeys: readonly string[], private readonly customKeys: readonly CustomKey[], expected = 0) {
+    this.features = emptyFeatures(defaultRegion, identifierKeys, expected, customKeys.length);
+  }
+
+  /** Number of records added. */
+  get count(): number {
+    return this.rows;
+  }
+
+  /** Adds one record's features; `INVALID_ARGUMENT` for a record of the wrong shape. */
+  add(c: unknown): void {
+    requireCustomerShape(c);
+    const row = this.rows;
+    writeFeatures(this.features, row, c);
+    for (let k = 0; k < this.customKeys.length; k++) {
+      const list = this.features.customHashes[k] as number[];
+      customKeyHashes((this.customKeys[k] as CustomKey)(c), (hash) => list.push(row, hash));
+    }
+    this.rows++;
+  }
+}
+
+/**
+ * Extracts matching features from customers, normalising with src/validation's normalisers,
+ * reading the iterable once ({@link FeatureRows}).
+ */
+export function extractFeatures(customers: Iterable<Customer>, defaultRegion: string, identifierKeys: readonly string[] = [], customKeys: readonly CustomKey[] = []): Features {
+  const rows = new FeatureRows(defaultRegion, identifierKeys, customKeys, Array.isArray(customers) ? customers.length : 0);
+  for (const c of customers) rows.add(c);
+  return rows.features;
 }

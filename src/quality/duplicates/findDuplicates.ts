@@ -8,7 +8,7 @@ import { DEFAULT_MATCH_PARAMETERS, type MatchParameters, type WeightTable, weigh
 import { extractFeatures, type Features } from './features';
 import { nameFrequencyOfColumn } from './nameFrequency';
 import { type LongRunningOptions, throwIfAborted } from '../../core/abort';
-import { requireDistinctCustomers, requireIndexSettings } from './guards';
+import { requireCustomerSource, requireDistinctIds, requireIndexSettings } from './guards';
 
 /**
  * Options for {@link findDuplicates}.
@@ -149,17 +149,25 @@ export interface DuplicateResult {
  * //=> ['name:exact', 'phone:agree']
  * ```
  */
-export function findDuplicates(customers: readonly Customer[], options: FindDuplicatesOptions = {}): DuplicateResult {
+export function findDuplicates(customers: Iterable<Customer>, options: FindDuplicatesOptions = {}): DuplicateResult {
   requireIndexSettings(options);
-  assert(Array.isArray(customers), 'INVALID_ARGUMENT', { params: { field: 'customers', rule: 'must be an array of customers' } });
+  requireCustomerSource(customers, 'customers');
   const settings = matchSettings(options);
-  requireDistinctCustomers(customers);
+  const f = extractFeatures(customers, settings.defaultRegion, settings.identifiers, settings.customKeys);
+  return searchFeatures(f, settings, options, 'findDuplicates');
+}
+
+/**
+ * The search once the features are extracted (by {@link findDuplicates} from an iterable, by
+ * findDuplicatesInStream from a stream): ids checked distinct, blocking, scoring, clusters.
+ * @internal
+ */
+export function searchFeatures(f: Features, settings: MatchSettings, options: LongRunningOptions, operation: string): DuplicateResult {
+  requireDistinctIds(f.ids);
   const { signal, onProgress } = options;
-  throwIfAborted(signal, 'findDuplicates');
-  const n = customers.length;
-  const f = extractFeatures(customers, settings.defaultRegion, settings.identifiers);
-  throwIfAborted(signal, 'findDuplicates');
-  const { codes, skippedBlocks } = candidatePairs(customers, f, settings.keys, settings.customKeys, settings.maxBlockSize, settings.window, true);
+  throwIfAborted(signal, operation);
+  const n = f.ids.length;
+  const { codes, skippedBlocks } = candidatePairs(f, settings.keys, settings.maxBlockSize, settings.window, true);
   onProgress?.({ phase: 'block', done: n, total: n });
   const frequency = settings.nameFrequency ? nameFrequencyOfColumn(f.name, f.nameHash) : undefined;
   const pairs: DuplicatePair[] = [];
@@ -167,7 +175,7 @@ export function findDuplicates(customers: readonly Customer[], options: FindDupl
   for (let k = 0; k < codes.length; k++) {
     if ((k & 0xfff) === 0 && k > 0) {
       onProgress?.({ phase: 'compare', done: k, total: codes.length });
-      throwIfAborted(signal, 'findDuplicates');
+      throwIfAborted(signal, operation);
     }
     const code = codes[k] as number;
     const a = Math.floor(code / n);
