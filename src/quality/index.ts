@@ -16,6 +16,7 @@ export { clusterPairs } from './duplicates/clusters';
 export { evaluateDuplicates, type DuplicateQuality } from './duplicates/evaluateDuplicates';
 export { mulberry32 } from './synthetic/random';
 export { SYNTHETIC_CORRUPTIONS, syntheticCustomers, type SyntheticCustomers, type SyntheticOptions } from './synthetic/syntheticCustomers';
+export { syntheticCustomerStream } from './synthetic/syntheticCustomerStream';
 export {
   DEFAULT_SURVIVORSHIP,
   SURVIVORSHIP_RULES,
