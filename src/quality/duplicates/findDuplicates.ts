@@ -257,12 +257,16 @@ export function judgePair(f: Features, a: number, b: number, s: MatchSettings, f
   const decided = decidedBy === 'verifiedPhone' && evidence.some((e) => e.field === 'phone' && e.level === 'shared') ? undefined : decidedBy;
   if (score < s.review && decided === undefined) return undefined;
   const match = score >= s.threshold || decided !== undefined;
-  const [ida, idb] = ordered(f.ids[a] as string, f.ids[b] as string);
-  return { a: ida, b: idb, score: Math.round(score * 1000) / 1000, status: match ? 'match' : 'review', ...(decided && { decidedBy: decided }), evidence };
+  const x = f.ids[a] as string;
+  const y = f.ids[b] as string;
+  const ida = x < y ? x : y;
+  const idb = x < y ? y : x;
+  const rounded = Math.round(score * 1000) / 1000;
+  const status = match ? 'match' : 'review';
+  return decided === undefined ? { a: ida, b: idb, score: rounded, status, evidence } : { a: ida, b: idb, score: rounded, status, decidedBy: decided, evidence };
 }
 
 /** Highest score first, ties by ids. */
 export const comparePairs = (x: DuplicatePair, y: DuplicatePair) => y.score - x.score || cmp(x.a, y.a) || cmp(x.b, y.b);
 
 const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-const ordered = (x: string, y: string): [string, string] => (x < y ? [x, y] : [y, x]);
