@@ -2,7 +2,6 @@ import type { Customer } from '../../customer/customer';
 import { DEFAULT_BLOCK_WINDOW, type PairScreen, pairScreen, windowOrder } from './blockRules';
 import type { Features } from './features';
 import { FNV_OFFSET, fnv, fnv2, mixHashes } from './keyHash';
-import { KeyedRows } from './keyedRows';
 
 /**
  * The built-in blocking keys: records are only compared when they share at least one key, which
@@ -146,8 +145,9 @@ class Float64List {
 
 /**
  * Builds blocks one key at a time and collects the distinct pairs of records sharing a block.
- * Keys are hashed (FNV-1a) and listed with the record index ({@link KeyedRows}), so a block is a
- * run of equal hashes after a radix sort: no key strings and no per-record objects are allocated. Pairs are packed the same way (`a * n +
+ * Keys are hashed (FNV-1a) and packed with the record index into one float64 (hash in the high
+ * bits, index in the low bits), so a block is a run of equal hashes after `Float64Array.sort()`:
+ * no key strings and no per-record objects are allocated. Pairs are packed the same way (`a * n +
  * b`), collected in a float64 list, sorted and made distinct at the end: no set of pairs. A hash
  * collision merges two blocks: it adds candidate pairs, which scoring then rejects, and can only
  * hide one when the merged block grows past `window` or `maxBlockSize` (one in 4 billion). Blocks
@@ -170,19 +170,20 @@ export function candidatePairs(
   const indexBits = Math.max(1, Math.ceil(Math.log2(n + 1)));
   // 32 hash bits up to 2^20 records, the same keys the duplicate index uses, so both see the same blocks.
   const hashBits = Math.min(32, 52 - indexBits);
+  const indexScale = 2 ** indexBits;
   const hashShift = 32 - hashBits;
   const pairs = new Float64List(n);
   let skippedBlocks = 0;
-  const keyed = new KeyedRows(n);
+  const packed = new Float64List(n);
   let current = 0;
-  const emit = (hash: number) => keyed.push(hash >>> hashShift, current);
+  const emit = (hash: number) => packed.push((hash >>> hashShift) * indexScale + current);
   const block = new Int32Array(maxBlockSize);
   for (let source = 0; source < keys.length + f.customHashes.length; source++) {
     const key = source < keys.length ? keys[source] : undefined;
     const screen = pairScreen(key, screenNames);
     const order = windowOrder(key);
     const byOrder = (a: number, b: number) => order(f, a, b);
-    keyed.length = 0;
+    packed.length = 0;
     if (key !== undefined) for (current = 0; current < n; current++) builtInKeys(key, f, current, emit);
     else {
       // a custom key's hashes, computed at extraction (row, hash pairs)
@@ -192,20 +193,18 @@ export function candidatePairs(
         emit(list[k + 1] as number);
       }
     }
-    const count = keyed.length;
-    keyed.sort();
-    const hashes = keyed.keys;
-    const rows = keyed.rows;
+    const count = packed.length;
+    const sorted = packed.data.subarray(0, count).sort();
     for (let start = 0; start < count; ) {
-      const hash = hashes[start] as number;
+      const hash = Math.floor((sorted[start] as number) / indexScale);
       let end = start + 1;
-      while (end < count && hashes[end] === hash) end++;
+      while (end < count && Math.floor((sorted[end] as number) / indexScale) === hash) end++;
       if (end - start > 1) {
-        // members ascending (sorted stably after the rows), a record with the same key twice kept once
+        // members ascending (sorted with the hash), a record with the same key twice kept once
         let size = 0;
         let last = -1;
         for (let k = start; k < end; k++) {
-          const i = rows[k] as number;
+          const i = (sorted[k] as number) - hash * indexScale;
           if (i === last) continue;
           last = i;
           if (size < maxBlockSize) block[size] = i;

@@ -226,16 +226,6 @@ export class FeatureRows {
     this.features = emptyFeatures(defaultRegion, identifierKeys, expected, customKeys.length);
   }
 
-  private readonly shared = new Map<string, string>();
-
-  private intern(s: string): string {
-    if (s.length === 0) return s;
-    const kept = this.shared.get(s);
-    if (kept !== undefined) return kept;
-    this.shared.set(s, s);
-    return s;
-  }
-
   /** Number of records added. */
   get count(): number {
     return this.rows;
@@ -245,18 +235,7 @@ export class FeatureRows {
   add(c: unknown): void {
     requireCustomerShape(c);
     const row = this.rows;
-    const f = this.features;
-    writeFeatures(f, row, c);
-    // Values many records share (a family name, a birth date, a city) are kept once: the copy
-    // just made dies young instead of being promoted and held for the whole search.
-    f.family[row] = this.intern(f.family[row] as string);
-    f.given[row] = this.intern(f.given[row] as string);
-    f.familyLatin[row] = this.intern(f.familyLatin[row] as string);
-    f.givenLatin[row] = this.intern(f.givenLatin[row] as string);
-    f.postalCode[row] = this.intern(f.postalCode[row] as string);
-    f.city[row] = this.intern(f.city[row] as string);
-    f.district[row] = this.intern(f.district[row] as string);
-    f.birthDate[row] = this.intern(f.birthDate[row] as string);
+    writeFeatures(this.features, row, c);
     for (let k = 0; k < this.customKeys.length; k++) {
       const list = this.features.customHashes[k] as number[];
       customKeyHashes((this.customKeys[k] as CustomKey)(c), (hash) => list.push(row, hash));

@@ -5,7 +5,6 @@ import { isDense, requireFiniteInRange, requireIterable, requireObject } from '.
 import { BLOCKING_KEYS } from './blocking';
 import { CrmError } from '../errors';
 import { FNV_OFFSET, fnv } from './keyHash';
-import { KeyedRows } from './keyedRows';
 import type { LevelProbabilities, MatchParameters } from './fellegiSunter';
 import type { FindDuplicatesOptions } from './findDuplicates';
 
@@ -104,7 +103,7 @@ export function requireCustomerSource(source: unknown, field: string, allowAsync
 
 /**
  * Checks that no id repeats, reporting the first record (in input order) whose id came before.
- * Ids are hashed and listed with their index ({@link KeyedRows}) and sorted, and only ids with
+ * Ids are hashed and packed with their index into a float64 array and sorted, and only ids with
  * equal hashes are compared: no set of a million id strings.
  *
  * @throws {CrmError} `DUPLICATE_ID`
@@ -113,22 +112,22 @@ export function requireCustomerSource(source: unknown, field: string, allowAsync
 export function requireDistinctIds(ids: readonly string[]): void {
   const n = ids.length;
   const indexBits = Math.max(1, Math.ceil(Math.log2(n + 1)));
+  const scale = 2 ** indexBits;
   const shift = 32 - Math.min(32, 52 - indexBits);
-  const keyed = new KeyedRows(n);
-  for (let i = 0; i < n; i++) keyed.push(fnv(ids[i] as string, FNV_OFFSET) >>> shift, i);
-  keyed.sort();
-  const { keys, rows } = keyed;
+  const packed = new Float64Array(n);
+  for (let i = 0; i < n; i++) packed[i] = (fnv(ids[i] as string, FNV_OFFSET) >>> shift) * scale + i;
+  packed.sort();
   let repeat = n;
   const seen = new Set<string>();
   for (let start = 0; start < n; ) {
-    const hash = keys[start] as number;
+    const hash = Math.floor((packed[start] as number) / scale);
     let end = start + 1;
-    while (end < n && keys[end] === hash) end++;
+    while (end < n && Math.floor((packed[end] as number) / scale) === hash) end++;
     if (end - start > 1) {
       // members in input order: the first one whose id is in the set is that id's first repeat
       seen.clear();
       for (let k = start; k < end; k++) {
-        const i = rows[k] as number;
+        const i = (packed[k] as number) - hash * scale;
         const id = ids[i] as string;
         if (seen.has(id)) {
           repeat = Math.min(repeat, i);
