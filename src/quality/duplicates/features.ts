@@ -74,7 +74,23 @@ function dateKey(d: unknown): string {
   return String(y * 10000 + (d.getUTCMonth() + 1) * 100 + d.getUTCDate()).padStart(8, '0');
 }
 
-const place = (s: string | undefined) => (s ? normalizeName(s).replace(ADMIN_SUFFIX, '') : '');
+// The last characters of ADMIN_SUFFIX's alternatives: a name ending otherwise needs no replace.
+const SUFFIX_ENDS = new Set([...'州区市县盟旗'].map((c) => c.charCodeAt(0)));
+
+function place(s: string | undefined): string {
+  if (!s) return '';
+  const n = normalizeName(s);
+  return SUFFIX_ENDS.has(n.charCodeAt(n.length - 1)) ? n.replace(ADMIN_SUFFIX, '') : n;
+}
+
+// Fast paths for values already in normal form, which most stored values are: they skip the
+// normaliser's checks and copies and give what it would (the value itself). A mainland mobile in
+// E.164 is returned as is by normalizePhone; an email of lower-case ASCII letters, digits and
+// `._%+-`, with no space, is unchanged by normalizeEmail and by toLowerCase.
+const CN_MOBILE_E164 = /^\+861[3-9]\d{9}$/;
+const PLAIN_EMAIL = /^[a-z0-9._%+-]+@[a-z0-9.-]+$/;
+const phoneKey = (value: string, defaultRegion: string) => (CN_MOBILE_E164.test(value) ? value : normalizePhone(value, { defaultRegion }));
+const emailKey = (value: string) => (PLAIN_EMAIL.test(value) ? value : normalizeEmail(value).toLowerCase());
 
 /** An identifier attribute's matching key: text without separators, lower case ('' when absent). */
 function identifierKey(v: unknown): string {
@@ -153,17 +169,16 @@ export function writeFeatures(f: Features, i: number, c: Customer): void {
   let district = '';
   let street = '';
   let addressSeen = false;
-  const region = { defaultRegion: f.defaultRegion };
   for (const p of c.contactPoints ?? NONE_POINTS) {
     if (p === null || typeof p !== 'object') continue;
     if ((p.type === 'phone' || p.type === 'email') && typeof p.value !== 'string') continue;
     if (p.type === 'phone') {
-      const e164 = normalizePhone(p.value, region);
+      const e164 = phoneKey(p.value, f.defaultRegion);
       if (e164 === undefined) continue;
       phones = append(phones, e164);
       if (p.verified === true) verified = append(verified, e164);
     } else if (p.type === 'email') {
-      emails = append(emails, normalizeEmail(p.value).toLowerCase());
+      emails = append(emails, emailKey(p.value));
     } else if (p.type === 'address') {
       const country = typeof p.country === 'string' ? p.country.toUpperCase() : '';
       if (postal === '' && typeof p.postalCode === 'string' && p.postalCode) postal = normalizePostalCode(p.postalCode, country);

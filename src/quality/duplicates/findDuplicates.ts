@@ -123,11 +123,16 @@ export interface DuplicateResult {
  * valid resident id or verified phone (not a household's) decides a match on its own. Persons are
  * never matched with organisations.
  *
- * @param customers - the records to search (ids must be unique)
+ * The records are read once, in order, and only their matching features are kept (custom keys are
+ * called once per record as it is read): pass an array, a `Set` or a generator; an async stream
+ * goes to {@link findDuplicatesInStream}. The result names records by id, so it is the same for
+ * any iterable of the same records in the same order.
+ *
+ * @param customers - the records to search, any iterable read once (ids must be unique)
  * @param options - {@link FindDuplicatesOptions}
  * @returns candidate pairs with score and evidence, and clusters of matches
  * @throws {CrmError} `DUPLICATE_ID` when an id repeats; `INVALID_ARGUMENT` when `customers` is not
- *   an array of objects with a string id and displayName, for thresholds that are
+ *   an iterable of objects with a string id and displayName, for thresholds that are
  *   not finite or a review threshold above the match threshold, `maxBlockSize` or `blockWindow`
  *   not an integer of at least 2, m/u outside (0, 1], or more than
  *   20 `identifiers`; `ABORTED` when `signal` aborts (checked before blocking and every 4,096
@@ -147,6 +152,12 @@ export interface DuplicateResult {
  * //=> [['c-1', 'c-2']]
  * result.pairs[0]?.evidence.map((e) => `${e.field}:${e.level}`);
  * //=> ['name:exact', 'phone:agree']
+ * function* rows() {
+ *   yield { ...base, id: 'c-4', displayName: 'Li Lei', contactPoints: [{ type: 'email', value: 'lilei@example.cn' }] };
+ *   yield { ...base, id: 'c-5', displayName: 'LI, Lei', contactPoints: [{ type: 'email', value: 'LiLei@Example.cn' }] };
+ * }
+ * findDuplicates(rows()).clusters;
+ * //=> [['c-4', 'c-5']]
  * ```
  */
 export function findDuplicates(customers: Iterable<Customer>, options: FindDuplicatesOptions = {}): DuplicateResult {
