@@ -224,6 +224,13 @@ function writeHashes(f: Features, i: number, name: string, postal: string, birth
   f.latinHash[i] = x && y ? (x < y ? fnv2(x, y) : fnv2(y, x)) | 0 || 1 : 0;
 }
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+const ROW_COLUMNS = [
+  'ids', 'kind', 'name', 'family', 'given', 'familyLatin', 'givenLatin', 'phones', 'verifiedPhones', 'emails',
+  'postalCode', 'city', 'district', 'street', 'birthDate', 'uscc', 'residentId',
+] as const satisfies readonly (keyof Features)[];
+const HASH_COLUMNS = ['nameHash', 'familyHash', 'givenHash', 'postalHash', 'birthHash', 'streetHash', 'initialHash', 'latinHash'] as const satisfies readonly (keyof Features)[];
+
 /** A custom blocking key: the key(s) of a customer (blocking.ts's CustomBlockingKey). */
 type CustomKey = (customer: Customer) => unknown;
 
@@ -233,12 +240,27 @@ type CustomKey = (customer: Customer) => unknown;
  * holds the features, not the records. Each record's shape is checked as it comes.
  */
 export class FeatureRows {
-  readonly features: Features;
+  private readonly f: Features;
   private rows = 0;
 
   /** `expected` rows are allocated up front when known (an array's length), else columns grow. */
-  constructor(defaultRegion: string, identifierKeys: readonly string[], private readonly customKeys: readonly CustomKey[], expected = 0) {
-    this.features = emptyFeatures(defaultRegion, identifierKeys, expected, customKeys.length);
+  constructor(defaultRegion: string, identifierKeys: readonly string[], private readonly customKeys: readonly CustomKey[], private readonly expected = 0) {
+    this.f = emptyFeatures(defaultRegion, identifierKeys, expected, customKeys.length);
+  }
+
+  /**
+   * The features of the records added. Columns that grew by appending (a stream of unknown
+   * length) are copied to their exact length first, one at a time, and the hash columns into
+   * typed arrays: an appended array keeps up to half its length spare, a large share of the
+   * search's memory at a million records.
+   */
+  done(): Features {
+    const f = this.f as Mutable<Features>;
+    if (this.expected === this.rows || f.ids.length === 0) return f;
+    for (const key of ROW_COLUMNS) (f as unknown as Record<string, unknown[]>)[key] = (f[key] as unknown[]).slice();
+    f.identifiers = f.identifiers.map((column) => column.slice());
+    for (const key of HASH_COLUMNS) if (Array.isArray(f[key])) f[key] = Int32Array.from(f[key]);
+    return f;
   }
 
   /** Number of records added. */
@@ -250,9 +272,9 @@ export class FeatureRows {
   add(c: unknown): void {
     requireCustomerShape(c);
     const row = this.rows;
-    writeFeatures(this.features, row, c);
+    writeFeatures(this.f, row, c);
     for (let k = 0; k < this.customKeys.length; k++) {
-      const list = this.features.customHashes[k] as number[];
+      const list = this.f.customHashes[k] as number[];
       customKeyHashes((this.customKeys[k] as CustomKey)(c), (hash) => list.push(row, hash));
     }
     this.rows++;
@@ -266,5 +288,5 @@ export class FeatureRows {
 export function extractFeatures(customers: Iterable<Customer>, defaultRegion: string, identifierKeys: readonly string[] = [], customKeys: readonly CustomKey[] = []): Features {
   const rows = new FeatureRows(defaultRegion, identifierKeys, customKeys, Array.isArray(customers) ? customers.length : 0);
   for (const c of customers) rows.add(c);
-  return rows.features;
+  return rows.done();
 }

@@ -48,5 +48,5 @@ export async function findDuplicatesInStream(source: AsyncIterable<Customer> | I
     }
   }
   onProgress?.({ phase: 'read', done: rows.count });
-  return searchFeatures(rows.features, settings, options, 'findDuplicatesInStream');
+  return searchFeatures(rows.done(), settings, options, 'findDuplicatesInStream');
 }
