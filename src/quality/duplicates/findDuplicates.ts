@@ -152,11 +152,11 @@ export interface DuplicateResult {
  * //=> [['c-1', 'c-2']]
  * result.pairs[0]?.evidence.map((e) => `${e.field}:${e.level}`);
  * //=> ['name:exact', 'phone:agree']
- * function* rows() {
- *   yield { ...base, id: 'c-4', displayName: 'Li Lei', contactPoints: [{ type: 'email', value: 'lilei@example.cn' }] };
- *   yield { ...base, id: 'c-5', displayName: 'LI, Lei', contactPoints: [{ type: 'email', value: 'LiLei@Example.cn' }] };
- * }
- * findDuplicates(rows()).clusters;
+ * const rows = new Set([
+ *   { ...base, id: 'c-4', displayName: 'Li Lei', contactPoints: [{ type: 'email', value: 'lilei@example.cn' }] },
+ *   { ...base, id: 'c-5', displayName: 'LI, Lei', contactPoints: [{ type: 'email', value: 'LiLei@Example.cn' }] },
+ * ]);
+ * findDuplicates(rows).clusters;
  * //=> [['c-4', 'c-5']]
  * ```
  */
