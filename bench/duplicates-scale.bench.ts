@@ -1,19 +1,32 @@
 /**
  * Duplicate detection at scale, each measurement in its own child process so its peak resident
- * set (maxRSS) is its own: the synthetic records alone (the baseline memory of holding the data),
- * findDuplicates over them, and the duplicate index (build, then single-record lookups). A CPU
- * reference (sorting 10 x 1M float64s) is timed in the same child, so times can be read as ratios
- * on a loaded machine. "Peak" is the child's maxRSS with the records in memory (`peakRssMiB`) and
- * that minus the RSS of holding the records alone (`addedPeakRssMiB`); findDuplicates also reports
- * its comparisons and the pairs completeness of blocking (true pairs among the candidates). `npx tsx bench/duplicates-scale.bench.ts [count] [data|findDuplicates|index]` (default 1,000,000, all three).
+ * set (maxRSS) is its own. A CPU reference (sorting 10 x 1M float64s) is timed in each child, so
+ * times can be read as ratios on a loaded machine; CPU time (all threads, the garbage collector
+ * included) is reported beside wall time.
+ *
+ * - `data`: the synthetic records alone (the memory of holding them), and the time to make them
+ *   one at a time and drop them (`syntheticCustomerStream`), which the `stream` time includes.
+ * - `findDuplicates`: over an array of the records (held by the caller): `peakRssMiB`, and
+ *   `addedPeakRssMiB`, that minus the RSS of holding the records; its comparisons and the pairs
+ *   completeness of blocking (true pairs among the candidates).
+ * - `stream`: findDuplicates over `syntheticCustomerStream` (the same records, made as they are
+ *   read and never held): `peakRssMiB` is the whole process, what a 1 GB budget is about; `ms`
+ *   includes making the records, `makeMs` is the time spent inside the generator and `searchMs`
+ *   the rest (garbage the generator leaves is collected on either side).
+ * - `index`: the duplicate index (build, then single-record lookups).
+ *
+ * `npx tsx bench/duplicates-scale.bench.ts [count] [data|findDuplicates|stream|index] [--base <src dir>]`
+ * (default 1,000,000, all four). With `--base`, `findDuplicates` also runs on another source tree
+ * (say main's, `git archive <commit> src | tar -x -C /tmp/base`, with a node_modules link beside
+ * it) in the same run, reported as `findDuplicates (base)`.
  */
 import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { BLOCKING_KEYS, createDuplicateIndex, findDuplicates, syntheticCustomers } from '../src/quality';
-import { candidatePairs } from '../src/quality/duplicates/blocking';
-import { extractFeatures } from '../src/quality/duplicates/features';
+import { resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Customer } from '../src';
 import { report } from './harness';
 
+type Quality = typeof import('../src/quality');
 const asOf = new Date('2026-01-01T00:00:00Z');
 const mode = process.argv[2];
 
@@ -31,11 +44,14 @@ function cpuReference(): number {
  * Pairs completeness (Christen 2012): the share of true duplicate pairs that blocking makes
  * candidates, with the default keys and block limits; measured after the peak RSS is taken.
  */
-function pairsCompleteness(s: ReturnType<typeof syntheticCustomers>): Record<string, number> {
+async function pairsCompleteness(s: ReturnType<Quality['syntheticCustomers']>): Promise<Record<string, number>> {
+  const { BLOCKING_KEYS } = await import('../src/quality');
+  const { candidatePairs } = await import('../src/quality/duplicates/blocking');
+  const { extractFeatures } = await import('../src/quality/duplicates/features');
   const n = s.customers.length;
   const at = new Map(s.customers.map((c, i) => [c.id, i]));
   const f = extractFeatures(s.customers, 'CN');
-  const { codes } = candidatePairs(s.customers, f, BLOCKING_KEYS, [], 100, 20, true);
+  const { codes } = candidatePairs(f, BLOCKING_KEYS, 100, 20, true);
   const candidates = new Set(codes);
   let truePairs = 0;
   let found = 0;
@@ -52,63 +68,99 @@ function pairsCompleteness(s: ReturnType<typeof syntheticCustomers>): Record<str
   return { truePairs, pairsCompleteness: Math.round((found / truePairs) * 10000) / 10000 };
 }
 
+/** Wall and CPU time of `run`, and its ratio to the CPU reference. */
+function timed<T>(run: () => T, referenceMs: number): { result: T; figures: Record<string, number> } {
+  const t = performance.now();
+  const cpu = process.cpuUsage();
+  const result = run();
+  const ms = Math.round(performance.now() - t);
+  const used = process.cpuUsage(cpu);
+  return { result, figures: { ms, cpuMs: Math.round((used.user + used.system) / 1000), ratioToReference: Math.round((ms / referenceMs) * 100) / 100 } };
+}
+
+const rssMiB = () => Math.round(process.resourceUsage().maxRSS / 1024);
+
 if (mode === '--child') {
   const what = process.argv[3] as string;
   const count = Number(process.argv[4]);
+  const root = process.argv[5] as string;
+  const q = (await import(pathToFileURL(resolve(root, 'quality/index.ts')).href)) as Quality;
   const referenceMs = cpuReference();
-  const s = syntheticCustomers({ count, seed: 2, asOf });
-  const rssAfterData = Math.round(process.resourceUsage().maxRSS / 1024);
-  const out: Record<string, unknown> = { what, count, referenceMs, rssAfterDataMiB: rssAfterData };
-  if (what === 'findDuplicates') {
-    const t = performance.now();
-    const cpu = process.cpuUsage();
-    const r = findDuplicates(s.customers);
-    const ms = Math.round(performance.now() - t);
-    const used = process.cpuUsage(cpu);
-    out.ms = ms;
-    // CPU time (all threads, garbage collector included) moves less than wall time on a loaded machine.
-    out.cpuMs = Math.round((used.user + used.system) / 1000);
-    out.ratioToReference = Math.round((ms / referenceMs) * 100) / 100;
-    out.comparisons = r.comparisons;
-    out.pairs = r.pairs.length;
-    out.peakRssMiB = Math.round(process.resourceUsage().maxRSS / 1024);
-    Object.assign(out, pairsCompleteness(s));
-  } else if (what === 'index') {
-    const held = s.customers.slice(0, count - 10_000);
-    const leads = s.customers.slice(count - 10_000);
-    let t = performance.now();
-    const cpu = process.cpuUsage();
-    const index = createDuplicateIndex(held);
-    out.buildMs = Math.round(performance.now() - t);
-    const used = process.cpuUsage(cpu);
-    out.buildCpuMs = Math.round((used.user + used.system) / 1000);
-    const took = new Float64Array(leads.length);
-    let found = 0;
-    for (let k = 0; k < leads.length; k++) {
-      t = performance.now();
-      found += index.match(leads[k] as (typeof leads)[number]).length;
-      took[k] = performance.now() - t;
+  const out: Record<string, unknown> = { what, count, referenceMs };
+  if (what === 'stream') {
+    // nothing held: the records are made as findDuplicates reads them; the time spent making them
+    // (inside the generator's next) is taken out as makeMs, so searchMs is the search's own
+    const inner = q.syntheticCustomerStream({ count, seed: 2, asOf });
+    let makeMs = 0;
+    const source: Iterable<Customer> = {
+      [Symbol.iterator]: () => ({
+        next: () => {
+          const t = performance.now();
+          const r = inner.next();
+          makeMs += performance.now() - t;
+          return r as IteratorResult<Customer>;
+        },
+      }),
+    };
+    const { result, figures } = timed(() => q.findDuplicates(source), referenceMs);
+    const searchMs = Math.round((figures.ms as number) - makeMs);
+    Object.assign(out, figures, { makeMs: Math.round(makeMs), searchMs, searchRatioToReference: Math.round((searchMs / referenceMs) * 100) / 100 });
+    Object.assign(out, { comparisons: result.comparisons, pairs: result.pairs.length, peakRssMiB: rssMiB() });
+  } else {
+    const s = q.syntheticCustomers({ count, seed: 2, asOf });
+    const rssAfterData = rssMiB();
+    out.rssAfterDataMiB = rssAfterData;
+    if (what === 'data') {
+      if (typeof q.syntheticCustomerStream === 'function') {
+        const made = timed(() => {
+          let k = 0;
+          for (const c of q.syntheticCustomerStream({ count, seed: 2, asOf })) k += c.id.length;
+          return k;
+        }, referenceMs);
+        out.streamMakeMs = made.figures.ms;
+        out.streamMakeCpuMs = made.figures.cpuMs;
+      }
+    } else if (what === 'findDuplicates') {
+      const { result, figures } = timed(() => q.findDuplicates(s.customers), referenceMs);
+      Object.assign(out, figures, { comparisons: result.comparisons, pairs: result.pairs.length, peakRssMiB: rssMiB() });
+      if (process.argv[6] !== 'base') Object.assign(out, await pairsCompleteness(s));
+    } else if (what === 'index') {
+      const held = s.customers.slice(0, count - 10_000);
+      const leads = s.customers.slice(count - 10_000);
+      const { result: index, figures } = timed(() => q.createDuplicateIndex(held), referenceMs);
+      out.buildMs = figures.ms;
+      out.buildCpuMs = figures.cpuMs;
+      const took = new Float64Array(leads.length);
+      let found = 0;
+      for (let k = 0; k < leads.length; k++) {
+        const t = performance.now();
+        found += index.match(leads[k] as (typeof leads)[number]).length;
+        took[k] = performance.now() - t;
+      }
+      const total = took.reduce((sum, x) => sum + x, 0);
+      took.sort();
+      const quantile = (p: number) => Math.round((took[Math.min(took.length - 1, Math.floor(p * took.length))] as number) * 1000) / 1000;
+      Object.assign(out, { lookupMsEach: Math.round((total / leads.length) * 1000) / 1000, lookupMsP50: quantile(0.5), lookupMsP99: quantile(0.99), lookups: leads.length, pairsFound: found });
     }
-    const total = took.reduce((s, x) => s + x, 0);
-    took.sort();
-    const quantile = (q: number) => Math.round((took[Math.min(took.length - 1, Math.floor(q * took.length))] as number) * 1000) / 1000;
-    out.lookupMsEach = Math.round((total / leads.length) * 1000) / 1000;
-    out.lookupMsP50 = quantile(0.5);
-    out.lookupMsP99 = quantile(0.99);
-    out.lookups = leads.length;
-    out.pairsFound = found;
+    const peakRss = (out.peakRssMiB as number | undefined) ?? rssMiB();
+    out.peakRssMiB = peakRss;
+    // What the search itself added on top of holding the records.
+    out.addedPeakRssMiB = peakRss - rssAfterData;
   }
-  const peakRss = (out.peakRssMiB as number | undefined) ?? Math.round(process.resourceUsage().maxRSS / 1024);
-  out.peakRssMiB = peakRss;
-  // What the search itself added on top of holding the records.
-  out.addedPeakRssMiB = peakRss - rssAfterData;
   process.stdout.write(JSON.stringify(out));
 } else {
-  const count = Number(mode ?? 1_000_000);
+  const args = process.argv.slice(2);
+  const at = args.indexOf('--base');
+  const base = at >= 0 ? resolve(args[at + 1] as string) : undefined;
+  const rest = at >= 0 ? args.filter((_, i) => i !== at && i !== at + 1) : args;
+  const count = Number(rest[0] ?? 1_000_000);
+  const only = rest[1];
   const self = fileURLToPath(import.meta.url);
-  const only = process.argv[3];
-  for (const what of only ? [only] : ['data', 'findDuplicates', 'index']) {
-    const line = execFileSync(process.execPath, ['--import', 'tsx', self, '--child', what, String(count)], { encoding: 'utf8', maxBuffer: 1 << 20 });
-    report({ bench: 'duplicates-scale', ...JSON.parse(line) });
+  const here = fileURLToPath(new URL('../src', import.meta.url));
+  const child = (what: string, root: string, label: string) =>
+    JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', self, '--child', what, String(count), root, label], { encoding: 'utf8', maxBuffer: 1 << 20 })) as Record<string, unknown>;
+  for (const what of only ? [only] : ['data', 'findDuplicates', 'stream', 'index']) {
+    if (what === 'findDuplicates' && base) report({ bench: 'duplicates-scale', ...child(what, base, 'base'), what: 'findDuplicates (base)' });
+    report({ bench: 'duplicates-scale', ...child(what, here, 'here') });
   }
 }

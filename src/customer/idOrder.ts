@@ -49,7 +49,10 @@ function keyWord(id: string, from: number, ended: { v: boolean }): number {
 /** One stable counting-sort pass of `src` into `dst` by the 14-bit digit of `key` at `shift`. */
 function pass(src: Int32Array, dst: Int32Array, key: Uint32Array, shift: number, count: Int32Array): void {
   count.fill(0);
-  for (let k = 0; k < src.length; k++) count[((key[src[k] as number] as number) >>> shift) & DIGIT_MASK]++;
+  for (let k = 0; k < src.length; k++) {
+    const d = ((key[src[k] as number] as number) >>> shift) & DIGIT_MASK;
+    count[d] = (count[d] as number) + 1;
+  }
   let sum = 0;
   for (let d = 0; d <= DIGIT_MASK; d++) {
     const c = count[d] as number;
@@ -58,7 +61,10 @@ function pass(src: Int32Array, dst: Int32Array, key: Uint32Array, shift: number,
   }
   for (let k = 0; k < src.length; k++) {
     const at = src[k] as number;
-    dst[count[((key[at] as number) >>> shift) & DIGIT_MASK]++] = at;
+    const d = ((key[at] as number) >>> shift) & DIGIT_MASK;
+    const to = count[d] as number;
+    count[d] = to + 1;
+    dst[to] = at;
   }
 }
 

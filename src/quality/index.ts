@@ -11,10 +11,12 @@ export { DEFAULT_MATCH_PARAMETERS, levelWeight, type LevelProbabilities, type Ma
 export { BLOCKING_KEYS, type BlockingKey, type CustomBlockingKey } from './duplicates/blocking';
 export type { FieldEvidence, MatchField } from './duplicates/comparePair';
 export { findDuplicates, type DuplicatePair, type DuplicateResult, type FindDuplicatesOptions } from './duplicates/findDuplicates';
+export { findDuplicatesInStream } from './duplicates/findDuplicatesInStream';
 export { clusterPairs } from './duplicates/clusters';
 export { evaluateDuplicates, type DuplicateQuality } from './duplicates/evaluateDuplicates';
 export { mulberry32 } from './synthetic/random';
 export { SYNTHETIC_CORRUPTIONS, syntheticCustomers, type SyntheticCustomers, type SyntheticOptions } from './synthetic/syntheticCustomers';
+export { syntheticCustomerStream } from './synthetic/syntheticCustomerStream';
 export {
   DEFAULT_SURVIVORSHIP,
   SURVIVORSHIP_RULES,

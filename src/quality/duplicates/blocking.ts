@@ -62,7 +62,8 @@ export type BlockingKey = (typeof BLOCKING_KEYS)[number];
 
 /**
  * An adopter-defined blocking key: returns the key(s) of a customer, or undefined for none. Records
- * sharing a key are compared.
+ * sharing a key are compared. It is called once per record, as the record is read (a value that is
+ * neither a string nor an array gives no key; so do the items of an array that are not strings).
  *
  * @example
  * ```ts
@@ -172,15 +173,13 @@ class Float64List {
  * `screenNames` off: the pairs the screen drops are non-matches that tell it what `u` is.
  */
 export function candidatePairs(
-  customers: readonly Customer[],
   f: Features,
   keys: readonly BlockingKey[],
-  custom: readonly CustomBlockingKey[],
   maxBlockSize: number,
   window = DEFAULT_BLOCK_WINDOW,
   screenNames = false,
 ): CandidatePairs {
-  const n = customers.length;
+  const n = f.ids.length;
   const indexBits = Math.max(1, Math.ceil(Math.log2(n + 1)));
   // 32 hash bits up to 2^20 records, the same keys the duplicate index uses, so both see the same blocks.
   const hashBits = Math.min(32, 52 - indexBits);
@@ -191,23 +190,22 @@ export function candidatePairs(
   const packed = new Float64List(n);
   let current = 0;
   const emit = (hash: number) => packed.push((hash >>> hashShift) * indexScale + current);
-  const sources: ((i: number) => void)[] = [
-    ...keys.map((key) => (i: number) => builtInKeys(key, f, i, emit)),
-    ...custom.map((fn) => (i: number) => {
-      const v = fn(customers[i] as Customer);
-      if (typeof v === 'string') emit(fnv(v, FNV_OFFSET));
-      else if (v) for (const s of v) emit(fnv(s, FNV_OFFSET));
-    }),
-  ];
   const block = new Int32Array(maxBlockSize);
-  for (let source = 0; source < sources.length; source++) {
-    const collect = sources[source] as (i: number) => void;
+  for (let source = 0; source < keys.length + f.customHashes.length; source++) {
     const key = source < keys.length ? keys[source] : undefined;
     const screen = pairScreen(key, screenNames);
     const order = windowOrder(key);
     const byOrder = (a: number, b: number) => order(f, a, b);
     packed.length = 0;
-    for (current = 0; current < n; current++) collect(current);
+    if (key !== undefined) for (current = 0; current < n; current++) builtInKeys(key, f, current, emit);
+    else {
+      // a custom key's hashes, computed at extraction (row, hash pairs)
+      const list = f.customHashes[source - keys.length] as number[];
+      for (let k = 0; k < list.length; k += 2) {
+        current = list[k] as number;
+        emit(list[k + 1] as number);
+      }
+    }
     const count = packed.length;
     const sorted = packed.data.subarray(0, count).sort();
     for (let start = 0; start < count; ) {

@@ -307,7 +307,9 @@ export function scorePair(
 /** Records evidence when asked; returns the weight. */
 function note(evidence: FieldEvidence[] | undefined, field: MatchField, level: FieldEvidence['level'], weight: number, similarity?: number, key?: string): number {
   if (evidence) {
-    evidence.push({ field, level, weight: round(weight), ...(similarity !== undefined && { similarity: round(similarity) }), ...(key !== undefined && { key }) });
+    // object literals, not spreads of optional parts: a search builds millions of these
+    if (similarity === undefined) evidence.push(key === undefined ? { field, level, weight: round(weight) } : { field, level, weight: round(weight), key });
+    else evidence.push(key === undefined ? { field, level, weight: round(weight), similarity: round(similarity) } : { field, level, weight: round(weight), similarity: round(similarity), key });
   }
   return weight;
 }

@@ -1,13 +1,13 @@
 import { type LongRunningOptions, throwIfAborted } from '../../core/abort';
-import { assert, CrmError } from '../errors';
+import { CrmError } from '../errors';
 import type { Customer } from '../../customer/customer';
 import { builtInKeys } from './blocking';
-import { FNV_OFFSET, fnv } from './keyHash';
+import { customKeyHashes } from './keyHash';
 import { pairScreen, windowOrder } from './blockRules';
 import { emptyFeatures, type Features, requireCustomerShape, writeFeatures } from './features';
 import { type DuplicatePair, type FindDuplicatesOptions, comparePairs, judgePair, matchSettings } from './findDuplicates';
 import { NameFrequency } from './nameFrequency';
-import { requireIndexSettings } from './guards';
+import { requireCustomerSource, requireIndexSettings } from './guards';
 
 /**
  * An incremental duplicate index for matching at entry: check a new lead against the customers
@@ -190,9 +190,9 @@ class Index implements DuplicateIndex {
     let hashes = this.customHashes[slot];
     if (customer) {
       hashes = [];
+      const list = hashes;
       for (let c = 0; c < customKeys.length; c++) {
-        const v = (customKeys[c] as (typeof customKeys)[number])(customer);
-        for (const s of typeof v === 'string' ? [v] : (v ?? [])) hashes.push(keys.length + c, fnv(s, FNV_OFFSET) | 0);
+        customKeyHashes((customKeys[c] as (typeof customKeys)[number])(customer), (hash) => list.push(keys.length + c, hash));
       }
       if (!transient) this.customHashes[slot] = hashes;
     }
@@ -253,9 +253,7 @@ function truncate(f: Features, length: number): void {
  */
 export function createDuplicateIndex(customers: Iterable<Customer> = [], options: FindDuplicatesOptions = {}): DuplicateIndex {
   requireIndexSettings(options);
-  assert(customers !== null && typeof (customers as Partial<Iterable<Customer>>)[Symbol.iterator] === 'function', 'INVALID_ARGUMENT', {
-    params: { field: 'customers', rule: 'must be an iterable of customers' },
-  });
+  requireCustomerSource(customers, 'customers');
   const index = new Index(options);
   for (const c of customers) index.add(c);
   return index;
@@ -286,11 +284,7 @@ export function createDuplicateIndex(customers: Iterable<Customer> = [], options
  */
 export async function buildDuplicateIndex(source: AsyncIterable<Customer> | Iterable<Customer>, options: FindDuplicatesOptions & LongRunningOptions = {}): Promise<DuplicateIndex> {
   requireIndexSettings(options);
-  const iterable =
-    source !== null &&
-    typeof source === 'object' &&
-    (typeof (source as Partial<AsyncIterable<Customer>>)[Symbol.asyncIterator] === 'function' || typeof (source as Partial<Iterable<Customer>>)[Symbol.iterator] === 'function');
-  assert(iterable, 'INVALID_ARGUMENT', { params: { field: 'source', rule: 'must be an iterable of customers' } });
+  requireCustomerSource(source, 'source', true);
   const index = new Index(options);
   throwIfAborted(options.signal, 'buildDuplicateIndex');
   let done = 0;

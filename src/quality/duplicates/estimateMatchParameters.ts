@@ -176,9 +176,9 @@ export function estimateMatchParameters(
   assert(Array.isArray(identifiers) && identifiers.length <= 20 && identifiers.every((k) => typeof k === 'string' && k.length > 0), 'INVALID_ARGUMENT', {
     params: { field: 'identifiers', rule: 'must be at most 20 attribute keys' },
   });
-  const f = extractFeatures(customers, options.defaultRegion ?? 'CN', identifiers);
+  const f = extractFeatures(customers, options.defaultRegion ?? 'CN', identifiers, options.customKeys);
   const n = customers.length;
-  const { codes } = candidatePairs(customers, f, options.keys ?? BLOCKING_KEYS, options.customKeys ?? [], options.maxBlockSize ?? 100);
+  const { codes } = candidatePairs(f, options.keys ?? BLOCKING_KEYS, options.maxBlockSize ?? 100);
   const weights = weightTable(start);
   const F = FIELDS.length;
   const obs = new Int8Array(codes.length * F);

@@ -8,7 +8,7 @@ import { DEFAULT_MATCH_PARAMETERS, type MatchParameters, type WeightTable, weigh
 import { extractFeatures, type Features } from './features';
 import { nameFrequencyOfColumn } from './nameFrequency';
 import { type LongRunningOptions, throwIfAborted } from '../../core/abort';
-import { requireDistinctCustomers, requireIndexSettings } from './guards';
+import { requireCustomerSource, requireDistinctIds, requireIndexSettings } from './guards';
 
 /**
  * Options for {@link findDuplicates}.
@@ -124,11 +124,16 @@ export interface DuplicateResult {
  * valid resident id or verified phone (not a household's) decides a match on its own. Persons are
  * never matched with organisations.
  *
- * @param customers - the records to search (ids must be unique)
+ * The records are read once, in order, and only their matching features are kept (custom keys are
+ * called once per record as it is read): pass an array, a `Set` or a generator; an async stream
+ * goes to {@link findDuplicatesInStream}. The result names records by id, so it is the same for
+ * any iterable of the same records in the same order.
+ *
+ * @param customers - the records to search, any iterable read once (ids must be unique)
  * @param options - {@link FindDuplicatesOptions}
  * @returns candidate pairs with score and evidence, and clusters of matches
  * @throws {CrmError} `DUPLICATE_ID` when an id repeats; `INVALID_ARGUMENT` when `customers` is not
- *   an array of objects with a string id and displayName, for thresholds that are
+ *   an iterable of objects with a string id and displayName, for thresholds that are
  *   not finite or a review threshold above the match threshold, `maxBlockSize` or `blockWindow`
  *   not an integer of at least 2, m/u outside (0, 1], or more than
  *   20 `identifiers`; `ABORTED` when `signal` aborts (checked before blocking and every 4,096
@@ -148,19 +153,33 @@ export interface DuplicateResult {
  * //=> [['c-1', 'c-2']]
  * result.pairs[0]?.evidence.map((e) => `${e.field}:${e.level}`);
  * //=> ['name:exact', 'phone:agree']
+ * const rows = new Set([
+ *   { ...base, id: 'c-4', displayName: 'Li Lei', contactPoints: [{ type: 'email', value: 'lilei@example.cn' }] },
+ *   { ...base, id: 'c-5', displayName: 'LI, Lei', contactPoints: [{ type: 'email', value: 'LiLei@Example.cn' }] },
+ * ]);
+ * findDuplicates(rows).clusters;
+ * //=> [['c-4', 'c-5']]
  * ```
  */
-export function findDuplicates(customers: readonly Customer[], options: FindDuplicatesOptions = {}): DuplicateResult {
+export function findDuplicates(customers: Iterable<Customer>, options: FindDuplicatesOptions = {}): DuplicateResult {
   requireIndexSettings(options);
-  assert(Array.isArray(customers), 'INVALID_ARGUMENT', { params: { field: 'customers', rule: 'must be an array of customers' } });
+  requireCustomerSource(customers, 'customers');
   const settings = matchSettings(options);
-  requireDistinctCustomers(customers);
+  const f = extractFeatures(customers, settings.defaultRegion, settings.identifiers, settings.customKeys);
+  return searchFeatures(f, settings, options, 'findDuplicates');
+}
+
+/**
+ * The search once the features are extracted (by {@link findDuplicates} from an iterable, by
+ * findDuplicatesInStream from a stream): ids checked distinct, blocking, scoring, clusters.
+ * @internal
+ */
+export function searchFeatures(f: Features, settings: MatchSettings, options: LongRunningOptions, operation: string): DuplicateResult {
+  requireDistinctIds(f.ids);
   const { signal, onProgress } = options;
-  throwIfAborted(signal, 'findDuplicates');
-  const n = customers.length;
-  const f = extractFeatures(customers, settings.defaultRegion, settings.identifiers);
-  throwIfAborted(signal, 'findDuplicates');
-  const { codes, skippedBlocks } = candidatePairs(customers, f, settings.keys, settings.customKeys, settings.maxBlockSize, settings.window, true);
+  throwIfAborted(signal, operation);
+  const n = f.ids.length;
+  const { codes, skippedBlocks } = candidatePairs(f, settings.keys, settings.maxBlockSize, settings.window, true);
   onProgress?.({ phase: 'block', done: n, total: n });
   const frequency = settings.nameFrequency ? nameFrequencyOfColumn(f.name, f.nameHash) : undefined;
   const birthFrequency = settings.nameFrequency ? nameFrequencyOfColumn(f.birthDate, f.birthHash) : undefined;
@@ -169,7 +188,7 @@ export function findDuplicates(customers: readonly Customer[], options: FindDupl
   for (let k = 0; k < codes.length; k++) {
     if ((k & 0xfff) === 0 && k > 0) {
       onProgress?.({ phase: 'compare', done: k, total: codes.length });
-      throwIfAborted(signal, 'findDuplicates');
+      throwIfAborted(signal, operation);
     }
     const code = codes[k] as number;
     const a = Math.floor(code / n);
@@ -251,12 +270,16 @@ export function judgePair(f: Features, a: number, b: number, s: MatchSettings, f
   const decided = decidedBy === 'verifiedPhone' && evidence.some((e) => e.field === 'phone' && e.level === 'shared') ? undefined : decidedBy;
   if (score < s.review && decided === undefined) return undefined;
   const match = score >= s.threshold || decided !== undefined;
-  const [ida, idb] = ordered(f.ids[a] as string, f.ids[b] as string);
-  return { a: ida, b: idb, score: Math.round(score * 1000) / 1000, status: match ? 'match' : 'review', ...(decided && { decidedBy: decided }), evidence };
+  const x = f.ids[a] as string;
+  const y = f.ids[b] as string;
+  const ida = x < y ? x : y;
+  const idb = x < y ? y : x;
+  const rounded = Math.round(score * 1000) / 1000;
+  const status = match ? 'match' : 'review';
+  return decided === undefined ? { a: ida, b: idb, score: rounded, status, evidence } : { a: ida, b: idb, score: rounded, status, decidedBy: decided, evidence };
 }
 
 /** Highest score first, ties by ids. */
 export const comparePairs = (x: DuplicatePair, y: DuplicatePair) => y.score - x.score || cmp(x.a, y.a) || cmp(x.b, y.b);
 
 const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-const ordered = (x: string, y: string): [string, string] => (x < y ? [x, y] : [y, x]);

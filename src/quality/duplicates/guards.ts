@@ -4,8 +4,6 @@ import { assert } from '../errors';
 import { isDense, requireFiniteInRange, requireIterable, requireObject } from '../../core/guards';
 import { BLOCKING_KEYS } from './blocking';
 import { CrmError } from '../errors';
-import type { Customer } from '../../customer/customer';
-import { requireCustomerShape } from './features';
 import { FNV_OFFSET, fnv } from './keyHash';
 import type { LevelProbabilities, MatchParameters } from './fellegiSunter';
 import type { FindDuplicatesOptions } from './findDuplicates';
@@ -88,24 +86,36 @@ export function requireIndexSettings(options: unknown): FindDuplicatesOptions {
 }
 
 /**
- * Checks the shape of every record and that no id repeats, reporting the first record (in input
- * order) whose id came before. Ids are hashed and packed with their index into a float64 array
- * and sorted, and only ids with equal hashes are compared: no set of a million id strings.
+ * Checks that `source` is something to read customers from: an iterable, or with `allowAsync` an
+ * async iterable too (a repository's stream). Its items are checked as they are read.
  *
- * @throws {CrmError} `INVALID_ARGUMENT` for a record of the wrong shape; `DUPLICATE_ID`
+ * @throws {CrmError} `INVALID_ARGUMENT` naming `field`
  * @internal
  */
-export function requireDistinctCustomers(customers: readonly Customer[]): void {
-  const n = customers.length;
+export function requireCustomerSource(source: unknown, field: string, allowAsync = false): void {
+  const ok =
+    source !== null &&
+    typeof source === 'object' &&
+    (typeof (source as Partial<Iterable<unknown>>)[Symbol.iterator] === 'function' ||
+      (allowAsync && typeof (source as Partial<AsyncIterable<unknown>>)[Symbol.asyncIterator] === 'function'));
+  assert(ok, 'INVALID_ARGUMENT', { params: { field, rule: 'must be an iterable of customers' } });
+}
+
+/**
+ * Checks that no id repeats, reporting the first record (in input order) whose id came before.
+ * Ids are hashed and packed with their index into a float64 array and sorted, and only ids with
+ * equal hashes are compared: no set of a million id strings.
+ *
+ * @throws {CrmError} `DUPLICATE_ID`
+ * @internal
+ */
+export function requireDistinctIds(ids: readonly string[]): void {
+  const n = ids.length;
   const indexBits = Math.max(1, Math.ceil(Math.log2(n + 1)));
   const scale = 2 ** indexBits;
   const shift = 32 - Math.min(32, 52 - indexBits);
   const packed = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const c = customers[i];
-    requireCustomerShape(c);
-    packed[i] = (fnv(c.id, FNV_OFFSET) >>> shift) * scale + i;
-  }
+  for (let i = 0; i < n; i++) packed[i] = (fnv(ids[i] as string, FNV_OFFSET) >>> shift) * scale + i;
   packed.sort();
   let repeat = n;
   const seen = new Set<string>();
@@ -118,7 +128,7 @@ export function requireDistinctCustomers(customers: readonly Customer[]): void {
       seen.clear();
       for (let k = start; k < end; k++) {
         const i = (packed[k] as number) - hash * scale;
-        const id = (customers[i] as Customer).id;
+        const id = ids[i] as string;
         if (seen.has(id)) {
           repeat = Math.min(repeat, i);
           break;
@@ -129,7 +139,7 @@ export function requireDistinctCustomers(customers: readonly Customer[]): void {
     start = end;
   }
   if (repeat < n) {
-    const id = (customers[repeat] as Customer).id;
+    const id = ids[repeat] as string;
     throw new CrmError('DUPLICATE_ID', { params: { entity: 'customer', id }, details: { id } });
   }
 }

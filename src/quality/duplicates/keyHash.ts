@@ -24,3 +24,13 @@ export function mixHashes(x: number, y: number): number {
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
   return h ^ (h >>> 16);
 }
+
+/**
+ * Calls `emit` with the hash (signed 32-bit) of each key a custom blocking key returned: a string,
+ * or each string of an array; anything else is no key. The one reading of a custom key's value,
+ * for findDuplicates (at extraction) and the duplicate index alike.
+ */
+export function customKeyHashes(value: unknown, emit: (hash: number) => void): void {
+  if (typeof value === 'string') emit(fnv(value, FNV_OFFSET) | 0);
+  else if (Array.isArray(value)) for (let k = 0; k < value.length; k++) if (typeof value[k] === 'string') emit(fnv(value[k] as string, FNV_OFFSET) | 0);
+}

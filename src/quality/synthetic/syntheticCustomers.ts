@@ -209,6 +209,55 @@ function withLegalName(c: Customer, legalName: string): Customer {
   return { ...c, displayName: legalName, organization: { ...(c.organization as NonNullable<Customer['organization']>), legalName } };
 }
 
+/** Checked options of the generators, with their defaults. */
+interface SyntheticSettings {
+  readonly count: number;
+  readonly asOf: number;
+  readonly dupRate: number;
+  readonly orgShare: number;
+}
+
+/**
+ * Checks {@link SyntheticOptions} and fills in the defaults.
+ * @internal
+ */
+export function syntheticSettings(options: SyntheticOptions): SyntheticSettings {
+  const asOf = requireDate(options?.asOf, 'asOf').getTime();
+  const count = options.count;
+  const dupRate = options.duplicateRate ?? 0.2;
+  const orgShare = options.organizationShare ?? 0.1;
+  // At most a million records: syntheticCustomers builds every one in memory.
+  requireFiniteInRange(count, 'count', 0, 1_000_000, true);
+  assert(dupRate >= 0 && dupRate <= 1 && orgShare >= 0 && orgShare <= 1, 'INVALID_ARGUMENT', { params: { field: 'duplicateRate', rule: 'rates must be in [0, 1]' } });
+  return { count, asOf, dupRate, orgShare };
+}
+
+/**
+ * The records in the order they are made, each with its group (an original, then its duplicates),
+ * ids still empty: what {@link syntheticCustomers} shuffles and syntheticCustomerStream numbers.
+ * @internal
+ */
+export function* generatedRecords(r: Rng, { count, asOf, dupRate, orgShare }: SyntheticSettings): Generator<[Customer, number]> {
+  let made = 0;
+  for (let groups = 0; made < count; groups++) {
+    const o = original(r, '', asOf, orgShare);
+    const group = [o];
+    if (r.chance(dupRate)) {
+      const copies = r.chance(0.25) ? 2 : 1;
+      for (let k = 0; k < copies; k++) {
+        let d: Customer = { ...o, updatedAt: new Date(o.createdAt.getTime() + (1 + r.int(365)) * 86_400_000) };
+        const n = 1 + r.int(3);
+        for (let j = 0; j < n; j++) d = corrupt(r, d, r.pick(SYNTHETIC_CORRUPTIONS));
+        group.push(d);
+      }
+    }
+    for (const c of group.slice(0, count - made)) {
+      made++;
+      yield [c, groups];
+    }
+  }
+}
+
 /**
  * Generates customers with known duplicates, for measuring duplicate detection: mainland persons
  * (common surnames, skewed given names so that different people share names, mobiles, emails,
@@ -233,36 +282,18 @@ function withLegalName(c: Customer, legalName: string): Customer {
  * ```
  */
 export function syntheticCustomers(options: SyntheticOptions): SyntheticCustomers {
-  const asOf = requireDate(options?.asOf, 'asOf').getTime();
-  const count = options.count;
-  const dupRate = options.duplicateRate ?? 0.2;
-  const orgShare = options.organizationShare ?? 0.1;
-  // At most a million records: every one is built in memory.
-  requireFiniteInRange(count, 'count', 0, 1_000_000, true);
-  assert(dupRate >= 0 && dupRate <= 1 && orgShare >= 0 && orgShare <= 1, 'INVALID_ARGUMENT', { params: { field: 'duplicateRate', rule: 'rates must be in [0, 1]' } });
+  const settings = syntheticSettings(options);
+  const { count } = settings;
   const r = rng(mulberry32(options.seed ?? 1));
   const width = String(count).length;
   const id = (i: number) => `s-${String(i).padStart(width, '0')}`;
   const records: Customer[] = [];
   const groupOf: number[] = [];
   let groups = 0;
-  while (records.length < count) {
-    const o = original(r, '', asOf, orgShare);
-    const group = [o];
-    if (r.chance(dupRate)) {
-      const copies = r.chance(0.25) ? 2 : 1;
-      for (let k = 0; k < copies; k++) {
-        let d: Customer = { ...o, updatedAt: new Date(o.createdAt.getTime() + (1 + r.int(365)) * 86_400_000) };
-        const n = 1 + r.int(3);
-        for (let j = 0; j < n; j++) d = corrupt(r, d, r.pick(SYNTHETIC_CORRUPTIONS));
-        group.push(d);
-      }
-    }
-    for (const c of group.slice(0, count - records.length)) {
-      records.push(c);
-      groupOf.push(groups);
-    }
-    groups++;
+  for (const [c, group] of generatedRecords(r, settings)) {
+    records.push(c);
+    groupOf.push(group);
+    groups = group + 1;
   }
   // Fisher-Yates shuffle of positions, so duplicates are not next to their originals.
   const order = Array.from({ length: count }, (_, i) => i);

@@ -22,7 +22,7 @@ describe('blocking (internal)', () => {
         );
         const f = extractFeatures(customers, 'CN');
         const n = customers.length;
-        const { codes } = candidatePairs(customers, f, ['phone', 'namePostalCode'], [], 100);
+        const { codes } = candidatePairs(f, ['phone', 'namePostalCode'], 100);
         expect(new Set(codes).size).toBe(codes.length);
         const got = new Set(codes);
         // Second implementation: all pairs, keys compared as strings.

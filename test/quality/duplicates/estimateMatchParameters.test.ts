@@ -16,7 +16,7 @@ describe('estimateMatchParameters (EM)', () => {
     const n = s.customers.length;
     const cluster = new Map<string, number>();
     s.clusters.forEach((ids, k) => ids.forEach((id) => cluster.set(id, k)));
-    const { codes } = candidatePairs(s.customers, f, BLOCKING_KEYS, [], 100);
+    const { codes } = candidatePairs(f, BLOCKING_KEYS, 100);
     let matches = 0;
     let candidates = 0;
     const phone = { mAgree: 0, mBoth: 0, uAgree: 0, uBoth: 0 };
