@@ -46,6 +46,7 @@ function badAmount(index: number): never {
  *   object with a non-empty string `customerId` and a `type` of purchase or refund; `INVALID_DATE`
  *   for an `occurredAt` that is not a valid Date; `INVALID_MONEY` for an amount that is not a
  *   non-negative Money; `CURRENCY_MISMATCH` when amounts mix currencies
+ * @internal
  */
 export function readTransactionBatches(
   transactions: Iterable<TransactionFields>,
