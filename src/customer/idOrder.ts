@@ -11,7 +11,7 @@
  * that could follow, except U+0000, which ties and is compared in full as well.
  */
 
-const KEY_CHARS = 4; // characters per 28-bit key word; two words
+const KEY_CHARS = 4; // characters per 28-bit key word; two words (hi, lo)
 const DIGIT_BITS = 14;
 const DIGIT_MASK = (1 << DIGIT_BITS) - 1;
 
@@ -29,21 +29,29 @@ function sharedPrefix(ids: readonly string[], codes: Int32Array): number {
   return n;
 }
 
-/** 28 bits of key from `id`'s characters at `from`..`from + 3`; `state.ended` once a character >= 127 was met. */
-function keyWord(id: string, from: number, ended: { v: boolean }): number {
-  let w = 0;
-  for (let i = from; i < from + KEY_CHARS; i++) {
+/**
+ * Writes the key of `id` (characters `from`..`from + 7`) to `hi[k]` (the first four, 28 bits) and
+ * `lo[k]` (the next four).
+ */
+function writeKey(id: string, from: number, hi: Uint32Array, lo: Uint32Array, k: number): void {
+  let h = 0;
+  let l = 0;
+  let ended = false;
+  for (let j = 0; j < 2 * KEY_CHARS; j++) {
+    const i = from + j;
     let c = 0;
-    if (!ended.v && i < id.length) {
+    if (!ended && i < id.length) {
       c = id.charCodeAt(i);
       if (c >= 127) {
         c = 127;
-        ended.v = true;
+        ended = true;
       }
     }
-    w = w * 128 + c;
+    if (j < KEY_CHARS) h = h * 128 + c;
+    else l = l * 128 + c;
   }
-  return w;
+  hi[k] = h;
+  lo[k] = l;
 }
 
 /** One stable counting-sort pass of `src` into `dst` by the 14-bit digit of `key` at `shift`. */
@@ -79,13 +87,7 @@ export function sortCodesById(ids: readonly string[], codes: Int32Array): void {
   // Keys indexed by position k in `codes`: hi and lo words.
   const hi = new Uint32Array(n);
   const lo = new Uint32Array(n);
-  const ended = { v: false };
-  for (let k = 0; k < n; k++) {
-    const id = ids[codes[k] as number] as string;
-    ended.v = false;
-    hi[k] = keyWord(id, from, ended);
-    lo[k] = keyWord(id, from + KEY_CHARS, ended);
-  }
+  for (let k = 0; k < n; k++) writeKey(ids[codes[k] as number] as string, from, hi, lo, k);
   // LSD radix sort of the positions by (hi, lo): four stable passes of 14 bits.
   let a = new Int32Array(n);
   for (let k = 0; k < n; k++) a[k] = k;
