@@ -1,12 +1,46 @@
+/** Slots of the first table (a power of two); it doubles when half full. */
+const FIRST_SLOTS = 2048;
+/**
+ * Longest probe an insert may take before the codes move to a Map. Ids that hash well never get
+ * near it at half load (linear probing's displacement tail falls off like 0.82^d); ids crafted to
+ * collide would otherwise make every lookup walk a long run, so they get the Map's speed instead.
+ */
+const MAX_PROBE = 128;
+
+/**
+ * A 32-bit hash of a string's UTF-16 code units: FNV-1a, then MurmurHash3's finalizer so the low
+ * bits (the table index) depend on every character (internal; exported for tests).
+ */
+export function idHash(id: string): number {
+  let h = 0x811c9dc5 | 0;
+  for (let k = 0; k < id.length; k++) h = Math.imul(h ^ id.charCodeAt(k), 0x01000193);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
 /**
  * Dense integer codes for customer ids in first-seen order, so per-customer totals live in typed
  * arrays (internal). A row with the previous row's id (transactions read grouped by customer)
- * skips the Map lookup, which is most of the per-row cost on ungrouped input.
+ * skips the lookup. Lookups use an open-addressing table in typed arrays that keeps each id's hash
+ * beside its code: one probe usually settles a lookup, and a new id costs a few integer writes
+ * where a Map insert goes through the runtime. Behaves exactly like a `Map` from id to code
+ * (values that are not strings, which the callers refuse afterwards, are coded through one).
  */
 export class IdCodes {
   /** `ids[code]` is the code's id; distinct. */
   readonly ids: string[] = [];
-  private readonly index = new Map<string, number>();
+  // Per slot, [code + 1, hash of the id]; code + 1 = 0 marks an empty slot.
+  #table = new Int32Array(2 * FIRST_SLOTS);
+  #mask = FIRST_SLOTS - 1;
+  // hashes[code]: the id's hash, to move the codes into a larger table without hashing again.
+  #hashes = new Int32Array(FIRST_SLOTS / 2);
+  // Every code, once a probe ran too long; undefined while the table is in use.
+  #map: Map<unknown, number> | undefined;
+  // Codes of values that are not strings (kept apart from the table).
+  #others: Map<unknown, number> | undefined;
   // Equal to no id (not even a missing one) until the first call.
   private lastId: unknown = {};
   private lastCode = -1;
@@ -14,12 +48,7 @@ export class IdCodes {
   /** The code of `id`, a new one (the next integer) for an id not seen before. */
   code(id: string): number {
     if (id === this.lastId) return this.lastCode;
-    let c = this.index.get(id);
-    if (c === undefined) {
-      c = this.ids.length;
-      this.index.set(id, c);
-      this.ids.push(id);
-    }
+    const c = typeof id === 'string' && this.#map === undefined ? this.#tableCode(id) : this.#mapCode(id);
     this.lastId = id;
     this.lastCode = c;
     return c;
@@ -27,11 +56,16 @@ export class IdCodes {
 
   /**
    * Writes the codes of `ids[0..count)` to `out[0..count)`. One tight loop over a batch lets the
-   * processor overlap the hash table's cache misses, which a lookup inside a loop doing other
-   * work per row cannot (object readers fill a batch of ids, then code it).
+   * processor overlap the table's cache misses, which a lookup inside a loop doing other work per
+   * row cannot (object readers fill a batch of ids, then code it).
    */
   codeBatch(ids: readonly string[], count: number, out: Int32Array): void {
     for (let i = 0; i < count; i++) out[i] = this.code(ids[i] as string);
+  }
+
+  /** True once the codes have moved to a Map (ids that collide too often); for tests. */
+  get usesMap(): boolean {
+    return this.#map !== undefined;
   }
 
   /** Codes for distinct `ids`, in their order. */
@@ -39,5 +73,84 @@ export class IdCodes {
     const codes = new IdCodes();
     for (const id of ids) codes.code(id);
     return codes;
+  }
+
+  #tableCode(id: string): number {
+    const h = idHash(id);
+    const table = this.#table;
+    const mask = this.#mask;
+    let s = h & mask;
+    for (let probe = 0; probe <= MAX_PROBE; probe++) {
+      const entry = table[2 * s] as number;
+      if (entry === 0) return this.#insert(id, h, s);
+      if (table[2 * s + 1] === h && this.ids[entry - 1] === id) return entry - 1;
+      s = (s + 1) & mask;
+    }
+    this.#moveToMap();
+    return this.#mapCode(id);
+  }
+
+  #insert(id: string, h: number, slot: number): number {
+    const c = this.ids.length;
+    this.ids.push(id);
+    this.#pushHash(h);
+    this.#table[2 * slot] = c + 1;
+    this.#table[2 * slot + 1] = h;
+    if (2 * (c + 1) > this.#mask + 1) this.#grow();
+    return c;
+  }
+
+  /** Doubles the table and puts every code back (probes there are bounded by the same rule). */
+  #grow(): void {
+    const slots = 2 * (this.#mask + 1);
+    const mask = slots - 1;
+    const table = new Int32Array(2 * slots);
+    const hashes = this.#hashes;
+    const n = this.ids.length;
+    for (let c = 0; c < n; c++) {
+      if (typeof this.ids[c] !== 'string') continue;
+      const h = hashes[c] as number;
+      let s = h & mask;
+      let probe = 0;
+      while (table[2 * s] !== 0) {
+        if (++probe > MAX_PROBE) return this.#moveToMap();
+        s = (s + 1) & mask;
+      }
+      table[2 * s] = c + 1;
+      table[2 * s + 1] = h;
+    }
+    this.#table = table;
+    this.#mask = mask;
+  }
+
+  #moveToMap(): void {
+    const map = new Map<unknown, number>();
+    for (let c = 0; c < this.ids.length; c++) map.set(this.ids[c], c);
+    this.#map = map;
+    this.#table = new Int32Array(0);
+    this.#hashes = new Int32Array(0);
+  }
+
+  #mapCode(id: unknown): number {
+    const map = this.#map ?? (this.#others ??= new Map());
+    let c = map.get(id);
+    if (c === undefined) {
+      c = this.ids.length;
+      map.set(id, c);
+      this.ids.push(id as string);
+      if (this.#map === undefined) this.#pushHash(0);
+    }
+    return c;
+  }
+
+  // Records the hash of the newest code (0 for a value outside the table, which keeps its index).
+  #pushHash(h: number): void {
+    const c = this.ids.length - 1;
+    if (c === this.#hashes.length) {
+      const hashes = new Int32Array(2 * c);
+      hashes.set(this.#hashes);
+      this.#hashes = hashes;
+    }
+    this.#hashes[c] = h;
   }
 }

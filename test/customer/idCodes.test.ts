@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { IdCodes } from '../../src/customer/idCodes';
+import { IdCodes, idHash } from '../../src/customer/idCodes';
 import { summarizeTransactionsColumns } from 'crmkit/clv';
 import { thrownCode as code } from '../errors';
 
@@ -15,6 +15,63 @@ describe('IdCodes', () => {
         expect(got).toEqual(ids.map((id) => distinct.indexOf(id)));
       }),
     );
+  });
+
+  // The reference for the next three tests: a Map from id to code, the structure IdCodes replaced
+  // with its own table; codes must be the same whatever the table does (growth, fallback).
+  const byMap = (ids: readonly unknown[]) => {
+    const map = new Map<unknown, number>();
+    return ids.map((id) => {
+      if (!map.has(id)) map.set(id, map.size);
+      return map.get(id) as number;
+    });
+  };
+
+  it('codes thousands of ids as a Map would, across the table doubling, in batches and one by one (fast-check; reference: a Map)', () => {
+    const id = fc.oneof(
+      fc.nat(6000).map((n) => `c${n}`),
+      fc.string({ maxLength: 12, unit: 'binary' }),
+      fc.constantFrom('', 'c1', '\u0000', 'é', '\ud800'),
+    );
+    fc.assert(
+      fc.property(fc.array(id, { maxLength: 9000 }), (ids) => {
+        const one = new IdCodes();
+        expect(ids.map((x) => one.code(x))).toEqual(byMap(ids));
+        const batch = new IdCodes();
+        const out = new Int32Array(ids.length);
+        batch.codeBatch(ids, ids.length, out);
+        expect(Array.from(out)).toEqual(byMap(ids));
+        expect(batch.ids).toEqual([...new Set(ids)]);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('codes values that are not strings apart from the table, keeping first-seen order (reference: a Map)', () => {
+    const ids = [undefined, 'a', 1, 'b', undefined, 'a', null, ...Array.from({ length: 3000 }, (_, i) => `x${i % 2500}`), 1, null] as unknown as string[];
+    const coder = new IdCodes();
+    expect(ids.map((x) => coder.code(x))).toEqual(byMap(ids));
+    expect(coder.usesMap).toBe(false);
+  });
+
+  it('moves to a Map when ids collide in the table, and still codes them as a Map would', () => {
+    // 200 ids whose hashes share their low 11 bits: all want the first table's same slot
+    // (2,048 slots), so an insert must probe past the 128-slot limit.
+    const colliding: string[] = [];
+    for (let n = 0; colliding.length < 200 && n < 5_000_000; n++) {
+      const s = `k${n}`;
+      if ((idHash(s) & 2047) === 5) colliding.push(s);
+    }
+    expect(colliding).toHaveLength(200);
+    const ids = [...colliding, 'other', ...colliding.slice().reverse(), ...Array.from({ length: 3000 }, (_, i) => `y${i}`), colliding[0] as string];
+    const coder = new IdCodes();
+    expect(ids.map((x) => coder.code(x))).toEqual(byMap(ids));
+    expect(coder.usesMap).toBe(true);
+    // Without the collisions the table stays in use (the check above is not vacuous).
+    const plain = new IdCodes();
+    ids.slice(401, -1).forEach((x) => plain.code(x));
+    expect(plain.ids).toHaveLength(3000);
+    expect(plain.usesMap).toBe(false);
   });
 
   it('does not take a missing first id for the previous one (the columns path still refuses it)', () => {
