@@ -118,13 +118,17 @@ function shuffle(rnd: () => number, customer: Int32Array, refund: Uint8Array, mi
   }
 }
 
+/**
+ * The rows as `Transaction` objects. Each row gets its own id string, as a database driver or
+ * `JSON.parse` hands them out (one string shared by a customer's rows would let the engine reuse
+ * its cached hash, which real input does not offer; pandas' string ids are per row too).
+ */
 export function toTransactions(d: TxColumns): Transaction[] {
   const out = new Array<Transaction>(d.n);
-  const ids = Array.from({ length: d.customers }, (_, i) => customerId(i));
   for (let i = 0; i < d.n; i++) {
     out[i] = {
       id: `t${i}`,
-      customerId: ids[d.customer[i] as number] as string,
+      customerId: customerId(d.customer[i] as number),
       type: d.refund[i] ? 'refund' : 'purchase',
       amount: Money.ofMinor(d.minor[i] as number, 'CNY'),
       occurredAt: new Date(d.ms[i] as number),
@@ -133,12 +137,15 @@ export function toTransactions(d: TxColumns): Transaction[] {
   return out;
 }
 
-/** The same rows as TransactionColumns: ids dictionary-encoded (the customer table's order) or as plain strings. */
+/**
+ * The same rows as TransactionColumns: ids dictionary-encoded (the customer table's order) or as
+ * plain strings (one per row, as {@link toTransactions}).
+ */
 export function toColumns(d: TxColumns, ids: 'dictionary' | 'strings'): TransactionColumns {
   const dictionary = Array.from({ length: d.customers }, (_, i) => customerId(i));
   return {
     currency: 'CNY',
-    customerId: ids === 'dictionary' ? { dictionary, indices: d.customer } : Array.from(d.customer, (c) => dictionary[c] as string),
+    customerId: ids === 'dictionary' ? { dictionary, indices: d.customer } : Array.from(d.customer, (c) => customerId(c)),
     type: Array.from(d.refund, (r) => (r ? 'refund' : 'purchase')),
     amountMinor: d.minor,
     occurredAtMs: d.ms,
