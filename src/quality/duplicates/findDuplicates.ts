@@ -3,7 +3,8 @@ import type { Customer } from '../../customer/customer';
 import { BLOCKING_KEYS, type BlockingKey, type CustomBlockingKey, candidatePairs } from './blocking';
 import { DEFAULT_BLOCK_WINDOW } from './blockRules';
 import { averageLinkClusters } from './averageLinkage';
-import { type FieldEvidence, type NameFrequencyAdjustment, decidingIdentifier, linkScore, scorePair } from './comparePair';
+import { type FieldEvidence, type NameFrequencyAdjustment, decidingIdentifierOfPair, linkScore } from './comparePair';
+import { ReportedPairs, reportPair, reportedScore } from './reportedPairs';
 import { DEFAULT_MATCH_PARAMETERS, type MatchParameters, type WeightTable, weightTable } from './fellegiSunter';
 import { extractFeatures, type Features } from './features';
 import { nameFrequencyOfColumn } from './nameFrequency';
@@ -183,7 +184,7 @@ export function searchFeatures(f: Features, settings: MatchSettings, options: Lo
   onProgress?.({ phase: 'block', done: n, total: n });
   const frequency = settings.nameFrequency ? nameFrequencyOfColumn(f.name, f.nameHash) : undefined;
   const birthFrequency = settings.nameFrequency ? nameFrequencyOfColumn(f.birthDate, f.birthHash) : undefined;
-  const pairs: DuplicatePair[] = [];
+  const reported = new ReportedPairs();
   const edges: number[] = [];
   for (let k = 0; k < codes.length; k++) {
     if ((k & 0xfff) === 0 && k > 0) {
@@ -193,13 +194,13 @@ export function searchFeatures(f: Features, settings: MatchSettings, options: Lo
     const code = codes[k] as number;
     const a = Math.floor(code / n);
     const b = code - a * n;
-    const pair = judgePair(f, a, b, settings, frequency, birthFrequency);
-    if (pair === undefined) continue;
-    if (pair.status === 'match') edges.push(a, b);
-    pairs.push(pair);
+    const score = reportedScore(f, a, b, settings, frequency, birthFrequency);
+    if (Number.isNaN(score)) continue;
+    const decided = decidingIdentifierOfPair(f, a, b, settings.weights, settings.parameters, frequency, birthFrequency);
+    if (reported.add(a, b, score, decided, settings.threshold)) edges.push(a, b);
   }
   onProgress?.({ phase: 'compare', done: codes.length, total: codes.length });
-  pairs.sort(comparePairs);
+  const pairs = reported.toPairs(f, settings, frequency, birthFrequency);
   const link = (a: number, b: number) => linkScore(f, a, b, settings.weights, settings.parameters, frequency, birthFrequency);
   const clusters = averageLinkClusters(n, edges, link)
     .map((g) => g.map((i) => f.ids[i] as string).sort())
@@ -255,28 +256,11 @@ export function matchSettings(options: FindDuplicatesOptions): MatchSettings {
   };
 }
 
-/**
- * Scores one candidate pair, once, with its evidence (most candidate pairs are reported: scoring
- * first without evidence would score those twice); the pair to report, or undefined when it is
- * below review.
- */
+/** Scores one candidate pair: the pair to report, or undefined when it is below review and no identifier decides it. */
 export function judgePair(f: Features, a: number, b: number, s: MatchSettings, frequency?: NameFrequencyAdjustment, birthFrequency?: NameFrequencyAdjustment): DuplicatePair | undefined {
-  if (f.kind[a] !== f.kind[b]) return undefined;
-  const evidence: FieldEvidence[] = [];
-  const score = scorePair(f, a, b, s.weights, s.parameters, evidence, frequency, birthFrequency);
-  const decidedBy = decidingIdentifier(f, a, b);
-  if (score < s.review && decidedBy === undefined) return undefined;
-  // A verified phone a household shares decides nothing.
-  const decided = decidedBy === 'verifiedPhone' && evidence.some((e) => e.field === 'phone' && e.level === 'shared') ? undefined : decidedBy;
-  if (score < s.review && decided === undefined) return undefined;
-  const match = score >= s.threshold || decided !== undefined;
-  const x = f.ids[a] as string;
-  const y = f.ids[b] as string;
-  const ida = x < y ? x : y;
-  const idb = x < y ? y : x;
-  const rounded = Math.round(score * 1000) / 1000;
-  const status = match ? 'match' : 'review';
-  return decided === undefined ? { a: ida, b: idb, score: rounded, status, evidence } : { a: ida, b: idb, score: rounded, status, decidedBy: decided, evidence };
+  const score = reportedScore(f, a, b, s, frequency, birthFrequency);
+  if (Number.isNaN(score)) return undefined;
+  return reportPair(f, a, b, score, decidingIdentifierOfPair(f, a, b, s.weights, s.parameters, frequency, birthFrequency), s, frequency, birthFrequency);
 }
 
 /** Highest score first, ties by ids. */
