@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { candidatePairs } from '../../../src/quality/duplicates/blocking';
-import { extractFeatures } from '../../../src/quality/duplicates/features';
+import { extractFeatures } from '../../../src/quality/duplicates/featureRows';
 import { namesOverlap, windowOrder } from '../../../src/quality/duplicates/blockRules';
 import { person } from '../helpers';
 
