@@ -77,16 +77,11 @@ export class FeatureRows {
     const n = this.rows;
     const out = emptyFeatures(this.defaultRegion, this.identifierKeys, 0) as Mutable<Features>;
     out.customHashes = this.customHashes;
+    // concat copies the elements natively; the last chunk is cut to the rows written
     const join = <T>(take: (f: Features) => T[], drop: (f: Mutable<Features>) => void): T[] => {
-      const column = new Array<T>(n);
-      let i = 0;
-      for (let k = 0; k < chunks.length; k++) {
-        const part = take(chunks[k] as Features);
-        const length = lengths[k] as number;
-        for (let j = 0; j < length; j++) column[i++] = part[j] as T;
-        drop(chunks[k] as Mutable<Features>);
-      }
-      return column;
+      const parts = chunks.map((f, k) => (k < chunks.length - 1 ? take(f) : take(f).slice(0, this.at)));
+      for (const f of chunks) drop(f as Mutable<Features>);
+      return ([] as T[]).concat(...parts);
     };
     const rows = out as unknown as Record<string, unknown[]>;
     for (const key of ROW_COLUMNS) rows[key] = join((f) => f[key] as unknown[], (f) => ((f as unknown as Record<string, unknown[]>)[key] = []));

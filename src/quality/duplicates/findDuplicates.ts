@@ -3,8 +3,7 @@ import type { Customer } from '../../customer/customer';
 import { BLOCKING_KEYS, type BlockingKey, type CustomBlockingKey, candidatePairs } from './blocking';
 import { DEFAULT_BLOCK_WINDOW } from './blockRules';
 import { averageLinkClusters } from './averageLinkage';
-import { type FieldEvidence, type NameFrequencyAdjustment, decidingIdentifierOfPair, linkScore } from './comparePair';
-import { ReportedPairs, reportPair, reportedScore } from './reportedPairs';
+import { type FieldEvidence, type NameFrequencyAdjustment, decidingIdentifierOfPair, linkScore, scorePair } from './comparePair';
 import { DEFAULT_MATCH_PARAMETERS, type MatchParameters, type WeightTable, weightTable } from './fellegiSunter';
 import type { Features } from './features';
 import { extractFeatures } from './featureRows';
@@ -185,7 +184,7 @@ export function searchFeatures(f: Features, settings: MatchSettings, options: Lo
   onProgress?.({ phase: 'block', done: n, total: n });
   const frequency = settings.nameFrequency ? nameFrequencyOfColumn(f.name, f.nameHash) : undefined;
   const birthFrequency = settings.nameFrequency ? nameFrequencyOfColumn(f.birthDate, f.birthHash) : undefined;
-  const reported = new ReportedPairs();
+  const pairs: DuplicatePair[] = [];
   const edges: number[] = [];
   for (let k = 0; k < codes.length; k++) {
     if ((k & 0xfff) === 0 && k > 0) {
@@ -195,13 +194,13 @@ export function searchFeatures(f: Features, settings: MatchSettings, options: Lo
     const code = codes[k] as number;
     const a = Math.floor(code / n);
     const b = code - a * n;
-    const score = reportedScore(f, a, b, settings, frequency, birthFrequency);
-    if (Number.isNaN(score)) continue;
-    const decided = decidingIdentifierOfPair(f, a, b, settings.weights, settings.parameters, frequency, birthFrequency);
-    if (reported.add(a, b, score, decided, settings.threshold)) edges.push(a, b);
+    const pair = judgePair(f, a, b, settings, frequency, birthFrequency);
+    if (pair === undefined) continue;
+    if (pair.status === 'match') edges.push(a, b);
+    pairs.push(pair);
   }
   onProgress?.({ phase: 'compare', done: codes.length, total: codes.length });
-  const pairs = reported.toPairs(f, settings, frequency, birthFrequency);
+  pairs.sort(comparePairs);
   const link = (a: number, b: number) => linkScore(f, a, b, settings.weights, settings.parameters, frequency, birthFrequency);
   const clusters = averageLinkClusters(n, edges, link)
     .map((g) => g.map((i) => f.ids[i] as string).sort())
@@ -257,11 +256,28 @@ export function matchSettings(options: FindDuplicatesOptions): MatchSettings {
   };
 }
 
-/** Scores one candidate pair: the pair to report, or undefined when it is below review and no identifier decides it. */
+/**
+ * Judges one candidate pair: the pair to report with its evidence, or undefined when it is below
+ * review and no identifier decides it. Scored without evidence first: most candidate pairs at
+ * scale are not reported, and evidence built for them is garbage the collector pays for while the
+ * comparisons go on; a reported pair is scored again with evidence, its records still in cache.
+ */
 export function judgePair(f: Features, a: number, b: number, s: MatchSettings, frequency?: NameFrequencyAdjustment, birthFrequency?: NameFrequencyAdjustment): DuplicatePair | undefined {
-  const score = reportedScore(f, a, b, s, frequency, birthFrequency);
-  if (Number.isNaN(score)) return undefined;
-  return reportPair(f, a, b, score, decidingIdentifierOfPair(f, a, b, s.weights, s.parameters, frequency, birthFrequency), s, frequency, birthFrequency);
+  if (f.kind[a] !== f.kind[b]) return undefined;
+  const score = scorePair(f, a, b, s.weights, s.parameters, undefined, frequency, birthFrequency);
+  // A verified phone a household shares decides nothing.
+  const decided = decidingIdentifierOfPair(f, a, b, s.weights, s.parameters, frequency, birthFrequency);
+  if (score < s.review && decided === undefined) return undefined;
+  const evidence: FieldEvidence[] = [];
+  scorePair(f, a, b, s.weights, s.parameters, evidence, frequency, birthFrequency);
+  const match = score >= s.threshold || decided !== undefined;
+  const x = f.ids[a] as string;
+  const y = f.ids[b] as string;
+  const ida = x < y ? x : y;
+  const idb = x < y ? y : x;
+  const rounded = Math.round(score * 1000) / 1000;
+  const status = match ? 'match' : 'review';
+  return decided === undefined ? { a: ida, b: idb, score: rounded, status, evidence } : { a: ida, b: idb, score: rounded, status, decidedBy: decided, evidence };
 }
 
 /** Highest score first, ties by ids. */
