@@ -1,5 +1,5 @@
 import type { Customer } from '../../customer/customer';
-import { DEFAULT_BLOCK_WINDOW, type PairScreen, pairScreen, windowOrder } from './blockRules';
+import { DEFAULT_BLOCK_WINDOW, type PairScreen, anyLatinName, pairScreen, windowOrder } from './blockRules';
 import type { Features } from './features';
 import { FNV_OFFSET, fieldHash, fnv, fnv2, mixHashes } from './keyHash';
 
@@ -210,8 +210,9 @@ export function candidatePairs(
     const sorted = packed.data.subarray(0, count).sort();
     for (let start = 0; start < count; ) {
       const hash = Math.floor((sorted[start] as number) / indexScale);
+      const next = (hash + 1) * indexScale; // the first packed value of the next hash (exact: below 2^53)
       let end = start + 1;
-      while (end < count && Math.floor((sorted[end] as number) / indexScale) === hash) end++;
+      while (end < count && (sorted[end] as number) < next) end++;
       if (end - start > 1) {
         // members ascending (sorted with the hash), a record with the same key twice kept once
         let size = 0;
@@ -224,8 +225,11 @@ export function candidatePairs(
           size++;
         }
         if (size > maxBlockSize) skippedBlocks++;
-        else if (size <= window) allPairs(block, size, screen);
-        else windowPairs(block.subarray(0, size).sort(byOrder), screen);
+        // a nameLatin block of names in characters only pairs nobody: skipped before its sort
+        else if (key !== 'nameLatin' || anyLatinName(f, block, size)) {
+          if (size <= window) allPairs(block, size, screen);
+          else windowPairs(block.subarray(0, size).sort(byOrder), screen);
+        }
       }
       start = end;
     }
