@@ -192,7 +192,8 @@ export function writeFeatures(f: Features, i: number, c: Customer): void {
     }
   }
   f.phones[i] = phones ?? NONE;
-  f.verifiedPhones[i] = verified ?? NONE;
+  // every phone verified (most records with a verified phone have that one alone): the same list, not a copy
+  f.verifiedPhones[i] = verified === undefined ? NONE : verified.length === phones?.length ? phones : verified;
   f.emails[i] = emails ?? NONE;
   f.postalCode[i] = postal;
   f.city[i] = city;
