@@ -2,6 +2,7 @@ import type { Customer } from '../../customer/customer';
 import { DEFAULT_BLOCK_WINDOW, type PairScreen, anyLatinName, pairScreen, windowOrder } from './blockRules';
 import type { Features } from './features';
 import { FNV_OFFSET, fieldHash, fnv, fnv2, mixHashes } from './keyHash';
+import { BUCKET_SORT_MIN, sortPacked } from './sortPacked';
 
 /**
  * The built-in blocking keys: records are only compared when they share at least one key, which
@@ -191,6 +192,9 @@ export function candidatePairs(
   let current = 0;
   const emit = (hash: number) => packed.push((hash >>> hashShift) * indexScale + current);
   const block = new Int32Array(maxBlockSize);
+  // the bucket sort's output and table, made once for all keys when one key has enough values
+  let scratch: Float64Array | undefined;
+  let counts: Int32Array | undefined;
   for (let source = 0; source < keys.length + f.customHashes.length; source++) {
     const key = source < keys.length ? keys[source] : undefined;
     const screen = pairScreen(key, screenNames);
@@ -207,7 +211,12 @@ export function candidatePairs(
       }
     }
     const count = packed.length;
-    const sorted = packed.data.subarray(0, count).sort();
+    let sorted: Float64Array;
+    if (count < BUCKET_SORT_MIN) sorted = packed.data.subarray(0, count).sort();
+    else {
+      if (scratch === undefined || scratch.length < count) scratch = new Float64Array(packed.data.length);
+      sorted = sortPacked(packed.data, count, indexScale, hashBits, scratch, (counts ??= new Int32Array(BUCKET_SORT_MIN + 1)));
+    }
     for (let start = 0; start < count; ) {
       const hash = Math.floor((sorted[start] as number) / indexScale);
       const next = (hash + 1) * indexScale; // the first packed value of the next hash (exact: below 2^53)
