@@ -160,7 +160,7 @@ class Float64List {
 /**
  * Builds blocks one key at a time and collects the distinct pairs of records sharing a block.
  * Keys are hashed (FNV-1a) and packed with the record index into one float64 (hash in the high
- * bits, index in the low bits), so a block is a run of equal hashes after `Float64Array.sort()`:
+ * bits, index in the low bits), so a block is a run of equal hashes once sorted (`sortPacked`):
  * no key strings and no per-record objects are allocated. Pairs are packed the same way (`a * n +
  * b`), collected in a float64 list, sorted and made distinct at the end: no set of pairs. A hash
  * collision merges two blocks: it adds candidate pairs, which scoring then rejects, and can only
