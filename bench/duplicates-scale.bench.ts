@@ -47,7 +47,7 @@ function cpuReference(): number {
 async function pairsCompleteness(s: ReturnType<Quality['syntheticCustomers']>): Promise<Record<string, number>> {
   const { BLOCKING_KEYS } = await import('../src/quality');
   const { candidatePairs } = await import('../src/quality/duplicates/blocking');
-  const { extractFeatures } = await import('../src/quality/duplicates/features');
+  const { extractFeatures } = await import('../src/quality/duplicates/featureRows');
   const n = s.customers.length;
   const at = new Map(s.customers.map((c, i) => [c.id, i]));
   const f = extractFeatures(s.customers, 'CN');

@@ -19,6 +19,16 @@ export function pairsByLatin(f: Features, a: number, b: number): boolean {
 }
 
 /**
+ * Whether a `nameLatin` block can pair anyone ({@link pairsByLatin}): only when one of its first
+ * `size` members has a name in Latin letters. Most such blocks are homophones in characters, which
+ * it would otherwise sort and pair only to screen every pair out.
+ */
+export function anyLatinName(f: Features, members: Int32Array, size: number): boolean {
+  for (let k = 0; k < size; k++) if ((f.name[members[k] as number] as string).charCodeAt(0) < 0x3400) return true;
+  return false;
+}
+
+/**
  * Whether the names of records a and b share all but one of the shorter name's characters, and at
  * least two (as a bag of characters, order ignored). A `postalCodeInitial` block holds everyone at
  * a postal code whose name starts with the same character, and it grows with the data; the key is

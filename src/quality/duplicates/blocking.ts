@@ -1,7 +1,8 @@
 import type { Customer } from '../../customer/customer';
-import { DEFAULT_BLOCK_WINDOW, type PairScreen, pairScreen, windowOrder } from './blockRules';
+import { DEFAULT_BLOCK_WINDOW, type PairScreen, anyLatinName, pairScreen, windowOrder } from './blockRules';
 import type { Features } from './features';
 import { FNV_OFFSET, fieldHash, fnv, fnv2, mixHashes } from './keyHash';
+import { BUCKET_SORT_MIN, sortPacked } from './sortPacked';
 
 /**
  * The built-in blocking keys: records are only compared when they share at least one key, which
@@ -159,7 +160,7 @@ class Float64List {
 /**
  * Builds blocks one key at a time and collects the distinct pairs of records sharing a block.
  * Keys are hashed (FNV-1a) and packed with the record index into one float64 (hash in the high
- * bits, index in the low bits), so a block is a run of equal hashes after `Float64Array.sort()`:
+ * bits, index in the low bits), so a block is a run of equal hashes once sorted (`sortPacked`):
  * no key strings and no per-record objects are allocated. Pairs are packed the same way (`a * n +
  * b`), collected in a float64 list, sorted and made distinct at the end: no set of pairs. A hash
  * collision merges two blocks: it adds candidate pairs, which scoring then rejects, and can only
@@ -191,6 +192,9 @@ export function candidatePairs(
   let current = 0;
   const emit = (hash: number) => packed.push((hash >>> hashShift) * indexScale + current);
   const block = new Int32Array(maxBlockSize);
+  // the bucket sort's output and table, made once for all keys when one key has enough values
+  let scratch: Float64Array | undefined;
+  let counts: Int32Array | undefined;
   for (let source = 0; source < keys.length + f.customHashes.length; source++) {
     const key = source < keys.length ? keys[source] : undefined;
     const screen = pairScreen(key, screenNames);
@@ -207,11 +211,17 @@ export function candidatePairs(
       }
     }
     const count = packed.length;
-    const sorted = packed.data.subarray(0, count).sort();
+    let sorted: Float64Array;
+    if (count < BUCKET_SORT_MIN) sorted = packed.data.subarray(0, count).sort();
+    else {
+      if (scratch === undefined || scratch.length < count) scratch = new Float64Array(packed.data.length);
+      sorted = sortPacked(packed.data, count, indexScale, hashBits, scratch, (counts ??= new Int32Array(BUCKET_SORT_MIN + 1)));
+    }
     for (let start = 0; start < count; ) {
       const hash = Math.floor((sorted[start] as number) / indexScale);
+      const next = (hash + 1) * indexScale; // the first packed value of the next hash (exact: below 2^53)
       let end = start + 1;
-      while (end < count && Math.floor((sorted[end] as number) / indexScale) === hash) end++;
+      while (end < count && (sorted[end] as number) < next) end++;
       if (end - start > 1) {
         // members ascending (sorted with the hash), a record with the same key twice kept once
         let size = 0;
@@ -224,8 +234,11 @@ export function candidatePairs(
           size++;
         }
         if (size > maxBlockSize) skippedBlocks++;
-        else if (size <= window) allPairs(block, size, screen);
-        else windowPairs(block.subarray(0, size).sort(byOrder), screen);
+        // a nameLatin block of names in characters only pairs nobody: skipped before its sort
+        else if (key !== 'nameLatin' || anyLatinName(f, block, size)) {
+          if (size <= window) allPairs(block, size, screen);
+          else windowPairs(block.subarray(0, size).sort(byOrder), screen);
+        }
       }
       start = end;
     }

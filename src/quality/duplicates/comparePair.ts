@@ -354,17 +354,31 @@ export function decidingIdentifier(f: Features, a: number, b: number): 'uscc' | 
 }
 
 /**
+ * The exact identifier that decides records a and b on its own ({@link decidingIdentifier}), except
+ * a verified phone a household shares, which decides nothing. Scores the pair with evidence only
+ * in that (rare) case, to see whether the phone is shared.
+ */
+export function decidingIdentifierOfPair(
+  f: Features,
+  a: number,
+  b: number,
+  w: WeightTable,
+  p: MatchParameters,
+  frequency?: NameFrequencyAdjustment,
+  birthFrequency?: NameFrequencyAdjustment,
+): 'uscc' | 'residentId' | 'verifiedPhone' | undefined {
+  const decided = decidingIdentifier(f, a, b);
+  if (decided !== 'verifiedPhone') return decided;
+  const evidence: FieldEvidence[] = [];
+  scorePair(f, a, b, w, p, evidence, frequency, birthFrequency);
+  return evidence.some((e) => e.field === 'phone' && e.level === 'shared') ? undefined : decided;
+}
+
+/**
  * A pair's score for grouping matches into clusters: its score, or `Infinity` where a shared
  * identifier decides it (a verified phone a household shares decides nothing), as in judgePair.
  */
 export function linkScore(f: Features, a: number, b: number, w: WeightTable, p: MatchParameters, frequency?: NameFrequencyAdjustment, birthFrequency?: NameFrequencyAdjustment): number {
   const score = scorePair(f, a, b, w, p, undefined, frequency, birthFrequency);
-  const decided = decidingIdentifier(f, a, b);
-  if (decided === undefined) return score;
-  if (decided === 'verifiedPhone') {
-    const evidence: FieldEvidence[] = [];
-    scorePair(f, a, b, w, p, evidence, frequency, birthFrequency);
-    if (evidence.some((e) => e.field === 'phone' && e.level === 'shared')) return score;
-  }
-  return Infinity;
+  return decidingIdentifierOfPair(f, a, b, w, p, frequency, birthFrequency) === undefined ? score : Infinity;
 }

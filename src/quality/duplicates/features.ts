@@ -9,7 +9,7 @@ import { normalizePostalCode } from '../../validation/normalize/postalCode';
 import { splitPersonName } from './personName';
 import { normalizeName, normalizeOrganizationName } from './similarity';
 import { normalizeStreet } from './streetLine';
-import { FNV_OFFSET, customKeyHashes, fieldHash, fnv2 } from './keyHash';
+import { FNV_OFFSET, fieldHash, fnv2 } from './keyHash';
 
 /** A column of 32-bit field hashes: a typed array for a batch, a plain array (small integers) where rows are appended. */
 export type HashColumn = Int32Array | number[];
@@ -122,7 +122,7 @@ const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : un
  * columns are a large share of the search's memory (17 pointers a record), and growing them by
  * appending leaves up to half of each unused.
  */
-export function emptyFeatures(defaultRegion: string, identifierKeys: readonly string[], rows = 0, customKeys = 0): Features {
+export function emptyFeatures(defaultRegion: string, identifierKeys: readonly string[], rows = 0): Features {
   const column = <T>(): T[] => (rows === 0 ? [] : new Array<T>(rows));
   const hashes = (): HashColumn => (rows === 0 ? [] : new Int32Array(rows));
   return {
@@ -132,7 +132,7 @@ export function emptyFeatures(defaultRegion: string, identifierKeys: readonly st
     identifiers: identifierKeys.map(() => column()), identifierKeys, defaultRegion,
     nameHash: hashes(), familyHash: hashes(), givenHash: hashes(), postalHash: hashes(), birthHash: hashes(), streetHash: hashes(),
     initialHash: hashes(), latinHash: hashes(),
-    customHashes: Array.from({ length: customKeys }, () => []),
+    customHashes: [],
   };
 }
 
@@ -192,7 +192,8 @@ export function writeFeatures(f: Features, i: number, c: Customer): void {
     }
   }
   f.phones[i] = phones ?? NONE;
-  f.verifiedPhones[i] = verified ?? NONE;
+  // every phone verified (most records with a verified phone have that one alone): the same list, not a copy
+  f.verifiedPhones[i] = verified === undefined ? NONE : verified.length === phones?.length ? phones : verified;
   f.emails[i] = emails ?? NONE;
   f.postalCode[i] = postal;
   f.city[i] = city;
@@ -223,71 +224,4 @@ function writeHashes(f: Features, i: number, name: string, postal: string, birth
   const x = f.familyLatin[i] as string;
   const y = f.givenLatin[i] as string;
   f.latinHash[i] = x && y ? (x < y ? fnv2(x, y) : fnv2(y, x)) | 0 || 1 : 0;
-}
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-const ROW_COLUMNS = [
-  'ids', 'kind', 'name', 'family', 'given', 'familyLatin', 'givenLatin', 'phones', 'verifiedPhones', 'emails',
-  'postalCode', 'city', 'district', 'street', 'birthDate', 'uscc', 'residentId',
-] as const satisfies readonly (keyof Features)[];
-const HASH_COLUMNS = ['nameHash', 'familyHash', 'givenHash', 'postalHash', 'birthHash', 'streetHash', 'initialHash', 'latinHash'] as const satisfies readonly (keyof Features)[];
-
-/** A custom blocking key: the key(s) of a customer (blocking.ts's CustomBlockingKey). */
-type CustomKey = (customer: Customer) => unknown;
-
-/**
- * Feature rows written one record at a time, keeping nothing of a record but its features (and the
- * hashes of its custom blocking keys): how findDuplicates reads an iterable or a stream, so memory
- * holds the features, not the records. Each record's shape is checked as it comes.
- */
-export class FeatureRows {
-  private readonly f: Features;
-  private rows = 0;
-
-  /** `expected` rows are allocated up front when known (an array's length), else columns grow. */
-  constructor(defaultRegion: string, identifierKeys: readonly string[], private readonly customKeys: readonly CustomKey[], private readonly expected = 0) {
-    this.f = emptyFeatures(defaultRegion, identifierKeys, expected, customKeys.length);
-  }
-
-  /**
-   * The features of the records added. Columns that grew by appending (a stream of unknown
-   * length) are copied to their exact length first, one at a time, and the hash columns into
-   * typed arrays: an appended array keeps up to half its length spare, a large share of the
-   * search's memory at a million records.
-   */
-  done(): Features {
-    const f = this.f as Mutable<Features>;
-    if (this.expected === this.rows || f.ids.length === 0) return f;
-    for (const key of ROW_COLUMNS) (f as unknown as Record<string, unknown[]>)[key] = (f[key] as unknown[]).slice();
-    f.identifiers = f.identifiers.map((column) => column.slice());
-    for (const key of HASH_COLUMNS) if (Array.isArray(f[key])) f[key] = Int32Array.from(f[key]);
-    return f;
-  }
-
-  /** Number of records added. */
-  get count(): number {
-    return this.rows;
-  }
-
-  /** Adds one record's features; `INVALID_ARGUMENT` for a record of the wrong shape. */
-  add(c: unknown): void {
-    requireCustomerShape(c);
-    const row = this.rows;
-    writeFeatures(this.f, row, c);
-    for (let k = 0; k < this.customKeys.length; k++) {
-      const list = this.f.customHashes[k] as number[];
-      customKeyHashes((this.customKeys[k] as CustomKey)(c), (hash) => list.push(row, hash));
-    }
-    this.rows++;
-  }
-}
-
-/**
- * Extracts matching features from customers, normalising with src/validation's normalisers,
- * reading the iterable once ({@link FeatureRows}).
- */
-export function extractFeatures(customers: Iterable<Customer>, defaultRegion: string, identifierKeys: readonly string[] = [], customKeys: readonly CustomKey[] = []): Features {
-  const rows = new FeatureRows(defaultRegion, identifierKeys, customKeys, Array.isArray(customers) ? customers.length : 0);
-  for (const c of customers) rows.add(c);
-  return rows.done();
 }

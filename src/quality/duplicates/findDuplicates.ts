@@ -3,9 +3,10 @@ import type { Customer } from '../../customer/customer';
 import { BLOCKING_KEYS, type BlockingKey, type CustomBlockingKey, candidatePairs } from './blocking';
 import { DEFAULT_BLOCK_WINDOW } from './blockRules';
 import { averageLinkClusters } from './averageLinkage';
-import { type FieldEvidence, type NameFrequencyAdjustment, decidingIdentifier, linkScore, scorePair } from './comparePair';
+import { type FieldEvidence, type NameFrequencyAdjustment, decidingIdentifierOfPair, linkScore, scorePair } from './comparePair';
 import { DEFAULT_MATCH_PARAMETERS, type MatchParameters, type WeightTable, weightTable } from './fellegiSunter';
-import { extractFeatures, type Features } from './features';
+import type { Features } from './features';
+import { extractFeatures } from './featureRows';
 import { nameFrequencyOfColumn } from './nameFrequency';
 import { type LongRunningOptions, throwIfAborted } from '../../core/abort';
 import { requireCustomerSource, requireDistinctIds, requireIndexSettings } from './guards';
@@ -256,19 +257,19 @@ export function matchSettings(options: FindDuplicatesOptions): MatchSettings {
 }
 
 /**
- * Scores one candidate pair, once, with its evidence (most candidate pairs are reported: scoring
- * first without evidence would score those twice); the pair to report, or undefined when it is
- * below review.
+ * Judges one candidate pair: the pair to report with its evidence, or undefined when it is below
+ * review and no identifier decides it. Scored without evidence first: most candidate pairs at
+ * scale are not reported, and evidence built for them is garbage the collector pays for while the
+ * comparisons go on; a reported pair is scored again with evidence, its records still in cache.
  */
 export function judgePair(f: Features, a: number, b: number, s: MatchSettings, frequency?: NameFrequencyAdjustment, birthFrequency?: NameFrequencyAdjustment): DuplicatePair | undefined {
   if (f.kind[a] !== f.kind[b]) return undefined;
-  const evidence: FieldEvidence[] = [];
-  const score = scorePair(f, a, b, s.weights, s.parameters, evidence, frequency, birthFrequency);
-  const decidedBy = decidingIdentifier(f, a, b);
-  if (score < s.review && decidedBy === undefined) return undefined;
+  const score = scorePair(f, a, b, s.weights, s.parameters, undefined, frequency, birthFrequency);
   // A verified phone a household shares decides nothing.
-  const decided = decidedBy === 'verifiedPhone' && evidence.some((e) => e.field === 'phone' && e.level === 'shared') ? undefined : decidedBy;
+  const decided = decidingIdentifierOfPair(f, a, b, s.weights, s.parameters, frequency, birthFrequency);
   if (score < s.review && decided === undefined) return undefined;
+  const evidence: FieldEvidence[] = [];
+  scorePair(f, a, b, s.weights, s.parameters, evidence, frequency, birthFrequency);
   const match = score >= s.threshold || decided !== undefined;
   const x = f.ids[a] as string;
   const y = f.ids[b] as string;

@@ -1,6 +1,6 @@
 import type { Customer } from '../../customer/customer';
 import { throwIfAborted } from '../../core/abort';
-import { FeatureRows } from './features';
+import { FeatureRows } from './featureRows';
 import { type DuplicateResult, type FindDuplicatesOptions, matchSettings, searchFeatures } from './findDuplicates';
 import { requireCustomerSource, requireIndexSettings } from './guards';
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { candidatePairs } from '../../../src/quality/duplicates/blocking';
-import { extractFeatures } from '../../../src/quality/duplicates/features';
+import { extractFeatures } from '../../../src/quality/duplicates/featureRows';
 import { namesOverlap, windowOrder } from '../../../src/quality/duplicates/blockRules';
 import { person } from '../helpers';
 
@@ -35,6 +35,22 @@ describe('blocking (internal)', () => {
         }
       }),
     );
+  });
+});
+
+describe('nameLatin blocks (internal)', () => {
+  // 张伟, 章玮, 張偉 and `Zhang Wei` all read zhang wei: a nameLatin block pairs a name in Latin
+  // letters with each of the others (3 pairs, counted by hand), and homophones in characters with
+  // nobody, in a block of up to `window` records and in a larger one (window 2, sorted neighbours).
+  const names = ['张伟', '章玮', '張偉'];
+  const pairsOf = (list: string[], window: number) => {
+    const f = extractFeatures(list.map((name, i) => person(`c${i}`, name)), 'CN');
+    return [...candidatePairs(f, ['nameLatin'], 100, window).codes].map((code) => [Math.floor(code / list.length), code % list.length]);
+  };
+  it('pairs a Latin name with its homophones in characters, and characters alone with nobody', () => {
+    expect(pairsOf(names, 20)).toEqual([]);
+    expect(pairsOf(names, 2)).toEqual([]);
+    expect(pairsOf([...names, 'Zhang Wei'], 20)).toEqual([[0, 3], [1, 3], [2, 3]]);
   });
 });
 

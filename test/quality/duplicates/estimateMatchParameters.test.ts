@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { estimateMatchParameters, evaluateDuplicates, findDuplicates, syntheticCustomers } from 'crmkit/quality';
 import { BLOCKING_KEYS, candidatePairs } from '../../../src/quality/duplicates/blocking';
-import { extractFeatures } from '../../../src/quality/duplicates/features';
+import { extractFeatures } from '../../../src/quality/duplicates/featureRows';
 import { expectThrowsCode, person } from '../helpers';
 
 describe('estimateMatchParameters (EM)', () => {
