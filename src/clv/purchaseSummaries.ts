@@ -1,5 +1,6 @@
 import { CrmError } from './errors';
 import { codesById } from '../customer/transactionColumns';
+import { sortRange } from '../core/sort/sortRange';
 import { BLOCK_BITS, type PurchaseColumns, partitionByCustomer } from './purchaseRows';
 
 export { PurchaseRows, SKIPPED } from './purchaseRows';
@@ -30,23 +31,6 @@ function halfEvenDiv(total: number, n: number): number {
 function mean(total: number, count: number): number {
   if (!Number.isSafeInteger(total)) throw new CrmError('INVALID_MONEY', { params: { field: 'monetary', rule: 'total exceeds the safe integer range of minor units' } });
   return count === 0 ? 0 : halfEvenDiv(total, count);
-}
-
-/** Sorts a short run of periods in place (insertion sort; the native sort for long runs). */
-function sortPeriods(ps: Int32Array, lo: number, hi: number): void {
-  if (hi - lo > 32) {
-    ps.subarray(lo, hi).sort();
-    return;
-  }
-  for (let i = lo + 1; i < hi; i++) {
-    const p = ps[i] as number;
-    let j = i - 1;
-    while (j >= lo && (ps[j] as number) > p) {
-      ps[j + 1] = ps[j] as number;
-      j--;
-    }
-    ps[j + 1] = p;
-  }
 }
 
 /** Per customer code, the summary figures (kept = 0 for customers left out) (internal). */
@@ -96,7 +80,7 @@ class CustomerFigures {
     let periods = 1;
     let holdPeriods = 0;
     if (hi - lo > 1) {
-      sortPeriods(ps, lo, hi);
+      sortRange(ps, lo, hi, 32);
       periods = 0;
       for (let i = lo; i < hi; i++) {
         const p = ps[i] as number;

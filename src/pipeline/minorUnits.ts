@@ -14,7 +14,7 @@ const POW10 = /* @__PURE__ */ Array.from({ length: 23 }, (_, k) => 10 ** k);
 export function minorUnitsOf(m: Money): number {
   const own = Money.minorOwn(m);
   // Made from minor units: those, without building the decimal.
-  if (own !== undefined && own === own) return own < 0 ? Number.NaN : own;
+  if (own !== undefined) return own < 0 ? Number.NaN : own;
   const x = currencyExponent(m.currency);
   const dec = Money.decimalOwn(m) as { d: number[]; e: number; s: number } | undefined;
   if (dec === undefined) return minorFromString(m.amount, x);

@@ -391,11 +391,13 @@ export class Money {
   }
 
   /**
-   * @internal This value's integer minor units when it was made from them (NaN otherwise), or
-   * undefined for a Money from another copy of crmkit.
+   * @internal This value's integer minor units when it was made from them; undefined otherwise
+   * (made from a decimal, or a Money from another copy of crmkit).
    */
   static minorOwn(m: Money): number | undefined {
-    return typeof m === 'object' && m !== null && #minor in m ? m.#minor : undefined;
+    if (typeof m !== 'object' || m === null || !(#minor in m)) return undefined;
+    const minor = m.#minor;
+    return Number.isNaN(minor) ? undefined : minor;
   }
 }
 

@@ -21,7 +21,7 @@ interface DecimalParts {
 export function minorUnitsOf(m: Money, exponent: number): number {
   const own = Money.minorOwn(m);
   // Made from minor units (always in its own currency's exponent, which the caller passes).
-  if (own !== undefined && own === own) return own;
+  if (own !== undefined) return own;
   const dec = Money.decimalOwn(m) as DecimalParts | undefined;
   const d = dec?.d;
   if (dec !== undefined && d != null && d.length <= 2) {

@@ -353,25 +353,9 @@ export function decidingIdentifier(f: Features, a: number, b: number): 'uscc' | 
   return undefined;
 }
 
-/**
- * The exact identifier that decides records a and b on its own ({@link decidingIdentifier}), except
- * a verified phone a household shares, which decides nothing. Scores the pair with evidence only
- * in that (rare) case, to see whether the phone is shared.
- */
-export function decidingIdentifierOfPair(
-  f: Features,
-  a: number,
-  b: number,
-  w: WeightTable,
-  p: MatchParameters,
-  frequency?: NameFrequencyAdjustment,
-  birthFrequency?: NameFrequencyAdjustment,
-): 'uscc' | 'residentId' | 'verifiedPhone' | undefined {
-  const decided = decidingIdentifier(f, a, b);
-  if (decided !== 'verifiedPhone') return decided;
-  const evidence: FieldEvidence[] = [];
-  scorePair(f, a, b, w, p, evidence, frequency, birthFrequency);
-  return evidence.some((e) => e.field === 'phone' && e.level === 'shared') ? undefined : decided;
+/** Whether a pair's evidence shows a phone shared by a household or colleagues (level `shared`). */
+export function sharesPhone(evidence: readonly FieldEvidence[]): boolean {
+  return evidence.some((e) => e.field === 'phone' && e.level === 'shared');
 }
 
 /**
@@ -380,5 +364,12 @@ export function decidingIdentifierOfPair(
  */
 export function linkScore(f: Features, a: number, b: number, w: WeightTable, p: MatchParameters, frequency?: NameFrequencyAdjustment, birthFrequency?: NameFrequencyAdjustment): number {
   const score = scorePair(f, a, b, w, p, undefined, frequency, birthFrequency);
-  return decidingIdentifierOfPair(f, a, b, w, p, frequency, birthFrequency) === undefined ? score : Infinity;
+  const decided = decidingIdentifier(f, a, b);
+  if (decided === undefined) return score;
+  if (decided === 'verifiedPhone') {
+    const evidence: FieldEvidence[] = [];
+    scorePair(f, a, b, w, p, evidence, frequency, birthFrequency);
+    if (sharesPhone(evidence)) return score;
+  }
+  return Infinity;
 }

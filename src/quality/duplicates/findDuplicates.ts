@@ -3,7 +3,7 @@ import type { Customer } from '../../customer/customer';
 import { BLOCKING_KEYS, type BlockingKey, type CustomBlockingKey, candidatePairs } from './blocking';
 import { DEFAULT_BLOCK_WINDOW } from './blockRules';
 import { averageLinkClusters } from './averageLinkage';
-import { type FieldEvidence, type NameFrequencyAdjustment, decidingIdentifierOfPair, linkScore, scorePair } from './comparePair';
+import { type FieldEvidence, type NameFrequencyAdjustment, decidingIdentifier, linkScore, scorePair, sharesPhone } from './comparePair';
 import { DEFAULT_MATCH_PARAMETERS, type MatchParameters, type WeightTable, weightTable } from './fellegiSunter';
 import type { Features } from './features';
 import { extractFeatures } from './featureRows';
@@ -265,11 +265,13 @@ export function matchSettings(options: FindDuplicatesOptions): MatchSettings {
 export function judgePair(f: Features, a: number, b: number, s: MatchSettings, frequency?: NameFrequencyAdjustment, birthFrequency?: NameFrequencyAdjustment): DuplicatePair | undefined {
   if (f.kind[a] !== f.kind[b]) return undefined;
   const score = scorePair(f, a, b, s.weights, s.parameters, undefined, frequency, birthFrequency);
-  // A verified phone a household shares decides nothing.
-  const decided = decidingIdentifierOfPair(f, a, b, s.weights, s.parameters, frequency, birthFrequency);
+  let decided = decidingIdentifier(f, a, b);
   if (score < s.review && decided === undefined) return undefined;
   const evidence: FieldEvidence[] = [];
   scorePair(f, a, b, s.weights, s.parameters, evidence, frequency, birthFrequency);
+  // A verified phone a household shares decides nothing (as in linkScore).
+  if (decided === 'verifiedPhone' && sharesPhone(evidence)) decided = undefined;
+  if (score < s.review && decided === undefined) return undefined;
   const match = score >= s.threshold || decided !== undefined;
   const x = f.ids[a] as string;
   const y = f.ids[b] as string;

@@ -1,3 +1,5 @@
+import { sortRange } from '../../core/sort/sortRange';
+
 // Bits of the key that pick a bucket, and the bucket size up to which insertion sort is used.
 const BUCKET_BITS = 16;
 const BUCKETS = 1 << BUCKET_BITS;
@@ -32,18 +34,7 @@ export function sortPacked(data: Float64Array, count: number, scale: number, key
   let start = 0;
   for (let b = 0; b < BUCKETS; b++) {
     const end = counts[b] as number;
-    if (end - start > SMALL_BUCKET) out.subarray(start, end).sort();
-    else {
-      for (let i = start + 1; i < end; i++) {
-        const v = out[i] as number;
-        let j = i - 1;
-        while (j >= start && (out[j] as number) > v) {
-          out[j + 1] = out[j] as number;
-          j--;
-        }
-        out[j + 1] = v;
-      }
-    }
+    sortRange(out, start, end, SMALL_BUCKET);
     start = end;
   }
   return out.subarray(0, count);
