@@ -2,6 +2,7 @@
 // share, so that index.match gives the pairs findDuplicates would.
 import type { BlockingKey } from './blocking';
 import type { Features } from './features';
+import { type ContactList, firstContact } from './contactList';
 
 /** Records per block up to which every pair of a block is compared; bigger blocks use windows. */
 export const DEFAULT_BLOCK_WINDOW = 20;
@@ -72,19 +73,18 @@ export function pairScreen(key: BlockingKey | undefined, screenNames = true): Pa
 }
 
 const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-const first = (list: readonly string[]) => (list.length > 0 ? (list[0] as string) : '');
 
 /** Name first: blocks whose members' names differ (phone, postal code and initial, birth date). */
 const byName = (f: Features, a: number, b: number) =>
   cmp(f.name[a] as string, f.name[b] as string) ||
   cmp(f.birthDate[a] as string, f.birthDate[b] as string) ||
-  cmp(first(f.phones[a] as readonly string[]), first(f.phones[b] as readonly string[])) ||
+  cmp(firstContact(f.phones[a] as ContactList), firstContact(f.phones[b] as ContactList)) ||
   cmp(f.ids[a] as string, f.ids[b] as string);
 
 /** Birth date and phone first: blocks whose members share the name. */
 const byBirthDate = (f: Features, a: number, b: number) =>
   cmp(f.birthDate[a] as string, f.birthDate[b] as string) ||
-  cmp(first(f.phones[a] as readonly string[]), first(f.phones[b] as readonly string[])) ||
+  cmp(firstContact(f.phones[a] as ContactList), firstContact(f.phones[b] as ContactList)) ||
   cmp(f.name[a] as string, f.name[b] as string) ||
   cmp(f.ids[a] as string, f.ids[b] as string);
 

@@ -1,6 +1,7 @@
 import type { Customer } from '../../customer/customer';
 import { DEFAULT_BLOCK_WINDOW, type PairScreen, anyLatinName, pairScreen, windowOrder } from './blockRules';
 import type { Features } from './features';
+import { type ContactList, contactAt, contactCount } from './contactList';
 import { FNV_OFFSET, fieldHash, fnv, fnv2, mixHashes } from './keyHash';
 import { BUCKET_SORT_MIN, sortPacked } from './sortPacked';
 
@@ -89,11 +90,11 @@ function two(x: number, y: number, emit: (hash: number) => void): void {
 export function builtInKeys(key: BlockingKey, f: Features, i: number, emit: (hash: number) => void): void {
   switch (key) {
     case 'phone':
-      for (const p of f.phones[i] as readonly string[]) emit(fnv(p, FNV_OFFSET));
+    case 'email': {
+      const list = (key === 'phone' ? f.phones[i] : f.emails[i]) as ContactList;
+      for (let k = 0; k < contactCount(list); k++) emit(fnv(contactAt(list, k), FNV_OFFSET));
       return;
-    case 'email':
-      for (const e of f.emails[i] as readonly string[]) emit(fnv(e, FNV_OFFSET));
-      return;
+    }
     case 'uscc':
       if (f.uscc[i]) emit(fnv(f.uscc[i] as string, FNV_OFFSET));
       return;

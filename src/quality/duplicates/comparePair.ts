@@ -1,5 +1,6 @@
 import type { MatchParameters, WeightTable } from './fellegiSunter';
 import type { Features } from './features';
+import { type ContactList, NO_CONTACTS, contactAt, contactCount } from './contactList';
 import { personNameLevel } from './personName';
 import { jaroWinkler, oneEditApart } from './similarity';
 
@@ -38,8 +39,11 @@ export interface FieldEvidence {
   readonly key?: string;
 }
 
-function anyShared(a: readonly string[], b: readonly string[]): boolean {
-  for (let i = 0; i < a.length; i++) for (let j = 0; j < b.length; j++) if (a[i] === b[j]) return true;
+function anyShared(a: ContactList, b: ContactList): boolean {
+  if (typeof a === 'string' && typeof b === 'string') return a === b;
+  const na = contactCount(a);
+  const nb = contactCount(b);
+  for (let i = 0; i < na; i++) for (let j = 0; j < nb; j++) if (contactAt(a, i) === contactAt(b, j)) return true;
   return false;
 }
 
@@ -51,16 +55,19 @@ const MOBILE = 3;
 const isCnMobile = (p: string) => p.length === 14 && p.startsWith('+861') && p.charCodeAt(4) >= 51 && p.charCodeAt(4) <= 57;
 
 /** Whether both lists hold a mainland mobile and no mobile of one is in the other: each person's own phone, different. */
-function mobilesDiffer(a: readonly string[], b: readonly string[]): boolean {
+function mobilesDiffer(a: ContactList, b: ContactList): boolean {
+  const na = contactCount(a);
+  const nb = contactCount(b);
   let ma = false;
   let mb = false;
-  for (let i = 0; i < a.length; i++) {
-    if (!isCnMobile(a[i] as string)) continue;
+  for (let i = 0; i < na; i++) {
+    const x = contactAt(a, i);
+    if (!isCnMobile(x)) continue;
     ma = true;
-    for (let j = 0; j < b.length; j++) if (a[i] === b[j]) return false;
+    for (let j = 0; j < nb; j++) if (x === contactAt(b, j)) return false;
   }
   if (!ma) return false;
-  for (let j = 0; j < b.length && !mb; j++) mb = isCnMobile(b[j] as string);
+  for (let j = 0; j < nb && !mb; j++) mb = isCnMobile(contactAt(b, j));
   return mb;
 }
 
@@ -80,15 +87,19 @@ function sameLandline(x: string, y: string): boolean {
 }
 
 /** Whether two phone lists share a number, and whether a shared one is a mainland mobile. */
-function sharedPhone(a: readonly string[], b: readonly string[]): number {
+function sharedPhone(a: ContactList, b: ContactList): number {
+  const na = contactCount(a);
+  const nb = contactCount(b);
   let out = DIFFERENT;
-  for (let i = 0; i < a.length; i++) {
-    for (let j = 0; j < b.length; j++) {
-      if (a[i] !== b[j]) {
-        if (sameLandline(a[i] as string, b[j] as string)) out = LANDLINE;
+  for (let i = 0; i < na; i++) {
+    const x = contactAt(a, i);
+    for (let j = 0; j < nb; j++) {
+      const y = contactAt(b, j);
+      if (x !== y) {
+        if (sameLandline(x, y)) out = LANDLINE;
         continue;
       }
-      if (isCnMobile(a[i] as string)) return MOBILE;
+      if (isCnMobile(x)) return MOBILE;
       out = LANDLINE;
     }
   }
@@ -133,11 +144,13 @@ function streetContains(x: string, y: string): boolean {
 }
 
 /** Two numbers of one length one digit or one swap of neighbouring digits apart (E.164, so the country code is part of it). */
-function closePhones(a: readonly string[], b: readonly string[]): boolean {
-  for (let i = 0; i < a.length; i++) {
-    for (let j = 0; j < b.length; j++) {
-      const x = a[i] as string;
-      const y = b[j] as string;
+function closePhones(a: ContactList, b: ContactList): boolean {
+  const na = contactCount(a);
+  const nb = contactCount(b);
+  for (let i = 0; i < na; i++) {
+    for (let j = 0; j < nb; j++) {
+      const x = contactAt(a, i);
+      const y = contactAt(b, j);
       if (x.length === y.length && oneEditApart(x, y)) return true;
     }
   }
@@ -152,11 +165,13 @@ const digitsOf = (s: string) => s.replace(/[^0-9]/g, '');
  * `zhangwei@gmial.com` / `zhangwei@gmail.com`. Digits that differ (`zhang.wei01` / `zhang.wei02`)
  * are another account.
  */
-function closeEmails(a: readonly string[], b: readonly string[]): boolean {
-  for (let i = 0; i < a.length; i++) {
-    for (let j = 0; j < b.length; j++) {
-      const x = a[i] as string;
-      const y = b[j] as string;
+function closeEmails(a: ContactList, b: ContactList): boolean {
+  const na = contactCount(a);
+  const nb = contactCount(b);
+  for (let i = 0; i < na; i++) {
+    for (let j = 0; j < nb; j++) {
+      const x = contactAt(a, i);
+      const y = contactAt(b, j);
       if (digitsOf(x) === digitsOf(y) && jaroWinkler(x, y) >= 0.9 - SLACK) return true;
     }
   }
@@ -227,9 +242,9 @@ export function scorePair(
   // Personal evidence first: it decides whether shared contact points count (households).
   let personal = false;
   let birthDisagrees = false;
-  const ea = f.emails[a] as readonly string[];
-  const eb = f.emails[b] as readonly string[];
-  if (ea.length > 0 && eb.length > 0) {
+  const ea = f.emails[a] as ContactList;
+  const eb = f.emails[b] as ContactList;
+  if (ea !== NO_CONTACTS && eb !== NO_CONTACTS) {
     const agree = anyShared(ea, eb);
     personal ||= agree;
     if (agree) score += note(evidence, 'email', 'agree', w.emailAgree);
@@ -266,9 +281,9 @@ export function scorePair(
     } else if (oneEditApart(x, y)) score += note(evidence, 'identifier', 'high', w.identifierHigh, undefined, key);
     else score += note(evidence, 'identifier', 'disagree', w.identifierDisagree, undefined, key);
   }
-  const pa = f.phones[a] as readonly string[];
-  const pb = f.phones[b] as readonly string[];
-  const phoneShared = pa.length > 0 && pb.length > 0 ? sharedPhone(pa, pb) : NOT_COMPARED;
+  const pa = f.phones[a] as ContactList;
+  const pb = f.phones[b] as ContactList;
+  const phoneShared = pa !== NO_CONTACTS && pb !== NO_CONTACTS ? sharedPhone(pa, pb) : NOT_COMPARED;
   // A household or colleagues: the same phone and address, different given names, nothing personal
   // agreeing. A given name missing on a side (王先生) or close only in sound across scripts needs a
   // shared mainland mobile as well, which is one person's, where a landline is a household's or an
@@ -347,9 +362,9 @@ function locality(evidence: FieldEvidence[] | undefined, f: Features, a: number,
 export function decidingIdentifier(f: Features, a: number, b: number): 'uscc' | 'residentId' | 'verifiedPhone' | undefined {
   if (f.uscc[a] && f.uscc[a] === f.uscc[b]) return 'uscc';
   if (f.residentId[a] && f.residentId[a] === f.residentId[b]) return 'residentId';
-  const va = f.verifiedPhones[a] as readonly string[];
-  const vb = f.verifiedPhones[b] as readonly string[];
-  if (va.length > 0 && vb.length > 0 && anyShared(va, vb)) return 'verifiedPhone';
+  const va = f.verifiedPhones[a] as ContactList;
+  const vb = f.verifiedPhones[b] as ContactList;
+  if (va !== NO_CONTACTS && vb !== NO_CONTACTS && anyShared(va, vb)) return 'verifiedPhone';
   return undefined;
 }
 

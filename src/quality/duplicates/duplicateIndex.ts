@@ -5,6 +5,7 @@ import { builtInKeys } from './blocking';
 import { customKeyHashes } from './keyHash';
 import { pairScreen, windowOrder } from './blockRules';
 import { emptyFeatures, type Features, requireCustomerShape, writeFeatures } from './features';
+import { StringCache } from './stringCache';
 import { type DuplicatePair, type FindDuplicatesOptions, comparePairs, judgePair, matchSettings } from './findDuplicates';
 import { NameFrequency } from './nameFrequency';
 import { requireCustomerSource, requireIndexSettings } from './guards';
@@ -45,6 +46,7 @@ class Index implements DuplicateIndex {
   private readonly customHashes: (number[] | undefined)[] = [];
   private readonly names = new NameFrequency();
   private readonly births = new NameFrequency();
+  private readonly strings = new StringCache();
   private live = 0;
 
   constructor(options: FindDuplicatesOptions) {
@@ -61,7 +63,7 @@ class Index implements DuplicateIndex {
     requireCustomerShape(customer);
     if (this.slotOf.has(customer.id)) throw new CrmError('DUPLICATE_ID', { params: { entity: 'customer', id: customer.id }, details: { id: customer.id } });
     const slot = this.f.ids.length;
-    writeFeatures(this.f, slot, customer);
+    writeFeatures(this.f, slot, customer, this.strings);
     this.slotOf.set(customer.id, slot);
     this.live++;
     this.names.add(this.f.name[slot] as string);

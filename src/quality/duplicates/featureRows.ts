@@ -1,6 +1,7 @@
 import type { Customer } from '../../customer/customer';
 import { type Features, emptyFeatures, requireCustomerShape, writeFeatures } from './features';
 import { customKeyHashes } from './keyHash';
+import { StringCache } from './stringCache';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 const ROW_COLUMNS = [
@@ -33,6 +34,7 @@ export class FeatureRows {
   private at = 0;
   private rows = 0;
   private readonly customHashes: number[][];
+  private readonly strings = new StringCache();
 
   /** `expected` rows go into the first chunk when known (an array's length), else chunks grow. */
   constructor(private readonly defaultRegion: string, private readonly identifierKeys: readonly string[], private readonly customKeys: readonly CustomKey[], expected = 0) {
@@ -55,7 +57,7 @@ export class FeatureRows {
       this.chunk = emptyFeatures(this.defaultRegion, this.identifierKeys, this.size);
       this.at = 0;
     }
-    writeFeatures(this.chunk, this.at, c);
+    writeFeatures(this.chunk, this.at, c, this.strings);
     const row = this.rows;
     for (let k = 0; k < this.customKeys.length; k++) {
       const list = this.customHashes[k] as number[];

@@ -10,6 +10,8 @@ import { splitPersonName } from './personName';
 import { normalizeName, normalizeOrganizationName } from './similarity';
 import { normalizeStreet } from './streetLine';
 import { FNV_OFFSET, fieldHash, fnv2 } from './keyHash';
+import { type ContactList, NO_CONTACTS, addContact, contactCount } from './contactList';
+import type { StringCache } from './stringCache';
 
 /** A column of 32-bit field hashes: a typed array for a batch, a plain array (small integers) where rows are appended. */
 export type HashColumn = Int32Array | number[];
@@ -28,9 +30,12 @@ export interface Features {
   readonly given: string[];
   readonly familyLatin: string[];
   readonly givenLatin: string[];
-  readonly phones: (readonly string[])[];
-  readonly verifiedPhones: (readonly string[])[];
-  readonly emails: (readonly string[])[];
+  /** Normalised (E.164) phones ({@link ContactList}). */
+  readonly phones: ContactList[];
+  /** The verified ones among them. */
+  readonly verifiedPhones: ContactList[];
+  /** Normalised emails. */
+  readonly emails: ContactList[];
   readonly postalCode: string[];
   readonly city: string[];
   readonly district: string[];
@@ -60,7 +65,6 @@ export interface Features {
   readonly customHashes: number[][];
 }
 
-const NONE: readonly string[] = [];
 const NONE_POINTS: Customer['contactPoints'] = [];
 // Administrative suffixes dropped from city and district names: 杭州市 / 杭州, 西湖区 / 西湖.
 const ADMIN_SUFFIX = /(?:自治州|地区|市|区|县|盟|旗)$/;
@@ -136,35 +140,43 @@ export function emptyFeatures(defaultRegion: string, identifierKeys: readonly st
   };
 }
 
-/**
- * `list` with `s` added. A one-element list starts as a literal: `[].push(s)` would reserve 17
- * slots, retained per record for the whole search.
- */
-const append = (list: string[] | undefined, s: string): string[] => {
-  if (list === undefined) return [s];
-  list.push(s);
-  return list;
-};
+/** `value`, or the copy `strings` keeps of it. */
+const keep = (strings: StringCache | undefined, value: string, hash: number) => (strings === undefined ? value : strings.share(value, hash));
 
-/** Normalises one customer into row `i` of the columns (appending when `i` is the length). */
-export function writeFeatures(f: Features, i: number, c: Customer): void {
+/**
+ * Normalises one customer into row `i` of the columns (appending when `i` is the length). Values
+ * that repeat across records are kept once through `strings` when given.
+ */
+export function writeFeatures(f: Features, i: number, c: Customer, strings?: StringCache): void {
   const org = c.kind === 'organization';
   f.ids[i] = c.id;
   f.kind[i] = org ? 1 : 0;
-  const name = org ? normalizeOrganizationName(text(c.organization?.legalName) ?? c.displayName) : normalizeName(c.displayName);
+  const normalName = org ? normalizeOrganizationName(text(c.organization?.legalName) ?? c.displayName) : normalizeName(c.displayName);
+  const nameHash = fieldHash(normalName);
+  const name = keep(strings, normalName, nameHash);
   f.name[i] = name;
+  f.nameHash[i] = nameHash;
+  f.initialHash[i] = name ? Math.imul(FNV_OFFSET ^ name.charCodeAt(0), 0x01000193) | 0 || 1 : 0;
   if (org) {
     f.family[i] = f.given[i] = f.familyLatin[i] = f.givenLatin[i] = '';
+    f.familyHash[i] = f.givenHash[i] = f.latinHash[i] = 0;
   } else {
     const parts = splitPersonName(c.displayName, text(c.person?.givenName), text(c.person?.familyName));
-    f.family[i] = parts.family;
-    f.given[i] = parts.given;
-    f.familyLatin[i] = parts.familyLatin;
-    f.givenLatin[i] = parts.givenLatin;
+    const familyHash = fieldHash(parts.family);
+    const givenHash = fieldHash(parts.given);
+    f.family[i] = keep(strings, parts.family, familyHash);
+    f.given[i] = keep(strings, parts.given, givenHash);
+    f.familyHash[i] = familyHash;
+    f.givenHash[i] = givenHash;
+    const x = keep(strings, parts.familyLatin, fieldHash(parts.familyLatin));
+    const y = keep(strings, parts.givenLatin, fieldHash(parts.givenLatin));
+    f.familyLatin[i] = x;
+    f.givenLatin[i] = y;
+    f.latinHash[i] = x && y ? (x < y ? fnv2(x, y) : fnv2(y, x)) | 0 || 1 : 0;
   }
-  let phones: string[] | undefined;
-  let verified: string[] | undefined;
-  let emails: string[] | undefined;
+  let phones = NO_CONTACTS;
+  let verified = NO_CONTACTS;
+  let emails = NO_CONTACTS;
   let postal = '';
   let city = '';
   let district = '';
@@ -176,10 +188,12 @@ export function writeFeatures(f: Features, i: number, c: Customer): void {
     if (p.type === 'phone') {
       const e164 = phoneKey(p.value, f.defaultRegion);
       if (e164 === undefined) continue;
-      phones = append(phones, e164);
-      if (p.verified === true) verified = append(verified, e164);
+      phones = addContact(phones, e164);
+      if (p.verified === true) verified = addContact(verified, e164);
     } else if (p.type === 'email') {
-      emails = append(emails, emailKey(p.value));
+      // a blank address is no address (it would agree with every other blank one)
+      const email = emailKey(p.value);
+      if (email !== '') emails = addContact(emails, email);
     } else if (p.type === 'address') {
       const country = typeof p.country === 'string' ? p.country.toUpperCase() : '';
       if (postal === '' && typeof p.postalCode === 'string' && p.postalCode) postal = normalizePostalCode(p.postalCode, country);
@@ -191,17 +205,21 @@ export function writeFeatures(f: Features, i: number, c: Customer): void {
       }
     }
   }
-  f.phones[i] = phones ?? NONE;
-  // every phone verified (most records with a verified phone have that one alone): the same list, not a copy
-  f.verifiedPhones[i] = verified === undefined ? NONE : verified.length === phones?.length ? phones : verified;
-  f.emails[i] = emails ?? NONE;
-  f.postalCode[i] = postal;
-  f.city[i] = city;
-  f.district[i] = district;
+  f.phones[i] = phones;
+  // every phone verified: the same list, not a copy
+  f.verifiedPhones[i] = contactCount(verified) === contactCount(phones) ? phones : verified;
+  f.emails[i] = emails;
+  const postalHash = fieldHash(postal);
+  f.postalCode[i] = keep(strings, postal, postalHash);
+  f.postalHash[i] = postalHash;
+  f.city[i] = keep(strings, city, fieldHash(city));
+  f.district[i] = keep(strings, district, fieldHash(district));
   f.street[i] = street;
+  f.streetHash[i] = fieldHash(street);
   const birth = dateKey(c.person?.birthDate);
-  f.birthDate[i] = birth;
-  writeHashes(f, i, name, postal, birth, street);
+  const birthHash = fieldHash(birth);
+  f.birthDate[i] = keep(strings, birth, birthHash);
+  f.birthHash[i] = birthHash;
   const uscc = text(c.organization?.uscc);
   f.uscc[i] = uscc && isValidUscc(uscc) ? normalizeUscc(uscc) : '';
   const rid = text(c.person?.residentId);
@@ -210,18 +228,4 @@ export function writeFeatures(f: Features, i: number, c: Customer): void {
   for (let k = 0; k < f.identifierKeys.length; k++) {
     (f.identifiers[k] as string[])[i] = attributes ? identifierKey(attributes[f.identifierKeys[k] as string]) : '';
   }
-}
-
-/** The hashes blocking reads (builtInKeys in blocking.ts), written while the strings are at hand. */
-function writeHashes(f: Features, i: number, name: string, postal: string, birth: string, street: string): void {
-  f.nameHash[i] = fieldHash(name);
-  f.familyHash[i] = fieldHash(f.family[i] as string);
-  f.givenHash[i] = fieldHash(f.given[i] as string);
-  f.postalHash[i] = fieldHash(postal);
-  f.birthHash[i] = fieldHash(birth);
-  f.streetHash[i] = fieldHash(street);
-  f.initialHash[i] = name ? Math.imul(FNV_OFFSET ^ name.charCodeAt(0), 0x01000193) | 0 || 1 : 0;
-  const x = f.familyLatin[i] as string;
-  const y = f.givenLatin[i] as string;
-  f.latinHash[i] = x && y ? (x < y ? fnv2(x, y) : fnv2(y, x)) | 0 || 1 : 0;
 }

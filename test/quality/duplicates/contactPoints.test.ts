@@ -136,3 +136,33 @@ describe('a landline typed without its area code', () => {
     if (level === 'agree') expect(e?.weight).toBeCloseTo(12.773, 3);
   });
 });
+
+describe('phones and emails as each record lists them', () => {
+  const email = (value: string) => ({ type: 'email', value }) as const;
+  const phone = (value: string, verified = false) => ({ type: 'phone', value, verified }) as const;
+  it('a blank email is no email: two blanks neither agree nor block together', () => {
+    const a = person('a', 'Ann Lee', { contactPoints: [email(''), email('  ')] });
+    const b = person('b', 'Bob Wu', { contactPoints: [email('')] });
+    expect(levels(compare(a, b))).not.toContain('email:agree');
+    expect(levels(compare(a, b))?.some((l) => l.startsWith('email:'))).toBe(false);
+    expect(findDuplicates([a, b], { keys: ['email'], reviewThreshold: -100 }).comparisons).toBe(0);
+  });
+  it('a blank email beside a real one: the real one is compared', () => {
+    const a = person('a', 'Ann Lee', { contactPoints: [email(''), email('Ann.Lee@Example.com')] });
+    const b = person('b', 'Ann Li', { contactPoints: [email('ann.lee@example.com')] });
+    expect(levels(compare(a, b))).toContain('email:agree');
+  });
+  it('the second or third of several phones is matched, and only a verified one decides', () => {
+    const many = [phone('+86 138 0000 0001'), phone('+86 138 0000 0002'), phone('+86 138 0000 0003', true)];
+    const a = person('a', 'Ann Lee', { contactPoints: many });
+    // shares the third number, verified on both sides (and the name: not a household): decided by it
+    const b = person('b', 'Ann Lee', { contactPoints: [phone('+86 138 0000 0009'), phone('+86 138 0000 0003', true)] });
+    const decided = findDuplicates([a, b], { keys: ['phone'] }).pairs[0];
+    expect(decided?.decidedBy).toBe('verifiedPhone');
+    // shares the second number, verified on neither side: only scored
+    const c = person('c', 'Ann Lee', { contactPoints: [phone('+86 138 0000 0002')] });
+    const scored = findDuplicates([a, c], { keys: ['phone'], reviewThreshold: -100 }).pairs[0];
+    expect(scored?.decidedBy).toBeUndefined();
+    expect(scored?.evidence.find((e) => e.field === 'phone')?.level).toBe('agree');
+  });
+});

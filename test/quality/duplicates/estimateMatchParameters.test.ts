@@ -3,6 +3,7 @@ import { estimateMatchParameters, evaluateDuplicates, findDuplicates, syntheticC
 import { BLOCKING_KEYS, candidatePairs } from '../../../src/quality/duplicates/blocking';
 import { extractFeatures } from '../../../src/quality/duplicates/featureRows';
 import { expectThrowsCode, person } from '../helpers';
+import { contactValues } from '../../../src/quality/duplicates/contactList';
 
 describe('estimateMatchParameters (EM)', () => {
   const s = syntheticCustomers({ count: 20_000, seed: 3, asOf: new Date('2026-01-01') });
@@ -28,8 +29,8 @@ describe('estimateMatchParameters (EM)', () => {
       const ka = cluster.get(f.ids[a]!);
       const isMatch = ka !== undefined && ka === cluster.get(f.ids[b]!);
       if (isMatch) matches++;
-      if (f.phones[a]!.length && f.phones[b]!.length) {
-        const agree = f.phones[a]!.some((p) => f.phones[b]!.includes(p));
+      if (f.phones[a] && f.phones[b]) {
+        const agree = contactValues(f.phones[a]!).some((p) => contactValues(f.phones[b]!).includes(p));
         if (isMatch) {
           phone.mBoth++;
           if (agree) phone.mAgree++;
@@ -53,9 +54,9 @@ describe('estimateMatchParameters (EM)', () => {
     let sharing = 0;
     for (let a = 0; a < f.ids.length; a++) {
       for (let b = a + 1; b < f.ids.length; b++) {
-        if (f.kind[a] !== f.kind[b] || !f.phones[a]!.length || !f.phones[b]!.length) continue;
+        if (f.kind[a] !== f.kind[b] || !f.phones[a] || !f.phones[b]) continue;
         both++;
-        if (f.phones[a]!.some((p) => f.phones[b]!.includes(p))) sharing++;
+        if (contactValues(f.phones[a]!).some((p) => contactValues(f.phones[b]!).includes(p))) sharing++;
       }
     }
     expect(sharing).toBeGreaterThan(0);

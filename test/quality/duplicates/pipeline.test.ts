@@ -9,6 +9,7 @@ import { NameFrequency } from '../../../src/quality/duplicates/nameFrequency';
 import { linkScore } from '../../../src/quality/duplicates/comparePair';
 import { referenceAverageLink } from './referenceAverageLinkage';
 import { loadFebrl } from './febrl';
+import { contactValues, firstContact } from '../../../src/quality/duplicates/contactList';
 
 const asOf = new Date('2026-01-01T00:00:00Z');
 
@@ -16,8 +17,8 @@ const asOf = new Date('2026-01-01T00:00:00Z');
 function keyStrings(key: (typeof BLOCKING_KEYS)[number], f: Features, i: number): string[] {
   const two = (x: string | undefined, y: string | undefined) => (x && y ? [`${x}\uffff${y}`] : []);
   switch (key) {
-    case 'phone': return [...(f.phones[i] ?? [])];
-    case 'email': return [...(f.emails[i] ?? [])];
+    case 'phone': return contactValues(f.phones[i] ?? '');
+    case 'email': return contactValues(f.emails[i] ?? '');
     case 'uscc': return f.uscc[i] ? [f.uscc[i]] : [];
     case 'residentId': return f.residentId[i] ? [f.residentId[i]] : [];
     case 'namePostalCode': return two(f.name[i], f.postalCode[i]);
@@ -40,7 +41,7 @@ function keyStrings(key: (typeof BLOCKING_KEYS)[number], f: Features, i: number)
 
 /** The sort of a windowed block: by birth date and phone where the key holds the name, else by name; ids break ties. */
 function sortTuple(key: string, f: Features, i: number): string[] {
-  const phone = f.phones[i]![0] ?? '';
+  const phone = firstContact(f.phones[i]!);
   return ['namePostalCode', 'nameBirthDate', 'nameLatin', 'nameLocality'].includes(key)
     ? [f.birthDate[i]!, phone, f.name[i]!, f.ids[i]!]
     : [f.name[i]!, f.birthDate[i]!, phone, f.ids[i]!];
