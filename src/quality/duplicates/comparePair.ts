@@ -25,6 +25,8 @@ export type MatchField = 'name' | 'phone' | 'email' | 'postalCode' | 'locality' 
  * household or colleagues): it weighs 0. Field `address` with level `cap` is the (negative) amount
  * taken off when postal code, locality and street together would add more than 12 bits. The
  * weights of a pair's evidence add up to its score. Fields missing on either side are not listed.
+ * Entries are frozen, and one entry may appear in many pairs (a phone agreeing weighs the same
+ * in every pair).
  *
  * @example
  * ```ts
@@ -313,7 +315,7 @@ export function scorePair(
   else if (streetSimilarity >= 0.9 - SLACK) address += shared ? note(evidence, 'street', 'shared', 0, streetSimilarity) : note(evidence, 'street', 'high', w.streetHigh, streetSimilarity);
   else if (streetSimilarity >= 0) address += note(evidence, 'street', 'disagree', w.streetDisagree, streetSimilarity);
   if (address > ADDRESS_CAP) {
-    if (evidence) evidence.push({ field: 'address', level: 'cap', weight: round(ADDRESS_CAP - address) });
+    if (evidence) evidence.push(sharedEvidence('address', 'cap', ADDRESS_CAP - address, undefined));
     address = ADDRESS_CAP;
   }
   return score + address;
@@ -321,12 +323,41 @@ export function scorePair(
 
 /** Records evidence when asked; returns the weight. */
 function note(evidence: FieldEvidence[] | undefined, field: MatchField, level: FieldEvidence['level'], weight: number, similarity?: number, key?: string): number {
-  if (evidence) {
-    // object literals, not spreads of optional parts: a search builds millions of these
-    if (similarity === undefined) evidence.push(key === undefined ? { field, level, weight: round(weight) } : { field, level, weight: round(weight), key });
-    else evidence.push(key === undefined ? { field, level, weight: round(weight), similarity: round(similarity) } : { field, level, weight: round(weight), similarity: round(similarity), key });
-  }
+  if (evidence === undefined) return weight;
+  if (key === undefined) evidence.push(sharedEvidence(field, level, weight, similarity));
+  // object literals, not spreads of optional parts: a search builds millions of these
+  else if (similarity === undefined) evidence.push({ field, level, weight: round(weight), key });
+  else evidence.push({ field, level, weight: round(weight), similarity: round(similarity), key });
   return weight;
+}
+
+const FIELD_CODES: Readonly<Record<MatchField, number>> = {
+  name: 0, phone: 1, email: 2, postalCode: 3, locality: 4, street: 5, address: 6, birthDate: 7, uscc: 8, residentId: 9, identifier: 10,
+};
+const LEVEL_CODES: Readonly<Record<FieldEvidence['level'], number>> = { exact: 0, high: 1, medium: 2, agree: 3, disagree: 4, shared: 5, cap: 6 };
+// Most entries repeat from pair to pair (a phone agreeing weighs the same in every pair), so one
+// frozen copy of each serves them all: a million-record search reports hundreds of thousands of
+// pairs of about ten entries each. The copies are values, not state: bounded, and the same
+// whichever search made them.
+const EVIDENCE_KEPT = 65_536;
+const keptEvidence = new Map<number, FieldEvidence>();
+
+function freshEvidence(field: MatchField, level: FieldEvidence['level'], weight: number, similarity: number | undefined): FieldEvidence {
+  return similarity === undefined ? { field, level, weight: round(weight) } : { field, level, weight: round(weight), similarity: round(similarity) };
+}
+
+/** A frozen evidence entry without a key, one copy per distinct content (up to EVIDENCE_KEPT of them). */
+function sharedEvidence(field: MatchField, level: FieldEvidence['level'], weight: number, similarity: number | undefined): FieldEvidence {
+  const milli = Math.round(weight * 1000);
+  const simMilli = similarity === undefined ? 1001 : Math.round(similarity * 1000);
+  if (!(Math.abs(milli) < 2 ** 20) || !(simMilli >= 0 && simMilli <= 1001)) return freshEvidence(field, level, weight, similarity);
+  const code = ((FIELD_CODES[field] * 8 + LEVEL_CODES[level]) * 1024 + simMilli) * 2 ** 21 + (milli + 2 ** 20);
+  let entry = keptEvidence.get(code);
+  if (entry === undefined) {
+    entry = Object.freeze(freshEvidence(field, level, weight, similarity));
+    if (keptEvidence.size < EVIDENCE_KEPT) keptEvidence.set(code, entry);
+  }
+  return entry;
 }
 
 function single(evidence: FieldEvidence[] | undefined, column: readonly string[], a: number, b: number, field: MatchField, agree: number, disagree: number): number {

@@ -166,3 +166,20 @@ describe('phones and emails as each record lists them', () => {
     expect(scored?.evidence.find((e) => e.field === 'phone')?.level).toBe('agree');
   });
 });
+
+describe('evidence entries', () => {
+  it('are frozen values, shared between pairs with the same content', () => {
+    const phone = { type: 'phone', value: '+86 138 0000 0001' } as const;
+    const records = [person('a', 'Ann Lee', { contactPoints: [phone] }), person('b', 'Ann Lee', { contactPoints: [phone] }), person('c', 'Ann Lee', { contactPoints: [phone] })];
+    const { pairs } = findDuplicates(records, { nameFrequency: false });
+    expect(pairs).toHaveLength(3);
+    const phones = pairs.map((p) => p.evidence.find((e) => e.field === 'phone'));
+    // weight log2(0.7 / 0.0001), by hand (see the top of this file)
+    expect(phones[0]).toEqual({ field: 'phone', level: 'agree', weight: 12.773 });
+    expect(phones[1]).toBe(phones[0]);
+    expect(Object.isFrozen(phones[0])).toBe(true);
+    expect(() => {
+      (phones[0] as { weight: number }).weight = 0;
+    }).toThrow(TypeError);
+  });
+});
