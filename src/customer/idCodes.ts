@@ -25,8 +25,9 @@ export function idHash(id: string): number {
  * Dense integer codes for customer ids in first-seen order, so per-customer totals live in typed
  * arrays (internal). A row with the previous row's id (transactions read grouped by customer)
  * skips the lookup. Lookups use an open-addressing table in typed arrays that keeps each id's hash
- * beside its code: one probe usually settles a lookup, and a new id costs a few integer writes
- * where a Map insert goes through the runtime. Behaves exactly like a `Map` from id to code
+ * beside its code, and compare an id with a packed copy of the known ids' characters: one probe
+ * usually settles a lookup without touching another string, and a new id costs a few integer
+ * writes where a Map insert goes through the runtime. Behaves exactly like a `Map` from id to code
  * (values that are not strings, which the callers refuse afterwards, are coded through one).
  */
 export class IdCodes {
@@ -39,6 +40,12 @@ export class IdCodes {
   #hashes = new Int32Array(FIRST_SLOTS / 2);
   // Every code, once a probe ran too long; undefined while the table is in use.
   #map: Map<unknown, number> | undefined;
+  // The table's ids' UTF-16 units, one after another (code c's at starts[c]..starts[c + 1]): a
+  // lookup compares with these, packed together, instead of with the id strings, which lie all over
+  // the heap wherever each customer's first row was made.
+  #units = new Uint16Array(16 * FIRST_SLOTS);
+  #starts = new Int32Array(FIRST_SLOTS / 2 + 1);
+  #used = 0;
   // Codes of values that are not strings (kept apart from the table).
   #others: Map<unknown, number> | undefined;
   // Equal to no id (not even a missing one) until the first call.
@@ -83,17 +90,44 @@ export class IdCodes {
     for (let probe = 0; probe <= MAX_PROBE; probe++) {
       const entry = table[2 * s] as number;
       if (entry === 0) return this.#insert(id, h, s);
-      if (table[2 * s + 1] === h && this.ids[entry - 1] === id) return entry - 1;
+      if (table[2 * s + 1] === h && this.#unitsEqual(entry - 1, id)) return entry - 1;
       s = (s + 1) & mask;
     }
     this.#moveToMap();
     return this.#mapCode(id);
   }
 
+  #unitsEqual(c: number, id: string): boolean {
+    const start = this.#starts[c] as number;
+    const length = id.length;
+    if ((this.#starts[c + 1] as number) - start !== length) return false;
+    const units = this.#units;
+    for (let k = 0; k < length; k++) if (units[start + k] !== id.charCodeAt(k)) return false;
+    return true;
+  }
+
+  #pushUnits(c: number, id: string): void {
+    let units = this.#units;
+    if (this.#used + id.length > units.length) {
+      units = new Uint16Array(Math.max(2 * units.length, this.#used + id.length));
+      units.set(this.#units);
+      this.#units = units;
+    }
+    for (let k = 0; k < id.length; k++) units[this.#used + k] = id.charCodeAt(k);
+    this.#used += id.length;
+    if (c + 2 > this.#starts.length) {
+      const starts = new Int32Array(2 * this.#starts.length);
+      starts.set(this.#starts);
+      this.#starts = starts;
+    }
+    this.#starts[c + 1] = this.#used;
+  }
+
   #insert(id: string, h: number, slot: number): number {
     const c = this.ids.length;
     this.ids.push(id);
     this.#pushHash(h);
+    this.#pushUnits(c, id);
     this.#table[2 * slot] = c + 1;
     this.#table[2 * slot + 1] = h;
     if (2 * (c + 1) > this.#mask + 1) this.#grow();
@@ -129,6 +163,8 @@ export class IdCodes {
     this.#map = map;
     this.#table = new Int32Array(0);
     this.#hashes = new Int32Array(0);
+    this.#units = new Uint16Array(0);
+    this.#starts = new Int32Array(0);
   }
 
   #mapCode(id: unknown): number {
@@ -138,7 +174,10 @@ export class IdCodes {
       c = this.ids.length;
       map.set(id, c);
       this.ids.push(id as string);
-      if (this.#map === undefined) this.#pushHash(0);
+      if (this.#map === undefined) {
+        this.#pushHash(0);
+        this.#pushUnits(c, '');
+      }
     }
     return c;
   }

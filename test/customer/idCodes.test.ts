@@ -54,6 +54,38 @@ describe('IdCodes', () => {
     expect(coder.usesMap).toBe(false);
   });
 
+  it('tells apart ids whose whole 32-bit hashes are equal, by their characters', () => {
+    // a full-hash collision found by brute force (birthday bound: a few hundred thousand tries)
+    const seen = new Map<number, string>();
+    let pair: [string, string] | undefined;
+    for (let n = 0; pair === undefined && n < 2_000_000; n++) {
+      const s = `id-${n.toString(36).padStart(5, '0')}`;
+      const h = idHash(s);
+      const other = seen.get(h);
+      if (other !== undefined) pair = [other, s];
+      else seen.set(h, s);
+    }
+    expect(pair).toBeDefined();
+    const [x, y] = pair as [string, string];
+    expect(x).not.toBe(y);
+    expect(x.length).toBe(y.length);
+    expect(idHash(x)).toBe(idHash(y));
+    const ids = [x, y, x, 'z', y, y, x];
+    const coder = new IdCodes();
+    expect(ids.map((id) => coder.code(id))).toEqual(byMap(ids));
+    expect(coder.ids).toEqual([x, y, 'z']);
+  });
+
+  it('codes long ids (UUIDs) past the growth of its character store, as a Map would', () => {
+    const uuid = (i: number) => `${i.toString(16).padStart(8, '0')}-7a1e-4c2b-9d3f-${(i * 2654435761 >>> 0).toString(16).padStart(12, '0')}`;
+    const ids = Array.from({ length: 6000 }, (_, i) => uuid(i % 4000));
+    const coder = new IdCodes();
+    const batch = new Int32Array(ids.length);
+    coder.codeBatch(ids.map((id) => id.slice()), ids.length, batch);
+    expect(Array.from(batch)).toEqual(byMap(ids));
+    expect(coder.ids).toHaveLength(4000);
+  });
+
   it('moves to a Map when ids collide in the table, and still codes them as a Map would', () => {
     // 200 ids whose hashes share their low 11 bits: all want the first table's same slot
     // (2,048 slots), so an insert must probe past the 128-slot limit.
