@@ -1,6 +1,6 @@
 import type { MatchParameters, WeightTable } from './fellegiSunter';
 import type { Features } from './features';
-import { type ContactList, NO_CONTACTS, contactAt, contactCount } from './contactList';
+import { type ContactList, NO_CONTACTS, anyContactPair, contactAt, contactCount } from './contactList';
 import { personNameLevel } from './personName';
 import { jaroWinkler, oneEditApart } from './similarity';
 
@@ -41,12 +41,10 @@ export interface FieldEvidence {
   readonly key?: string;
 }
 
+const same = (x: string, y: string) => x === y;
+
 function anyShared(a: ContactList, b: ContactList): boolean {
-  if (typeof a === 'string' && typeof b === 'string') return a === b;
-  const na = contactCount(a);
-  const nb = contactCount(b);
-  for (let i = 0; i < na; i++) for (let j = 0; j < nb; j++) if (contactAt(a, i) === contactAt(b, j)) return true;
-  return false;
+  return typeof a === 'string' && typeof b === 'string' ? a === b : anyContactPair(a, b, same);
 }
 
 const NOT_COMPARED = 0;
@@ -147,17 +145,10 @@ function streetContains(x: string, y: string): boolean {
 
 /** Two numbers of one length one digit or one swap of neighbouring digits apart (E.164, so the country code is part of it). */
 function closePhones(a: ContactList, b: ContactList): boolean {
-  const na = contactCount(a);
-  const nb = contactCount(b);
-  for (let i = 0; i < na; i++) {
-    for (let j = 0; j < nb; j++) {
-      const x = contactAt(a, i);
-      const y = contactAt(b, j);
-      if (x.length === y.length && oneEditApart(x, y)) return true;
-    }
-  }
-  return false;
+  return anyContactPair(a, b, phonesClose);
 }
+
+const phonesClose = (x: string, y: string) => x.length === y.length && oneEditApart(x, y);
 
 const digitsOf = (s: string) => s.replace(/[^0-9]/g, '');
 
@@ -168,17 +159,10 @@ const digitsOf = (s: string) => s.replace(/[^0-9]/g, '');
  * are another account.
  */
 function closeEmails(a: ContactList, b: ContactList): boolean {
-  const na = contactCount(a);
-  const nb = contactCount(b);
-  for (let i = 0; i < na; i++) {
-    for (let j = 0; j < nb; j++) {
-      const x = contactAt(a, i);
-      const y = contactAt(b, j);
-      if (digitsOf(x) === digitsOf(y) && jaroWinkler(x, y) >= 0.9 - SLACK) return true;
-    }
-  }
-  return false;
+  return anyContactPair(a, b, emailsClose);
 }
+
+const emailsClose = (x: string, y: string) => digitsOf(x) === digitsOf(y) && jaroWinkler(x, y) >= 0.9 - SLACK;
 
 /** A birth date one digit apart or with day and month swapped (YYYYMMDD keys). */
 function closeDates(x: string, y: string): boolean {

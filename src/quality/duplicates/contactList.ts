@@ -30,6 +30,14 @@ export function addContact(list: ContactList, s: string): ContactList {
   return typeof list === 'string' ? [list, s] : [...list, s];
 }
 
+/** Whether `test` holds for some value of `a` with some value of `b`. */
+export function anyContactPair(a: ContactList, b: ContactList, test: (x: string, y: string) => boolean): boolean {
+  const na = contactCount(a);
+  const nb = contactCount(b);
+  for (let i = 0; i < na; i++) for (let j = 0; j < nb; j++) if (test(contactAt(a, i), contactAt(b, j))) return true;
+  return false;
+}
+
 /** The values of `list` as an array (a copy). */
 export function contactValues(list: ContactList): string[] {
   return typeof list === 'string' ? (list === '' ? [] : [list]) : [...list];
