@@ -2,7 +2,8 @@
 // share, so that index.match gives the pairs findDuplicates would.
 import type { BlockingKey } from './blocking';
 import type { Features } from './features';
-import { type ContactList, firstContact } from './contactList';
+import { at } from './column';
+import { firstContact } from './contactList';
 
 /** Records per block up to which every pair of a block is compared; bigger blocks use windows. */
 export const DEFAULT_BLOCK_WINDOW = 20;
@@ -16,7 +17,7 @@ export type PairScreen = (f: Features, a: number, b: number) => boolean;
  * other keys pair when anything else agrees; pairing all of them would flood the comparisons.
  */
 export function pairsByLatin(f: Features, a: number, b: number): boolean {
-  return (f.name[a] as string).charCodeAt(0) < 0x3400 || (f.name[b] as string).charCodeAt(0) < 0x3400;
+  return at(f.name, a).charCodeAt(0) < 0x3400 || at(f.name, b).charCodeAt(0) < 0x3400;
 }
 
 /**
@@ -25,7 +26,7 @@ export function pairsByLatin(f: Features, a: number, b: number): boolean {
  * it would otherwise sort and pair only to screen every pair out.
  */
 export function anyLatinName(f: Features, members: Int32Array, size: number): boolean {
-  for (let k = 0; k < size; k++) if ((f.name[members[k] as number] as string).charCodeAt(0) < 0x3400) return true;
+  for (let k = 0; k < size; k++) if (at(f.name, members[k] as number).charCodeAt(0) < 0x3400) return true;
   return false;
 }
 
@@ -38,9 +39,9 @@ export function anyLatinName(f: Features, members: Int32Array, size: number): bo
  * person whose given name is missing on a side (王先生 / 王建国), who always passes.
  */
 export function namesOverlap(f: Features, a: number, b: number): boolean {
-  if (f.kind[a] === 0 && f.kind[b] === 0 && (!f.given[a] || !f.given[b])) return true;
-  let x = f.name[a] as string;
-  let y = f.name[b] as string;
+  if (at(f.kind, a) === 0 && at(f.kind, b) === 0 && (!at(f.given, a) || !at(f.given, b))) return true;
+  let x = at(f.name, a);
+  let y = at(f.name, b);
   // the first 32 characters of each (a bit each below), which keeps the screen symmetric
   let lx = Math.min(x.length, 32);
   let ly = Math.min(y.length, 32);
@@ -76,17 +77,17 @@ const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
 
 /** Name first: blocks whose members' names differ (phone, postal code and initial, birth date). */
 const byName = (f: Features, a: number, b: number) =>
-  cmp(f.name[a] as string, f.name[b] as string) ||
-  cmp(f.birthDate[a] as string, f.birthDate[b] as string) ||
-  cmp(firstContact(f.phones[a] as ContactList), firstContact(f.phones[b] as ContactList)) ||
-  cmp(f.ids[a] as string, f.ids[b] as string);
+  cmp(at(f.name, a), at(f.name, b)) ||
+  cmp(at(f.birthDate, a), at(f.birthDate, b)) ||
+  cmp(firstContact(at(f.phones, a)), firstContact(at(f.phones, b))) ||
+  cmp(at(f.ids, a), at(f.ids, b));
 
 /** Birth date and phone first: blocks whose members share the name. */
 const byBirthDate = (f: Features, a: number, b: number) =>
-  cmp(f.birthDate[a] as string, f.birthDate[b] as string) ||
-  cmp(firstContact(f.phones[a] as ContactList), firstContact(f.phones[b] as ContactList)) ||
-  cmp(f.name[a] as string, f.name[b] as string) ||
-  cmp(f.ids[a] as string, f.ids[b] as string);
+  cmp(at(f.birthDate, a), at(f.birthDate, b)) ||
+  cmp(firstContact(at(f.phones, a)), firstContact(at(f.phones, b))) ||
+  cmp(at(f.name, a), at(f.name, b)) ||
+  cmp(at(f.ids, a), at(f.ids, b));
 
 /**
  * The order of a block too big to compare every pair of (sorted neighbourhood, Hernández and

@@ -1,6 +1,7 @@
 import type { Customer } from '../../customer/customer';
 import { DEFAULT_BLOCK_WINDOW, type PairScreen, anyLatinName, pairScreen, windowOrder } from './blockRules';
 import type { Features } from './features';
+import { type Column, at } from './column';
 import { type ContactList, contactAt, contactCount } from './contactList';
 import { FNV_OFFSET, fieldHash, fnv, fnv2, mixHashes } from './keyHash';
 import { BUCKET_SORT_MIN, sortPacked } from './sortPacked';
@@ -75,7 +76,7 @@ export type BlockingKey = (typeof BLOCKING_KEYS)[number];
 export type CustomBlockingKey = (customer: Customer) => string | readonly string[] | undefined;
 
 /** The city of a record's first address, or its district when there is no city ('' when neither). */
-const locality = (f: Features, i: number) => (f.city[i] as string) || (f.district[i] as string);
+const locality = (f: Features, i: number) => (at(f.city, i)) || (at(f.district, i));
 
 /** Emits the key of two fields when both are present (a field hash is 0 only when missing). */
 function two(x: number, y: number, emit: (hash: number) => void): void {
@@ -91,15 +92,15 @@ export function builtInKeys(key: BlockingKey, f: Features, i: number, emit: (has
   switch (key) {
     case 'phone':
     case 'email': {
-      const list = (key === 'phone' ? f.phones[i] : f.emails[i]) as ContactList;
+      const list = (key === 'phone' ? at(f.phones, i) : at(f.emails, i)) as ContactList;
       for (let k = 0; k < contactCount(list); k++) emit(fnv(contactAt(list, k), FNV_OFFSET));
       return;
     }
     case 'uscc':
-      if (f.uscc[i]) emit(fnv(f.uscc[i] as string, FNV_OFFSET));
+      if (at(f.uscc, i)) emit(fnv(at(f.uscc, i), FNV_OFFSET));
       return;
     case 'residentId':
-      if (f.residentId[i]) emit(fnv(f.residentId[i] as string, FNV_OFFSET));
+      if (at(f.residentId, i)) emit(fnv(at(f.residentId, i), FNV_OFFSET));
       return;
     case 'namePostalCode':
       return two(f.nameHash[i] as number, f.postalHash[i] as number, emit);
@@ -126,7 +127,7 @@ export function builtInKeys(key: BlockingKey, f: Features, i: number, emit: (has
       return;
     case 'identifier':
       for (let k = 0; k < f.identifiers.length; k++) {
-        const v = (f.identifiers[k] as string[])[i] as string;
+        const v = at(f.identifiers[k] as Column<string>, i);
         if (v) emit(fnv2(f.identifierKeys[k] as string, v));
       }
       return;
@@ -181,7 +182,7 @@ export function candidatePairs(
   window = DEFAULT_BLOCK_WINDOW,
   screenNames = false,
 ): CandidatePairs {
-  const n = f.ids.length;
+  const n = f.count;
   const indexBits = Math.max(1, Math.ceil(Math.log2(n + 1)));
   // 32 hash bits up to 2^20 records, the same keys the duplicate index uses, so both see the same blocks.
   const hashBits = Math.min(32, 52 - indexBits);

@@ -1,5 +1,6 @@
 import type { MatchParameters, WeightTable } from './fellegiSunter';
 import type { Features } from './features';
+import { type Column, at } from './column';
 import { type ContactList, NO_CONTACTS, anyContactPair, contactAt, contactCount } from './contactList';
 import { personNameLevel } from './personName';
 import { jaroWinkler, oneEditApart } from './similarity';
@@ -194,15 +195,15 @@ export function scorePair(
   let givenHomophone = false;
   let nameDisagrees = false;
   let nameExact = false;
-  const na = f.name[a] as string;
-  const nb = f.name[b] as string;
+  const na = at(f.name, a);
+  const nb = at(f.name, b);
   if (na && nb) {
     let level: number;
     let s = 1;
     // A person's name without a given name (王先生, a surname alone) is compared part by part even
     // when equal: two 王先生 are as likely two people as one.
-    if (na === nb && (f.kind[a] !== 0 || f.given[a])) level = 0;
-    else if (f.kind[a] === 0) {
+    if (na === nb && (at(f.kind, a) !== 0 || at(f.given, a))) level = 0;
+    else if (at(f.kind, a) === 0) {
       const packed = personNameLevel(f, a, b);
       level = packed >> 4;
       givenDiffers = (packed & 1) === 1;
@@ -221,15 +222,15 @@ export function scorePair(
     else if (level === 1) score += note(evidence, 'name', 'high', w.nameHigh + (frequency ? Math.min(frequency(a), frequency(b)) : 0), s);
     else if (level === 2) score += note(evidence, 'name', 'medium', w.nameMedium, s);
     else {
-      nameDisagrees = f.kind[a] === 0;
+      nameDisagrees = at(f.kind, a) === 0;
       score += note(evidence, 'name', 'disagree', w.nameDisagree, s);
     }
   }
   // Personal evidence first: it decides whether shared contact points count (households).
   let personal = false;
   let birthDisagrees = false;
-  const ea = f.emails[a] as ContactList;
-  const eb = f.emails[b] as ContactList;
+  const ea = at(f.emails, a);
+  const eb = at(f.emails, b);
   if (ea !== NO_CONTACTS && eb !== NO_CONTACTS) {
     const agree = anyShared(ea, eb);
     personal ||= agree;
@@ -237,8 +238,8 @@ export function scorePair(
     else if (closeEmails(ea, eb)) score += note(evidence, 'email', 'high', w.emailClose);
     else score += note(evidence, 'email', 'disagree', w.emailDisagree);
   }
-  const ba = f.birthDate[a] as string;
-  const bb = f.birthDate[b] as string;
+  const ba = at(f.birthDate, a);
+  const bb = at(f.birthDate, b);
   if (ba && bb) {
     // A shared birth date counts as personal: given names are mistyped far more often than twins
     // share a record's phone and address (FEBRL damages a given name in most duplicates).
@@ -256,9 +257,9 @@ export function scorePair(
   personal ||= residentScore > 0;
   score += usccScore + residentScore;
   for (let k = 0; k < f.identifiers.length; k++) {
-    const column = f.identifiers[k] as string[];
-    const x = column[a] as string;
-    const y = column[b] as string;
+    const column = f.identifiers[k] as Column<string>;
+    const x = at(column, a);
+    const y = at(column, b);
     if (!x || !y) continue;
     const key = f.identifierKeys[k] as string;
     if (x === y) {
@@ -267,8 +268,8 @@ export function scorePair(
     } else if (oneEditApart(x, y)) score += note(evidence, 'identifier', 'high', w.identifierHigh, undefined, key);
     else score += note(evidence, 'identifier', 'disagree', w.identifierDisagree, undefined, key);
   }
-  const pa = f.phones[a] as ContactList;
-  const pb = f.phones[b] as ContactList;
+  const pa = at(f.phones, a);
+  const pb = at(f.phones, b);
   const phoneShared = pa !== NO_CONTACTS && pb !== NO_CONTACTS ? sharedPhone(pa, pb) : NOT_COMPARED;
   // A household or colleagues: the same phone and address, different given names, nothing personal
   // agreeing. A given name missing on a side (王先生) or close only in sound across scripts needs a
@@ -278,14 +279,14 @@ export function scorePair(
   // 丁诺梓): a dropped character (陈秀珍 / 陈秀) with a new mobile is still one person.
   const weakGiven = (givenPartial && phoneShared !== MOBILE) || (givenClose && birthDisagrees) || (givenHomophone && phoneShared !== NOT_COMPARED && mobilesDiffer(pa, pb));
   const shared = (givenDiffers || nameDisagrees || weakGiven) && !personal;
-  const sa = f.street[a] as string;
-  const sb = f.street[b] as string;
+  const sa = at(f.street, a);
+  const sb = at(f.street, b);
   const streetSimilarity = sa && sb ? (sa === sb ? 1 : streetContains(sa, sb) ? Math.max(0.9, jaroWinkler(sa, sb)) : jaroWinkler(sa, sb)) : -1;
   // An organisation's sites share its switchboard: two organisations at different streets whose
   // names are not the same (`Firman House East` / `Firman House West`, 某银行西湖支行 / 某银行滨江支行)
   // share a phone as a household does, so it weighs 0. The same name at a new street with the old
   // phone is a company that moved, and keeps the phone's weight.
-  const switchboard = f.kind[a] === 1 && !nameExact && streetSimilarity >= 0 && streetSimilarity < 0.9 - SLACK;
+  const switchboard = at(f.kind, a) === 1 && !nameExact && streetSimilarity >= 0 && streetSimilarity < 0.9 - SLACK;
   // A number one digit off is a typo only when the names agree: an office's extensions and a
   // family's numbers run in sequence too.
   if (phoneShared === DIFFERENT) {
@@ -344,16 +345,16 @@ function sharedEvidence(field: MatchField, level: FieldEvidence['level'], weight
   return entry;
 }
 
-function single(evidence: FieldEvidence[] | undefined, column: readonly string[], a: number, b: number, field: MatchField, agree: number, disagree: number): number {
-  const x = column[a] as string;
-  const y = column[b] as string;
+function single(evidence: FieldEvidence[] | undefined, column: Column<string>, a: number, b: number, field: MatchField, agree: number, disagree: number): number {
+  const x = at(column, a);
+  const y = at(column, b);
   if (!x || !y) return 0;
   return x === y ? note(evidence, field, 'agree', agree) : note(evidence, field, 'disagree', disagree);
 }
 
-function contact(evidence: FieldEvidence[] | undefined, column: readonly string[], a: number, b: number, field: MatchField, agree: number, disagree: number, shared: boolean): number {
-  const x = column[a] as string;
-  const y = column[b] as string;
+function contact(evidence: FieldEvidence[] | undefined, column: Column<string>, a: number, b: number, field: MatchField, agree: number, disagree: number, shared: boolean): number {
+  const x = at(column, a);
+  const y = at(column, b);
   if (!x || !y) return 0;
   if (x !== y) return note(evidence, field, 'disagree', disagree);
   return shared ? note(evidence, field, 'shared', 0) : note(evidence, field, 'agree', agree);
@@ -361,10 +362,10 @@ function contact(evidence: FieldEvidence[] | undefined, column: readonly string[
 
 /** City, then district where both have one: agree, disagree, or not compared. */
 function locality(evidence: FieldEvidence[] | undefined, f: Features, a: number, b: number, w: WeightTable, shared: boolean): number {
-  const ca = f.city[a] as string;
-  const cb = f.city[b] as string;
-  const da = f.district[a] as string;
-  const db = f.district[b] as string;
+  const ca = at(f.city, a);
+  const cb = at(f.city, b);
+  const da = at(f.district, a);
+  const db = at(f.district, b);
   let agree: boolean;
   if (ca && cb) agree = ca === cb && (!da || !db || da === db);
   else if (da && db) agree = da === db;
@@ -375,10 +376,10 @@ function locality(evidence: FieldEvidence[] | undefined, f: Features, a: number,
 
 /** The exact identifier two records share that decides the pair on its own, if any. */
 export function decidingIdentifier(f: Features, a: number, b: number): 'uscc' | 'residentId' | 'verifiedPhone' | undefined {
-  if (f.uscc[a] && f.uscc[a] === f.uscc[b]) return 'uscc';
-  if (f.residentId[a] && f.residentId[a] === f.residentId[b]) return 'residentId';
-  const va = f.verifiedPhones[a] as ContactList;
-  const vb = f.verifiedPhones[b] as ContactList;
+  if (at(f.uscc, a) && at(f.uscc, a) === at(f.uscc, b)) return 'uscc';
+  if (at(f.residentId, a) && at(f.residentId, a) === at(f.residentId, b)) return 'residentId';
+  const va = at(f.verifiedPhones, a);
+  const vb = at(f.verifiedPhones, b);
   if (va !== NO_CONTACTS && vb !== NO_CONTACTS && anyShared(va, vb)) return 'verifiedPhone';
   return undefined;
 }

@@ -5,6 +5,7 @@ import { builtInKeys } from './blocking';
 import { customKeyHashes } from './keyHash';
 import { pairScreen, windowOrder } from './blockRules';
 import { emptyFeatures, type Features, requireCustomerShape, writeFeatures } from './features';
+import { type Column, at, put, truncateColumn } from './column';
 import { StringCache } from './stringCache';
 import { type DuplicatePair, type FindDuplicatesOptions, comparePairs, judgePair, matchSettings } from './findDuplicates';
 import { NameFrequency } from './nameFrequency';
@@ -62,12 +63,13 @@ class Index implements DuplicateIndex {
   add(customer: Customer): void {
     requireCustomerShape(customer);
     if (this.slotOf.has(customer.id)) throw new CrmError('DUPLICATE_ID', { params: { entity: 'customer', id: customer.id }, details: { id: customer.id } });
-    const slot = this.f.ids.length;
+    const slot = this.f.count;
     writeFeatures(this.f, slot, customer, this.strings);
+    this.f.count = slot + 1;
     this.slotOf.set(customer.id, slot);
     this.live++;
-    this.names.add(this.f.name[slot] as string);
-    this.births.add(this.f.birthDate[slot] as string);
+    this.names.add(at(this.f.name, slot));
+    this.births.add(at(this.f.birthDate, slot));
     this.keysOf(slot, customer, (k, hash) => {
       const map = this.blocks[k] as Map<number, Block>;
       const block = map.get(hash);
@@ -82,8 +84,8 @@ class Index implements DuplicateIndex {
     if (slot === undefined) return false;
     this.slotOf.delete(id);
     this.live--;
-    this.names.remove(this.f.name[slot] as string);
-    this.births.remove(this.f.birthDate[slot] as string);
+    this.names.remove(at(this.f.name, slot));
+    this.births.remove(at(this.f.birthDate, slot));
     this.keysOf(slot, undefined, (k, hash) => {
       const map = this.blocks[k] as Map<number, Block>;
       const block = map.get(hash);
@@ -94,7 +96,7 @@ class Index implements DuplicateIndex {
         if (block.length === 1) map.set(hash, block[0] as number);
       }
     });
-    this.f.ids[slot] = '';
+    put(this.f.ids, slot, '');
     this.customHashes[slot] = undefined;
     return true;
   }
@@ -102,14 +104,14 @@ class Index implements DuplicateIndex {
   match(candidate: Customer): readonly DuplicatePair[] {
     requireCustomerShape(candidate);
     const f = this.f;
-    const scratch = f.ids.length;
+    const scratch = f.count;
     const replaced = this.slotOf.get(candidate.id);
     writeFeatures(f, scratch, candidate);
-    const name = f.name[scratch] as string;
-    const birth = f.birthDate[scratch] as string;
+    const name = at(f.name, scratch);
+    const birth = at(f.birthDate, scratch);
     if (replaced !== undefined) {
-      this.names.remove(f.name[replaced] as string);
-      this.births.remove(f.birthDate[replaced] as string);
+      this.names.remove(at(f.name, replaced));
+      this.births.remove(at(f.birthDate, replaced));
     }
     this.names.add(name);
     this.births.add(birth);
@@ -127,8 +129,8 @@ class Index implements DuplicateIndex {
         if (members.length === 0 || members.length + 1 > this.settings.maxBlockSize) return;
         this.pairedIn(members, scratch, k, others);
       }, true);
-      const frequency = this.settings.nameFrequency ? (i: number) => this.names.adjustment(f.name[i] as string) : undefined;
-      const birthFrequency = this.settings.nameFrequency ? (i: number) => this.births.adjustment(f.birthDate[i] as string) : undefined;
+      const frequency = this.settings.nameFrequency ? (i: number) => this.names.adjustment(at(f.name, i)) : undefined;
+      const birthFrequency = this.settings.nameFrequency ? (i: number) => this.births.adjustment(at(f.birthDate, i)) : undefined;
       const pairs: DuplicatePair[] = [];
       for (const other of others) {
         const pair = judgePair(f, other < scratch ? other : scratch, other < scratch ? scratch : other, this.settings, frequency, birthFrequency);
@@ -139,8 +141,8 @@ class Index implements DuplicateIndex {
       this.names.remove(name);
       this.births.remove(birth);
       if (replaced !== undefined) {
-        this.names.add(f.name[replaced] as string);
-        this.births.add(f.birthDate[replaced] as string);
+        this.names.add(at(f.name, replaced));
+        this.births.add(at(f.birthDate, replaced));
       }
       truncate(f, scratch);
     }
@@ -213,7 +215,7 @@ class Index implements DuplicateIndex {
 /** Drops the scratch row from every column. */
 function truncate(f: Features, length: number): void {
   for (const column of [f.ids, f.kind, f.name, f.family, f.given, f.familyLatin, f.givenLatin, f.phones, f.verifiedPhones, f.emails, f.postalCode, f.city, f.district, f.street, f.birthDate, f.uscc, f.residentId, ...f.identifiers]) {
-    column.length = length;
+    truncateColumn(column as Column<unknown>, length);
   }
   // the index's hash columns are plain arrays (it appends)
   for (const column of [f.nameHash, f.familyHash, f.givenHash, f.postalHash, f.birthHash, f.streetHash, f.initialHash, f.latinHash]) {

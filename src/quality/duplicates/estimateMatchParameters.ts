@@ -4,6 +4,7 @@ import { BLOCKING_KEYS, candidatePairs } from './blocking';
 import { type FieldEvidence, scorePair } from './comparePair';
 import { DEFAULT_MATCH_PARAMETERS, type LevelProbabilities, type MatchParameters, type WeightTable, weightTable } from './fellegiSunter';
 import { type Features, requireCustomerShape } from './features';
+import { at } from './column';
 import { extractFeatures } from './featureRows';
 import type { FindDuplicatesOptions } from './findDuplicates';
 import { requireEstimateOptions } from './guards';
@@ -80,14 +81,14 @@ function levels(f: Features, a: number, b: number, p: MatchParameters, w: Weight
  * value by a prior worth PRIOR pairs, so a level never seen at random keeps a small u.
  */
 function estimateU(f: Features, start: MatchParameters, w: WeightTable, u: Float64Array): void {
-  const n = f.ids.length;
+  const n = f.count;
   const F = FIELDS.length;
   const all = (n * (n - 1)) / 2;
   const counts = new Float64Array(F * SLOTS);
   const out = new Int8Array(F);
   const random = mulberry32(RANDOM_SEED);
   const visit = (a: number, b: number) => {
-    if (f.kind[a] !== f.kind[b]) return;
+    if (at(f.kind, a) !== at(f.kind, b)) return;
     // How often a contact point agrees by accident, whoever shares it: a shared one counts as agreeing.
     levels(f, a, b, start, w, out, 0, true);
     for (let k = 0; k < F; k++) {
@@ -187,7 +188,7 @@ export function estimateMatchParameters(
   for (const code of codes) {
     const a = Math.floor(code / n);
     const b = code - a * n;
-    if (f.kind[a] !== f.kind[b]) continue;
+    if (at(f.kind, a) !== at(f.kind, b)) continue;
     levels(f, a, b, start, weights, obs, pairs * F);
     pairs++;
   }

@@ -1,10 +1,10 @@
 import type { Customer } from '../../customer/customer';
 import { type Features, emptyFeatures, requireCustomerShape, writeFeatures } from './features';
+import { CHUNK_ROWS, type Column, reserveChunk, truncateColumn } from './column';
 import { customKeyHashes } from './keyHash';
 import { StringCache } from './stringCache';
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-const ROW_COLUMNS = [
+const TEXT_COLUMNS = [
   'ids', 'kind', 'name', 'family', 'given', 'familyLatin', 'givenLatin', 'phones', 'verifiedPhones', 'emails',
   'postalCode', 'city', 'district', 'street', 'birthDate', 'uscc', 'residentId',
 ] as const satisfies readonly (keyof Features)[];
@@ -13,34 +13,34 @@ const HASH_COLUMNS = ['nameHash', 'familyHash', 'givenHash', 'postalHash', 'birt
 /** A custom blocking key: the key(s) of a customer (blocking.ts's CustomBlockingKey). */
 type CustomKey = (customer: Customer) => unknown;
 
-// Rows of the first chunk of a stream of unknown length, and of the largest: chunks double from
-// the one to the other, so a short stream reserves little and a long one few chunks.
-const FIRST_CHUNK = 1024;
-const LARGEST_CHUNK = 65_536;
+// Rows of the hash columns of a stream of unknown length at first; they double when full.
+const FIRST_HASH_ROWS = 1024;
 
 /**
  * Feature rows written one record at a time, keeping nothing of a record but its features (and the
  * hashes of its custom blocking keys): how findDuplicates reads an iterable or a stream, so memory
  * holds the features, not the records. Each record's shape is checked as it comes.
  *
- * Rows go into chunks of columns sized up front, joined into columns of the exact length once read:
- * columns grown by appending would be copied at every growth, each old copy left in the old
- * generation for a full collection to free (at a million records, about 4 s and 350 MiB more).
+ * The text columns fill chunks sized up front ({@link Column}), which are kept as they are when
+ * the input ends: columns grown by appending would be copied at every growth, and chunks joined
+ * into flat columns at the end would be copied once, each old copy left for a full collection to
+ * free. The hash columns (four bytes a row each) are typed arrays that double when full, or sized
+ * once when the number of records is known.
  */
 export class FeatureRows {
-  private readonly full: Features[] = [];
-  private chunk: Features;
-  private size: number;
-  private at = 0;
-  private rows = 0;
+  private readonly f: Features;
   private readonly customHashes: number[][];
   private readonly strings = new StringCache();
+  private readonly textColumns: Column<unknown>[];
+  private capacity = 0;
+  private rows = 0;
 
-  /** `expected` rows go into the first chunk when known (an array's length), else chunks grow. */
-  constructor(private readonly defaultRegion: string, private readonly identifierKeys: readonly string[], private readonly customKeys: readonly CustomKey[], expected = 0) {
-    this.size = expected > 0 ? expected : FIRST_CHUNK;
-    this.chunk = emptyFeatures(defaultRegion, identifierKeys, this.size);
+  /** `expected` records are the number to reserve for when known (an array's length), else 0. */
+  constructor(defaultRegion: string, identifierKeys: readonly string[], private readonly customKeys: readonly CustomKey[], private readonly expected = 0) {
+    const hashRows = expected > 0 ? expected : FIRST_HASH_ROWS;
+    this.f = emptyFeatures(defaultRegion, identifierKeys, () => new Int32Array(hashRows));
     this.customHashes = customKeys.map(() => []);
+    this.textColumns = [...TEXT_COLUMNS.map((key) => this.f[key] as Column<unknown>), ...this.f.identifiers];
   }
 
   /** Number of records added. */
@@ -51,56 +51,45 @@ export class FeatureRows {
   /** Adds one record's features; `INVALID_ARGUMENT` for a record of the wrong shape. */
   add(c: unknown): void {
     requireCustomerShape(c);
-    if (this.at === this.size) {
-      this.full.push(this.chunk);
-      this.size = Math.min(LARGEST_CHUNK, Math.max(FIRST_CHUNK, this.size * 2));
-      this.chunk = emptyFeatures(this.defaultRegion, this.identifierKeys, this.size);
-      this.at = 0;
-    }
-    writeFeatures(this.chunk, this.at, c, this.strings);
     const row = this.rows;
+    if (row === this.capacity) this.reserve();
+    writeFeatures(this.f, row, c, this.strings);
     for (let k = 0; k < this.customKeys.length; k++) {
       const list = this.customHashes[k] as number[];
       customKeyHashes((this.customKeys[k] as CustomKey)(c), (hash) => list.push(row, hash));
     }
-    this.at++;
-    this.rows++;
+    this.rows = row + 1;
+  }
+
+  /** Room for the next chunk of rows: a chunk in every text column, and hash columns long enough. */
+  private reserve(): void {
+    const rows = this.expected > this.rows ? this.expected - this.rows : CHUNK_ROWS;
+    for (const column of this.textColumns) reserveChunk(column, rows);
+    this.capacity += Math.min(CHUNK_ROWS, rows);
+    const f = this.f as unknown as Record<string, Int32Array>;
+    const length = (f.nameHash as Int32Array).length;
+    if (this.capacity > length) {
+      const grown = Math.max(this.capacity, 2 * length);
+      for (const key of HASH_COLUMNS) {
+        const column = new Int32Array(grown);
+        column.set(f[key] as Int32Array);
+        f[key] = column;
+      }
+    }
   }
 
   /**
-   * The features of the records added: the one chunk as it is when it holds them exactly (an
-   * array read whole), else the chunks joined column by column (each chunk's column dropped once
-   * copied), the hash columns into typed arrays.
+   * The features of the records added: the text columns' last chunk cut to the rows written (in
+   * place), the hash columns as views of their first rows.
    */
   done(): Features {
-    const chunks = [...this.full, this.chunk];
-    const lengths = chunks.map((_, k) => (k < chunks.length - 1 ? (chunks[k] as Features).ids.length : this.at));
-    if (chunks.length === 1 && this.at === this.size) return { ...this.chunk, customHashes: this.customHashes };
     const n = this.rows;
-    const out = emptyFeatures(this.defaultRegion, this.identifierKeys, 0) as Mutable<Features>;
-    out.customHashes = this.customHashes;
-    // concat copies the elements natively; the last chunk is cut to the rows written
-    const join = <T>(take: (f: Features) => T[], drop: (f: Mutable<Features>) => void): T[] => {
-      const parts = chunks.map((f, k) => (k < chunks.length - 1 ? take(f) : take(f).slice(0, this.at)));
-      for (const f of chunks) drop(f as Mutable<Features>);
-      return ([] as T[]).concat(...parts);
-    };
-    const rows = out as unknown as Record<string, unknown[]>;
-    for (const key of ROW_COLUMNS) rows[key] = join((f) => f[key] as unknown[], (f) => ((f as unknown as Record<string, unknown[]>)[key] = []));
-    out.identifiers = this.identifierKeys.map((_, c) => join((f) => f.identifiers[c] as string[], (f) => ((f.identifiers as string[][])[c] = [])));
-    for (const key of HASH_COLUMNS) {
-      const column = new Int32Array(n);
-      let i = 0;
-      for (let k = 0; k < chunks.length; k++) {
-        const chunk = chunks[k] as Mutable<Features>;
-        column.set((chunk[key] as Int32Array).subarray(0, lengths[k]), i);
-        i += lengths[k] as number;
-        chunk[key] = [];
-      }
-      out[key] = column;
-    }
-    this.full.length = 0;
-    return out;
+    for (const column of this.textColumns) truncateColumn(column, n);
+    const f = this.f as unknown as Record<string, unknown>;
+    for (const key of HASH_COLUMNS) f[key] = (f[key] as Int32Array).subarray(0, n);
+    f.customHashes = this.customHashes;
+    this.f.count = n;
+    return this.f;
   }
 }
 

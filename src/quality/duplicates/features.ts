@@ -12,39 +12,43 @@ import { normalizeStreet } from './streetLine';
 import { FNV_OFFSET, fieldHash, fnv2 } from './keyHash';
 import { type ContactList, NO_CONTACTS, addContact, contactCount } from './contactList';
 import type { StringCache } from './stringCache';
+import { type Column, put } from './column';
 
 /** A column of 32-bit field hashes: a typed array for a batch, a plain array (small integers) where rows are appended. */
 export type HashColumn = Int32Array | number[];
 
 /**
  * The normalised fields of every record, column by column, so pairwise scoring reads flat arrays
- * instead of walking customer objects. Empty string or empty array means "missing". Columns grow
- * with {@link writeFeatures}, which the incremental index uses too. The fields blocking keys are
- * made of are hashed once, here, so blocking reads integer columns instead of strings.
+ * instead of walking customer objects. Empty string means "missing". The text columns are kept in
+ * chunks ({@link Column}: read row i with `at`); the hash columns are flat. Columns grow with
+ * {@link writeFeatures}, which the incremental index uses too. The fields blocking keys are made
+ * of are hashed once, here, so blocking reads integer columns instead of strings.
  */
 export interface Features {
-  readonly ids: string[];
-  readonly kind: number[];
-  readonly name: string[];
-  readonly family: string[];
-  readonly given: string[];
-  readonly familyLatin: string[];
-  readonly givenLatin: string[];
+  /** Number of rows. */
+  count: number;
+  readonly ids: Column<string>;
+  readonly kind: Column<number>;
+  readonly name: Column<string>;
+  readonly family: Column<string>;
+  readonly given: Column<string>;
+  readonly familyLatin: Column<string>;
+  readonly givenLatin: Column<string>;
   /** Normalised (E.164) phones ({@link ContactList}). */
-  readonly phones: ContactList[];
+  readonly phones: Column<ContactList>;
   /** The verified ones among them. */
-  readonly verifiedPhones: ContactList[];
+  readonly verifiedPhones: Column<ContactList>;
   /** Normalised emails. */
-  readonly emails: ContactList[];
-  readonly postalCode: string[];
-  readonly city: string[];
-  readonly district: string[];
-  readonly street: string[];
-  readonly birthDate: string[];
-  readonly uscc: string[];
-  readonly residentId: string[];
+  readonly emails: Column<ContactList>;
+  readonly postalCode: Column<string>;
+  readonly city: Column<string>;
+  readonly district: Column<string>;
+  readonly street: Column<string>;
+  readonly birthDate: Column<string>;
+  readonly uscc: Column<string>;
+  readonly residentId: Column<string>;
   /** One column per declared identifier attribute, in the order declared. */
-  readonly identifiers: string[][];
+  readonly identifiers: Column<string>[];
   readonly identifierKeys: readonly string[];
   readonly defaultRegion: string;
   /** {@link fieldHash} of name, family, given, postal code, birth date, street; 0 when missing. */
@@ -122,18 +126,16 @@ export function requireCustomerShape(c: unknown): asserts c is Customer {
 const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 /**
- * Feature columns for records to be appended, or sized for `rows` records written in place: the
- * columns are a large share of the search's memory (17 pointers a record), and growing them by
- * appending leaves up to half of each unused.
+ * Empty feature columns: text columns without chunks, hash columns as `hashes` gives them (plain
+ * arrays by default, which the index appends to; findDuplicates passes typed arrays).
  */
-export function emptyFeatures(defaultRegion: string, identifierKeys: readonly string[], rows = 0): Features {
-  const column = <T>(): T[] => (rows === 0 ? [] : new Array<T>(rows));
-  const hashes = (): HashColumn => (rows === 0 ? [] : new Int32Array(rows));
+export function emptyFeatures(defaultRegion: string, identifierKeys: readonly string[], hashes: () => HashColumn = () => []): Features {
   return {
-    ids: column(), kind: column(), name: column(), family: column(), given: column(), familyLatin: column(), givenLatin: column(),
-    phones: column(), verifiedPhones: column(), emails: column(), postalCode: column(), city: column(), district: column(),
-    street: column(), birthDate: column(), uscc: column(), residentId: column(),
-    identifiers: identifierKeys.map(() => column()), identifierKeys, defaultRegion,
+    count: 0,
+    ids: [], kind: [], name: [], family: [], given: [], familyLatin: [], givenLatin: [],
+    phones: [], verifiedPhones: [], emails: [], postalCode: [], city: [], district: [],
+    street: [], birthDate: [], uscc: [], residentId: [],
+    identifiers: identifierKeys.map(() => []), identifierKeys, defaultRegion,
     nameHash: hashes(), familyHash: hashes(), givenHash: hashes(), postalHash: hashes(), birthHash: hashes(), streetHash: hashes(),
     initialHash: hashes(), latinHash: hashes(),
     customHashes: [],
@@ -149,29 +151,32 @@ const keep = (strings: StringCache | undefined, value: string, hash: number) => 
  */
 export function writeFeatures(f: Features, i: number, c: Customer, strings?: StringCache): void {
   const org = c.kind === 'organization';
-  f.ids[i] = c.id;
-  f.kind[i] = org ? 1 : 0;
+  put(f.ids, i, c.id);
+  put(f.kind, i, org ? 1 : 0);
   const normalName = org ? normalizeOrganizationName(text(c.organization?.legalName) ?? c.displayName) : normalizeName(c.displayName);
   const nameHash = fieldHash(normalName);
   const name = keep(strings, normalName, nameHash);
-  f.name[i] = name;
+  put(f.name, i, name);
   f.nameHash[i] = nameHash;
   f.initialHash[i] = name ? Math.imul(FNV_OFFSET ^ name.charCodeAt(0), 0x01000193) | 0 || 1 : 0;
   if (org) {
-    f.family[i] = f.given[i] = f.familyLatin[i] = f.givenLatin[i] = '';
+    put(f.family, i, '');
+    put(f.given, i, '');
+    put(f.familyLatin, i, '');
+    put(f.givenLatin, i, '');
     f.familyHash[i] = f.givenHash[i] = f.latinHash[i] = 0;
   } else {
     const parts = splitPersonName(c.displayName, text(c.person?.givenName), text(c.person?.familyName));
     const familyHash = fieldHash(parts.family);
     const givenHash = fieldHash(parts.given);
-    f.family[i] = keep(strings, parts.family, familyHash);
-    f.given[i] = keep(strings, parts.given, givenHash);
+    put(f.family, i, keep(strings, parts.family, familyHash));
+    put(f.given, i, keep(strings, parts.given, givenHash));
     f.familyHash[i] = familyHash;
     f.givenHash[i] = givenHash;
     const x = keep(strings, parts.familyLatin, fieldHash(parts.familyLatin));
     const y = keep(strings, parts.givenLatin, fieldHash(parts.givenLatin));
-    f.familyLatin[i] = x;
-    f.givenLatin[i] = y;
+    put(f.familyLatin, i, x);
+    put(f.givenLatin, i, y);
     f.latinHash[i] = x && y ? (x < y ? fnv2(x, y) : fnv2(y, x)) | 0 || 1 : 0;
   }
   let phones = NO_CONTACTS;
@@ -205,27 +210,27 @@ export function writeFeatures(f: Features, i: number, c: Customer, strings?: Str
       }
     }
   }
-  f.phones[i] = phones;
+  put(f.phones, i, phones);
   // every phone verified: the same list, not a copy
-  f.verifiedPhones[i] = contactCount(verified) === contactCount(phones) ? phones : verified;
-  f.emails[i] = emails;
+  put(f.verifiedPhones, i, contactCount(verified) === contactCount(phones) ? phones : verified);
+  put(f.emails, i, emails);
   const postalHash = fieldHash(postal);
-  f.postalCode[i] = keep(strings, postal, postalHash);
+  put(f.postalCode, i, keep(strings, postal, postalHash));
   f.postalHash[i] = postalHash;
-  f.city[i] = keep(strings, city, fieldHash(city));
-  f.district[i] = keep(strings, district, fieldHash(district));
-  f.street[i] = street;
+  put(f.city, i, keep(strings, city, fieldHash(city)));
+  put(f.district, i, keep(strings, district, fieldHash(district)));
+  put(f.street, i, street);
   f.streetHash[i] = fieldHash(street);
   const birth = dateKey(c.person?.birthDate);
   const birthHash = fieldHash(birth);
-  f.birthDate[i] = keep(strings, birth, birthHash);
+  put(f.birthDate, i, keep(strings, birth, birthHash));
   f.birthHash[i] = birthHash;
   const uscc = text(c.organization?.uscc);
-  f.uscc[i] = uscc && isValidUscc(uscc) ? normalizeUscc(uscc) : '';
+  put(f.uscc, i, uscc && isValidUscc(uscc) ? normalizeUscc(uscc) : '');
   const rid = text(c.person?.residentId);
-  f.residentId[i] = rid && isValidResidentId(rid) ? toHalfWidth(rid).trim().toUpperCase() : '';
+  put(f.residentId, i, rid && isValidResidentId(rid) ? toHalfWidth(rid).trim().toUpperCase() : '');
   const attributes = c.attributes !== null && typeof c.attributes === 'object' ? (c.attributes as Readonly<Record<string, unknown>>) : undefined;
   for (let k = 0; k < f.identifierKeys.length; k++) {
-    (f.identifiers[k] as string[])[i] = attributes ? identifierKey(attributes[f.identifierKeys[k] as string]) : '';
+    put(f.identifiers[k] as Column<string>, i, attributes ? identifierKey(attributes[f.identifierKeys[k] as string]) : '');
   }
 }

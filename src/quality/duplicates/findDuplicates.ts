@@ -6,6 +6,7 @@ import { averageLinkClusters } from './averageLinkage';
 import { type FieldEvidence, type NameFrequencyAdjustment, decidingIdentifier, linkScore, scorePair, sharesPhone } from './comparePair';
 import { DEFAULT_MATCH_PARAMETERS, type MatchParameters, type WeightTable, weightTable } from './fellegiSunter';
 import type { Features } from './features';
+import { at } from './column';
 import { extractFeatures } from './featureRows';
 import { nameFrequencyOfColumn } from './nameFrequency';
 import { type LongRunningOptions, throwIfAborted } from '../../core/abort';
@@ -176,14 +177,14 @@ export function findDuplicates(customers: Iterable<Customer>, options: FindDupli
  * @internal
  */
 export function searchFeatures(f: Features, settings: MatchSettings, options: LongRunningOptions, operation: string): DuplicateResult {
-  requireDistinctIds(f.ids);
+  requireDistinctIds(f.ids, f.count);
   const { signal, onProgress } = options;
   throwIfAborted(signal, operation);
-  const n = f.ids.length;
+  const n = f.count;
   const { codes, skippedBlocks } = candidatePairs(f, settings.keys, settings.maxBlockSize, settings.window, true);
   onProgress?.({ phase: 'block', done: n, total: n });
-  const frequency = settings.nameFrequency ? nameFrequencyOfColumn(f.name, f.nameHash) : undefined;
-  const birthFrequency = settings.nameFrequency ? nameFrequencyOfColumn(f.birthDate, f.birthHash) : undefined;
+  const frequency = settings.nameFrequency ? nameFrequencyOfColumn(f.name, f.nameHash, f.count) : undefined;
+  const birthFrequency = settings.nameFrequency ? nameFrequencyOfColumn(f.birthDate, f.birthHash, f.count) : undefined;
   const pairs: DuplicatePair[] = [];
   const edges: number[] = [];
   for (let k = 0; k < codes.length; k++) {
@@ -203,7 +204,7 @@ export function searchFeatures(f: Features, settings: MatchSettings, options: Lo
   pairs.sort(comparePairs);
   const link = (a: number, b: number) => linkScore(f, a, b, settings.weights, settings.parameters, frequency, birthFrequency);
   const clusters = averageLinkClusters(n, edges, link)
-    .map((g) => g.map((i) => f.ids[i] as string).sort())
+    .map((g) => g.map((i) => at(f.ids, i)).sort())
     .sort((x, y) => cmp(x[0] as string, y[0] as string));
   return { pairs, clusters, comparisons: codes.length, skippedBlocks };
 }
@@ -263,7 +264,7 @@ export function matchSettings(options: FindDuplicatesOptions): MatchSettings {
  * comparisons go on; a reported pair is scored again with evidence, its records still in cache.
  */
 export function judgePair(f: Features, a: number, b: number, s: MatchSettings, frequency?: NameFrequencyAdjustment, birthFrequency?: NameFrequencyAdjustment): DuplicatePair | undefined {
-  if (f.kind[a] !== f.kind[b]) return undefined;
+  if (at(f.kind, a) !== at(f.kind, b)) return undefined;
   const score = scorePair(f, a, b, s.weights, s.parameters, undefined, frequency, birthFrequency);
   let decided = decidingIdentifier(f, a, b);
   if (score < s.review && decided === undefined) return undefined;
@@ -273,8 +274,8 @@ export function judgePair(f: Features, a: number, b: number, s: MatchSettings, f
   if (decided === 'verifiedPhone' && sharesPhone(evidence)) decided = undefined;
   if (score < s.review && decided === undefined) return undefined;
   const match = score >= s.threshold || decided !== undefined;
-  const x = f.ids[a] as string;
-  const y = f.ids[b] as string;
+  const x = at(f.ids, a);
+  const y = at(f.ids, b);
   const ida = x < y ? x : y;
   const idb = x < y ? y : x;
   const rounded = Math.round(score * 1000) / 1000;

@@ -1,6 +1,7 @@
 // Argument checks for the duplicate search's entry points, kept apart from the search itself: each
 // entry point calls one of these first, so junk options or pairs fail with a CrmError before any loop.
 import { assert } from '../errors';
+import { type Column, at } from './column';
 import { isDense, requireFiniteInRange, requireIterable, requireObject } from '../../core/guards';
 import { BLOCKING_KEYS } from './blocking';
 import { CrmError } from '../errors';
@@ -109,13 +110,12 @@ export function requireCustomerSource(source: unknown, field: string, allowAsync
  * @throws {CrmError} `DUPLICATE_ID`
  * @internal
  */
-export function requireDistinctIds(ids: readonly string[]): void {
-  const n = ids.length;
+export function requireDistinctIds(ids: Column<string>, n: number): void {
   const indexBits = Math.max(1, Math.ceil(Math.log2(n + 1)));
   const scale = 2 ** indexBits;
   const shift = 32 - Math.min(32, 52 - indexBits);
   const packed = new Float64Array(n);
-  for (let i = 0; i < n; i++) packed[i] = (fnv(ids[i] as string, FNV_OFFSET) >>> shift) * scale + i;
+  for (let i = 0; i < n; i++) packed[i] = (fnv(at(ids, i), FNV_OFFSET) >>> shift) * scale + i;
   packed.sort();
   let repeat = n;
   const seen = new Set<string>();
@@ -128,7 +128,7 @@ export function requireDistinctIds(ids: readonly string[]): void {
       seen.clear();
       for (let k = start; k < end; k++) {
         const i = (packed[k] as number) - hash * scale;
-        const id = ids[i] as string;
+        const id = at(ids, i);
         if (seen.has(id)) {
           repeat = Math.min(repeat, i);
           break;
@@ -139,7 +139,7 @@ export function requireDistinctIds(ids: readonly string[]): void {
     start = end;
   }
   if (repeat < n) {
-    const id = ids[repeat] as string;
+    const id = at(ids, repeat);
     throw new CrmError('DUPLICATE_ID', { params: { entity: 'customer', id }, details: { id } });
   }
 }

@@ -1,3 +1,5 @@
+import { type Column, at } from './column';
+
 /**
  * Counts of each normalised name, kept up to date as records come and go, for the term-frequency
  * adjustment of exact name agreement (Splink's `tf_adjustment`): an exact agreement on a name held
@@ -43,8 +45,7 @@ export class NameFrequency {
  * typed arrays instead of a Map of a million strings. Exact: two names with the same hash are told
  * apart by comparing the names, so each distinct name has its own count, as in NameFrequency.
  */
-export function nameFrequencyOfColumn(names: readonly string[], hashes: ArrayLike<number>): (i: number) => number {
-  const n = names.length;
+export function nameFrequencyOfColumn(names: Column<string>, hashes: ArrayLike<number>, n: number): (i: number) => number {
   let capacity = 16;
   while (capacity < 2 * n) capacity *= 2;
   const mask = capacity - 1;
@@ -57,9 +58,9 @@ export function nameFrequencyOfColumn(names: readonly string[], hashes: ArrayLik
   for (let i = 0; i < n; i++) {
     const h = hashes[i] as number;
     if (h === 0) continue;
-    const name = names[i] as string;
+    const name = at(names, i);
     let s = (h ^ (h >>> 15)) & mask;
-    while (slotRow[s] !== -1 && (slotHash[s] !== h || names[slotRow[s] as number] !== name)) s = (s + 1) & mask;
+    while (slotRow[s] !== -1 && (slotHash[s] !== h || at(names, slotRow[s] as number) !== name)) s = (s + 1) & mask;
     if (slotRow[s] === -1) {
       slotRow[s] = i;
       slotHash[s] = h;

@@ -1,4 +1,5 @@
 import { pinyinOf } from './nameTables';
+import { type Column, at } from './column';
 import { areNicknames } from './nicknames';
 import { jaroWinkler, normalizeName, oneEditApart } from './similarity';
 
@@ -211,11 +212,11 @@ export function comparePersonNames(a: NameParts, b: NameParts): NameComparison {
 /** The name columns of the feature table, read by index so scoring allocates nothing. */
 export interface NameColumns {
   /** The whole name, normalised ({@link normalizeName} of the display name). */
-  readonly name: readonly string[];
-  readonly family: readonly string[];
-  readonly given: readonly string[];
-  readonly familyLatin: readonly string[];
-  readonly givenLatin: readonly string[];
+  readonly name: Column<string>;
+  readonly family: Column<string>;
+  readonly given: Column<string>;
+  readonly familyLatin: Column<string>;
+  readonly givenLatin: Column<string>;
 }
 
 /**
@@ -224,18 +225,18 @@ export interface NameColumns {
  * Latin name the Western way (given Wang, family Ming) loses the reading.
  */
 function pinyinSpelledOut(c: NameColumns, x: number, y: number): boolean {
-  const whole = c.name[x] as string;
-  const fy = c.familyLatin[y] as string;
-  const gy = c.givenLatin[y] as string;
-  if (!whole || !fy || !gy || isCjk(whole.charCodeAt(0)) || !isCjk((c.family[y] as string).charCodeAt(0))) return false;
+  const whole = at(c.name, x);
+  const fy = at(c.familyLatin, y);
+  const gy = at(c.givenLatin, y);
+  if (!whole || !fy || !gy || isCjk(whole.charCodeAt(0)) || !isCjk(at(c.family, y).charCodeAt(0))) return false;
   return whole.length === fy.length + gy.length && (whole === fy + gy || whole === gy + fy);
 }
 
 /** {@link comparePersonNames} for rows a and b of the columns, packed as `level * 16 + (givenHomophone ? 8 : 0) + (givenClose ? 4 : 0) + (givenPartial ? 2 : 0) + (givenDiffers ? 1 : 0)`. */
 export function personNameLevel(c: NameColumns, a: number, b: number): number {
   const r = comparePersonNames(
-    { family: c.family[a] as string, given: c.given[a] as string, familyLatin: c.familyLatin[a] as string, givenLatin: c.givenLatin[a] as string },
-    { family: c.family[b] as string, given: c.given[b] as string, familyLatin: c.familyLatin[b] as string, givenLatin: c.givenLatin[b] as string },
+    { family: at(c.family, a), given: at(c.given, a), familyLatin: at(c.familyLatin, a), givenLatin: at(c.givenLatin, a) },
+    { family: at(c.family, b), given: at(c.given, b), familyLatin: at(c.familyLatin, b), givenLatin: at(c.givenLatin, b) },
   );
   if (r.level > 1 && (pinyinSpelledOut(c, a, b) || pinyinSpelledOut(c, b, a))) return 16;
   return r.level * 16 + (r.givenHomophone ? 8 : 0) + (r.givenClose ? 4 : 0) + (r.givenPartial ? 2 : 0) + (r.givenDiffers ? 1 : 0);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { at } from '../../../src/quality/duplicates/column';
 import { estimateMatchParameters, evaluateDuplicates, findDuplicates, syntheticCustomers } from 'crmkit/quality';
 import { BLOCKING_KEYS, candidatePairs } from '../../../src/quality/duplicates/blocking';
 import { extractFeatures } from '../../../src/quality/duplicates/featureRows';
@@ -24,13 +25,13 @@ describe('estimateMatchParameters (EM)', () => {
     for (const code of codes) {
       const a = Math.floor(code / n);
       const b = code - a * n;
-      if (f.kind[a] !== f.kind[b]) continue;
+      if (at(f.kind, a) !== at(f.kind, b)) continue;
       candidates++;
-      const ka = cluster.get(f.ids[a]!);
-      const isMatch = ka !== undefined && ka === cluster.get(f.ids[b]!);
+      const ka = cluster.get(at(f.ids, a));
+      const isMatch = ka !== undefined && ka === cluster.get(at(f.ids, b));
       if (isMatch) matches++;
-      if (f.phones[a] && f.phones[b]) {
-        const agree = contactValues(f.phones[a]!).some((p) => contactValues(f.phones[b]!).includes(p));
+      if (at(f.phones, a) && at(f.phones, b)) {
+        const agree = contactValues(at(f.phones, a)).some((p) => contactValues(at(f.phones, b)).includes(p));
         if (isMatch) {
           phone.mBoth++;
           if (agree) phone.mAgree++;
@@ -52,11 +53,11 @@ describe('estimateMatchParameters (EM)', () => {
     const f = extractFeatures(small.customers, 'CN');
     let both = 0;
     let sharing = 0;
-    for (let a = 0; a < f.ids.length; a++) {
-      for (let b = a + 1; b < f.ids.length; b++) {
-        if (f.kind[a] !== f.kind[b] || !f.phones[a] || !f.phones[b]) continue;
+    for (let a = 0; a < f.count; a++) {
+      for (let b = a + 1; b < f.count; b++) {
+        if (at(f.kind, a) !== at(f.kind, b) || !at(f.phones, a) || !at(f.phones, b)) continue;
         both++;
-        if (contactValues(f.phones[a]!).some((p) => contactValues(f.phones[b]!).includes(p))) sharing++;
+        if (contactValues(at(f.phones, a)).some((p) => contactValues(at(f.phones, b)).includes(p))) sharing++;
       }
     }
     expect(sharing).toBeGreaterThan(0);

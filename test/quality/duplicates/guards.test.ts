@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { columnOf } from '../../../src/quality/duplicates/column';
 import { describe, expect, it } from 'vitest';
 import { isCrmError } from 'crmkit';
 import { requireDistinctIds } from '../../../src/quality/duplicates/guards';
@@ -20,7 +21,7 @@ describe('requireDistinctIds (internal)', () => {
         const expected = firstRepeat(ids);
         let got: string | undefined;
         try {
-          requireDistinctIds(ids);
+          requireDistinctIds(columnOf(ids), ids.length);
         } catch (e) {
           expect(isCrmError(e) && e.code).toBe('DUPLICATE_ID');
           got = (e as { details: { id: string } }).details.id;
@@ -32,11 +33,11 @@ describe('requireDistinctIds (internal)', () => {
 
   it('passes ten thousand distinct ids and finds one repeat among them', () => {
     const ids = Array.from({ length: 10_000 }, (_, i) => `c-${i}`);
-    expect(() => requireDistinctIds(ids)).not.toThrow();
+    expect(() => requireDistinctIds(columnOf(ids), ids.length)).not.toThrow();
     ids.push('c-4711');
     const thrown = (() => {
       try {
-        requireDistinctIds(ids);
+        requireDistinctIds(columnOf(ids), ids.length);
       } catch (e) {
         return e as { code: string; details: { id: string } };
       }

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { columnOf } from '../../../src/quality/duplicates/column';
 import { describe, expect, it } from 'vitest';
 import { fieldHash } from '../../../src/quality/duplicates/keyHash';
 import { NameFrequency, nameFrequencyOfColumn } from '../../../src/quality/duplicates/nameFrequency';
@@ -12,7 +13,7 @@ function byMap(names: readonly string[]): number[] {
 }
 
 const column = (names: readonly string[], hash: (s: string) => number) => {
-  const adjustment = nameFrequencyOfColumn(names, Int32Array.from(names, hash));
+  const adjustment = nameFrequencyOfColumn(columnOf(names), Int32Array.from(names, hash), names.length);
   return names.map((_, i) => adjustment(i));
 };
 
@@ -38,7 +39,7 @@ describe('nameFrequencyOfColumn', () => {
     // 3 x 'wang', 1 x 'li', one missing: n = 4, sum of squares 9 + 1 = 10, E[tf] = 10 / 16,
     // tf(wang) = 3 / 4, adjustment log2((10 / 16) / (3 / 4)) = log2(5 / 6); 'li' occurs once: 0.
     const xs = ['wang', 'li', 'wang', '', 'wang'];
-    const adjustment = nameFrequencyOfColumn(xs, Int32Array.from(xs, fieldHash));
+    const adjustment = nameFrequencyOfColumn(columnOf(xs), Int32Array.from(xs, fieldHash), xs.length);
     expect(adjustment(0)).toBeCloseTo(Math.log2(5 / 6), 12);
     expect(adjustment(1)).toBe(0);
     expect(adjustment(3)).toBe(0);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { at } from '../../../src/quality/duplicates/column';
 import type { Customer } from 'crmkit';
 import { type DuplicatePair, type FindDuplicatesOptions, findDuplicates, syntheticCustomers } from 'crmkit/quality';
 import { BLOCKING_KEYS } from '../../../src/quality/duplicates/blocking';
@@ -17,34 +18,34 @@ const asOf = new Date('2026-01-01T00:00:00Z');
 function keyStrings(key: (typeof BLOCKING_KEYS)[number], f: Features, i: number): string[] {
   const two = (x: string | undefined, y: string | undefined) => (x && y ? [`${x}\uffff${y}`] : []);
   switch (key) {
-    case 'phone': return contactValues(f.phones[i] ?? '');
-    case 'email': return contactValues(f.emails[i] ?? '');
-    case 'uscc': return f.uscc[i] ? [f.uscc[i]] : [];
-    case 'residentId': return f.residentId[i] ? [f.residentId[i]] : [];
-    case 'namePostalCode': return two(f.name[i], f.postalCode[i]);
-    case 'postalCodeInitial': return f.name[i] ? two(f.postalCode[i], f.name[i].slice(0, 1)) : [];
-    case 'nameBirthDate': return two(f.name[i], f.birthDate[i]);
+    case 'phone': return contactValues(at(f.phones, i) ?? '');
+    case 'email': return contactValues(at(f.emails, i) ?? '');
+    case 'uscc': return at(f.uscc, i) ? [at(f.uscc, i)] : [];
+    case 'residentId': return at(f.residentId, i) ? [at(f.residentId, i)] : [];
+    case 'namePostalCode': return two(at(f.name, i), at(f.postalCode, i));
+    case 'postalCodeInitial': return at(f.name, i) ? two(at(f.postalCode, i), at(f.name, i).slice(0, 1)) : [];
+    case 'nameBirthDate': return two(at(f.name, i), at(f.birthDate, i));
     case 'nameLatin': {
-      const x = f.familyLatin[i] as string;
-      const y = f.givenLatin[i] as string;
+      const x = at(f.familyLatin, i);
+      const y = at(f.givenLatin, i);
       return x < y ? two(x, y) : two(y, x);
     }
-    case 'familyBirthDate': return two(f.family[i], f.birthDate[i]);
-    case 'givenBirthDate': return two(f.given[i], f.birthDate[i]);
-    case 'birthDatePostalCode': return two(f.birthDate[i], f.postalCode[i]);
-    case 'streetPostalCode': return two(f.street[i], f.postalCode[i]);
-    case 'streetLocality': return two(f.street[i], f.city[i] || f.district[i]);
-    case 'nameLocality': return two(f.name[i], f.city[i] || f.district[i]);
-    case 'identifier': return f.identifierKeys.flatMap((k, j) => two(k, f.identifiers[j]?.[i]));
+    case 'familyBirthDate': return two(at(f.family, i), at(f.birthDate, i));
+    case 'givenBirthDate': return two(at(f.given, i), at(f.birthDate, i));
+    case 'birthDatePostalCode': return two(at(f.birthDate, i), at(f.postalCode, i));
+    case 'streetPostalCode': return two(at(f.street, i), at(f.postalCode, i));
+    case 'streetLocality': return two(at(f.street, i), at(f.city, i) || at(f.district, i));
+    case 'nameLocality': return two(at(f.name, i), at(f.city, i) || at(f.district, i));
+    case 'identifier': return f.identifierKeys.flatMap((k, j) => two(k, at(f.identifiers[j]!, i)));
   }
 }
 
 /** The sort of a windowed block: by birth date and phone where the key holds the name, else by name; ids break ties. */
 function sortTuple(key: string, f: Features, i: number): string[] {
-  const phone = firstContact(f.phones[i]!);
+  const phone = firstContact(at(f.phones, i));
   return ['namePostalCode', 'nameBirthDate', 'nameLatin', 'nameLocality'].includes(key)
-    ? [f.birthDate[i]!, phone, f.name[i]!, f.ids[i]!]
-    : [f.name[i]!, f.birthDate[i]!, phone, f.ids[i]!];
+    ? [at(f.birthDate, i), phone, at(f.name, i), at(f.ids, i)]
+    : [at(f.name, i), at(f.birthDate, i), phone, at(f.ids, i)];
 }
 
 function compareTuples(x: string[], y: string[]): number {
@@ -102,21 +103,21 @@ function referenceFindDuplicates(customers: readonly Customer[], options: FindDu
           if (list.length > s.window && y - x >= s.window) continue;
           const [a, b] = [Math.min(list[x]!, list[y]!), Math.max(list[x]!, list[y]!)];
           // nameLatin pairs only where one of the two names is written in Latin letters
-          if (key === 'nameLatin' && f.name[a]!.charCodeAt(0) >= 0x3400 && f.name[b]!.charCodeAt(0) >= 0x3400) continue;
-          const noGiven = f.kind[a] === 0 && f.kind[b] === 0 && (f.given[a] === '' || f.given[b] === '');
-          if (key === 'postalCodeInitial' && !noGiven && !shareCharacters(f.name[a]!, f.name[b]!)) continue;
+          if (key === 'nameLatin' && at(f.name, a).charCodeAt(0) >= 0x3400 && at(f.name, b).charCodeAt(0) >= 0x3400) continue;
+          const noGiven = at(f.kind, a) === 0 && at(f.kind, b) === 0 && (at(f.given, a) === '' || at(f.given, b) === '');
+          if (key === 'postalCodeInitial' && !noGiven && !shareCharacters(at(f.name, a), at(f.name, b))) continue;
           pairs.add(`${a},${b}`);
         }
       }
     }
   }
   const names = new NameFrequency();
-  for (const name of f.name) names.add(name);
-  const frequency = s.nameFrequency ? (i: number) => names.adjustment(f.name[i]!) : undefined;
+  for (const name of f.name.flat()) names.add(name);
+  const frequency = s.nameFrequency ? (i: number) => names.adjustment(at(f.name, i)) : undefined;
   // the same adjustment for how common a birth date is (a 1 January placeholder)
   const births = new NameFrequency();
-  for (const birth of f.birthDate) births.add(birth);
-  const birthFrequency = s.nameFrequency ? (i: number) => births.adjustment(f.birthDate[i]!) : undefined;
+  for (const birth of f.birthDate.flat()) births.add(birth);
+  const birthFrequency = s.nameFrequency ? (i: number) => births.adjustment(at(f.birthDate, i)) : undefined;
   const reported: DuplicatePair[] = [];
   const linked = new Map<number, number[]>();
   for (const pair of pairs) {
@@ -147,7 +148,7 @@ function referenceFindDuplicates(customers: readonly Customer[], options: FindDu
         stack.push(j);
       }
     }
-    for (const g of referenceAverageLink(component.sort((x, y) => x - y), link)) if (g.length > 1) clusters.push(g.map((i) => f.ids[i]!).sort());
+    for (const g of referenceAverageLink(component.sort((x, y) => x - y), link)) if (g.length > 1) clusters.push(g.map((i) => at(f.ids, i)).sort());
   }
   clusters.sort((x, y) => (x[0]! < y[0]! ? -1 : 1));
   return { pairs: reported, clusters, comparisons: pairs.size, skippedBlocks };
