@@ -3,7 +3,7 @@
 import type { BlockingKey } from './blocking';
 import type { Features } from './features';
 import { at } from './column';
-import { firstContact } from './contactList';
+import { contactAt } from './contactList';
 
 /** Records per block up to which every pair of a block is compared; bigger blocks use windows. */
 export const DEFAULT_BLOCK_WINDOW = 20;
@@ -79,13 +79,13 @@ const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
 const byName = (f: Features, a: number, b: number) =>
   cmp(at(f.name, a), at(f.name, b)) ||
   cmp(at(f.birthDate, a), at(f.birthDate, b)) ||
-  cmp(firstContact(at(f.phones, a)), firstContact(at(f.phones, b))) ||
+  cmp(contactAt(at(f.phones, a), 0), contactAt(at(f.phones, b), 0)) ||
   cmp(at(f.ids, a), at(f.ids, b));
 
 /** Birth date and phone first: blocks whose members share the name. */
 const byBirthDate = (f: Features, a: number, b: number) =>
   cmp(at(f.birthDate, a), at(f.birthDate, b)) ||
-  cmp(firstContact(at(f.phones, a)), firstContact(at(f.phones, b))) ||
+  cmp(contactAt(at(f.phones, a), 0), contactAt(at(f.phones, b), 0)) ||
   cmp(at(f.name, a), at(f.name, b)) ||
   cmp(at(f.ids, a), at(f.ids, b));
 

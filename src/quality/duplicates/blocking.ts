@@ -2,7 +2,7 @@ import type { Customer } from '../../customer/customer';
 import { DEFAULT_BLOCK_WINDOW, type PairScreen, anyLatinName, pairScreen, windowOrder } from './blockRules';
 import type { Features } from './features';
 import { type Column, at } from './column';
-import { type ContactList, contactAt, contactCount } from './contactList';
+import { contactAt, contactCount } from './contactList';
 import { FNV_OFFSET, fieldHash, fnv, fnv2, mixHashes } from './keyHash';
 import { BUCKET_SORT_MIN, sortPacked } from './sortPacked';
 
@@ -76,7 +76,7 @@ export type BlockingKey = (typeof BLOCKING_KEYS)[number];
 export type CustomBlockingKey = (customer: Customer) => string | readonly string[] | undefined;
 
 /** The city of a record's first address, or its district when there is no city ('' when neither). */
-const locality = (f: Features, i: number) => (at(f.city, i)) || (at(f.district, i));
+const locality = (f: Features, i: number) => at(f.city, i) || at(f.district, i);
 
 /** Emits the key of two fields when both are present (a field hash is 0 only when missing). */
 function two(x: number, y: number, emit: (hash: number) => void): void {
@@ -92,7 +92,7 @@ export function builtInKeys(key: BlockingKey, f: Features, i: number, emit: (has
   switch (key) {
     case 'phone':
     case 'email': {
-      const list = (key === 'phone' ? at(f.phones, i) : at(f.emails, i)) as ContactList;
+      const list = key === 'phone' ? at(f.phones, i) : at(f.emails, i);
       for (let k = 0; k < contactCount(list); k++) emit(fnv(contactAt(list, k), FNV_OFFSET));
       return;
     }

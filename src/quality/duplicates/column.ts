@@ -38,10 +38,3 @@ export function truncateColumn<T>(column: Column<T>, rows: number): void {
   const last = rows - (chunks - 1) * CHUNK_ROWS;
   if (chunks > 0) (column[chunks - 1] as T[]).length = last;
 }
-
-/** A column holding `values` (copied into chunks). */
-export function columnOf<T>(values: readonly T[]): Column<T> {
-  const column: Column<T> = [];
-  for (let k = 0; k < values.length; k += CHUNK_ROWS) column.push(values.slice(k, k + CHUNK_ROWS));
-  return column;
-}

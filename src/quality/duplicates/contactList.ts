@@ -14,14 +14,9 @@ export function contactCount(list: ContactList): number {
   return typeof list === 'string' ? (list === '' ? 0 : 1) : list.length;
 }
 
-/** Value k of `list` (k below {@link contactCount}). */
+/** Value k of `list` (k below {@link contactCount}); for k = 0 the first value, '' when there is none. */
 export function contactAt(list: ContactList, k: number): string {
   return typeof list === 'string' ? list : (list[k] as string);
-}
-
-/** The first value of `list`, '' when it has none. */
-export function firstContact(list: ContactList): string {
-  return typeof list === 'string' ? list : ((list[0] as string | undefined) ?? '');
 }
 
 /** `list` with the non-empty value `s` added at the end (a new list from the second value on). */
@@ -36,9 +31,4 @@ export function anyContactPair(a: ContactList, b: ContactList, test: (x: string,
   const nb = contactCount(b);
   for (let i = 0; i < na; i++) for (let j = 0; j < nb; j++) if (test(contactAt(a, i), contactAt(b, j))) return true;
   return false;
-}
-
-/** The values of `list` as an array (a copy). */
-export function contactValues(list: ContactList): string[] {
-  return typeof list === 'string' ? (list === '' ? [] : [list]) : [...list];
 }

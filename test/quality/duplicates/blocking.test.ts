@@ -5,7 +5,7 @@ import { candidatePairs } from '../../../src/quality/duplicates/blocking';
 import { extractFeatures } from '../../../src/quality/duplicates/featureRows';
 import { namesOverlap, windowOrder } from '../../../src/quality/duplicates/blockRules';
 import { person } from '../helpers';
-import { contactValues } from '../../../src/quality/duplicates/contactList';
+import { contactValues } from './featureColumns';
 
 describe('blocking (internal)', () => {
   it('yields every pair sharing a key, each once, as found by comparing all pairs (property)', () => {

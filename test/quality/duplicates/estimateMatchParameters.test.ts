@@ -4,7 +4,7 @@ import { estimateMatchParameters, evaluateDuplicates, findDuplicates, syntheticC
 import { BLOCKING_KEYS, candidatePairs } from '../../../src/quality/duplicates/blocking';
 import { extractFeatures } from '../../../src/quality/duplicates/featureRows';
 import { expectThrowsCode, person } from '../helpers';
-import { contactValues } from '../../../src/quality/duplicates/contactList';
+import { contactValues } from './featureColumns';
 
 describe('estimateMatchParameters (EM)', () => {
   const s = syntheticCustomers({ count: 20_000, seed: 3, asOf: new Date('2026-01-01') });

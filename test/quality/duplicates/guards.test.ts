@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { columnOf } from '../../../src/quality/duplicates/column';
+import { columnOf } from './featureColumns';
 import { describe, expect, it } from 'vitest';
 import { isCrmError } from 'crmkit';
 import { requireDistinctIds } from '../../../src/quality/duplicates/guards';

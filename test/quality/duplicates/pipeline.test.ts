@@ -10,7 +10,8 @@ import { NameFrequency } from '../../../src/quality/duplicates/nameFrequency';
 import { linkScore } from '../../../src/quality/duplicates/comparePair';
 import { referenceAverageLink } from './referenceAverageLinkage';
 import { loadFebrl } from './febrl';
-import { contactValues, firstContact } from '../../../src/quality/duplicates/contactList';
+import { contactAt } from '../../../src/quality/duplicates/contactList';
+import { contactValues } from './featureColumns';
 
 const asOf = new Date('2026-01-01T00:00:00Z');
 
@@ -18,8 +19,8 @@ const asOf = new Date('2026-01-01T00:00:00Z');
 function keyStrings(key: (typeof BLOCKING_KEYS)[number], f: Features, i: number): string[] {
   const two = (x: string | undefined, y: string | undefined) => (x && y ? [`${x}\uffff${y}`] : []);
   switch (key) {
-    case 'phone': return contactValues(at(f.phones, i) ?? '');
-    case 'email': return contactValues(at(f.emails, i) ?? '');
+    case 'phone': return contactValues(at(f.phones, i));
+    case 'email': return contactValues(at(f.emails, i));
     case 'uscc': return at(f.uscc, i) ? [at(f.uscc, i)] : [];
     case 'residentId': return at(f.residentId, i) ? [at(f.residentId, i)] : [];
     case 'namePostalCode': return two(at(f.name, i), at(f.postalCode, i));
@@ -42,7 +43,7 @@ function keyStrings(key: (typeof BLOCKING_KEYS)[number], f: Features, i: number)
 
 /** The sort of a windowed block: by birth date and phone where the key holds the name, else by name; ids break ties. */
 function sortTuple(key: string, f: Features, i: number): string[] {
-  const phone = firstContact(at(f.phones, i));
+  const phone = contactAt(at(f.phones, i), 0);
   return ['namePostalCode', 'nameBirthDate', 'nameLatin', 'nameLocality'].includes(key)
     ? [at(f.birthDate, i), phone, at(f.name, i), at(f.ids, i)]
     : [at(f.name, i), at(f.birthDate, i), phone, at(f.ids, i)];
