@@ -13,15 +13,22 @@
  *   read and never held): `peakRssMiB` is the whole process, what a 1 GB budget is about; `ms`
  *   includes making the records, `makeMs` is the time spent inside the generator and `searchMs`
  *   the rest (garbage the generator leaves is collected on either side).
+ * - `file`: findDuplicates over the same records read back from an export, one JSON object a line
+ *   (written once into .bench-out/, gitignored), as an adopter reads a database export or a
+ *   cursor: `readMs` is the time spent reading and parsing lines (inside the iterator's next),
+ *   `searchMs` the rest. The generator of `stream` takes about as long as the search and leaves
+ *   garbage of its own (a batch of clusters at a time) for the search's collections; parsing
+ *   lines leaves only the records.
  * - `index`: the duplicate index (build, then single-record lookups).
  *
- * `npx tsx bench/duplicates-scale.bench.ts [count] [data|findDuplicates|stream|index] [--base <src dir>]`
- * (default 1,000,000, all four). With `--base`, `findDuplicates` also runs on another source tree
+ * `npx tsx bench/duplicates-scale.bench.ts [count] [data|findDuplicates|stream|file|index] [--base <src dir>]`
+ * (default 1,000,000, all five). With `--base`, `findDuplicates` also runs on another source tree
  * (say main's, `git archive <commit> src | tar -x -C /tmp/base`, with a node_modules link beside
  * it) in the same run, reported as `findDuplicates (base)`.
  */
 import { execFileSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Customer } from '../src';
 import { report } from './harness';
@@ -80,6 +87,66 @@ function timed<T>(run: () => T, referenceMs: number): { result: T; figures: Reco
 
 const rssMiB = () => Math.round(process.resourceUsage().maxRSS / 1024);
 
+const DATA_DIR = join(import.meta.dirname, '..', '.bench-out');
+
+/** The export of `count` synthetic records (seed 2), one JSON object a line; written once. */
+async function exportFile(count: number): Promise<string> {
+  const file = join(DATA_DIR, `duplicates-${count}.ndjson`);
+  if (existsSync(file)) return file;
+  mkdirSync(DATA_DIR, { recursive: true });
+  const q = (await import('../src/quality/index')) as Quality;
+  const fd = openSync(`${file}.part`, 'w');
+  let lines: string[] = [];
+  for (const c of q.syntheticCustomerStream({ count, seed: 2, asOf })) {
+    lines.push(JSON.stringify(c));
+    if (lines.length === 10_000) {
+      writeFileSync(fd, `${lines.join('\n')}\n`);
+      lines = [];
+    }
+  }
+  if (lines.length > 0) writeFileSync(fd, `${lines.join('\n')}\n`);
+  closeSync(fd);
+  renameSync(`${file}.part`, file);
+  return file;
+}
+
+/** The lines of a file as parsed JSON, read 1 MiB at a time (a line may span reads). */
+function* jsonLines(file: string): Generator<unknown> {
+  const fd = openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(1 << 20);
+    let carry = Buffer.alloc(0);
+    for (;;) {
+      const read = readSync(fd, buffer, 0, buffer.length, null);
+      if (read === 0) break;
+      const bytes = carry.length > 0 ? Buffer.concat([carry, buffer.subarray(0, read)]) : buffer.subarray(0, read);
+      let start = 0;
+      for (let nl = bytes.indexOf(10, start); nl >= 0; nl = bytes.indexOf(10, start)) {
+        yield JSON.parse(bytes.toString('utf8', start, nl));
+        start = nl + 1;
+      }
+      carry = Buffer.from(bytes.subarray(start));
+    }
+    if (carry.length > 0) yield JSON.parse(carry.toString('utf8'));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** `inner` as an iterable that adds the time spent in its `next` to `spent.ms`. */
+function timedSource<T>(inner: Iterator<T>, spent: { ms: number }): Iterable<T> {
+  return {
+    [Symbol.iterator]: () => ({
+      next: () => {
+        const t = performance.now();
+        const r = inner.next();
+        spent.ms += performance.now() - t;
+        return r;
+      },
+    }),
+  };
+}
+
 if (mode === '--child') {
   const what = process.argv[3] as string;
   const count = Number(process.argv[4]);
@@ -87,24 +154,15 @@ if (mode === '--child') {
   const q = (await import(pathToFileURL(resolve(root, 'quality/index.ts')).href)) as Quality;
   const referenceMs = cpuReference();
   const out: Record<string, unknown> = { what, count, referenceMs };
-  if (what === 'stream') {
-    // nothing held: the records are made as findDuplicates reads them; the time spent making them
-    // (inside the generator's next) is taken out as makeMs, so searchMs is the search's own
-    const inner = q.syntheticCustomerStream({ count, seed: 2, asOf });
-    let makeMs = 0;
-    const source: Iterable<Customer> = {
-      [Symbol.iterator]: () => ({
-        next: () => {
-          const t = performance.now();
-          const r = inner.next();
-          makeMs += performance.now() - t;
-          return r as IteratorResult<Customer>;
-        },
-      }),
-    };
-    const { result, figures } = timed(() => q.findDuplicates(source), referenceMs);
-    const searchMs = Math.round((figures.ms as number) - makeMs);
-    Object.assign(out, figures, { makeMs: Math.round(makeMs), searchMs, searchRatioToReference: Math.round((searchMs / referenceMs) * 100) / 100 });
+  if (what === 'stream' || what === 'file') {
+    // nothing held: the records are made (stream) or parsed (file) as findDuplicates reads them;
+    // the time spent making or reading them (inside the iterator's next) is taken out as makeMs or
+    // readMs, so searchMs is the search's own
+    const spent = { ms: 0 };
+    const inner = what === 'stream' ? q.syntheticCustomerStream({ count, seed: 2, asOf }) : (jsonLines(process.argv[7] as string) as Iterator<Customer>);
+    const { result, figures } = timed(() => q.findDuplicates(timedSource(inner, spent)), referenceMs);
+    const searchMs = Math.round((figures.ms as number) - spent.ms);
+    Object.assign(out, figures, { [what === 'stream' ? 'makeMs' : 'readMs']: Math.round(spent.ms), searchMs, searchRatioToReference: Math.round((searchMs / referenceMs) * 100) / 100 });
     Object.assign(out, { comparisons: result.comparisons, pairs: result.pairs.length, peakRssMiB: rssMiB() });
   } else {
     const s = q.syntheticCustomers({ count, seed: 2, asOf });
@@ -157,10 +215,12 @@ if (mode === '--child') {
   const only = rest[1];
   const self = fileURLToPath(import.meta.url);
   const here = fileURLToPath(new URL('../src', import.meta.url));
-  const child = (what: string, root: string, label: string) =>
-    JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', self, '--child', what, String(count), root, label], { encoding: 'utf8', maxBuffer: 1 << 20 })) as Record<string, unknown>;
-  for (const what of only ? [only] : ['data', 'findDuplicates', 'stream', 'index']) {
-    if (what === 'findDuplicates' && base) report({ bench: 'duplicates-scale', ...child(what, base, 'base'), what: 'findDuplicates (base)' });
-    report({ bench: 'duplicates-scale', ...child(what, here, 'here') });
+  const child = async (what: string, root: string, label: string) => {
+    const file = what === 'file' ? [await exportFile(count)] : [];
+    return JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', self, '--child', what, String(count), root, label, ...file], { encoding: 'utf8', maxBuffer: 1 << 20 })) as Record<string, unknown>;
+  };
+  for (const what of only ? [only] : ['data', 'findDuplicates', 'stream', 'file', 'index']) {
+    if ((what === 'findDuplicates' || what === 'file') && base) report({ bench: 'duplicates-scale', ...(await child(what, base, 'base')), what: `${what} (base)` });
+    report({ bench: 'duplicates-scale', ...(await child(what, here, 'here')) });
   }
 }

@@ -73,14 +73,43 @@ const NONE_POINTS: Customer['contactPoints'] = [];
 // Administrative suffixes dropped from city and district names: 杭州市 / 杭州, 西湖区 / 西湖.
 const ADMIN_SUFFIX = /(?:自治州|地区|市|区|县|盟|旗)$/;
 
-/** A date as `YYYYMMDD` in UTC ('' when absent or invalid), so one-digit typos can be recognised. */
-function dateKey(d: unknown): string {
-  if (!(d instanceof Date)) return '';
-  const t = d.getTime();
+// The ISO 8601 texts the customer schema reads as dates: a calendar date, or a date and time with
+// `Z` or an offset (records parsed from JSON carry their dates so).
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Whether text starting `YYYY-MM-DD` names a day of the calendar from year 1 (Date reads 1972-02-30 as 1 March). */
+function calendarDay(text: string): boolean {
+  const y = Number(text.slice(0, 4));
+  const m = Number(text.slice(5, 7));
+  const day = Number(text.slice(8, 10));
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return y >= 1 && m >= 1 && m <= 12 && day >= 1 && day <= (MONTH_DAYS[m - 1] as number) + (m === 2 && leap ? 1 : 0);
+}
+
+/** {@link dateKey} of ISO text: a calendar date and a UTC time give their own day; an offset is applied through Date. */
+function dateKeyOfText(text: string): string {
+  const dateOnly = ISO_DATE.test(text);
+  if ((!dateOnly && !ISO_DATE_TIME.test(text)) || !calendarDay(text)) return '';
+  if (dateOnly || text.endsWith('Z')) return text.slice(0, 4) + text.slice(5, 7) + text.slice(8, 10);
+  return dateKey(new Date(text));
+}
+
+/**
+ * A birth date's matching key, YYYYMMDD of its UTC calendar date ('' when absent or invalid), so
+ * one-digit typos can be recognised. A Date, or ISO text as the customer schema accepts it
+ * (`1972-10-26`, `1972-10-26T00:00:00.000Z`): a record parsed from JSON keeps its birth date as
+ * evidence instead of silently losing it.
+ */
+function dateKey(value: unknown): string {
+  if (typeof value === 'string') return dateKeyOfText(value);
+  if (!(value instanceof Date)) return '';
+  const t = value.getTime();
   if (Number.isNaN(t)) return '';
-  const y = d.getUTCFullYear();
+  const y = value.getUTCFullYear();
   if (y < 1 || y > 9999) return '';
-  return String(y * 10000 + (d.getUTCMonth() + 1) * 100 + d.getUTCDate()).padStart(8, '0');
+  return String(y * 10000 + (value.getUTCMonth() + 1) * 100 + value.getUTCDate()).padStart(8, '0');
 }
 
 // The last characters of ADMIN_SUFFIX's alternatives: a name ending otherwise needs no replace.

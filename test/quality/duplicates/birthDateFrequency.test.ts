@@ -1,7 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Customer } from 'crmkit';
 import { findDuplicates } from 'crmkit/quality';
 import { person } from '../helpers';
+import { at } from '../../../src/quality/duplicates/column';
+import { extractFeatures } from '../../../src/quality/duplicates/featureRows';
 
 // A birth date many records share (a 1 January placeholder for "year known, day not", 1900-01-01
 // for "unknown") says less than one that is nobody else's: its agreement weight is adjusted like
@@ -32,5 +35,57 @@ describe('birth-date frequency', () => {
 
   it('is off with nameFrequency: false', () => {
     expect(compareArts({ nameFrequency: false })?.evidence.find((e) => e.field === 'birthDate')?.weight).toBeCloseTo(10.814, 3);
+  });
+});
+
+describe('birth dates given as ISO text (records parsed from JSON)', () => {
+  // The customer schema reads `1972-10-26` and `1972-10-26T00:00:00.000Z` as dates; a record parsed
+  // from JSON carries them so. They must weigh as the Date would, not be dropped.
+  const withBirth = (id: string, birthDate: unknown) => person(id, 'Art Black', { person: { birthDate } } as unknown as Partial<Customer>);
+  const birthEvidence = (x: unknown, y: unknown) =>
+    findDuplicates([withBirth('a', x), withBirth('b', y)], { keys: [], customKeys: [() => 'k'], reviewThreshold: -100 }).pairs[0]?.evidence.find((e) => e.field === 'birthDate');
+
+  it('agrees as the Date does, for a calendar date and for a timestamp with an offset', () => {
+    const date = new Date('1972-10-26T00:00:00Z');
+    expect(birthEvidence(date, '1972-10-26')?.level).toBe('agree');
+    expect(birthEvidence(date, '1972-10-26T00:00:00.000Z')?.level).toBe('agree');
+    expect(birthEvidence(date, '1972-10-26T23:59:59.999Z')?.level).toBe('agree');
+    expect(birthEvidence(date, '1972-10-26T23:00:00-02:00')?.level).toBe('high');
+    // 08:00 in Beijing on the 26th is the 26th in UTC too; 07:00 there is the 25th in UTC, as a Date
+    expect(birthEvidence(date, '1972-10-26T08:00:00+08:00')?.level).toBe('agree');
+    expect(birthEvidence(date, '1972-10-26T07:00:00+08:00')?.level).toBe(birthEvidence(date, new Date('1972-10-25T23:00:00Z'))?.level);
+    expect(birthEvidence(date, '1972-10-27')?.level).toBe('high');
+    expect(birthEvidence('1972-10-26', '1985-03-01')?.level).toBe('disagree');
+  });
+
+  it('ignores text that is not an ISO date, and impossible dates', () => {
+    const date = new Date('1972-10-26T00:00:00Z');
+    for (const text of ['Oct 26 1972', '26/10/1972', '1972-02-30', '1900-02-29', '1972-13-01', '1972-04-31', '19721026', '', '1972-10-26T00:00:00', '1972-10-26T24:00:00Z', '0000-01-01']) {
+      expect(birthEvidence(date, text)).toBeUndefined();
+    }
+    // leap days are days: 2000 and 1972 are leap years
+    expect(birthEvidence(new Date('2000-02-29T00:00:00Z'), '2000-02-29')?.level).toBe('agree');
+    expect(birthEvidence(new Date('1972-02-29T00:00:00Z'), '1972-02-29T00:00:00Z')?.level).toBe('agree');
+  });
+});
+
+describe('birth-date keys of ISO text against the Date (property)', () => {
+  // A second path: the key of a Date's toISOString() and of the same instant written with any
+  // whole-minute offset must be the key of the Date itself (its UTC calendar day).
+  const keyOf = (birthDate: unknown) => at(extractFeatures([person('x', 'A B', { person: { birthDate } } as unknown as Partial<Customer>)], 'CN').birthDate, 0);
+  const withOffset = (d: Date, minutes: number) => {
+    const local = new Date(d.getTime() + minutes * 60_000).toISOString().slice(0, 19);
+    const sign = minutes < 0 ? '-' : '+';
+    const abs = Math.abs(minutes);
+    return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+  };
+  it('agrees with the Date for toISOString and for offsets from -14:00 to +14:00', () => {
+    const instant = fc.date({ min: new Date('0001-01-02T00:00:00Z'), max: new Date('9999-12-30T00:00:00Z'), noInvalidDate: true });
+    fc.assert(fc.property(instant, fc.integer({ min: -840, max: 840 }), (d, minutes) => {
+      const key = keyOf(d);
+      expect(key).toMatch(/^\d{8}$/);
+      expect(keyOf(d.toISOString())).toBe(key);
+      expect(keyOf(withOffset(d, minutes))).toBe(key);
+    }));
   });
 });

@@ -35,6 +35,17 @@ describe('nameFrequencyOfColumn', () => {
     }));
   });
 
+  it('agrees with NameFrequency past the first table (it doubles) and past a chunk of rows', () => {
+    // 40,000 rows over 9,000 distinct names: the table starts at 4,096 slots and doubles twice,
+    // and the rows span three column chunks. Drawn from a fixed-seed generator, skewed so a few
+    // names are common; and again with hashes folded to 512 values, so growth re-places long runs.
+    let seed = 7;
+    const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const xs = Array.from({ length: 40_000 }, () => (rnd() < 0.05 ? '' : `n${Math.floor(9000 * rnd() ** 2)}`));
+    expect(column(xs, fieldHash)).toEqual(byMap(xs));
+    expect(column(xs, (s) => (s ? (fieldHash(s) & 511) | 1 : 0))).toEqual(byMap(xs));
+  });
+
   it('weakens the common name by log2(E[tf] / tf), worked by hand', () => {
     // 3 x 'wang', 1 x 'li', one missing: n = 4, sum of squares 9 + 1 = 10, E[tf] = 10 / 16,
     // tf(wang) = 3 / 4, adjustment log2((10 / 16) / (3 / 4)) = log2(5 / 6); 'li' occurs once: 0.
