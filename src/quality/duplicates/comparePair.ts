@@ -165,6 +165,12 @@ function closeEmails(a: ContactList, b: ContactList): boolean {
 
 const emailsClose = (x: string, y: string) => digitsOf(x) === digitsOf(y) && jaroWinkler(x, y) >= 0.9 - SLACK;
 
+/** Both records carry one surname in Chinese characters, and each a given name. */
+function sameCjkSurname(f: Features, a: number, b: number): boolean {
+  const family = at(f.family, a);
+  return family !== '' && family === at(f.family, b) && isCjkCode(family.charCodeAt(0)) && at(f.given, a) !== '' && at(f.given, b) !== '';
+}
+
 /** A birth date one digit apart or with day and month swapped (YYYYMMDD keys). */
 function closeDates(x: string, y: string): boolean {
   return oneEditApart(x, y) || (x.slice(0, 4) === y.slice(0, 4) && x.slice(4, 6) === y.slice(6, 8) && x.slice(6, 8) === y.slice(4, 6));
@@ -238,13 +244,20 @@ export function scorePair(
     else if (closeEmails(ea, eb)) score += note(evidence, 'email', 'high', w.emailClose);
     else score += note(evidence, 'email', 'disagree', w.emailDisagree);
   }
+  const pa = at(f.phones, a);
+  const pb = at(f.phones, b);
+  const phoneShared = pa !== NO_CONTACTS && pb !== NO_CONTACTS ? sharedPhone(pa, pb) : NOT_COMPARED;
   const ba = at(f.birthDate, a);
   const bb = at(f.birthDate, b);
   if (ba && bb) {
     // A shared birth date counts as personal: given names are mistyped far more often than twins
-    // share a record's phone and address (FEBRL damages a given name in most duplicates).
+    // share a record's phone and address (FEBRL damages a given name in most duplicates). But
+    // Chinese given names are not mistyped beyond recognition (an input method errs by sound, and
+    // homophones are close here): the same surname in characters with given names that disagree
+    // outright (孙丽 / 孙美) are twins, and the birth date is theirs both, unless they share a
+    // mainland mobile, which is one person's (a landline is the household's).
     if (ba === bb) {
-      personal = true;
+      if (!(nameDisagrees && phoneShared !== MOBILE && sameCjkSurname(f, a, b))) personal = true;
       score += note(evidence, 'birthDate', 'agree', w.birthAgree + (birthFrequency ? birthFrequency(a) : 0));
     } else if (closeDates(ba, bb)) score += note(evidence, 'birthDate', 'high', w.birthClose);
     else {
@@ -268,9 +281,6 @@ export function scorePair(
     } else if (oneEditApart(x, y)) score += note(evidence, 'identifier', 'high', w.identifierHigh, undefined, key);
     else score += note(evidence, 'identifier', 'disagree', w.identifierDisagree, undefined, key);
   }
-  const pa = at(f.phones, a);
-  const pb = at(f.phones, b);
-  const phoneShared = pa !== NO_CONTACTS && pb !== NO_CONTACTS ? sharedPhone(pa, pb) : NOT_COMPARED;
   // A household or colleagues: the same phone and address, different given names, nothing personal
   // agreeing. A given name missing on a side (王先生) or close only in sound across scripts needs a
   // shared mainland mobile as well, which is one person's, where a landline is a household's or an
