@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { assert, CrmError } from '../errors';
 import { isValidDate } from '../../core/time';
+import { isCalendarDay, isLeapYear } from '../../core/time/calendarDay';
 import type { ConsentChannel, Customer } from '../../customer/customer';
 import { gregorianToLunar, observedLunarDay } from './lunar/lunarDate';
 import { lunarBirthdays } from './lunar/lunarBirthdays';
@@ -102,13 +103,10 @@ export interface CareOptions {
 export type CareCustomer = Pick<Customer, 'id' | 'kind' | 'person' | 'createdAt' | 'consent' | 'ownerId'>;
 
 const isoDay = (y: number, m: number, d: number) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-
 /** The date of month/day in year y, with 29 Feb moved to 28 Feb in common years; null for impossible dates (31 Apr). */
 function dayIn(y: number, m: number, d: number): string | null {
-  if (m === 2 && d === 29 && !isLeap(y)) return isoDay(y, 2, 28);
-  const dt = new Date(Date.UTC(y, m - 1, d));
-  return dt.getUTCMonth() === m - 1 ? isoDay(y, m, d) : null;
+  if (m === 2 && d === 29 && !isLeapYear(y)) return isoDay(y, 2, 28);
+  return isCalendarDay(y, m, d) ? isoDay(y, m, d) : null;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { CrmError } from '../errors';
+import { startsWithCalendarDay } from '../../core/time/calendarDay';
 import type { Customer } from '../../customer/customer';
 import { isValidResidentId } from '../../validation/checks/residentId';
 import { isValidUscc, normalizeUscc } from '../../validation/checks/uscc';
@@ -77,21 +78,10 @@ const ADMIN_SUFFIX = /(?:自治州|地区|市|区|县|盟|旗)$/;
 // `Z` or an offset (records parsed from JSON carry their dates so).
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
-const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/** Whether text starting `YYYY-MM-DD` names a day of the calendar from year 1 (Date reads 1972-02-30 as 1 March). */
-function calendarDay(text: string): boolean {
-  const y = Number(text.slice(0, 4));
-  const m = Number(text.slice(5, 7));
-  const day = Number(text.slice(8, 10));
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  return y >= 1 && m >= 1 && m <= 12 && day >= 1 && day <= (MONTH_DAYS[m - 1] as number) + (m === 2 && leap ? 1 : 0);
-}
-
 /** {@link dateKey} of ISO text: a calendar date and a UTC time give their own day; an offset is applied through Date. */
 function dateKeyOfText(text: string): string {
   const dateOnly = ISO_DATE.test(text);
-  if ((!dateOnly && !ISO_DATE_TIME.test(text)) || !calendarDay(text)) return '';
+  if ((!dateOnly && !ISO_DATE_TIME.test(text)) || !startsWithCalendarDay(text)) return '';
   if (dateOnly || text.endsWith('Z')) return text.slice(0, 4) + text.slice(5, 7) + text.slice(8, 10);
   return dateKey(new Date(text));
 }

@@ -1,5 +1,6 @@
 import { CrmError } from '../errors';
 import type { ErrorCode } from '../../core/errors/codes';
+import { startsWithCalendarDay } from '../../core/time/calendarDay';
 import { isTimeInRange } from '../../core/time/range';
 import { normalizeTag } from '../../validation/normalize/text';
 import { type AttributeTypes, type FieldDef, resolveField } from './fields';
@@ -67,13 +68,7 @@ const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+
 
 /** An ISO 8601 string whose calendar date exists: `Date.parse` rolls `2026-02-30` over to 2 March. */
 function isCalendarDate(v: string): boolean {
-  if (!ISO_DATE_TIME.test(v)) return false;
-  const year = Number(v.slice(0, 4));
-  const month = Number(v.slice(5, 7));
-  const day = Number(v.slice(8, 10));
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  const days = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
-  return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= days;
+  return ISO_DATE_TIME.test(v) && startsWithCalendarDay(v);
 }
 
 function parseScalar(v: unknown, type: FieldDef['type'], path: Path): Scalar {
