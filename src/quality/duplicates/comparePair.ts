@@ -2,7 +2,7 @@ import type { MatchParameters, WeightTable } from './fellegiSunter';
 import type { Features } from './features';
 import { type Column, at } from './column';
 import { type ContactList, NO_CONTACTS, anyContactPair, contactAt, contactCount } from './contactList';
-import { personNameLevel } from './personName';
+import { isCjk, personNameLevel } from './personName';
 import { jaroWinkler, oneEditApart } from './similarity';
 
 /**
@@ -115,8 +115,6 @@ const SLACK = 1e-9;
 // less than their sum, since agreeing on the street nearly implies agreeing on the postal code.
 const ADDRESS_CAP = 12;
 
-const isCjkCode = (c: number) => c >= 0x3400 && c <= 0x9fff;
-
 /**
  * One organisation name in characters is the other with two to four characters in front: a city
  * or county the list of normalizeOrganizationName does not know (湖州星河科技 / 星河科技). The
@@ -125,7 +123,7 @@ const isCjkCode = (c: number) => c >= 0x3400 && c <= 0x9fff;
 function placeInFront(x: string, y: string): boolean {
   const [short, long] = x.length <= y.length ? [x, y] : [y, x];
   const extra = long.length - short.length;
-  return extra >= 2 && extra <= 4 && short.length >= 4 && isCjkCode(short.charCodeAt(0)) && isCjkCode(long.charCodeAt(0)) && long.endsWith(short);
+  return extra >= 2 && extra <= 4 && short.length >= 4 && isCjk(short.charCodeAt(0)) && isCjk(long.charCodeAt(0)) && long.endsWith(short);
 }
 
 const hasDigit = (s: string) => /[0-9]/.test(s);
@@ -168,7 +166,7 @@ const emailsClose = (x: string, y: string) => digitsOf(x) === digitsOf(y) && jar
 /** Both records carry one surname in Chinese characters, and each a given name. */
 function sameCjkSurname(f: Features, a: number, b: number): boolean {
   const family = at(f.family, a);
-  return family !== '' && family === at(f.family, b) && isCjkCode(family.charCodeAt(0)) && at(f.given, a) !== '' && at(f.given, b) !== '';
+  return family !== '' && family === at(f.family, b) && isCjk(family.charCodeAt(0)) && at(f.given, a) !== '' && at(f.given, b) !== '';
 }
 
 /** A birth date one digit apart or with day and month swapped (YYYYMMDD keys). */

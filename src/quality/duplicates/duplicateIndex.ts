@@ -4,8 +4,8 @@ import type { Customer } from '../../customer/customer';
 import { builtInKeys } from './blocking';
 import { customKeyHashes } from './keyHash';
 import { pairScreen, windowOrder } from './blockRules';
-import { emptyFeatures, type Features, requireCustomerShape, writeFeatures } from './features';
-import { type Column, at, put, truncateColumn } from './column';
+import { emptyFeatures, type Features, HASH_COLUMNS, requireCustomerShape, textColumns, writeFeatures } from './features';
+import { at, put, truncateColumn } from './column';
 import { StringCache } from './stringCache';
 import { type DuplicatePair, type FindDuplicatesOptions, comparePairs, judgePair, matchSettings } from './findDuplicates';
 import { NameFrequency } from './nameFrequency';
@@ -214,11 +214,10 @@ class Index implements DuplicateIndex {
 
 /** Drops the scratch row from every column. */
 function truncate(f: Features, length: number): void {
-  for (const column of [f.ids, f.kind, f.name, f.family, f.given, f.familyLatin, f.givenLatin, f.phones, f.verifiedPhones, f.emails, f.postalCode, f.city, f.district, f.street, f.birthDate, f.uscc, f.residentId, ...f.identifiers]) {
-    truncateColumn(column as Column<unknown>, length);
-  }
+  for (const column of textColumns(f)) truncateColumn(column, length);
   // the index's hash columns are plain arrays (it appends)
-  for (const column of [f.nameHash, f.familyHash, f.givenHash, f.postalHash, f.birthHash, f.streetHash, f.initialHash, f.latinHash]) {
+  for (const key of HASH_COLUMNS) {
+    const column = f[key];
     if (Array.isArray(column)) column.length = length;
   }
 }

@@ -1,14 +1,8 @@
 import type { Customer } from '../../customer/customer';
-import { type Features, emptyFeatures, requireCustomerShape, writeFeatures } from './features';
+import { type Features, HASH_COLUMNS, emptyFeatures, requireCustomerShape, textColumns, writeFeatures } from './features';
 import { CHUNK_ROWS, type Column, reserveChunk, truncateColumn } from './column';
 import { customKeyHashes } from './keyHash';
 import { StringCache } from './stringCache';
-
-const TEXT_COLUMNS = [
-  'ids', 'kind', 'name', 'family', 'given', 'familyLatin', 'givenLatin', 'phones', 'verifiedPhones', 'emails',
-  'postalCode', 'city', 'district', 'street', 'birthDate', 'uscc', 'residentId',
-] as const satisfies readonly (keyof Features)[];
-const HASH_COLUMNS = ['nameHash', 'familyHash', 'givenHash', 'postalHash', 'birthHash', 'streetHash', 'initialHash', 'latinHash'] as const satisfies readonly (keyof Features)[];
 
 /** A custom blocking key: the key(s) of a customer (blocking.ts's CustomBlockingKey). */
 type CustomKey = (customer: Customer) => unknown;
@@ -40,7 +34,7 @@ export class FeatureRows {
     const hashRows = expected > 0 ? expected : FIRST_HASH_ROWS;
     this.f = emptyFeatures(defaultRegion, identifierKeys, () => new Int32Array(hashRows));
     this.customHashes = customKeys.map(() => []);
-    this.textColumns = [...TEXT_COLUMNS.map((key) => this.f[key] as Column<unknown>), ...this.f.identifiers];
+    this.textColumns = textColumns(this.f);
   }
 
   /** Number of records added. */

@@ -70,6 +70,19 @@ export interface Features {
   readonly customHashes: number[][];
 }
 
+const TEXT_COLUMNS = [
+  'ids', 'kind', 'name', 'family', 'given', 'familyLatin', 'givenLatin', 'phones', 'verifiedPhones', 'emails',
+  'postalCode', 'city', 'district', 'street', 'birthDate', 'uscc', 'residentId',
+] as const satisfies readonly (keyof Features)[];
+
+/** The keys of the hash columns of {@link Features}. */
+export const HASH_COLUMNS = ['nameHash', 'familyHash', 'givenHash', 'postalHash', 'birthHash', 'streetHash', 'initialHash', 'latinHash'] as const satisfies readonly (keyof Features)[];
+
+/** Every text column of `f` (the declared identifiers' included), for code that treats them alike. */
+export function textColumns(f: Features): Column<unknown>[] {
+  return [...TEXT_COLUMNS.map((key) => f[key] as Column<unknown>), ...f.identifiers];
+}
+
 const NONE_POINTS: Customer['contactPoints'] = [];
 // Administrative suffixes dropped from city and district names: 杭州市 / 杭州, 西湖区 / 西湖.
 const ADMIN_SUFFIX = /(?:自治州|地区|市|区|县|盟|旗)$/;
@@ -78,6 +91,7 @@ const ADMIN_SUFFIX = /(?:自治州|地区|市|区|县|盟|旗)$/;
 // `Z` or an offset (records parsed from JSON carry their dates so).
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
+
 /** {@link dateKey} of ISO text: a calendar date and a UTC time give their own day; an offset is applied through Date. */
 function dateKeyOfText(text: string): string {
   const dateOnly = ISO_DATE.test(text);

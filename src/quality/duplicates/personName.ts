@@ -11,7 +11,8 @@ const COMPOUND_SURNAMES = new Set(
 const PART_BREAK = /[\s\u00b7\u30fb\u2022\u2027\u2219\u0387\u3000,，.．]+/;
 const MIDDLE_DOT = /[\u00b7\u30fb\u2022\u2027\u2219\u0387]/;
 
-const isCjk = (c: number) => c >= 0x3400 && c <= 0x9fff;
+/** Whether a UTF-16 code unit is a CJK ideograph (Extension A and the Unified block). */
+export const isCjk = (c: number) => c >= 0x3400 && c <= 0x9fff;
 function mostlyCjk(s: string): boolean {
   let cjk = 0;
   let latin = 0;
