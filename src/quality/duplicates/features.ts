@@ -87,10 +87,10 @@ const NONE_POINTS: Customer['contactPoints'] = [];
 // Administrative suffixes dropped from city and district names: 杭州市 / 杭州, 西湖区 / 西湖.
 const ADMIN_SUFFIX = /(?:自治州|地区|市|区|县|盟|旗)$/;
 
-// The ISO 8601 texts the customer schema reads as dates: a calendar date, or a date and time with
-// `Z` or an offset (records parsed from JSON carry their dates so).
+// The ISO 8601 texts the customer schema (DateSchema) reads as dates: a calendar date, or a date
+// and time to the second with `Z` or an offset (records parsed from JSON carry their dates so).
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
 
 /** {@link dateKey} of ISO text: a calendar date and a UTC time give their own day; an offset is applied through Date. */
 function dateKeyOfText(text: string): string {

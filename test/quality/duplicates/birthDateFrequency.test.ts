@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Customer } from 'crmkit';
+import { DateSchema, type Customer } from 'crmkit';
 import { findDuplicates } from 'crmkit/quality';
 import { person } from '../helpers';
 import { at } from '../../../src/quality/duplicates/column';
@@ -87,5 +87,31 @@ describe('birth-date keys of ISO text against the Date (property)', () => {
       expect(keyOf(d.toISOString())).toBe(key);
       expect(keyOf(withOffset(d, minutes))).toBe(key);
     }));
+  });
+});
+
+describe('birth-date text read as the customer schema reads it (differential, DateSchema)', () => {
+  // The second implementation is the customer schema itself: text is a birth date here exactly
+  // when DateSchema accepts it, and then its key is the key of the Date DateSchema makes.
+  const keyOf = (birthDate: unknown) => at(extractFeatures([person('x', 'A B', { person: { birthDate } } as unknown as Partial<Customer>)], 'CN').birthDate, 0);
+  const two = (lo: number, hi: number) => fc.integer({ min: lo, max: hi }).map((v) => String(v).padStart(2, '0'));
+  const text = fc
+    .tuple(
+      fc.integer({ min: 0, max: 9999 }).map((y) => String(y).padStart(4, '0')), two(0, 13), two(0, 32),
+      fc.option(fc.tuple(two(0, 25), two(0, 61), fc.option(two(0, 61)), fc.option(fc.string({ unit: fc.constantFrom('0', '5', '9'), minLength: 0, maxLength: 10 }))), { nil: undefined }),
+      fc.constantFrom('Z', '+08:00', '-05:30', '+0800', '+14:00', '+24:00', ''),
+    )
+    .map(([y, m, d, time, zone]) => {
+      if (time === undefined) return `${y}-${m}-${d}`;
+      const [hh, mm, ss, frac] = time;
+      return `${y}-${m}-${d}T${hh}:${mm}${ss === null ? '' : `:${ss}`}${frac === null ? '' : `.${frac}`}${zone}`;
+    });
+
+  it('accepts exactly the texts DateSchema accepts, with the same day', () => {
+    fc.assert(fc.property(text, (t) => {
+      const parsed = DateSchema.safeParse(t);
+      const expected = parsed.success ? keyOf(parsed.data) : '';
+      expect(keyOf(t)).toBe(expected);
+    }), { numRuns: 1000 });
   });
 });
