@@ -81,18 +81,20 @@ function requireId(id: unknown, field: string, index: number): string {
   return id;
 }
 
-/** Distinct ids and codes from a plain column, in one pass (see {@link IdCodes}). */
+/**
+ * Distinct ids and codes from a plain column, in one pass (see {@link IdCodes.codeBatch}); the ids
+ * are checked once each, afterwards, and a bad one is reported at its first row.
+ */
 function codesOfStrings(column: ArrayLike<string>, n: number): CustomerCodes {
   const codes = new Int32Array(n);
   const coder = new IdCodes();
-  for (let i = 0; i < n; i++) {
-    const id = column[i] as string;
-    const known = coder.ids.length;
-    const c = coder.code(id);
-    if (c === known) requireId(id, 'customerId', i);
-    codes[i] = c;
+  coder.codeBatch(column, n, codes);
+  const ids = coder.ids;
+  for (let c = 0; c < ids.length; c++) {
+    const id = ids[c];
+    if (typeof id !== 'string' || id === '') bad('customerId', 'must be a non-empty string', codes.indexOf(c));
   }
-  return { codes, ids: coder.ids };
+  return { codes, ids };
 }
 
 /**

@@ -52,6 +52,12 @@ describe('IdCodes', () => {
     const coder = new IdCodes();
     expect(ids.map((x) => coder.code(x))).toEqual(byMap(ids));
     expect(coder.usesMap).toBe(false);
+    // The same in batches (runs of 1,024 ids go through the pipelined passes).
+    const batch = new IdCodes();
+    const out = new Int32Array(ids.length);
+    batch.codeBatch(ids, ids.length, out);
+    expect(Array.from(out)).toEqual(byMap(ids));
+    expect(batch.ids).toEqual([...new Set(ids)]);
   });
 
   it('tells apart ids whose whole 32-bit hashes are equal, by their characters', () => {
@@ -74,6 +80,13 @@ describe('IdCodes', () => {
     const coder = new IdCodes();
     expect(ids.map((id) => coder.code(id))).toEqual(byMap(ids));
     expect(coder.ids).toEqual([x, y, 'z']);
+    // In batches: x is in the table before the second batch, so there y finds x's code in its
+    // home slot with an equal hash, and only the characters tell them apart.
+    const batch = new IdCodes();
+    const out = new Int32Array(ids.length);
+    batch.codeBatch(ids, 1, out);
+    batch.codeBatch(ids.slice(1), ids.length - 1, out.subarray(1));
+    expect(Array.from(out)).toEqual(byMap(ids));
   });
 
   it('codes long ids (UUIDs) past the growth of its character store, as a Map would', () => {
@@ -99,6 +112,12 @@ describe('IdCodes', () => {
     const coder = new IdCodes();
     expect(ids.map((x) => coder.code(x))).toEqual(byMap(ids));
     expect(coder.usesMap).toBe(true);
+    // The same in one batch: the table gives way to the Map in the middle of a run of ids.
+    const batch = new IdCodes();
+    const out = new Int32Array(ids.length);
+    batch.codeBatch(ids, ids.length, out);
+    expect(Array.from(out)).toEqual(byMap(ids));
+    expect(batch.usesMap).toBe(true);
     // Without the collisions the table stays in use (the check above is not vacuous).
     const plain = new IdCodes();
     ids.slice(401, -1).forEach((x) => plain.code(x));

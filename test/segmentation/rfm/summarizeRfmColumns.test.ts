@@ -62,4 +62,22 @@ describe('summarizeRfmColumns', () => {
     expect(code(() => summarizeRfmColumns(good, { asOf: new Date(Number.NaN) }))).toBe('INVALID_DATE');
     expect(code(() => summarizeRfmColumns(null as never, { asOf }))).toBe('INVALID_ARGUMENT');
   });
+
+  it('reports the first row whose id is bad, however many rows and runs come before it', () => {
+    // Rows 0-2999 are good; the first bad ids are at rows 3000 (empty) and 3001 (a number), so the
+    // error names row 3000, as a row-by-row check would.
+    const ids: unknown[] = Array.from({ length: 5000 }, (_, i) => `c${i % 700}`);
+    ids[3000] = '';
+    ids[3001] = 7;
+    ids[4000] = '';
+    const n = ids.length;
+    const columns = { currency: 'CNY', customerId: ids as string[], amountMinor: new Float64Array(n).fill(1), occurredAtMs: new Float64Array(n) };
+    let field: unknown;
+    try {
+      summarizeRfmColumns(columns, { asOf });
+    } catch (e) {
+      field = (e as { params?: { field?: unknown } }).params?.field;
+    }
+    expect(field).toBe('customerId.3000');
+  });
 });
