@@ -39,5 +39,5 @@ export {
   type QualityReport,
 } from './assessQuality';
 export { renderQualityReport } from './renderQualityReport';
-export { estimateMatchParameters, type EstimateOptions } from './duplicates/estimateMatchParameters';
+export { estimateMatchParameters, type EstimateOptions, type MatchParameterEstimate } from './duplicates/estimateMatchParameters';
 export { buildDuplicateIndex, createDuplicateIndex, type DuplicateIndex } from './duplicates/duplicateIndex';

@@ -29,6 +29,46 @@ export interface EstimateOptions extends Pick<FindDuplicatesOptions, 'keys' | 'c
   readonly tolerance?: number;
 }
 
+/**
+ * What {@link estimateMatchParameters} returns: the parameters, and the thresholds that go with
+ * them. Pass all three to findDuplicates (`{ parameters, threshold, reviewThreshold }`).
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_MATCH_PARAMETERS } from 'crmkit/quality';
+ * const fit: MatchParameterEstimate = {
+ *   parameters: DEFAULT_MATCH_PARAMETERS, matchShare: 0.6, randomPairMatchProbability: 1e-4,
+ *   threshold: 13.29, reviewThreshold: 9.29, iterations: 12, converged: true,
+ * };
+ * ```
+ */
+export interface MatchParameterEstimate {
+  /** The estimated m and u of every field (and the starting name cut-offs, unchanged). */
+  readonly parameters: MatchParameters;
+  /** The estimated share of matches among the candidate pairs blocking makes. */
+  readonly matchShare: number;
+  /**
+   * The estimated chance that two records of one kind drawn at random are the same customer:
+   * `matchShare` times the candidate pairs, over all pairs of records of one kind (Splink's
+   * `probability_two_random_records_match`).
+   */
+  readonly randomPairMatchProbability: number;
+  /**
+   * The score (bits) at which a pair is more likely the same customer than not under these
+   * parameters: `log2((1 - p) / p)` for `p` = `randomPairMatchProbability`, and at least 0. The
+   * estimated `u` are chances of agreeing between records drawn at random, so a pair's score is
+   * the evidence against that prior, not against the candidate pairs; findDuplicates' default
+   * threshold (8) belongs to the default parameters and over-matches with these on large sets.
+   */
+  readonly threshold: number;
+  /** `threshold` - 4: review from a sixteenth of the match odds up, as the defaults (8 and 4). */
+  readonly reviewThreshold: number;
+  /** EM iterations run. */
+  readonly iterations: number;
+  /** Whether EM stopped because no probability moved by more than `tolerance`. */
+  readonly converged: boolean;
+}
+
 const FIELDS = ['name', 'phone', 'email', 'postalCode', 'locality', 'street', 'birthDate', 'uscc', 'residentId', 'identifier'] as const;
 type Field = (typeof FIELDS)[number];
 // The levels of each field, in the order of MatchParameters; evidence levels map onto them.
@@ -52,6 +92,9 @@ const PRIOR = 20;
 // Random pairs drawn to estimate u (all pairs when there are fewer), and the seed of the draw.
 const RANDOM_PAIRS = 500_000;
 const RANDOM_SEED = 0x5eed;
+// Bits between the review and the match threshold, as in findDuplicates' defaults (4 and 8): a
+// pair is reviewed from a sixteenth of the match odds up.
+const REVIEW_BAND = 4;
 
 /**
  * Level index of each field for one pair (-1 = not compared, or a household's shared contact
@@ -136,15 +179,22 @@ const sharedLevel = (e: FieldEvidence) => (e.field !== 'street' ? 'agree' : e.si
  * of pairs the starting weights score at 8 bits or more, and each probability is pulled toward
  * its starting value by a Dirichlet prior worth 20 pairs (MAP-EM), so fields the data say little
  * about stay put. With `u` fixed EM has half the unknowns and converges in a few to a few dozen
- * iterations. Where one organisation has many sites (sharing its name and switchboard), the class
- * EM finds can be "same organisation" rather than "same site": compare with the defaults on
- * records you have checked. Probabilities are kept within [1e-6, 1 - 1e-6]. Name-frequency
- * adjustment is not estimated (findDuplicates applies it on top).
+ * iterations. Probabilities are kept within [1e-6, 1 - 1e-6]. Name-frequency adjustment is not
+ * estimated (findDuplicates applies it on top).
+ *
+ * Because `u` is counted between records drawn at random, a pair's score under these parameters
+ * weighs the evidence against the chance that two random records match, not against the candidate
+ * pairs. So the fit also returns the threshold that goes with it (Fellegi and Sunter's decision
+ * at even odds, as Splink scores a pair): the estimated chance that two random records match is
+ * the match share times the candidate pairs over all pairs, and a pair matches when its score
+ * reaches `log2((1 - p) / p)` bits (at least 0), about 13 bits for 10,000 records with a few
+ * thousand duplicate pairs. Pass it with the parameters: findDuplicates' default threshold of 8
+ * belongs to the default parameters, and with fitted ones lets a name alone match on large sets.
  *
  * @param customers - the records (ids must be unique)
  * @param options - {@link EstimateOptions}
- * @returns the estimated parameters, the estimated share of matches among candidate pairs, the
- *   iterations run and whether it converged
+ * @returns a {@link MatchParameterEstimate}: the parameters, the thresholds to use them with, the
+ *   estimated share of matches among candidate pairs, the iterations run and whether it converged
  * @throws {CrmError} `INSUFFICIENT_DATA` when blocking yields no candidate pairs;
  *   `INVALID_ARGUMENT` for a `maxIterations` that is not a whole number from 1 to 10,000, a
  *   non-positive `tolerance`, customers that are not an
@@ -159,13 +209,16 @@ const sharedLevel = (e: FieldEvidence) => (e.field !== 'street' ? 'agree' : e.si
  * //=> true
  * fit.parameters.phone.agree.m > 0.5;
  * //=> true
- * const result = findDuplicates(customers, { parameters: fit.parameters });
+ * const { parameters, threshold, reviewThreshold } = fit;
+ * threshold > 8;
+ * //=> true
+ * const result = findDuplicates(customers, { parameters, threshold, reviewThreshold });
  * ```
  */
 export function estimateMatchParameters(
   customers: readonly Customer[],
   options: EstimateOptions = {},
-): { parameters: MatchParameters; matchShare: number; iterations: number; converged: boolean } {
+): MatchParameterEstimate {
   requireEstimateOptions(options);
   const start = options.start ?? DEFAULT_MATCH_PARAMETERS;
   const maxIterations = options.maxIterations ?? 100;
@@ -269,5 +322,27 @@ export function estimateMatchParameters(
   FIELDS.forEach((field, k) => {
     out[field] = Object.fromEntries(LEVELS[field].map((level, l) => [level, { m: m[k * SLOTS + l] as number, u: u[k * SLOTS + l] as number }]));
   });
-  return { parameters: out as unknown as MatchParameters, matchShare: share, iterations, converged };
+  const randomPairMatchProbability = Math.min(1 - EPS, (share * pairs) / pairsOfOneKind(f));
+  const threshold = Math.max(0, Math.log2((1 - randomPairMatchProbability) / randomPairMatchProbability));
+  return {
+    parameters: out as unknown as MatchParameters,
+    matchShare: share,
+    randomPairMatchProbability,
+    threshold,
+    reviewThreshold: threshold - REVIEW_BAND,
+    iterations,
+    converged,
+  };
+}
+
+/** Pairs of records of one kind (people with people, organisations with organisations): the pairs findDuplicates could compare. */
+function pairsOfOneKind(f: Features): number {
+  const counts = new Map<unknown, number>();
+  for (let i = 0; i < f.count; i++) {
+    const kind = at(f.kind, i);
+    counts.set(kind, (counts.get(kind) ?? 0) + 1);
+  }
+  let total = 0;
+  for (const c of counts.values()) total += (c * (c - 1)) / 2;
+  return total;
 }

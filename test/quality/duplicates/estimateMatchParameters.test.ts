@@ -45,6 +45,31 @@ describe('estimateMatchParameters (EM)', () => {
     expect(fit.parameters.phone.agree.m).toBeCloseTo(phone.mAgree / phone.mBoth, 1);
   });
 
+  it('returns the threshold of even odds against the chance that two random records match (hand formula; truth of the generator)', () => {
+    // Second path: count the pairs of one kind and the candidate pairs from the columns, then
+    // p = matchShare * candidates / pairs of one kind and threshold = log2((1 - p) / p).
+    const f = extractFeatures(s.customers, 'CN');
+    const n = s.customers.length;
+    const kinds = new Map<unknown, number>();
+    for (let i = 0; i < n; i++) kinds.set(at(f.kind, i), (kinds.get(at(f.kind, i)) ?? 0) + 1);
+    const allPairs = [...kinds.values()].reduce((t, c) => t + (c * (c - 1)) / 2, 0);
+    const { codes } = candidatePairs(f, BLOCKING_KEYS, 100);
+    let candidates = 0;
+    for (const code of codes) {
+      const a = Math.floor(code / n);
+      if (at(f.kind, a) === at(f.kind, code - a * n)) candidates++;
+    }
+    const p = (fit.matchShare * candidates) / allPairs;
+    expect(fit.randomPairMatchProbability).toBeCloseTo(p, 12);
+    expect(fit.threshold).toBeCloseTo(Math.log2((1 - p) / p), 9);
+    expect(fit.reviewThreshold).toBeCloseTo(fit.threshold - 4, 9);
+    // Against the truth: the generator's duplicate pairs over all pairs of one kind give the chance
+    // two random records match; the estimate's threshold is within half a bit of the truth's.
+    const truePairs = s.clusters.reduce((t, ids) => t + (ids.length * (ids.length - 1)) / 2, 0);
+    const truth = truePairs / allPairs;
+    expect(Math.abs(fit.threshold - Math.log2((1 - truth) / truth))).toBeLessThan(0.5);
+  });
+
   it('counts u on all pairs when there are at most 500,000: the rate of accidental agreement, with the prior of 20 pairs', () => {
     // 900 records: 404,550 pairs, all visited. Second implementation: count the pairs of one kind
     // where both have phones, and those sharing one, straight from the normalised columns; u is
@@ -65,8 +90,9 @@ describe('estimateMatchParameters (EM)', () => {
     expect(u).toBeCloseTo((sharing + 20 * 0.0001) / (both + 20), 12);
   });
 
-  it('gives weights that find duplicates with F1 of at least 0.95 on the synthetic set', () => {
-    const q = evaluateDuplicates(findDuplicates(s.customers, { parameters: fit.parameters }).clusters, s.clusters);
+  it('gives weights that find duplicates with F1 of at least 0.95 on the synthetic set, with the threshold it returns', () => {
+    const { parameters, threshold, reviewThreshold } = fit;
+    const q = evaluateDuplicates(findDuplicates(s.customers, { parameters, threshold, reviewThreshold }).clusters, s.clusters);
     expect(q.f1).toBeGreaterThanOrEqual(0.95);
   });
 
