@@ -281,7 +281,7 @@ export function estimateMatchParameters(
   });
   const priorM = m.slice();
   // u among the candidate pairs that do not match, for the E-step: starts from (and is pulled
-  // toward) the starting u, which are chances of agreeing within a block.
+  // toward) the starting u (the defaults' are chances of agreeing within a block).
   const priorCandidateU = u.slice();
   const candidateU = u.slice();
   estimateU(f, start, weights, u);
