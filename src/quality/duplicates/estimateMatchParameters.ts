@@ -31,7 +31,8 @@ export interface EstimateOptions extends Pick<FindDuplicatesOptions, 'keys' | 'c
 
 /**
  * What {@link estimateMatchParameters} returns: the parameters, and the thresholds that go with
- * them. Pass all three to findDuplicates (`{ parameters, threshold, reviewThreshold }`).
+ * them. The parameters carry the thresholds too, so `findDuplicates(customers, { parameters })`
+ * uses them; a `threshold` in the options overrides them.
  *
  * @example
  * ```ts
@@ -43,7 +44,7 @@ export interface EstimateOptions extends Pick<FindDuplicatesOptions, 'keys' | 'c
  * ```
  */
 export interface MatchParameterEstimate {
-  /** The estimated m and u of every field (and the starting name cut-offs, unchanged). */
+  /** The estimated m and u of every field, the starting name cut-offs (unchanged), and `threshold` and `reviewThreshold` below. */
   readonly parameters: MatchParameters;
   /** The estimated share of matches among the candidate pairs blocking makes. */
   readonly matchShare: number;
@@ -207,8 +208,10 @@ const sharedLevel = (e: FieldEvidence) => (e.field !== 'street' ? 'agree' : e.si
  * at even odds, as Splink scores a pair): the estimated chance that two random records match is
  * the match share times the candidate pairs over all pairs, and a pair matches when its score
  * reaches `log2((1 - p) / p)` bits (at least 0), about 13 bits for 10,000 records with a few
- * thousand duplicate pairs. Pass it with the parameters: findDuplicates' default threshold of 8
- * belongs to the default parameters, and with fitted ones lets a name alone match on large sets.
+ * thousand duplicate pairs. The returned parameters carry it (and the review threshold 4 bits
+ * below), and findDuplicates and the duplicate index use it unless their options give a
+ * `threshold`: their default of 8 belongs to the default parameters, and with fitted ones lets a
+ * name alone match on large sets.
  *
  * @param customers - the records (ids must be unique)
  * @param options - {@link EstimateOptions}
@@ -228,10 +231,9 @@ const sharedLevel = (e: FieldEvidence) => (e.field !== 'street' ? 'agree' : e.si
  * //=> true
  * fit.parameters.phone.agree.m > 0.5;
  * //=> true
- * const { parameters, threshold, reviewThreshold } = fit;
- * threshold > 8;
+ * fit.threshold > 8 && fit.parameters.threshold === fit.threshold;
  * //=> true
- * const result = findDuplicates(customers, { parameters, threshold, reviewThreshold });
+ * const result = findDuplicates(customers, { parameters: fit.parameters }); // at fit.threshold
  * ```
  */
 export function estimateMatchParameters(
@@ -335,18 +337,19 @@ export function estimateMatchParameters(
     moved = Math.max(moved, updateLevels(m, sm, priorM), updateLevels(candidateU, su, priorCandidateU));
     converged = moved < tolerance;
   }
-  const out: Record<string, unknown> = { nameHigh: start.nameHigh, nameMedium: start.nameMedium };
+  const randomPairMatchProbability = Math.min(1 - EPS, (share * pairs) / pairsOfOneKind(f));
+  const threshold = Math.max(0, Math.log2((1 - randomPairMatchProbability) / randomPairMatchProbability));
+  const reviewThreshold = threshold - REVIEW_BAND;
+  const out: Record<string, unknown> = { nameHigh: start.nameHigh, nameMedium: start.nameMedium, threshold, reviewThreshold };
   FIELDS.forEach((field, k) => {
     out[field] = Object.fromEntries(LEVELS[field].map((level, l) => [level, { m: m[k * SLOTS + l] as number, u: u[k * SLOTS + l] as number }]));
   });
-  const randomPairMatchProbability = Math.min(1 - EPS, (share * pairs) / pairsOfOneKind(f));
-  const threshold = Math.max(0, Math.log2((1 - randomPairMatchProbability) / randomPairMatchProbability));
   return {
     parameters: out as unknown as MatchParameters,
     matchShare: share,
     randomPairMatchProbability,
     threshold,
-    reviewThreshold: threshold - REVIEW_BAND,
+    reviewThreshold,
     iterations,
     converged,
   };

@@ -50,6 +50,15 @@ export interface MatchParameters {
   readonly nameHigh: number;
   /** Jaro-Winkler at or above which two names count as `medium`. */
   readonly nameMedium: number;
+  /**
+   * The score (bits) at or above which a pair matches under these parameters, used when the
+   * options give no `threshold` (without either, 8). {@link estimateMatchParameters} sets it: its
+   * `u` are chances of agreeing between records drawn at random, so scores under its parameters
+   * run higher than under the defaults, and 8 would let a name alone match on large sets.
+   */
+  readonly threshold?: number;
+  /** The review threshold that goes with `threshold`, used when the options give neither threshold (without any, 4). */
+  readonly reviewThreshold?: number;
 }
 
 const level = (m: number, u: number): LevelProbabilities => ({ m, u });

@@ -27,9 +27,19 @@ export interface FindDuplicatesOptions extends LongRunningOptions {
   readonly customKeys?: readonly CustomBlockingKey[];
   /** m and u probabilities. Default {@link DEFAULT_MATCH_PARAMETERS}. */
   readonly parameters?: MatchParameters;
-  /** Score (bits) at or above which a pair is a `match`. Default 8: an exact name with a shared phone or email (20.6), or a name typo with postal code and birth date agreeing, passes; a shared phone with a different name (7.8, often a household member) is left for review. */
+  /**
+   * Score (bits) at or above which a pair is a `match`. Default: the `parameters`' own `threshold`
+   * when they carry one (estimateMatchParameters' do), else 8: with the default parameters an exact
+   * name with a shared phone or email (20.6), or a name typo with postal code and birth date
+   * agreeing, passes; a shared phone with a different name (7.8, often a household member) is
+   * left for review.
+   */
   readonly threshold?: number;
-  /** Score at or above which a non-matching pair is returned for clerical `review`. Default 4. */
+  /**
+   * Score at or above which a non-matching pair is returned for clerical `review`. Default: the
+   * `parameters`' own `reviewThreshold` when this `threshold` is not given and they carry one,
+   * else 4 (at most the threshold the parameters carry).
+   */
   readonly reviewThreshold?: number;
   /** Blocks with more records than this are skipped (and counted). Default 100. */
   readonly maxBlockSize?: number;
@@ -227,8 +237,11 @@ export interface MatchSettings {
 /** Checks options and fills in defaults. */
 export function matchSettings(options: FindDuplicatesOptions): MatchSettings {
   assert(options !== null && typeof options === 'object', 'INVALID_ARGUMENT', { params: { field: 'options', rule: 'must be an object' } });
-  const threshold = options.threshold ?? 8;
-  const review = options.reviewThreshold ?? 4;
+  // Thresholds carried by the parameters (estimateMatchParameters sets them) apply unless the
+  // options give a threshold; a review threshold carried alone would not fit another threshold.
+  const carried = options.threshold === undefined ? options.parameters : undefined;
+  const threshold = options.threshold ?? carried?.threshold ?? 8;
+  const review = options.reviewThreshold ?? carried?.reviewThreshold ?? (carried?.threshold === undefined ? 4 : Math.min(4, threshold));
   assert(Number.isFinite(threshold), 'INVALID_ARGUMENT', { params: { field: 'threshold', rule: 'must be a finite number' } });
   assert(Number.isFinite(review) && review <= threshold, 'INVALID_ARGUMENT', {
     params: { field: 'reviewThreshold', rule: 'must be a finite number not above threshold' },

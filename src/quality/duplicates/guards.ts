@@ -40,7 +40,8 @@ export function requireLevelProbabilities(p: unknown, field = 'm/u'): LevelProba
 
 /**
  * Checks a whole {@link MatchParameters}: every level of every required field (and of the optional
- * ones when present) with m and u in (0, 1], and `nameHigh`, `nameMedium` numbers in [0, 1].
+ * ones when present) with m and u in (0, 1], `nameHigh`, `nameMedium` numbers in [0, 1], and
+ * `threshold`, `reviewThreshold` finite numbers when present.
  *
  * @throws {CrmError} `INVALID_ARGUMENT` naming the first bad field
  * @internal
@@ -56,6 +57,9 @@ export function requireMatchParameters(parameters: unknown): MatchParameters {
   }
   for (const field of ['nameHigh', 'nameMedium']) {
     requireFiniteInRange(p[field], `parameters.${field}`, 0, 1);
+  }
+  for (const field of ['threshold', 'reviewThreshold']) {
+    assert(p[field] === undefined || Number.isFinite(p[field]), 'INVALID_ARGUMENT', { params: { field: `parameters.${field}`, rule: 'must be a finite number' } });
   }
   return p as unknown as MatchParameters;
 }

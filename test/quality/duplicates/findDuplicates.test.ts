@@ -97,6 +97,29 @@ describe('findDuplicates', () => {
     expectThrowsCode(() => findDuplicates([], { threshold: 5, reviewThreshold: 6 }), 'INVALID_ARGUMENT');
   });
 
+  it('uses the thresholds the parameters carry unless the options give a threshold (hand calculation from the default m/u)', () => {
+    // The pair of the first test scores name exact + phone agree + postal disagree + street exact
+    // = 7.82 + 12.77 - 3.31 + 8.45, about 25.7 bits.
+    const pair = [
+      person('a', '李雷', { contactPoints: [phone('13812345678'), address('100080')] }),
+      person('b', '李 雷', { contactPoints: [phone('+86 138 1234 5678'), address('100081')] }),
+    ];
+    const score = W(P.name.exact) + W(P.phone.agree) + W(P.postalCode.disagree) + W(P.street!.exact);
+    expect(score).toBeGreaterThan(25);
+    expect(score).toBeLessThan(26);
+    const status = (options: Parameters<typeof findDuplicates>[1]) => findDuplicates(pair, options).pairs.map((p) => p.status);
+    // carried 27 / 23: the pair is left for review; carried 27 / 26: below review, not reported
+    expect(status({ parameters: { ...P, threshold: 27, reviewThreshold: 23 } })).toEqual(['review']);
+    expect(status({ parameters: { ...P, threshold: 27, reviewThreshold: 26 } })).toEqual([]);
+    // a threshold in the options wins, with the default review threshold (4), not the carried one
+    expect(status({ parameters: { ...P, threshold: 27, reviewThreshold: 26 }, threshold: 20 })).toEqual(['match']);
+    // a carried threshold below 4 without a review threshold reviews from that threshold down to itself
+    expect(status({ parameters: { ...P, threshold: 2 } })).toEqual(['match']);
+    // carried thresholds are checked like the options'
+    expectThrowsCode(() => findDuplicates(pair, { parameters: { ...P, threshold: Number.NaN } }), 'INVALID_ARGUMENT');
+    expectThrowsCode(() => findDuplicates(pair, { parameters: { ...P, threshold: 5, reviewThreshold: 6 } }), 'INVALID_ARGUMENT');
+  });
+
   it('finds duplicates in the synthetic set with F1 of at least 0.95 (truth: the generator)', () => {
     const s = syntheticCustomers({ count: 10_000, seed: 11, asOf: new Date('2026-01-01') });
     const q = evaluateDuplicates(findDuplicates(s.customers).clusters, s.clusters);
