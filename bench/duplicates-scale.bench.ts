@@ -31,7 +31,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, write
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Customer } from '../src';
-import { report } from './harness';
+import { DATA_DIR, report } from './harness';
 
 type Quality = typeof import('../src/quality');
 const asOf = new Date('2026-01-01T00:00:00Z');
@@ -86,8 +86,6 @@ function timed<T>(run: () => T, referenceMs: number): { result: T; figures: Reco
 }
 
 const rssMiB = () => Math.round(process.resourceUsage().maxRSS / 1024);
-
-const DATA_DIR = join(import.meta.dirname, '..', '.bench-out');
 
 /** The export of `count` synthetic records (seed 2), one JSON object a line; written once. */
 async function exportFile(count: number): Promise<string> {

@@ -3,8 +3,12 @@
  * figures can be compared across runs (`npm run bench > figures.jsonl`). Benchmarks never fail for
  * being slow.
  */
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { mulberry32 } from '../src/core/random';
+
+/** Where benches keep the data they write once and reuse (gitignored). */
+export const DATA_DIR = join(import.meta.dirname, '..', '.bench-out');
 
 export interface Measurement {
   readonly bench: string;

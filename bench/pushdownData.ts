@@ -13,7 +13,7 @@ import { DuckDBInstance, timestampTZValue } from '@duckdb/node-api';
 import { Money } from '../src/core/money/Money';
 import type { Transaction, TransactionColumns } from '../src/customer/index';
 import { gammaSampler } from './clvContinuousData';
-import { seededRandom } from './harness';
+import { DATA_DIR, seededRandom } from './harness';
 
 export const AS_OF = new Date('2026-03-01T00:00:00Z');
 const DAY_MS = 86_400_000;
@@ -152,7 +152,6 @@ export function toColumns(d: TxColumns, ids: 'dictionary' | 'strings'): Transact
   };
 }
 
-export const DATA_DIR = join(import.meta.dirname, '..', '.bench-out');
 
 /**
  * Writes the rows once per size: a DuckDB database (table tx: customer_id, type, amount_minor,

@@ -69,10 +69,12 @@ describe('birth dates given as ISO text (records parsed from JSON)', () => {
   });
 });
 
+// The birth-date key extraction gives a record (YYYYMMDD, '' for none).
+const keyOf = (birthDate: unknown) => at(extractFeatures([person('x', 'A B', { person: { birthDate } } as unknown as Partial<Customer>)], 'CN').birthDate, 0);
+
 describe('birth-date keys of ISO text against the Date (property)', () => {
   // A second path: the key of a Date's toISOString() and of the same instant written with any
   // whole-minute offset must be the key of the Date itself (its UTC calendar day).
-  const keyOf = (birthDate: unknown) => at(extractFeatures([person('x', 'A B', { person: { birthDate } } as unknown as Partial<Customer>)], 'CN').birthDate, 0);
   const withOffset = (d: Date, minutes: number) => {
     const local = new Date(d.getTime() + minutes * 60_000).toISOString().slice(0, 19);
     const sign = minutes < 0 ? '-' : '+';
@@ -93,7 +95,6 @@ describe('birth-date keys of ISO text against the Date (property)', () => {
 describe('birth-date text read as the customer schema reads it (differential, DateSchema)', () => {
   // The second implementation is the customer schema itself: text is a birth date here exactly
   // when DateSchema accepts it, and then its key is the key of the Date DateSchema makes.
-  const keyOf = (birthDate: unknown) => at(extractFeatures([person('x', 'A B', { person: { birthDate } } as unknown as Partial<Customer>)], 'CN').birthDate, 0);
   const two = (lo: number, hi: number) => fc.integer({ min: lo, max: hi }).map((v) => String(v).padStart(2, '0'));
   const text = fc
     .tuple(

@@ -9,24 +9,22 @@ import { contactValues } from './featureColumns';
 describe('estimateMatchParameters (EM)', () => {
   const s = syntheticCustomers({ count: 20_000, seed: 3, asOf: new Date('2026-01-01') });
   const fit = estimateMatchParameters(s.customers);
+  // The candidate pairs of one kind, from blocking on the columns EM reads (the next two tests).
+  const f = extractFeatures(s.customers, 'CN');
+  const n = s.customers.length;
+  const sameKind = Array.from(candidatePairs(f, BLOCKING_KEYS, 100).codes, (code) => [Math.floor(code / n), code % n] as const).filter(
+    ([a, b]) => at(f.kind, a) === at(f.kind, b),
+  );
 
   it('converges and recovers the rates the known truth gives on the candidate pairs', () => {
     expect(fit.converged).toBe(true);
     // Empirical rates from the generator's truth: among candidate pairs (same kind) that are true
     // duplicates / are not, the share agreeing on phone (of those with phones on both sides).
-    const f = extractFeatures(s.customers, 'CN');
-    const n = s.customers.length;
     const cluster = new Map<string, number>();
     s.clusters.forEach((ids, k) => ids.forEach((id) => cluster.set(id, k)));
-    const { codes } = candidatePairs(f, BLOCKING_KEYS, 100);
     let matches = 0;
-    let candidates = 0;
     const phone = { mAgree: 0, mBoth: 0, uAgree: 0, uBoth: 0 };
-    for (const code of codes) {
-      const a = Math.floor(code / n);
-      const b = code - a * n;
-      if (at(f.kind, a) !== at(f.kind, b)) continue;
-      candidates++;
+    for (const [a, b] of sameKind) {
       const ka = cluster.get(at(f.ids, a));
       const isMatch = ka !== undefined && ka === cluster.get(at(f.ids, b));
       if (isMatch) matches++;
@@ -41,25 +39,17 @@ describe('estimateMatchParameters (EM)', () => {
         }
       }
     }
-    expect(fit.matchShare).toBeCloseTo(matches / candidates, 1);
+    expect(fit.matchShare).toBeCloseTo(matches / sameKind.length, 1);
     expect(fit.parameters.phone.agree.m).toBeCloseTo(phone.mAgree / phone.mBoth, 1);
   });
 
   it('returns the threshold of even odds against the chance that two random records match (hand formula; truth of the generator)', () => {
     // Second path: count the pairs of one kind and the candidate pairs from the columns, then
     // p = matchShare * candidates / pairs of one kind and threshold = log2((1 - p) / p).
-    const f = extractFeatures(s.customers, 'CN');
-    const n = s.customers.length;
     const kinds = new Map<unknown, number>();
     for (let i = 0; i < n; i++) kinds.set(at(f.kind, i), (kinds.get(at(f.kind, i)) ?? 0) + 1);
     const allPairs = [...kinds.values()].reduce((t, c) => t + (c * (c - 1)) / 2, 0);
-    const { codes } = candidatePairs(f, BLOCKING_KEYS, 100);
-    let candidates = 0;
-    for (const code of codes) {
-      const a = Math.floor(code / n);
-      if (at(f.kind, a) === at(f.kind, code - a * n)) candidates++;
-    }
-    const p = (fit.matchShare * candidates) / allPairs;
+    const p = (fit.matchShare * sameKind.length) / allPairs;
     expect(fit.randomPairMatchProbability).toBeCloseTo(p, 12);
     expect(fit.threshold).toBeCloseTo(Math.log2((1 - p) / p), 9);
     expect(fit.reviewThreshold).toBeCloseTo(fit.threshold - 4, 9);
