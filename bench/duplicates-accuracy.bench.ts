@@ -1,7 +1,7 @@
 /**
  * Duplicate detection quality on data crmkit did not design: FEBRL 1-4 (test/fixtures/febrl), the
- * Chicago early-childhood-centre records with their hand-given truth and Splink's fake_1000 (outside
- * files, not committed: see test/quality/duplicates/OUTSIDE_DATA.md; skipped when absent), and
+ * Chicago early-childhood-centre records with their hand-given truth, Splink's fake_1000 and its
+ * historical figures (outside files, not committed: see test/quality/duplicates/OUTSIDE_DATA.md; skipped when absent), and
  * mixed Chinese and Western customer records (assumed surname frequencies) with the
  * damage of issue 18 (test/quality/duplicates/realistic.ts); then crmkit's own synthetic generator and the
  * hand-written held-out records. Pairwise precision, recall and F1 with the default parameters and
@@ -22,6 +22,7 @@ import { loadFebrl } from '../test/quality/duplicates/febrl';
 import { heldOutPairs } from '../test/quality/duplicates/heldOut';
 import { realisticCustomers } from '../test/quality/duplicates/realistic';
 import { loadSplinkFake1000, splinkFake1000Available } from '../test/quality/duplicates/splinkFake1000';
+import { loadSplinkHistorical, splinkHistoricalAvailable } from '../test/quality/duplicates/splinkHistorical';
 import { report } from './harness';
 
 type Data = { customers: Customer[]; clusters: string[][] };
@@ -36,6 +37,7 @@ const sets: Record<string, { label: string; data: () => Data; identifiers: strin
   realistic2: { label: 'realistic Chinese + Western, 5k (seed 12)', data: () => realisticCustomers(5_000, 12), identifiers: [] },
   chicago: { label: 'Chicago early-childhood centres (organisations)', data: () => loadChicagoEce(), identifiers: [], available: chicagoEceAvailable },
   splink: { label: 'Splink fake_1000 (UK people, heavy damage)', data: () => loadSplinkFake1000(), identifiers: [], available: splinkFake1000Available },
+  historical: { label: 'Splink historical figures 50k (UK people, titles, heavy damage)', data: () => loadSplinkHistorical(), identifiers: [], available: splinkHistoricalAvailable },
   synthetic: { label: 'synthetic 20k (seed 7)', data: () => syntheticCustomers({ count: 20_000, seed: 7, asOf }), identifiers: [] },
   heldOut: { label: 'held-out hand-written records', data: () => heldOutPairs(), identifiers: ['memberNo'] },
 };

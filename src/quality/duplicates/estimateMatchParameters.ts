@@ -23,7 +23,7 @@ const clamp = (x: number) => Math.min(1 - EPS, Math.max(EPS, x));
 export interface EstimateOptions extends Pick<FindDuplicatesOptions, 'keys' | 'customKeys' | 'maxBlockSize' | 'defaultRegion' | 'identifiers'> {
   /** Starting m and u (and the name similarity cut-offs, which are kept). Default {@link DEFAULT_MATCH_PARAMETERS}. */
   readonly start?: MatchParameters;
-  /** Default 100; at most 10,000. */
+  /** Default 1,000 (an iteration costs the distinct agreement patterns, a few hundred, not the pairs); at most 10,000. */
   readonly maxIterations?: number;
   /** Stop when no probability moves by more than this. Default 1e-6. */
   readonly tolerance?: number;
@@ -242,7 +242,7 @@ export function estimateMatchParameters(
 ): MatchParameterEstimate {
   requireEstimateOptions(options);
   const start = options.start ?? DEFAULT_MATCH_PARAMETERS;
-  const maxIterations = options.maxIterations ?? 100;
+  const maxIterations = options.maxIterations ?? 1000;
   const tolerance = options.tolerance ?? 1e-6;
   assert(Number.isInteger(maxIterations) && maxIterations > 0, 'INVALID_ARGUMENT', { params: { field: 'maxIterations', rule: 'must be a positive integer' } });
   assert(tolerance > 0, 'INVALID_ARGUMENT', { params: { field: 'tolerance', rule: 'must be positive' } });
@@ -287,18 +287,25 @@ export function estimateMatchParameters(
   const priorCandidateU = u.slice();
   const candidateU = u.slice();
   estimateU(f, start, weights, u);
+  // EM sees a pair only through its agreement levels, so pairs with the same levels are one
+  // pattern, counted: a few hundred patterns stand for hundreds of thousands of pairs, and an
+  // iteration costs the patterns, not the pairs.
+  const { patterns, counts } = agreementPatterns(obs, pairs, F);
+  const P = counts.length;
   // Start from the share of pairs the starting weights call a match (at 8 bits), not a guess.
   let share = 0;
-  for (let i = 0; i < pairs; i++) {
+  for (let i = 0; i < P; i++) {
     let score = 0;
     for (let k = 0; k < F; k++) {
-      const l = obs[i * F + k] as number;
+      const l = patterns[i * F + k] as number;
       if (l >= 0) score += Math.log2((m[k * SLOTS + l] as number) / (u[k * SLOTS + l] as number));
     }
-    if (score >= 8) share++;
+    if (score >= 8) share += counts[i] as number;
   }
   share = Math.min(0.9, Math.max(0.01, share / pairs));
-  const g = new Float64Array(pairs);
+  const g = new Float64Array(P);
+  const logM = new Float64Array(F * SLOTS);
+  const logU = new Float64Array(F * SLOTS);
   let iterations = 0;
   let converged = false;
   while (iterations < maxIterations && !converged) {
@@ -307,14 +314,18 @@ export function estimateMatchParameters(
     // that do not match (candidateU), not against random pairs: blocking picked every candidate
     // for agreeing on something, and against random pairs nearly all of them would look like
     // matches (the share went to 1 on the Chicago records).
-    for (let i = 0; i < pairs; i++) {
+    for (let j = 0; j < F * SLOTS; j++) {
+      logM[j] = Math.log(m[j] as number);
+      logU[j] = Math.log(candidateU[j] as number);
+    }
+    for (let i = 0; i < P; i++) {
       let lm = Math.log(share);
       let lu = Math.log(1 - share);
       for (let k = 0; k < F; k++) {
-        const l = obs[i * F + k] as number;
+        const l = patterns[i * F + k] as number;
         if (l < 0) continue;
-        lm += Math.log(m[k * SLOTS + l] as number);
-        lu += Math.log(candidateU[k * SLOTS + l] as number);
+        lm += logM[k * SLOTS + l] as number;
+        lu += logU[k * SLOTS + l] as number;
       }
       g[i] = 1 / (1 + Math.exp(lu - lm));
     }
@@ -322,14 +333,15 @@ export function estimateMatchParameters(
     const sm = new Float64Array(F * SLOTS);
     const su = new Float64Array(F * SLOTS);
     let total = 0;
-    for (let i = 0; i < pairs; i++) {
-      const gi = g[i] as number;
-      total += gi;
+    for (let i = 0; i < P; i++) {
+      const c = counts[i] as number;
+      const matches = c * (g[i] as number);
+      total += matches;
       for (let k = 0; k < F; k++) {
-        const l = obs[i * F + k] as number;
+        const l = patterns[i * F + k] as number;
         if (l < 0) continue;
-        sm[k * SLOTS + l] = (sm[k * SLOTS + l] as number) + gi;
-        su[k * SLOTS + l] = (su[k * SLOTS + l] as number) + 1 - gi;
+        sm[k * SLOTS + l] = (sm[k * SLOTS + l] as number) + matches;
+        su[k * SLOTS + l] = (su[k * SLOTS + l] as number) + c - matches;
       }
     }
     let moved = Math.abs(total / pairs - share);
@@ -353,6 +365,29 @@ export function estimateMatchParameters(
     iterations,
     converged,
   };
+}
+
+/**
+ * The distinct rows of `obs` (`pairs` rows of `F` levels, -1 for not compared) and how many pairs
+ * have each, in first-seen order. A row is keyed by its levels in base 5, exact for up to 22 fields.
+ */
+function agreementPatterns(obs: Int8Array, pairs: number, F: number): { patterns: Int8Array; counts: Float64Array } {
+  const index = new Map<number, number>();
+  const firstRow: number[] = [];
+  const counts: number[] = [];
+  for (let i = 0; i < pairs; i++) {
+    let key = 0;
+    for (let k = 0; k < F; k++) key = key * 5 + (obs[i * F + k] as number) + 1;
+    const at = index.get(key);
+    if (at === undefined) {
+      index.set(key, counts.length);
+      firstRow.push(i);
+      counts.push(1);
+    } else counts[at] = (counts[at] as number) + 1;
+  }
+  const patterns = new Int8Array(counts.length * F);
+  firstRow.forEach((row, j) => patterns.set(obs.subarray(row * F, row * F + F), j * F));
+  return { patterns, counts: Float64Array.from(counts) };
 }
 
 /** Pairs of records of one kind (people with people, organisations with organisations): the pairs findDuplicates could compare. */
