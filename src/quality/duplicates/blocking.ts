@@ -26,6 +26,9 @@ import { BUCKET_SORT_MIN, sortPacked } from './sortPacked';
  * - `streetPostalCode`: the street line and the postal code
  * - `streetLocality`, `nameLocality`: the street line, or the name, and the city (the district when
  *   there is no city) of the first address: addresses typed without a postal code
+ * - `familyLocality`: the family name and that city (or district): a given name written another way
+ *   (`Tom` / `Thomas`, an initial) with no birth date or postal code to pair on; a common surname
+ *   in a large city makes a block over `maxBlockSize`, which is skipped
  * - `identifier`: each identifier attribute declared in `identifiers`
  *
  * @example
@@ -50,6 +53,7 @@ export const BLOCKING_KEYS = [
   'streetPostalCode',
   'streetLocality',
   'nameLocality',
+  'familyLocality',
   'identifier',
 ] as const;
 
@@ -124,6 +128,9 @@ export function builtInKeys(key: BlockingKey, f: Features, i: number, emit: (has
       return;
     case 'nameLocality':
       if (f.nameHash[i]) two(f.nameHash[i] as number, fieldHash(locality(f, i)), emit);
+      return;
+    case 'familyLocality':
+      if (f.familyHash[i]) two(f.familyHash[i] as number, fieldHash(locality(f, i)), emit);
       return;
     case 'identifier':
       for (let k = 0; k < f.identifiers.length; k++) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Customer } from 'crmkit';
-import { findDuplicates } from 'crmkit/quality';
+import { BLOCKING_KEYS, findDuplicates } from 'crmkit/quality';
 import { organization, person } from '../helpers';
 
 // Expected scores are worked by hand from DEFAULT_MATCH_PARAMETERS, weight = log2(m / u):
@@ -80,6 +80,15 @@ describe('blocking on addresses without a postal code', () => {
     const d = person('d', '张伟', { contactPoints: [street('解放路88号', '杭州', 'CN')] });
     expect(findDuplicates([c, d], { keys: ['nameLocality'] }).comparisons).toBe(1);
     expect(findDuplicates([c, d], { keys: ['namePostalCode'] }).comparisons).toBe(0);
+  });
+
+  it('compares a family name in one city when the given name is written another way (Tom / Thomas), and not across cities', () => {
+    const a = person('a', 'Tom Clifford', { contactPoints: [street('-', 'Devon', 'GB')] });
+    const b = person('b', 'Thomas Clifford', { contactPoints: [street('-', 'Devon', 'GB')] });
+    const c = person('c', 'Thomas Clifford', { contactPoints: [street('-', 'Leeds', 'GB')] });
+    expect(findDuplicates([a, b], { keys: ['familyLocality'] }).comparisons).toBe(1);
+    expect(findDuplicates([a, b], { keys: BLOCKING_KEYS.filter((k) => k !== 'familyLocality') }).comparisons).toBe(0);
+    expect(findDuplicates([a, c], { keys: ['familyLocality'] }).comparisons).toBe(0);
   });
 });
 

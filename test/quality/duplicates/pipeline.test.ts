@@ -37,6 +37,7 @@ function keyStrings(key: (typeof BLOCKING_KEYS)[number], f: Features, i: number)
     case 'streetPostalCode': return two(at(f.street, i), at(f.postalCode, i));
     case 'streetLocality': return two(at(f.street, i), at(f.city, i) || at(f.district, i));
     case 'nameLocality': return two(at(f.name, i), at(f.city, i) || at(f.district, i));
+    case 'familyLocality': return two(at(f.family, i), at(f.city, i) || at(f.district, i));
     case 'identifier': return f.identifierKeys.flatMap((k, j) => two(k, at(f.identifiers[j]!, i)));
   }
 }
