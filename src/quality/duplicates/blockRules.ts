@@ -4,6 +4,7 @@ import type { BlockingKey } from './blocking';
 import type { Features } from './features';
 import { at } from './column';
 import { contactAt } from './contactList';
+import { givenNamesAgree } from './personName';
 
 /** Records per block up to which every pair of a block is compared; bigger blocks use windows. */
 export const DEFAULT_BLOCK_WINDOW = 20;
@@ -69,6 +70,9 @@ export function namesOverlap(f: Features, a: number, b: number): boolean {
  */
 export function pairScreen(key: BlockingKey | undefined, screenNames = true): PairScreen | undefined {
   if (key === 'nameLatin') return pairsByLatin;
+  // a `familyLocality` block holds everyone of a surname in a city: it is there for a given name
+  // written another way (`Tom` / `Thomas`, 伟霞 / 霞伟, one missing), not for 王芳 / 王建国
+  if (key === 'familyLocality') return givenNamesAgree;
   if (key === 'postalCodeInitial' && screenNames) return namesOverlap;
   return undefined;
 }

@@ -26,9 +26,10 @@ import { BUCKET_SORT_MIN, sortPacked } from './sortPacked';
  * - `streetPostalCode`: the street line and the postal code
  * - `streetLocality`, `nameLocality`: the street line, or the name, and the city (the district when
  *   there is no city) of the first address: addresses typed without a postal code
- * - `familyLocality`: the family name and that city (or district): a given name written another way
- *   (`Tom` / `Thomas`, an initial) with no birth date or postal code to pair on; a common surname
- *   in a large city makes a block over `maxBlockSize`, which is skipped
+ * - `familyLocality`: the family name and that city (or district), pairing only given names that
+ *   could be one person's (`Tom` / `Thomas`, an initial, 伟霞 / 霞伟, one missing; not 王芳 /
+ *   王建国): a given name written another way with no birth date or postal code to pair on; a
+ *   common surname in a large city makes a block over `maxBlockSize`, which is skipped
  * - `identifier`: each identifier attribute declared in `identifiers`
  *
  * @example

@@ -221,7 +221,9 @@ export function scorePair(
       if (level > 1 && placeInFront(na, nb)) level = 1;
     }
     nameExact = level === 0;
-    if (level === 0) score += note(evidence, 'name', 'exact', w.nameExact + (frequency ? frequency(a) : 0), 1);
+    // Equal names are one name; a name equal read the other way round (`Noah Watson` / `Watson Noah`)
+    // counts as the commoner of the two, so the pair scores the same whichever record comes first.
+    if (level === 0) score += note(evidence, 'name', 'exact', w.nameExact + (frequency ? (na === nb ? frequency(a) : Math.min(frequency(a), frequency(b))) : 0), 1);
     // A common name written two ways (`Zhang Wei` / 张伟) is as weak as the commoner of the two.
     else if (level === 1) score += note(evidence, 'name', 'high', w.nameHigh + (frequency ? Math.min(frequency(a), frequency(b)) : 0), s);
     else if (level === 2) score += note(evidence, 'name', 'medium', w.nameMedium, s);

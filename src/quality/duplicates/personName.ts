@@ -193,14 +193,21 @@ export function comparePersonNames(a: NameParts, b: NameParts): NameComparison {
     // side is in characters and the other is not, its parts keep their roles. A Latin name with one
     // part left out (`Noah` typed as the only name, `Thompson` in the first-name box) is compared
     // with either part of the other; a name in characters keeps its roles (王先生 is not 李王).
-    const byB = isCjkName(b) && !isCjkName(a);
-    const latin = !isCjkName(a) && !isCjkName(b);
-    const sf = partAgreement(a.family, b.given, a.familyLatin, b.givenLatin, byB);
-    const sg = partAgreement(a.given, b.family, a.givenLatin, b.familyLatin, !byB);
-    const [family, given] = byB ? [sg, sf] : [sf, sg];
-    const swapped = levelOf(family, given);
-    if (swapped < level && ((sf !== 1 && sg !== 1) || latin)) {
-      level = swapped;
+    // When both are in one script either may be the one split wrongly; both readings are tried and
+    // the better kept (by a rule that does not depend on which record is a), so a pair scores the
+    // same whichever way round it is compared.
+    const cjkA = isCjkName(a);
+    const cjkB = isCjkName(b);
+    const latin = !cjkA && !cjkB;
+    let best: readonly [number, number] | undefined;
+    if (cjkA === cjkB || cjkA) best = swappedReading(a, b, latin); // b split wrongly
+    if (cjkA === cjkB || cjkB) {
+      const other = swappedReading(b, a, latin); // a split wrongly
+      if (other && (!best || readingRank(other) < readingRank(best))) best = other;
+    }
+    if (best && levelOf(best[0], best[1]) < level) {
+      const given = best[1];
+      level = levelOf(best[0], given);
       givenDiffers = given === 0;
       givenPartial = given === 1 || given === 5 || given === 8;
       givenClose = given === 7;
@@ -209,6 +216,23 @@ export function comparePersonNames(a: NameParts, b: NameParts): NameComparison {
   }
   return { level, givenDiffers, givenPartial, givenClose, givenHomophone };
 }
+
+/**
+ * The (family, given) agreement of `kept` with `swapped` read the other way round (its given name
+ * as the family name), or undefined where that reading does not apply: a part missing on either
+ * side swaps only for Latin names (a name in characters keeps its roles: 王先生 is not 李王).
+ */
+function swappedReading(kept: NameParts, swapped: NameParts, latin: boolean): readonly [number, number] | undefined {
+  const family = partAgreement(kept.family, swapped.given, kept.familyLatin, swapped.givenLatin, false);
+  const given = partAgreement(kept.given, swapped.family, kept.givenLatin, swapped.familyLatin, true);
+  return (family !== 1 && given !== 1) || latin ? [family, given] : undefined;
+}
+
+// Agreement codes from strongest to weakest, to choose between two readings of equal level.
+const CODE_STRENGTH = [3, 4, 2, 7, 5, 6, 8, 1, 0];
+/** Orders readings: lower level first, then the stronger given name, then the stronger family name. */
+const readingRank = ([family, given]: readonly [number, number]) =>
+  levelOf(family, given) * 100 + CODE_STRENGTH.indexOf(given) * 10 + CODE_STRENGTH.indexOf(family);
 
 /** The name columns of the feature table, read by index so scoring allocates nothing. */
 export interface NameColumns {
@@ -231,6 +255,15 @@ function pinyinSpelledOut(c: NameColumns, x: number, y: number): boolean {
   const gy = at(c.givenLatin, y);
   if (!whole || !fy || !gy || isCjk(whole.charCodeAt(0)) || !isCjk(at(c.family, y).charCodeAt(0))) return false;
   return whole.length === fy.length + gy.length && (whole === fy + gy || whole === gy + fy);
+}
+
+/**
+ * Whether rows a and b's given names could be one person's: equal, missing on a side, or any of
+ * {@link partAgreement}'s kinds of damage (an initial, a nickname, a typo, a dropped, swapped or
+ * homophone character, pinyin against characters); false only when they are different names.
+ */
+export function givenNamesAgree(c: Pick<NameColumns, 'given' | 'givenLatin'>, a: number, b: number): boolean {
+  return partAgreement(at(c.given, a), at(c.given, b), at(c.givenLatin, a), at(c.givenLatin, b), true) !== 0;
 }
 
 /** {@link comparePersonNames} for rows a and b of the columns, packed as `level * 16 + (givenHomophone ? 8 : 0) + (givenClose ? 4 : 0) + (givenPartial ? 2 : 0) + (givenDiffers ? 1 : 0)`. */

@@ -82,13 +82,19 @@ describe('blocking on addresses without a postal code', () => {
     expect(findDuplicates([c, d], { keys: ['namePostalCode'] }).comparisons).toBe(0);
   });
 
-  it('compares a family name in one city when the given name is written another way (Tom / Thomas), and not across cities', () => {
+  it('compares a family name in one city when the given name is written another way (Tom / Thomas) or missing, not another given name, and not across cities', () => {
     const a = person('a', 'Tom Clifford', { contactPoints: [street('-', 'Devon', 'GB')] });
     const b = person('b', 'Thomas Clifford', { contactPoints: [street('-', 'Devon', 'GB')] });
     const c = person('c', 'Thomas Clifford', { contactPoints: [street('-', 'Leeds', 'GB')] });
     expect(findDuplicates([a, b], { keys: ['familyLocality'] }).comparisons).toBe(1);
     expect(findDuplicates([a, b], { keys: BLOCKING_KEYS.filter((k) => k !== 'familyLocality') }).comparisons).toBe(0);
     expect(findDuplicates([a, c], { keys: ['familyLocality'] }).comparisons).toBe(0);
+    // a different given name of the same surname in the same city is not paired by this key
+    const e = person('e', '王芳', { contactPoints: [street('-', '杭州', 'CN')] });
+    const f = person('f', '王建国', { contactPoints: [street('-', '杭州', 'CN')] });
+    const g = person('g', '王先生', { contactPoints: [street('-', '杭州', 'CN')] });
+    expect(findDuplicates([e, f], { keys: ['familyLocality'] }).comparisons).toBe(0);
+    expect(findDuplicates([e, g], { keys: ['familyLocality'] }).comparisons).toBe(1);
   });
 });
 

@@ -11,6 +11,7 @@ import { linkScore } from '../../../src/quality/duplicates/comparePair';
 import { referenceAverageLink } from './referenceAverageLinkage';
 import { loadFebrl } from './febrl';
 import { contactAt } from '../../../src/quality/duplicates/contactList';
+import { givenNamesAgree } from '../../../src/quality/duplicates/personName';
 import { contactValues } from './featureColumns';
 
 const asOf = new Date('2026-01-01T00:00:00Z');
@@ -108,6 +109,9 @@ function referenceFindDuplicates(customers: readonly Customer[], options: FindDu
           if (key === 'nameLatin' && at(f.name, a).charCodeAt(0) >= 0x3400 && at(f.name, b).charCodeAt(0) >= 0x3400) continue;
           const noGiven = at(f.kind, a) === 0 && at(f.kind, b) === 0 && (at(f.given, a) === '' || at(f.given, b) === '');
           if (key === 'postalCodeInitial' && !noGiven && !shareCharacters(at(f.name, a), at(f.name, b))) continue;
+          // familyLocality pairs only given names that could be one person's: the name comparison's
+          // own rule (nameDamage.test.ts checks its kinds of damage), not written a second time
+          if (key === 'familyLocality' && !givenNamesAgree(f, a, b)) continue;
           pairs.add(`${a},${b}`);
         }
       }

@@ -78,7 +78,7 @@ describe.skipIf(!splinkFake1000Available)("findDuplicates on Splink's fake_1000 
     expect(q.f1).toBeGreaterThanOrEqual(0.92);
   });
 
-  it('EM converges and improves on the defaults: F1 >= 0.945 with the threshold it returns, 7.7 bits here (measured P 1.000 / R 0.925 / F1 0.961, in 373 iterations)', () => {
+  it('EM converges and improves on the defaults: F1 >= 0.945 with the threshold it returns, 7.7 bits here (measured P 1.000 / R 0.923 / F1 0.960)', () => {
     const fit = estimateMatchParameters(customers);
     expect(fit.converged).toBe(true);
     const { parameters, threshold, reviewThreshold } = fit;
@@ -94,20 +94,19 @@ describe.skipIf(!splinkHistoricalAvailable)("findDuplicates on Splink's historic
   // that changes between a person's records. Most missed pairs are never compared: blocking needs
   // an exact name, birth date or postcode shared with something else, and a person's ten records
   // often split into groups that share none. So recall is low; precision holds.
-  it('defaults: precision >= 0.98 and F1 >= 0.72 (measured P 0.992 / R 0.585 / F1 0.736; 0.721 before the familyLocality key)', () => {
+  it('defaults: precision >= 0.98 and F1 >= 0.72 (measured P 0.992 / R 0.586 / F1 0.737; 0.721 before the familyLocality key)', () => {
     const q = evaluateDuplicates(findDuplicates(customers).clusters, clusters);
     expect(q.precision).toBeGreaterThanOrEqual(0.98);
     expect(q.f1).toBeGreaterThanOrEqual(0.72);
   });
 
-  // EM converges slowly here: 124 iterations (344 before the familyLocality key; it stopped
-  // unconverged at the former default of 100). Iterations cost the distinct agreement patterns.
-  it('EM converges within its default iterations and improves on the defaults (measured P 0.989 / R 0.669 / F1 0.798)', () => {
+  // EM converges here in 88 iterations; before the familyLocality key it took 344 (it stopped
+  // unconverged at the former default of 100, with the same F1).
+  it('EM converges and improves on the defaults (measured P 0.989 / R 0.655 / F1 0.788)', () => {
     const fit = estimateMatchParameters(customers);
     expect(fit.converged).toBe(true);
-    expect(fit.iterations).toBeGreaterThan(100);
     const q = evaluateDuplicates(findDuplicates(customers, { parameters: fit.parameters }).clusters, clusters);
     expect(q.precision).toBeGreaterThanOrEqual(0.98);
-    expect(q.f1).toBeGreaterThanOrEqual(0.78);
+    expect(q.f1).toBeGreaterThanOrEqual(0.77);
   }, 120_000);
 });
