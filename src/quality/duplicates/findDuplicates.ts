@@ -202,6 +202,7 @@ export function searchFeatures(f: Features, settings: MatchSettings, options: Lo
       onProgress?.({ phase: 'compare', done: k, total: codes.length });
       throwIfAborted(signal, operation);
     }
+    if ((k & (WARM_BATCH - 1)) === 0) warmRecords(f, codes, k, Math.min(codes.length, k + WARM_BATCH), n);
     const code = codes[k] as number;
     const a = Math.floor(code / n);
     const b = code - a * n;
@@ -217,6 +218,31 @@ export function searchFeatures(f: Features, settings: MatchSettings, options: Lo
     .map((g) => g.map((i) => at(f.ids, i)).sort())
     .sort((x, y) => cmp(x[0] as string, y[0] as string));
   return { pairs, clusters, comparisons: codes.length, skippedBlocks };
+}
+
+// Pairs per warm-up pass of the comparison loop.
+const WARM_BATCH = 64;
+// The last warm-up pass's sum of lengths: written so the compiler keeps the loads that make it.
+let _warmed = 0;
+
+/**
+ * Reads the features the scoring reads of the second record of pairs `from..to`, in a loop of
+ * independent loads, before they are scored: that record lies anywhere in a million rows of
+ * columns, so each read is a cache miss, and scoring one pair at a time leaves the processor one or
+ * two misses in flight (the first record repeats across neighbouring pairs and stays cached). A
+ * million synthetic records: the comparison phase took 2.6 s instead of 2.9 s (medians of three
+ * interleaved runs).
+ */
+function warmRecords(f: Features, codes: Float64Array, from: number, to: number, n: number): void {
+  let sink = 0;
+  for (let k = from; k < to; k++) {
+    const code = codes[k] as number;
+    const b = code - Math.floor(code / n) * n;
+    sink +=
+      at(f.name, b).length + at(f.emails, b).length + at(f.phones, b).length + at(f.birthDate, b).length +
+      at(f.postalCode, b).length + at(f.city, b).length + at(f.street, b).length + at(f.given, b).length + at(f.kind, b);
+  }
+  _warmed = sink;
 }
 
 /** Validated options with their defaults, shared by findDuplicates and the duplicate index. */
