@@ -205,8 +205,9 @@ export function scorePair(
     let level: number;
     let s = 1;
     // A person's name without a given name (王先生, a surname alone) is compared part by part even
-    // when equal: two 王先生 are as likely two people as one.
-    if (na === nb && (at(f.kind, a) !== 0 || at(f.given, a))) level = 0;
+    // when equal: two 王先生 are as likely two people as one. Either side's missing given name
+    // counts, so the pair scores the same whichever record comes first.
+    if (na === nb && (at(f.kind, a) !== 0 || (at(f.given, a) && at(f.given, b)))) level = 0;
     else if (at(f.kind, a) === 0) {
       const packed = personNameLevel(f, a, b);
       level = packed >> 4;

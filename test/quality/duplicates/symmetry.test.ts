@@ -10,10 +10,11 @@ import { realisticCustomers } from './realistic';
 // which of two records is `a`, and a score that changed with it made findDuplicates report other
 // pairs for the same records shuffled (86 of 271,671 compared pairs scored differently each way in
 // 200,000 synthetic records, 32 of them across the match or review line; 350 of 2,678 in Splink's
-// fake_1000). Two causes, both fixed: a name split the wrong way round in one record was only ever
+// fake_1000). Three causes, all fixed: a name split the wrong way round in one record was only ever
 // read as the second record's mistake (冯平磊 declared family 平磊, given 冯, against 冯磊平 was
 // `disagree` one way and `high` the other), and a name equal only when read the other way round
-// (`Noah Watson` / `Watson Noah`) took the first record's name frequency.
+// (`Noah Watson` / `Watson Noah`) took the first record's name frequency, and equal names were
+// compared part by part only when the first record lacked a given name (found by the property).
 
 /** Every compared pair reported (forced into one block, no review floor), as findDuplicates scores it. */
 const compare = (x: Customer, y: Customer): DuplicatePair | undefined =>
@@ -30,6 +31,12 @@ describe('a pair scores the same whichever record comes first', () => {
     const one = verdict(compare(swapped, plain));
     expect(one).toEqual(verdict(compare(plain, swapped)));
     expect(one?.evidence.find((e) => e.startsWith('name:'))).toMatch(/^name:high:/);
+  });
+
+  it('a surname alone against the same name declared as a given name: part by part both ways (was exact one way)', () => {
+    const alone = person('a', '冯');
+    const declared = person('b', '冯', { person: { givenName: '冯' } } as Partial<Customer>);
+    expect(verdict(compare(alone, declared))).toEqual(verdict(compare(declared, alone)));
   });
 
   it('Noah Watson against Watson Noah (parts declared swapped): the same name weight both ways', () => {
