@@ -1,6 +1,5 @@
 import type { Customer } from 'crmkit';
-import { hasOutsideFile, readOutsideFile } from './outsideData';
-import { person } from '../helpers';
+import { hasOutsideFile, labelledPeople, readOutsideFile } from './outsideData';
 
 const FILE = 'splink-fake-1000/fake_1000.csv';
 
@@ -16,25 +15,15 @@ export const splinkFake1000Available = hasOutsideFile(FILE);
  */
 export function loadSplinkFake1000(): { customers: Customer[]; clusters: string[][] } {
   const lines = readOutsideFile(FILE).split('\n').slice(1);
-  const customers: Customer[] = [];
-  const groups = new Map<string, string[]>();
-  for (const line of lines) {
-    if (!line.trim()) continue;
-    const [id, first, surname, dob, city, email, cluster] = line.split(',').map((s) => s.trim()) as string[];
-    const points: Customer['contactPoints'] = [];
-    if (email) points.push({ type: 'email', value: email });
-    if (city) points.push({ type: 'address', country: 'GB', line1: '-', city });
-    const birthDate = /^\d{4}-\d{2}-\d{2}$/.test(dob as string) ? new Date(`${dob}T00:00:00Z`) : undefined;
-    const key = `s${id}`;
-    customers.push(
-      person(key, [first, surname].filter(Boolean).join(' ') || '-', {
-        person: { ...(first && { givenName: first }), ...(surname && { familyName: surname }), ...(birthDate && { birthDate }) },
-        contactPoints: points,
-      } as Partial<Customer>),
-    );
-    const g = groups.get(cluster as string);
-    if (g) g.push(key);
-    else groups.set(cluster as string, [key]);
-  }
-  return { customers, clusters: [...groups.values()].filter((g) => g.length > 1) };
+  return labelledPeople(
+    lines
+      .filter((line) => line.trim())
+      .map((line) => {
+        const [id, first, surname, dob, city, email, cluster] = line.split(',').map((s) => s.trim()) as string[];
+        const points: Customer['contactPoints'] = [];
+        if (email) points.push({ type: 'email', value: email });
+        if (city) points.push({ type: 'address', country: 'GB', line1: '-', city });
+        return { key: `s${id}`, cluster: cluster as string, first: first as string, surname: surname as string, dob: dob as string, contactPoints: points };
+      }),
+  );
 }

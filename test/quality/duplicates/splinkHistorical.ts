@@ -1,6 +1,5 @@
 import type { Customer } from 'crmkit';
-import { hasOutsideFile, readOutsideFile } from './outsideData';
-import { person } from '../helpers';
+import { hasOutsideFile, labelledPeople, readOutsideFile } from './outsideData';
 
 const FILE = 'splink-historical/historical_50k.csv';
 
@@ -40,29 +39,17 @@ function csvFields(line: string): string[] {
 export function loadSplinkHistorical(): { customers: Customer[]; clusters: string[][] } {
   const lines = readOutsideFile(FILE).split('\n');
   const header = csvFields(lines[0] as string);
-  const col = (name: string) => header.indexOf(name);
-  const [ID, CLUSTER, FIRST, SURNAME, DOB, PLACE, POSTCODE] = ['unique_id', 'cluster', 'first_name', 'surname', 'dob', 'birth_place', 'postcode_fake'].map(col) as number[];
-  const customers: Customer[] = [];
-  const groups = new Map<string, string[]>();
-  for (const line of lines.slice(1)) {
-    if (!line.trim()) continue;
-    const f = csvFields(line).map((s) => s.trim());
-    const [id, cluster, first, surname, dob, place, postcode] = [ID, CLUSTER, FIRST, SURNAME, DOB, PLACE, POSTCODE].map((i) => f[i as number] ?? '') as string[];
-    const points: Customer['contactPoints'] = [];
-    if (place || postcode) points.push({ type: 'address', country: 'GB', line1: '-', ...(place && { city: place }), ...(postcode && { postalCode: postcode }) });
-    // a few dates do not exist (1630-02-30): an adopter's import drops them
-    const parsed = /^\d{4}-\d{2}-\d{2}$/.test(dob as string) ? new Date(`${dob}T00:00:00Z`) : undefined;
-    const birthDate = parsed && !Number.isNaN(parsed.getTime()) ? parsed : undefined;
-    const key = `h${id}`;
-    customers.push(
-      person(key, [first, surname].filter(Boolean).join(' ') || '-', {
-        person: { ...(first && { givenName: first }), ...(surname && { familyName: surname }), ...(birthDate && { birthDate }) },
-        contactPoints: points,
-      } as Partial<Customer>),
-    );
-    const g = groups.get(cluster as string);
-    if (g) g.push(key);
-    else groups.set(cluster as string, [key]);
-  }
-  return { customers, clusters: [...groups.values()].filter((g) => g.length > 1) };
+  const columns = ['unique_id', 'cluster', 'first_name', 'surname', 'dob', 'birth_place', 'postcode_fake'].map((name) => header.indexOf(name));
+  return labelledPeople(
+    lines
+      .slice(1)
+      .filter((line) => line.trim())
+      .map((line) => {
+        const f = csvFields(line).map((s) => s.trim());
+        const [id, cluster, first, surname, dob, place, postcode] = columns.map((i) => f[i] ?? '') as string[];
+        const points: Customer['contactPoints'] = [];
+        if (place || postcode) points.push({ type: 'address', country: 'GB', line1: '-', ...(place && { city: place }), ...(postcode && { postalCode: postcode }) });
+        return { key: `h${id}`, cluster: cluster as string, first: first as string, surname: surname as string, dob: dob as string, contactPoints: points };
+      }),
+  );
 }
