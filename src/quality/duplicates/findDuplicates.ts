@@ -230,8 +230,8 @@ let _warmed = 0;
  * independent loads, before they are scored: that record lies anywhere in a million rows of
  * columns, so each read is a cache miss, and scoring one pair at a time leaves the processor one or
  * two misses in flight (the first record repeats across neighbouring pairs and stays cached). A
- * million synthetic records: the comparison phase took 2.6 s instead of 2.9 s (medians of three
- * interleaved runs).
+ * million synthetic records: the comparison phase took 2.65 s instead of 3.44 s (medians of seven
+ * interleaved runs each; ranges 2.46 to 3.37 and 2.68 to 3.97 s).
  */
 function warmRecords(f: Features, codes: Float64Array, from: number, to: number, n: number): void {
   let sink = 0;
