@@ -198,7 +198,8 @@ const sharedLevel = (e: FieldEvidence) => (e.field !== 'street' ? 'agree' : e.si
  * share went to 1 and F1 fell to 0.82, where it is 0.93 now.) The match share starts at the share
  * of pairs the starting weights score at 8 bits or more, and each probability is pulled toward
  * its starting value by a Dirichlet prior worth 20 pairs (MAP-EM), so fields the data say little
- * about stay put; it converges in a few to a few dozen iterations (64 on the Chicago records).
+ * about stay put; it converges in a few to a few dozen iterations (5 to 88 on the guide's twelve
+ * data sets).
  * Probabilities are kept within [1e-6, 1 - 1e-6]. Name-frequency adjustment is not estimated
  * (findDuplicates applies it on top).
  *
@@ -257,15 +258,18 @@ export function estimateMatchParameters(
   const { codes } = candidatePairs(f, options.keys ?? BLOCKING_KEYS, options.maxBlockSize ?? 100);
   const weights = weightTable(start);
   const F = FIELDS.length;
-  const obs = new Int8Array(codes.length * F);
-  let pairs = 0;
+  // EM sees a pair only through its agreement levels, so pairs with the same levels are one
+  // pattern, counted: a few hundred patterns stand for hundreds of thousands of pairs, and an
+  // iteration costs the patterns, not the pairs.
+  const tally = new PatternTally(F);
   for (const code of codes) {
     const a = Math.floor(code / n);
     const b = code - a * n;
     if (at(f.kind, a) !== at(f.kind, b)) continue;
-    levels(f, a, b, start, weights, obs, pairs * F);
-    pairs++;
+    levels(f, a, b, start, weights, tally.row, 0);
+    tally.add();
   }
+  const { pairs } = tally;
   assert(pairs > 0, 'INSUFFICIENT_DATA', { params: { model: 'match parameter estimation', rule: 'candidate pairs from blocking' } });
 
   // m[field][level], u[field][level], flattened with 4 slots per field.
@@ -287,10 +291,8 @@ export function estimateMatchParameters(
   const priorCandidateU = u.slice();
   const candidateU = u.slice();
   estimateU(f, start, weights, u);
-  // EM sees a pair only through its agreement levels, so pairs with the same levels are one
-  // pattern, counted: a few hundred patterns stand for hundreds of thousands of pairs, and an
-  // iteration costs the patterns, not the pairs.
-  const { patterns, counts } = agreementPatterns(obs, pairs, F);
+  const patterns = Int8Array.from(tally.patterns);
+  const counts = Float64Array.from(tally.counts);
   const P = counts.length;
   // Start from the share of pairs the starting weights call a match (at 8 bits), not a guess.
   let share = 0;
@@ -368,26 +370,33 @@ export function estimateMatchParameters(
 }
 
 /**
- * The distinct rows of `obs` (`pairs` rows of `F` levels, -1 for not compared) and how many pairs
- * have each, in first-seen order. A row is keyed by its levels in base 5, exact for up to 22 fields.
+ * Distinct rows of agreement levels (-1 for not compared) and how many pairs have each, in
+ * first-seen order: write a pair's levels into `row`, then call `add`. A row is keyed by its levels
+ * in base 5, exact for up to 22 fields.
  */
-function agreementPatterns(obs: Int8Array, pairs: number, F: number): { patterns: Int8Array; counts: Float64Array } {
-  const index = new Map<number, number>();
-  const firstRow: number[] = [];
-  const counts: number[] = [];
-  for (let i = 0; i < pairs; i++) {
-    let key = 0;
-    for (let k = 0; k < F; k++) key = key * 5 + (obs[i * F + k] as number) + 1;
-    const at = index.get(key);
-    if (at === undefined) {
-      index.set(key, counts.length);
-      firstRow.push(i);
-      counts.push(1);
-    } else counts[at] = (counts[at] as number) + 1;
+class PatternTally {
+  readonly row: Int8Array;
+  /** The distinct rows, one after another. */
+  readonly patterns: number[] = [];
+  readonly counts: number[] = [];
+  pairs = 0;
+  readonly #index = new Map<number, number>();
+
+  constructor(fields: number) {
+    this.row = new Int8Array(fields);
   }
-  const patterns = new Int8Array(counts.length * F);
-  firstRow.forEach((row, j) => patterns.set(obs.subarray(row * F, row * F + F), j * F));
-  return { patterns, counts: Float64Array.from(counts) };
+
+  add(): void {
+    let key = 0;
+    for (const l of this.row) key = key * 5 + l + 1;
+    const at = this.#index.get(key);
+    if (at === undefined) {
+      this.#index.set(key, this.counts.length);
+      this.patterns.push(...this.row);
+      this.counts.push(1);
+    } else this.counts[at] = (this.counts[at] as number) + 1;
+    this.pairs++;
+  }
 }
 
 /** Pairs of records of one kind (people with people, organisations with organisations): the pairs findDuplicates could compare. */
