@@ -1,3 +1,5 @@
+import { recycleScratch, scratchFloat64, scratchInt32, scratchUint16 } from '../core/scratch/scratchArrays';
+
 /** The period of a row that is not a purchase to summarise (a refund, or after asOf): above every period. */
 export const SKIPPED = 0x7fffffff;
 
@@ -25,26 +27,37 @@ export class PurchaseRows implements PurchaseColumns {
   length = 0;
 
   constructor(capacity = 1024) {
-    this.customer = new Int32Array(capacity);
-    this.period = new Int32Array(capacity);
-    this.minor = new Float64Array(capacity);
+    this.customer = scratchInt32(capacity);
+    this.period = scratchInt32(capacity);
+    this.minor = scratchFloat64(capacity);
   }
 
   push(customer: number, period: number, minor: number): void {
     if (this.length === this.customer.length) {
-      const grow = <T extends Int32Array | Float64Array>(a: T): T => {
-        const b = new (a.constructor as new (n: number) => T)(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      this.customer = grow(this.customer);
-      this.period = grow(this.period);
-      this.minor = grow(this.minor);
+      const customer = scratchInt32(2 * this.customer.length);
+      const period = scratchInt32(2 * this.period.length);
+      const minor = scratchFloat64(2 * this.minor.length);
+      customer.set(this.customer);
+      period.set(this.period);
+      minor.set(this.minor);
+      recycleScratch(this.customer, this.period, this.minor);
+      this.customer = customer;
+      this.period = period;
+      this.minor = minor;
     }
     this.customer[this.length] = customer;
     this.period[this.length] = period;
     this.minor[this.length] = minor;
     this.length++;
+  }
+
+  /** Hands the columns back for reuse (core/scratch); the rows are empty afterwards. */
+  release(): void {
+    recycleScratch(this.customer, this.period, this.minor);
+    this.customer = new Int32Array(0);
+    this.period = new Int32Array(0);
+    this.minor = new Float64Array(0);
+    this.length = 0;
   }
 }
 
@@ -71,7 +84,7 @@ export interface CustomerBlocks {
 export function partitionByCustomer(rows: PurchaseColumns, customers: number): CustomerBlocks {
   const n = rows.length;
   const count = customers === 0 ? 0 : ((customers - 1) >>> BLOCK_BITS) + 1;
-  const start = new Int32Array(count + 1);
+  const start = scratchInt32(count + 1);
   const { customer, period, minor } = rows;
   let kept = 0;
   for (let i = 0; i < n; i++) {
@@ -86,9 +99,9 @@ export function partitionByCustomer(rows: PurchaseColumns, customers: number): C
     start[b + 1] = (start[b + 1] as number) + (start[b] as number);
   }
   const fill = start.slice(0, count);
-  const local = new Uint16Array(kept);
-  const outPeriod = new Int32Array(kept);
-  const outMinor = new Float64Array(kept);
+  const local = scratchUint16(kept);
+  const outPeriod = scratchInt32(kept);
+  const outMinor = scratchFloat64(kept);
   const mask = (1 << BLOCK_BITS) - 1;
   for (let i = 0; i < n; i++) {
     const p = period[i] as number;

@@ -1,6 +1,7 @@
 import { CrmError } from './errors';
 import { codesById } from '../customer/transactionColumns';
 import { sortRange } from '../core/sort/sortRange';
+import { recycleScratch, scratchFloat64, scratchInt32, scratchUint8 } from '../core/scratch/scratchArrays';
 import { BLOCK_BITS, type PurchaseColumns, partitionByCustomer } from './purchaseRows';
 
 export { PurchaseRows, SKIPPED } from './purchaseRows';
@@ -45,13 +46,18 @@ class CustomerFigures {
   dropped = 0;
 
   constructor(m: number) {
-    this.kept = new Uint8Array(m);
-    this.frequency = new Float64Array(m);
-    this.recency = new Float64Array(m);
-    this.T = new Float64Array(m);
-    this.monetaryMinor = new Float64Array(m);
-    this.holdoutFrequency = new Float64Array(m);
-    this.holdoutMonetaryMinor = new Float64Array(m);
+    this.kept = scratchUint8(m);
+    this.frequency = scratchFloat64(m);
+    this.recency = scratchFloat64(m);
+    this.T = scratchFloat64(m);
+    this.monetaryMinor = scratchFloat64(m);
+    this.holdoutFrequency = scratchFloat64(m);
+    this.holdoutMonetaryMinor = scratchFloat64(m);
+  }
+
+  /** Hands the columns back for reuse (core/scratch); the figures must not be read afterwards. */
+  release(): void {
+    recycleScratch(this.kept, this.frequency, this.recency, this.T, this.monetaryMinor, this.holdoutFrequency, this.holdoutMonetaryMinor);
   }
 
   /** Customer `c`'s figures from its rows `lo..hi` of `ps` (periods, sorted here) and `amts`. */
@@ -111,10 +117,10 @@ export function summarizePurchaseRows(rows: PurchaseColumns, ids: readonly strin
   const blocks = partitionByCustomer(rows, m);
   const figures = new CustomerFigures(m);
   const size = 1 << BLOCK_BITS;
-  const start = new Int32Array(size + 1);
-  const fill = new Int32Array(size);
-  const ps = new Int32Array(blocks.maxRows);
-  const amts = new Float64Array(blocks.maxRows);
+  const start = scratchInt32(size + 1);
+  const fill = scratchInt32(size);
+  const ps = scratchInt32(blocks.maxRows);
+  const amts = scratchFloat64(blocks.maxRows);
   for (let b = 0; b < blocks.count; b++) {
     const lo = blocks.start[b] as number;
     const hi = blocks.start[b + 1] as number;
@@ -138,6 +144,7 @@ export function summarizePurchaseRows(rows: PurchaseColumns, ids: readonly strin
     const customers = Math.min(size, m - c0);
     for (let l = 0; l < customers; l++) figures.add(c0 + l, ps, amts, start[l] as number, start[l + 1] as number, endP);
   }
+  recycleScratch(start, fill, ps, amts, blocks.start, blocks.local, blocks.period, blocks.minor);
   const order = codesById(ids, figures.kept);
   const k = order.length;
   const pick = (col: Float64Array) => {
@@ -147,7 +154,7 @@ export function summarizePurchaseRows(rows: PurchaseColumns, ids: readonly strin
   };
   const outIds = new Array<string>(k);
   for (let i = 0; i < k; i++) outIds[i] = ids[order[i] as number] as string;
-  return {
+  const summaries = {
     ids: outIds,
     frequency: pick(figures.frequency),
     recency: pick(figures.recency),
@@ -157,4 +164,6 @@ export function summarizePurchaseRows(rows: PurchaseColumns, ids: readonly strin
     holdoutMonetaryMinor: pick(figures.holdoutMonetaryMinor),
     droppedNewCustomers: figures.dropped,
   };
+  figures.release();
+  return summaries;
 }

@@ -7,6 +7,7 @@ import type { Transaction } from '../customer/transaction';
 import { requireDenseArray } from '../core/guards';
 import { requireSummaryRow } from './requireSummaryRow';
 import { IdCodes } from '../customer/idCodes';
+import { recycleScratch } from '../core/scratch/scratchArrays';
 
 export type { SummaryPeriod } from './period';
 
@@ -129,10 +130,12 @@ export type CustomerSummaries = CustomerSummary[] & {
  */
 export function summarizeTransactions(transactions: Iterable<Transaction>, options: SummarizeOptions): CustomerSummaries {
   const { period, calEnd, endP, asOfP } = summaryWindow(options);
-  const codes = new IdCodes();
+  const codes = new IdCodes(Array.isArray(transactions) ? transactions.length : 0);
   const rows = new PurchaseRows(Array.isArray(transactions) ? Math.max(transactions.length, 1) : 1024);
   const currency = readPurchases(transactions, period, asOfP, codes, rows);
   const s = summarizePurchaseRows(rows, codes.ids, endP);
+  rows.release();
+  codes.release();
   const cur = currency as string;
   const n = s.ids.length;
   const out = new Array<CustomerSummary>(n);
@@ -143,6 +146,8 @@ export function summarizeTransactions(transactions: Iterable<Transaction>, optio
     const holdoutFrequency = s.holdoutFrequency[i] as number;
     out[i] = calEnd ? { ...row, holdoutFrequency, holdoutMonetaryValue: Money.ofMinor(s.holdoutMonetaryMinor[i] as number, cur), holdoutDuration } : row;
   }
+  // The columns were this call's alone: they go back for reuse.
+  recycleScratch(s.frequency, s.recency, s.T, s.monetaryMinor, s.holdoutFrequency, s.holdoutMonetaryMinor);
   return Object.assign(out, { droppedNewCustomers: s.droppedNewCustomers });
 }
 

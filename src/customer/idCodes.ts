@@ -1,5 +1,9 @@
+import { recycleScratch, scratchInt32, scratchUint16 } from '../core/scratch/scratchArrays';
+
 /** Slots of the first table (a power of two); it doubles when half full. */
 const FIRST_SLOTS = 2048;
+/** Most slots a size hint may ask for at the start (2 MB of table): beyond, the table grows as it fills. */
+const MAX_FIRST_SLOTS = 1 << 18;
 /**
  * Longest probe an insert may take before the codes move to a Map. Ids that hash well never get
  * near it at half load (linear probing's displacement tail falls off like 0.82^d); ids crafted to
@@ -36,17 +40,17 @@ export class IdCodes {
   /** `ids[code]` is the code's id; distinct. */
   readonly ids: string[] = [];
   // Per slot, [code + 1, hash of the id]; code + 1 = 0 marks an empty slot.
-  #table = new Int32Array(2 * FIRST_SLOTS);
-  #mask = FIRST_SLOTS - 1;
+  #table: Int32Array;
+  #mask: number;
   // hashes[code]: the id's hash, to move the codes into a larger table without hashing again.
-  #hashes = new Int32Array(FIRST_SLOTS / 2);
+  #hashes = scratchInt32(FIRST_SLOTS / 2);
   // Every code, once a probe ran too long; undefined while the table is in use.
   #map: Map<unknown, number> | undefined;
   // The table's ids' UTF-16 units, one after another (code c's at starts[c]..starts[c + 1]): a
   // lookup compares with these, packed together, instead of with the id strings, which lie all over
   // the heap wherever each customer's first row was made.
-  #units = new Uint16Array(16 * FIRST_SLOTS);
-  #starts = new Int32Array(FIRST_SLOTS / 2 + 1);
+  #units = scratchUint16(16 * FIRST_SLOTS);
+  #starts = scratchInt32(FIRST_SLOTS / 2 + 1);
   #used = 0;
   // codeBatch's scratch: each id's hash, and the code in its home slot when the hash matches (-1 otherwise).
   #runHashes = new Int32Array(PIPELINE);
@@ -56,6 +60,17 @@ export class IdCodes {
   // Equal to no id (not even a missing one) until the first call.
   private lastId: unknown = {};
   private lastCode = -1;
+
+  /**
+   * @param expectedIds - how many ids may come, at most (the number of rows, say): the table
+   *   starts large enough for them, up to MAX_FIRST_SLOTS, instead of doubling its way there.
+   */
+  constructor(expectedIds = 0) {
+    let slots = FIRST_SLOTS;
+    while (slots < 2 * expectedIds && slots < MAX_FIRST_SLOTS) slots *= 2;
+    this.#table = scratchInt32(2 * slots);
+    this.#mask = slots - 1;
+  }
 
   /** The code of `id`, a new one (the next integer) for an id not seen before. */
   code(id: string): number {
@@ -151,15 +166,17 @@ export class IdCodes {
   #pushUnits(c: number, id: string): void {
     let units = this.#units;
     if (this.#used + id.length > units.length) {
-      units = new Uint16Array(Math.max(2 * units.length, this.#used + id.length));
+      units = scratchUint16(Math.max(2 * units.length, this.#used + id.length));
       units.set(this.#units);
+      recycleScratch(this.#units);
       this.#units = units;
     }
     for (let k = 0; k < id.length; k++) units[this.#used + k] = id.charCodeAt(k);
     this.#used += id.length;
     if (c + 2 > this.#starts.length) {
-      const starts = new Int32Array(2 * this.#starts.length);
+      const starts = scratchInt32(2 * this.#starts.length);
       starts.set(this.#starts);
+      recycleScratch(this.#starts);
       this.#starts = starts;
     }
     this.#starts[c + 1] = this.#used;
@@ -180,7 +197,7 @@ export class IdCodes {
   #grow(): void {
     const slots = 2 * (this.#mask + 1);
     const mask = slots - 1;
-    const table = new Int32Array(2 * slots);
+    const table = scratchInt32(2 * slots);
     const hashes = this.#hashes;
     const n = this.ids.length;
     for (let c = 0; c < n; c++) {
@@ -189,12 +206,16 @@ export class IdCodes {
       let s = h & mask;
       let probe = 0;
       while (table[2 * s] !== 0) {
-        if (++probe > MAX_PROBE) return this.#moveToMap();
+        if (++probe > MAX_PROBE) {
+          recycleScratch(table);
+          return this.#moveToMap();
+        }
         s = (s + 1) & mask;
       }
       table[2 * s] = c + 1;
       table[2 * s + 1] = h;
     }
+    recycleScratch(this.#table);
     this.#table = table;
     this.#mask = mask;
   }
@@ -203,10 +224,25 @@ export class IdCodes {
     const map = new Map<unknown, number>();
     for (let c = 0; c < this.ids.length; c++) map.set(this.ids[c], c);
     this.#map = map;
+    this.#dropTable();
+  }
+
+  /** Hands the table's arrays back for reuse and leaves empty ones. */
+  #dropTable(): void {
+    recycleScratch(this.#table, this.#hashes, this.#units, this.#starts);
     this.#table = new Int32Array(0);
     this.#hashes = new Int32Array(0);
     this.#units = new Uint16Array(0);
     this.#starts = new Int32Array(0);
+  }
+
+  /**
+   * Hands the table's arrays back for reuse (see core/scratch) when the codes are no longer
+   * needed. `ids` stays as it was; a later lookup still answers correctly, from a Map built from
+   * `ids` (the empty table sends every probe there).
+   */
+  release(): void {
+    if (this.#map === undefined) this.#dropTable();
   }
 
   #mapCode(id: unknown): number {
@@ -228,8 +264,9 @@ export class IdCodes {
   #pushHash(h: number): void {
     const c = this.ids.length - 1;
     if (c === this.#hashes.length) {
-      const hashes = new Int32Array(2 * c);
+      const hashes = scratchInt32(2 * c);
       hashes.set(this.#hashes);
+      recycleScratch(this.#hashes);
       this.#hashes = hashes;
     }
     this.#hashes[c] = h;

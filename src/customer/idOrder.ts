@@ -11,6 +11,8 @@
  * that could follow, except U+0000, which ties and is compared in full as well.
  */
 
+import { recycleScratch, scratchInt32, scratchUint32 } from '../core/scratch/scratchArrays';
+
 const KEY_CHARS = 4; // characters per 28-bit key word; two words (hi, lo)
 const DIGIT_BITS = 14;
 const DIGIT_MASK = (1 << DIGIT_BITS) - 1;
@@ -85,13 +87,13 @@ export function sortCodesById(ids: readonly string[], codes: Int32Array): void {
   if (n < 2) return;
   const from = sharedPrefix(ids, codes);
   // Keys indexed by position k in `codes`: hi and lo words.
-  const hi = new Uint32Array(n);
-  const lo = new Uint32Array(n);
+  const hi = scratchUint32(n);
+  const lo = scratchUint32(n);
   for (let k = 0; k < n; k++) writeKey(ids[codes[k] as number] as string, from, hi, lo, k);
   // LSD radix sort of the positions by (hi, lo): four stable passes of 14 bits.
-  let a = new Int32Array(n);
+  let a = scratchInt32(n);
   for (let k = 0; k < n; k++) a[k] = k;
-  let b = new Int32Array(n);
+  let b = scratchInt32(n);
   const count = new Int32Array(DIGIT_MASK + 1);
   for (const [key, shift] of [[lo, 0], [lo, DIGIT_BITS], [hi, 0], [hi, DIGIT_BITS]] as const) {
     pass(a, b, key, shift, count);
@@ -106,7 +108,8 @@ export function sortCodesById(ids: readonly string[], codes: Int32Array): void {
     if (e - s > 1) a.subarray(s, e).sort(byId);
     s = e;
   }
-  const sorted = new Int32Array(n);
-  for (let k = 0; k < n; k++) sorted[k] = codes[a[k] as number] as number;
-  codes.set(sorted);
+  // b is free now: it holds the sorted codes before they are copied back.
+  for (let k = 0; k < n; k++) b[k] = codes[a[k] as number] as number;
+  codes.set(b);
+  recycleScratch(hi, lo, a, b);
 }

@@ -2,6 +2,7 @@ import { CrmError } from './errors';
 import { Money } from '../core/money/Money';
 import { isTimeInRange } from '../core/time/range';
 import { IdCodes } from './idCodes';
+import { scratchInt32 } from '../core/scratch/scratchArrays';
 import { sortCodesById } from './idOrder';
 
 /**
@@ -52,7 +53,10 @@ export interface TransactionColumns {
   readonly occurredAtMs: ArrayLike<number>;
 }
 
-/** Customers as integer codes: `codes[i]` of row i indexes `ids`, whose entries are distinct (internal). */
+/**
+ * Customers as integer codes: `codes[i]` of row i indexes `ids`, whose entries are distinct
+ * (internal). `codes` is scratch (core/scratch): the caller hands it back when done.
+ */
 export interface CustomerCodes {
   readonly codes: Int32Array;
   readonly ids: readonly string[];
@@ -86,9 +90,10 @@ function requireId(id: unknown, field: string, index: number): string {
  * are checked once each, afterwards, and a bad one is reported at its first row.
  */
 function codesOfStrings(column: ArrayLike<string>, n: number): CustomerCodes {
-  const codes = new Int32Array(n);
-  const coder = new IdCodes();
+  const codes = scratchInt32(n);
+  const coder = new IdCodes(n);
   coder.codeBatch(column, n, codes);
+  coder.release();
   const ids = coder.ids;
   for (let c = 0; c < ids.length; c++) {
     const id = ids[c];
@@ -113,7 +118,7 @@ function codesOfDictionary(column: DictionaryColumn, n: number): CustomerCodes {
     if (d > 0 && !((dictionary[d - 1] as string) < id)) ascending = false;
   }
   const { ids, remap } = ascending ? { ids: dictionary.slice() as string[], remap: undefined } : mergeDuplicates(dictionary);
-  const codes = new Int32Array(n);
+  const codes = scratchInt32(n);
   for (let i = 0; i < n; i++) {
     const k = indices[i] as number;
     if (!(k >= 0 && k < size) || Math.floor(k) !== k) bad('customerId.indices', 'must be integer indices into the dictionary', i);

@@ -2,6 +2,7 @@ import { CrmError } from '../errors';
 import { MS_PER_DAY } from '../../core/time/index';
 import { codesById } from '../../customer/transactionColumns';
 import type { IdCodes } from '../../customer/idCodes';
+import { recycleScratch, scratchFloat64, scratchUint8 } from '../../core/scratch/scratchArrays';
 
 /**
  * {@link summarizeRfmColumns}' result: one entry per customer at the same index, ordered by
@@ -43,6 +44,11 @@ const FREQUENCY = 1;
 const MINOR = 2;
 const PRESENT = 3;
 
+/** Whole days from the instant `last` to `asOf` (internal). */
+export function recencyDays(asOf: number, last: number): number {
+  return Math.floor((asOf - last) / MS_PER_DAY);
+}
+
 /** Per-customer RFM running totals in one typed array, indexed by customer code (internal). */
 export class RfmAccumulator {
   state: Float64Array;
@@ -52,7 +58,7 @@ export class RfmAccumulator {
   }
 
   private static empty(size: number): Float64Array {
-    const state = new Float64Array(size * STRIDE);
+    const state = scratchFloat64(size * STRIDE);
     for (let o = LAST; o < state.length; o += STRIDE) state[o] = -Infinity;
     return state;
   }
@@ -63,7 +69,39 @@ export class RfmAccumulator {
     if (size <= capacity) return;
     const state = RfmAccumulator.empty(Math.max(size, capacity * 2));
     state.set(this.state);
+    recycleScratch(this.state);
     this.state = state;
+  }
+
+  /** Hands the running totals back for reuse (core/scratch); the accumulator is empty afterwards. */
+  release(): void {
+    recycleScratch(this.state);
+    this.state = RfmAccumulator.empty(0);
+  }
+
+  /** The codes of the customers present, ordered by id (`ids[c]` is code c's id). */
+  order(ids: readonly string[]): Int32Array {
+    const st = this.state;
+    const present = scratchUint8(ids.length);
+    for (let c = 0; c < ids.length; c++) present[c] = st[c * STRIDE + PRESENT] as number;
+    const order = codesById(ids, present);
+    recycleScratch(present);
+    return order;
+  }
+
+  /** Code `c`'s last purchase instant (-Infinity without one). */
+  last(c: number): number {
+    return this.state[c * STRIDE + LAST] as number;
+  }
+
+  /** Code `c`'s purchase count. */
+  frequency(c: number): number {
+    return this.state[c * STRIDE + FREQUENCY] as number;
+  }
+
+  /** Code `c`'s net minor units. */
+  minor(c: number): number {
+    return this.state[c * STRIDE + MINOR] as number;
   }
 
   /** Marks customer `c` present (a listed customer, even without transactions). */
@@ -89,10 +127,7 @@ export class RfmAccumulator {
 
   /** The summary columns of the customers present, ordered by id (`ids[c]` is code c's id). */
   finish(ids: readonly string[], asOf: number, currency: string): RfmSummaryColumns {
-    const st = this.state;
-    const present = new Uint8Array(ids.length);
-    for (let c = 0; c < ids.length; c++) present[c] = st[c * STRIDE + PRESENT] as number;
-    const order = codesById(ids, present);
+    const order = this.order(ids);
     const n = order.length;
     const out = {
       currency,
@@ -104,14 +139,13 @@ export class RfmAccumulator {
     };
     for (let i = 0; i < n; i++) {
       const c = order[i] as number;
-      const o = c * STRIDE;
-      const last = st[o + LAST] as number;
-      const frequency = st[o + FREQUENCY] as number;
+      const last = this.last(c);
+      const frequency = this.frequency(c);
       const bought = frequency > 0;
       out.customerId[i] = ids[c] as string;
-      out.recencyDays[i] = bought ? Math.floor((asOf - last) / MS_PER_DAY) : Infinity;
+      out.recencyDays[i] = bought ? recencyDays(asOf, last) : Infinity;
       out.frequency[i] = frequency;
-      out.monetaryMinor[i] = st[o + MINOR] as number;
+      out.monetaryMinor[i] = this.minor(c);
       out.lastPurchaseAtMs[i] = bought ? last : Number.NaN;
     }
     return out;

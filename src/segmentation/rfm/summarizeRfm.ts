@@ -1,7 +1,7 @@
 import { CrmError } from '../errors';
 import { Money } from '../../core/money/Money';
 import { requireDate } from '../../core/time/index';
-import { RfmAccumulator, addListedCustomers, type RfmSummaryColumns } from './rfmAccumulator';
+import { RfmAccumulator, addListedCustomers, recencyDays } from './rfmAccumulator';
 import type { Transaction } from '../../customer/transaction';
 import { readTransactionBatches } from '../../customer/transactionBatches';
 import { IdCodes } from '../../customer/idCodes';
@@ -98,13 +98,39 @@ export function summarizeRfm(transactions: Iterable<RfmTransaction>, options: Su
   const asOf = requireDate(options?.asOf, 'asOf').getTime();
   if (options.currency !== undefined) Money.zero(options.currency);
   const acc = new RfmAccumulator(1024);
-  const codes = new IdCodes();
+  const codes = new IdCodes(Array.isArray(transactions) ? transactions.length : 0);
   const currency = addTransactions(transactions, acc, codes, asOf, options.currency);
   if (options.customerIds !== undefined) addListedCustomers(acc, codes, options.customerIds);
   if (codes.ids.length > 0 && currency === undefined) {
     throw new CrmError('INVALID_ARGUMENT', { params: { field: 'currency', rule: 'required when there are no transactions' } });
   }
-  return rfmSummaries(acc.finish(codes.ids, asOf, currency as string));
+  const rows = summaryRows(acc, codes.ids, asOf, currency as string);
+  codes.release();
+  acc.release();
+  return rows;
+}
+
+/** The summaries of the customers in `acc`, ordered by id, straight from its totals. */
+function summaryRows(acc: RfmAccumulator, ids: readonly string[], asOf: number, currency: string): RfmSummary[] {
+  const order = acc.order(ids);
+  const n = order.length;
+  const out = new Array<RfmSummary>(n);
+  for (let i = 0; i < n; i++) {
+    const c = order[i] as number;
+    const frequency = acc.frequency(c);
+    const bought = frequency > 0;
+    const last = acc.last(c);
+    const monetaryMinor = acc.minor(c);
+    out[i] = {
+      customerId: ids[c] as string,
+      recencyDays: bought ? recencyDays(asOf, last) : null,
+      frequency,
+      monetaryMinor,
+      monetary: Money.ofMinor(monetaryMinor, currency),
+      lastPurchaseAt: bought ? new Date(last) : null,
+    };
+  }
+  return out;
 }
 
 /** Adds every transaction on or before `asOf` to `acc`, checking them all, and returns the currency. */
@@ -116,24 +142,4 @@ function addTransactions(transactions: Iterable<RfmTransaction>, acc: RfmAccumul
       if (at <= asOf) acc.add(b.codes[k] as number, b.refund[k] === 1, at, b.minor[k] as number);
     }
   });
-}
-
-/** The rows of {@link RfmSummaryColumns}, with Money and Date values (internal). */
-export function rfmSummaries(cols: RfmSummaryColumns): RfmSummary[] {
-  const n = cols.customerId.length;
-  const out = new Array<RfmSummary>(n);
-  for (let i = 0; i < n; i++) {
-    const recency = cols.recencyDays[i] as number;
-    const bought = recency !== Infinity;
-    const monetaryMinor = cols.monetaryMinor[i] as number;
-    out[i] = {
-      customerId: cols.customerId[i] as string,
-      recencyDays: bought ? recency : null,
-      frequency: cols.frequency[i] as number,
-      monetaryMinor,
-      monetary: Money.ofMinor(monetaryMinor, cols.currency),
-      lastPurchaseAt: bought ? new Date(cols.lastPurchaseAtMs[i] as number) : null,
-    };
-  }
-  return out;
 }

@@ -4,6 +4,7 @@ import { type TransactionColumns, badAmountMinor, checkTransactionColumns, requi
 import { RfmAccumulator, type RfmSummaryColumns, addListedCustomers } from './rfmAccumulator';
 import type { SummarizeRfmOptions } from './summarizeRfm';
 import { IdCodes } from '../../customer/idCodes';
+import { recycleScratch } from '../../core/scratch/scratchArrays';
 
 /**
  * {@link summarizeRfm} over transaction columns: the same definitions and the same figures, with
@@ -59,8 +60,15 @@ export function summarizeRfmColumns(columns: TransactionColumns, options: Summar
     }
     if (at <= asOf) acc.add(codes[i] as number, t === 'refund', at, minor);
   }
-  if (options.customerIds === undefined) return acc.finish(ids, asOf, c.currency);
-  const listed = IdCodes.of(ids);
-  addListedCustomers(acc, listed, options.customerIds);
-  return acc.finish(listed.ids, asOf, c.currency);
+  let summaries: RfmSummaryColumns;
+  if (options.customerIds === undefined) summaries = acc.finish(ids, asOf, c.currency);
+  else {
+    const listed = IdCodes.of(ids);
+    addListedCustomers(acc, listed, options.customerIds);
+    summaries = acc.finish(listed.ids, asOf, c.currency);
+    listed.release();
+  }
+  acc.release();
+  recycleScratch(codes);
+  return summaries;
 }

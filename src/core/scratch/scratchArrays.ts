@@ -1,0 +1,113 @@
+/**
+ * Typed arrays a computation uses for the length of one call and hands back (internal).
+ *
+ * The summaries keep per-customer working state in typed arrays (hash tables, running totals,
+ * sort keys): tens of megabytes for a million rows, alive for the whole call. Their ArrayBuffers
+ * are external memory, which V8 frees only in a full collection, and V8 starts a full collection,
+ * which marks the caller's whole heap, whenever external memory has grown by 64 MB since the last
+ * one. With fresh arrays every call, summarizing a million transactions held as objects triggered
+ * one about every fourth call, and it cost more than the call. A buffer handed back with
+ * {@link recycleScratch} is reused by the next borrow instead.
+ *
+ * The pool holds at most {@link POOL_SIZE} buffers, through WeakRefs, so a full collection still
+ * frees them. A borrowed array is always zero-filled, so nothing a previous call wrote can be read,
+ * and results never depend on the pool. Only arrays that nothing else holds may be handed back.
+ */
+
+/** Most buffers kept between calls. */
+const POOL_SIZE = 64;
+/** A buffer larger than this many times the request is left for a larger one. */
+const MAX_WASTE = 8;
+
+const pool: WeakRef<ArrayBuffer>[] = [];
+const canPool = typeof WeakRef === 'function';
+
+function borrowBuffer(bytes: number): ArrayBuffer {
+  let best: ArrayBuffer | undefined;
+  let bestAt = -1;
+  let live = 0;
+  for (let i = 0; i < pool.length; i++) {
+    const ref = pool[i] as WeakRef<ArrayBuffer>;
+    const b = ref.deref();
+    if (b === undefined) continue;
+    pool[live] = ref;
+    if (b.byteLength >= bytes && b.byteLength <= MAX_WASTE * Math.max(bytes, 4096) && (best === undefined || b.byteLength < best.byteLength)) {
+      best = b;
+      bestAt = live;
+    }
+    live++;
+  }
+  pool.length = live;
+  if (best === undefined) return new ArrayBuffer(bytes);
+  pool.splice(bestAt, 1);
+  return best;
+}
+
+/** Drops the smallest buffer (or one already collected): the large ones are worth keeping. */
+function evictSmallest(): void {
+  let at = 0;
+  let size = Infinity;
+  for (let i = 0; i < pool.length; i++) {
+    const bytes = (pool[i] as WeakRef<ArrayBuffer>).deref()?.byteLength ?? -1;
+    if (bytes < size) {
+      size = bytes;
+      at = i;
+    }
+  }
+  pool.splice(at, 1);
+}
+
+/** A zero-filled Int32Array of `length`, maybe on a reused buffer. */
+export function scratchInt32(length: number): Int32Array {
+  const a = new Int32Array(borrowBuffer(length * 4), 0, length);
+  a.fill(0);
+  return a;
+}
+
+/** A zero-filled Uint32Array of `length`, maybe on a reused buffer. */
+export function scratchUint32(length: number): Uint32Array {
+  const a = new Uint32Array(borrowBuffer(length * 4), 0, length);
+  a.fill(0);
+  return a;
+}
+
+/** A zero-filled Uint16Array of `length`, maybe on a reused buffer. */
+export function scratchUint16(length: number): Uint16Array {
+  const a = new Uint16Array(borrowBuffer(length * 2), 0, length);
+  a.fill(0);
+  return a;
+}
+
+/** A zero-filled Uint8Array of `length`, maybe on a reused buffer. */
+export function scratchUint8(length: number): Uint8Array {
+  const a = new Uint8Array(borrowBuffer(length), 0, length);
+  a.fill(0);
+  return a;
+}
+
+/** A zero-filled Float64Array of `length`, maybe on a reused buffer. */
+export function scratchFloat64(length: number): Float64Array {
+  const a = new Float64Array(borrowBuffer(length * 8), 0, length);
+  a.fill(0);
+  return a;
+}
+
+/**
+ * Hands the buffers of `arrays` back for reuse. The caller must hold no other view of them and
+ * must not use the arrays afterwards.
+ */
+export function recycleScratch(...arrays: ArrayBufferView[]): void {
+  if (!canPool) return;
+  for (const a of arrays) {
+    const b = a.buffer;
+    if (!(b instanceof ArrayBuffer) || b.byteLength < 1024) continue;
+    if (pool.some((r) => r.deref() === b)) continue;
+    if (pool.length >= POOL_SIZE) evictSmallest();
+    pool.push(new WeakRef(b));
+  }
+}
+
+/** How many buffers the pool holds now (for tests). */
+export function scratchPoolSize(): number {
+  return pool.filter((r) => r.deref() !== undefined).length;
+}
