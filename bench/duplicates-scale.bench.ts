@@ -19,10 +19,16 @@
  *   `searchMs` the rest. The generator of `stream` takes about as long as the search and leaves
  *   garbage of its own (a batch of clusters at a time) for the search's collections; parsing
  *   lines leaves only the records.
+ * - `parsedArray`: findDuplicates over an array of the same records parsed from the export of
+ *   `file` and held by the caller, as an adopter holds rows loaded from a database or a JSON
+ *   export; one full collection runs before the timing (the child has --expose-gc) so parsing's
+ *   garbage is not counted. `findDuplicates` above holds the generator's records instead, which lie
+ *   scattered across the heap among the generator's own garbage; reading them is what makes that
+ *   figure about twice this one.
  * - `index`: the duplicate index (build, then single-record lookups).
  *
- * `npx tsx bench/duplicates-scale.bench.ts [count] [data|findDuplicates|stream|file|index] [--base <src dir>]`
- * (default 1,000,000, all five). With `--base`, `findDuplicates` also runs on another source tree
+ * `npx tsx bench/duplicates-scale.bench.ts [count] [data|findDuplicates|parsedArray|stream|file|index] [--base <src dir>]`
+ * (default 1,000,000, all six). With `--base`, `findDuplicates` also runs on another source tree
  * (say main's, `git archive <commit> src | tar -x -C /tmp/base`, with a node_modules link beside
  * it) in the same run, reported as `findDuplicates (base)`.
  */
@@ -152,7 +158,14 @@ if (mode === '--child') {
   const q = (await import(pathToFileURL(resolve(root, 'quality/index.ts')).href)) as Quality;
   const referenceMs = cpuReference();
   const out: Record<string, unknown> = { what, count, referenceMs };
-  if (what === 'stream' || what === 'file') {
+  if (what === 'parsedArray') {
+    const records = [...(jsonLines(process.argv[7] as string) as Iterable<Customer>)];
+    (globalThis as { gc?: () => void }).gc?.();
+    const rssAfterData = Math.round(process.memoryUsage().rss / 2 ** 20);
+    const { result, figures } = timed(() => q.findDuplicates(records), referenceMs);
+    const peakRss = rssMiB();
+    Object.assign(out, figures, { comparisons: result.comparisons, pairs: result.pairs.length, rssAfterDataMiB: rssAfterData, peakRssMiB: peakRss, addedPeakRssMiB: peakRss - rssAfterData });
+  } else if (what === 'stream' || what === 'file') {
     // nothing held: the records are made (stream) or parsed (file) as findDuplicates reads them;
     // the time spent making or reading them (inside the iterator's next) is taken out as makeMs or
     // readMs, so searchMs is the search's own
@@ -214,10 +227,10 @@ if (mode === '--child') {
   const self = fileURLToPath(import.meta.url);
   const here = fileURLToPath(new URL('../src', import.meta.url));
   const child = async (what: string, root: string, label: string) => {
-    const file = what === 'file' ? [await exportFile(count)] : [];
-    return JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', self, '--child', what, String(count), root, label, ...file], { encoding: 'utf8', maxBuffer: 1 << 20 })) as Record<string, unknown>;
+    const file = what === 'file' || what === 'parsedArray' ? [await exportFile(count)] : [];
+    return JSON.parse(execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', self, '--child', what, String(count), root, label, ...file], { encoding: 'utf8', maxBuffer: 1 << 20 })) as Record<string, unknown>;
   };
-  for (const what of only ? [only] : ['data', 'findDuplicates', 'stream', 'file', 'index']) {
+  for (const what of only ? [only] : ['data', 'findDuplicates', 'parsedArray', 'stream', 'file', 'index']) {
     if ((what === 'findDuplicates' || what === 'file') && base) report({ bench: 'duplicates-scale', ...(await child(what, base, 'base')), what: `${what} (base)` });
     report({ bench: 'duplicates-scale', ...(await child(what, here, 'here')) });
   }
