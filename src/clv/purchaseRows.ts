@@ -1,4 +1,4 @@
-import { recycleScratch, scratchFloat64, scratchInt32, scratchUint16 } from '../core/scratch/scratchArrays';
+import { recycleScratch, scratchArray } from '../core/scratch/scratchArrays';
 
 /** The period of a row that is not a purchase to summarise (a refund, or after asOf): above every period. */
 export const SKIPPED = 0x7fffffff;
@@ -27,16 +27,16 @@ export class PurchaseRows implements PurchaseColumns {
   length = 0;
 
   constructor(capacity = 1024) {
-    this.customer = scratchInt32(capacity);
-    this.period = scratchInt32(capacity);
-    this.minor = scratchFloat64(capacity);
+    this.customer = scratchArray(Int32Array, capacity);
+    this.period = scratchArray(Int32Array, capacity);
+    this.minor = scratchArray(Float64Array, capacity);
   }
 
   push(customer: number, period: number, minor: number): void {
     if (this.length === this.customer.length) {
-      const customer = scratchInt32(2 * this.customer.length);
-      const period = scratchInt32(2 * this.period.length);
-      const minor = scratchFloat64(2 * this.minor.length);
+      const customer = scratchArray(Int32Array, 2 * this.customer.length);
+      const period = scratchArray(Int32Array, 2 * this.period.length);
+      const minor = scratchArray(Float64Array, 2 * this.minor.length);
       customer.set(this.customer);
       period.set(this.period);
       minor.set(this.minor);
@@ -84,7 +84,7 @@ export interface CustomerBlocks {
 export function partitionByCustomer(rows: PurchaseColumns, customers: number): CustomerBlocks {
   const n = rows.length;
   const count = customers === 0 ? 0 : ((customers - 1) >>> BLOCK_BITS) + 1;
-  const start = scratchInt32(count + 1);
+  const start = scratchArray(Int32Array, count + 1);
   const { customer, period, minor } = rows;
   let kept = 0;
   for (let i = 0; i < n; i++) {
@@ -99,9 +99,9 @@ export function partitionByCustomer(rows: PurchaseColumns, customers: number): C
     start[b + 1] = (start[b + 1] as number) + (start[b] as number);
   }
   const fill = start.slice(0, count);
-  const local = scratchUint16(kept);
-  const outPeriod = scratchInt32(kept);
-  const outMinor = scratchFloat64(kept);
+  const local = scratchArray(Uint16Array, kept);
+  const outPeriod = scratchArray(Int32Array, kept);
+  const outMinor = scratchArray(Float64Array, kept);
   const mask = (1 << BLOCK_BITS) - 1;
   for (let i = 0; i < n; i++) {
     const p = period[i] as number;

@@ -1,7 +1,7 @@
 import { CrmError } from './errors';
 import { codesById } from '../customer/transactionColumns';
 import { sortRange } from '../core/sort/sortRange';
-import { recycleScratch, scratchFloat64, scratchInt32, scratchUint8 } from '../core/scratch/scratchArrays';
+import { recycleScratch, scratchArray } from '../core/scratch/scratchArrays';
 import { BLOCK_BITS, type PurchaseColumns, partitionByCustomer } from './purchaseRows';
 
 export { PurchaseRows, SKIPPED } from './purchaseRows';
@@ -46,13 +46,13 @@ class CustomerFigures {
   dropped = 0;
 
   constructor(m: number) {
-    this.kept = scratchUint8(m);
-    this.frequency = scratchFloat64(m);
-    this.recency = scratchFloat64(m);
-    this.T = scratchFloat64(m);
-    this.monetaryMinor = scratchFloat64(m);
-    this.holdoutFrequency = scratchFloat64(m);
-    this.holdoutMonetaryMinor = scratchFloat64(m);
+    this.kept = scratchArray(Uint8Array, m);
+    this.frequency = scratchArray(Float64Array, m);
+    this.recency = scratchArray(Float64Array, m);
+    this.T = scratchArray(Float64Array, m);
+    this.monetaryMinor = scratchArray(Float64Array, m);
+    this.holdoutFrequency = scratchArray(Float64Array, m);
+    this.holdoutMonetaryMinor = scratchArray(Float64Array, m);
   }
 
   /** Hands the columns back for reuse (core/scratch); the figures must not be read afterwards. */
@@ -117,10 +117,10 @@ export function summarizePurchaseRows(rows: PurchaseColumns, ids: readonly strin
   const blocks = partitionByCustomer(rows, m);
   const figures = new CustomerFigures(m);
   const size = 1 << BLOCK_BITS;
-  const start = scratchInt32(size + 1);
-  const fill = scratchInt32(size);
-  const ps = scratchInt32(blocks.maxRows);
-  const amts = scratchFloat64(blocks.maxRows);
+  const start = scratchArray(Int32Array, size + 1);
+  const fill = scratchArray(Int32Array, size);
+  const ps = scratchArray(Int32Array, blocks.maxRows);
+  const amts = scratchArray(Float64Array, blocks.maxRows);
   for (let b = 0; b < blocks.count; b++) {
     const lo = blocks.start[b] as number;
     const hi = blocks.start[b + 1] as number;

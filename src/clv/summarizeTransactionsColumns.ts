@@ -1,7 +1,7 @@
 import { CrmError } from './errors';
 import { type TransactionColumns, badAmountMinor, checkTransactionColumns, requireInstantMs } from '../customer/transactionColumns';
 import { periodOfMs } from './period';
-import { recycleScratch, scratchInt32 } from '../core/scratch/scratchArrays';
+import { recycleScratch, scratchArray } from '../core/scratch/scratchArrays';
 import { SKIPPED, summarizePurchaseRows } from './purchaseSummaries';
 import { type SummarizeOptions, summaryWindow } from './summary';
 
@@ -74,7 +74,7 @@ export function summarizeTransactionsColumns(columns: TransactionColumns, option
   const { n, codes, type, amountMinor, occurredAtMs } = c;
   // One pass checks every row and writes its period (SKIPPED for refunds and rows after asOf); the
   // codes and amounts are then read in place, not copied.
-  const periods = scratchInt32(n);
+  const periods = scratchArray(Int32Array, n);
   for (let i = 0; i < n; i++) {
     const ms = occurredAtMs[i] as number;
     requireInstantMs(ms, i);

@@ -1,4 +1,4 @@
-import { recycleScratch, scratchInt32, scratchUint16 } from '../core/scratch/scratchArrays';
+import { recycleScratch, scratchArray } from '../core/scratch/scratchArrays';
 
 /** Slots of the first table (a power of two); it doubles when half full. */
 const FIRST_SLOTS = 2048;
@@ -43,14 +43,14 @@ export class IdCodes {
   #table: Int32Array;
   #mask: number;
   // hashes[code]: the id's hash, to move the codes into a larger table without hashing again.
-  #hashes = scratchInt32(FIRST_SLOTS / 2);
+  #hashes = scratchArray(Int32Array, FIRST_SLOTS / 2);
   // Every code, once a probe ran too long; undefined while the table is in use.
   #map: Map<unknown, number> | undefined;
   // The table's ids' UTF-16 units, one after another (code c's at starts[c]..starts[c + 1]): a
   // lookup compares with these, packed together, instead of with the id strings, which lie all over
   // the heap wherever each customer's first row was made.
-  #units = scratchUint16(16 * FIRST_SLOTS);
-  #starts = scratchInt32(FIRST_SLOTS / 2 + 1);
+  #units = scratchArray(Uint16Array, 16 * FIRST_SLOTS);
+  #starts = scratchArray(Int32Array, FIRST_SLOTS / 2 + 1);
   #used = 0;
   // codeBatch's scratch: each id's hash, and the code in its home slot when the hash matches (-1 otherwise).
   #runHashes = new Int32Array(PIPELINE);
@@ -68,7 +68,7 @@ export class IdCodes {
   constructor(expectedIds = 0) {
     let slots = FIRST_SLOTS;
     while (slots < 2 * expectedIds && slots < MAX_FIRST_SLOTS) slots *= 2;
-    this.#table = scratchInt32(2 * slots);
+    this.#table = scratchArray(Int32Array, 2 * slots);
     this.#mask = slots - 1;
   }
 
@@ -166,7 +166,7 @@ export class IdCodes {
   #pushUnits(c: number, id: string): void {
     let units = this.#units;
     if (this.#used + id.length > units.length) {
-      units = scratchUint16(Math.max(2 * units.length, this.#used + id.length));
+      units = scratchArray(Uint16Array, Math.max(2 * units.length, this.#used + id.length));
       units.set(this.#units);
       recycleScratch(this.#units);
       this.#units = units;
@@ -174,7 +174,7 @@ export class IdCodes {
     for (let k = 0; k < id.length; k++) units[this.#used + k] = id.charCodeAt(k);
     this.#used += id.length;
     if (c + 2 > this.#starts.length) {
-      const starts = scratchInt32(2 * this.#starts.length);
+      const starts = scratchArray(Int32Array, 2 * this.#starts.length);
       starts.set(this.#starts);
       recycleScratch(this.#starts);
       this.#starts = starts;
@@ -197,7 +197,7 @@ export class IdCodes {
   #grow(): void {
     const slots = 2 * (this.#mask + 1);
     const mask = slots - 1;
-    const table = scratchInt32(2 * slots);
+    const table = scratchArray(Int32Array, 2 * slots);
     const hashes = this.#hashes;
     const n = this.ids.length;
     for (let c = 0; c < n; c++) {
@@ -264,7 +264,7 @@ export class IdCodes {
   #pushHash(h: number): void {
     const c = this.ids.length - 1;
     if (c === this.#hashes.length) {
-      const hashes = scratchInt32(2 * c);
+      const hashes = scratchArray(Int32Array, 2 * c);
       hashes.set(this.#hashes);
       recycleScratch(this.#hashes);
       this.#hashes = hashes;

@@ -11,7 +11,7 @@
  * that could follow, except U+0000, which ties and is compared in full as well.
  */
 
-import { recycleScratch, scratchInt32, scratchUint32 } from '../core/scratch/scratchArrays';
+import { recycleScratch, scratchArray } from '../core/scratch/scratchArrays';
 
 const KEY_CHARS = 4; // characters per 28-bit key word; two words (hi, lo)
 const DIGIT_BITS = 14;
@@ -87,13 +87,13 @@ export function sortCodesById(ids: readonly string[], codes: Int32Array): void {
   if (n < 2) return;
   const from = sharedPrefix(ids, codes);
   // Keys indexed by position k in `codes`: hi and lo words.
-  const hi = scratchUint32(n);
-  const lo = scratchUint32(n);
+  const hi = scratchArray(Uint32Array, n);
+  const lo = scratchArray(Uint32Array, n);
   for (let k = 0; k < n; k++) writeKey(ids[codes[k] as number] as string, from, hi, lo, k);
   // LSD radix sort of the positions by (hi, lo): four stable passes of 14 bits.
-  let a = scratchInt32(n);
+  let a = scratchArray(Int32Array, n);
   for (let k = 0; k < n; k++) a[k] = k;
-  let b = scratchInt32(n);
+  let b = scratchArray(Int32Array, n);
   const count = new Int32Array(DIGIT_MASK + 1);
   for (const [key, shift] of [[lo, 0], [lo, DIGIT_BITS], [hi, 0], [hi, DIGIT_BITS]] as const) {
     pass(a, b, key, shift, count);

@@ -2,7 +2,7 @@ import { CrmError } from './errors';
 import { Money } from '../core/money/Money';
 import { isTimeInRange } from '../core/time/range';
 import { IdCodes } from './idCodes';
-import { scratchInt32 } from '../core/scratch/scratchArrays';
+import { scratchArray } from '../core/scratch/scratchArrays';
 import { sortCodesById } from './idOrder';
 
 /**
@@ -90,7 +90,7 @@ function requireId(id: unknown, field: string, index: number): string {
  * are checked once each, afterwards, and a bad one is reported at its first row.
  */
 function codesOfStrings(column: ArrayLike<string>, n: number): CustomerCodes {
-  const codes = scratchInt32(n);
+  const codes = scratchArray(Int32Array, n);
   const coder = new IdCodes(n);
   coder.codeBatch(column, n, codes);
   coder.release();
@@ -118,7 +118,7 @@ function codesOfDictionary(column: DictionaryColumn, n: number): CustomerCodes {
     if (d > 0 && !((dictionary[d - 1] as string) < id)) ascending = false;
   }
   const { ids, remap } = ascending ? { ids: dictionary.slice() as string[], remap: undefined } : mergeDuplicates(dictionary);
-  const codes = scratchInt32(n);
+  const codes = scratchArray(Int32Array, n);
   for (let i = 0; i < n; i++) {
     const k = indices[i] as number;
     if (!(k >= 0 && k < size) || Math.floor(k) !== k) bad('customerId.indices', 'must be integer indices into the dictionary', i);

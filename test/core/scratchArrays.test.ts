@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { recycleScratch, scratchFloat64, scratchInt32, scratchPoolSize, scratchUint16, scratchUint8 } from '../../src/core/scratch/scratchArrays';
+import { recycleScratch, scratchArray, scratchPoolSize } from '../../src/core/scratch/scratchArrays';
 import { IdCodes } from '../../src/customer/idCodes';
 import { Money, type Transaction } from 'crmkit';
 import { summarizeRfm, summarizeRfmColumns } from 'crmkit/segmentation';
@@ -8,17 +8,17 @@ import { summarizeTransactions, summarizeTransactionsColumns } from 'crmkit/clv'
 
 describe('scratch arrays (core/scratch)', () => {
   it('reuses a handed-back buffer, zero-filled whatever the last borrower wrote', () => {
-    const a = scratchFloat64(5000);
+    const a = scratchArray(Float64Array, 5000);
     a.fill(7.5);
     const buffer = a.buffer;
     recycleScratch(a);
-    const b = scratchFloat64(5000);
+    const b = scratchArray(Float64Array, 5000);
     expect(b.buffer).toBe(buffer);
     expect(b.every((x) => x === 0)).toBe(true);
     // The same bytes seen as another type, shorter: still all zero, and the length asked for.
     recycleScratch(b);
     new Float64Array(buffer).fill(-1);
-    const c = scratchInt32(3000);
+    const c = scratchArray(Int32Array, 3000);
     expect(c.buffer).toBe(buffer);
     expect(c.length).toBe(3000);
     expect(c.every((x) => x === 0)).toBe(true);
@@ -26,11 +26,11 @@ describe('scratch arrays (core/scratch)', () => {
   });
 
   it('never lends one buffer twice: nested borrows, and a buffer handed back twice, get distinct buffers', () => {
-    const a = scratchInt32(4096);
+    const a = scratchArray(Int32Array, 4096);
     recycleScratch(a);
     recycleScratch(a);
-    const x = scratchInt32(4096);
-    const y = scratchInt32(4096);
+    const x = scratchArray(Int32Array, 4096);
+    const y = scratchArray(Int32Array, 4096);
     expect(x.buffer).not.toBe(y.buffer);
     x.fill(1);
     expect(y.every((v) => v === 0)).toBe(true);
@@ -38,13 +38,13 @@ describe('scratch arrays (core/scratch)', () => {
   });
 
   it('keeps a small request off a much larger buffer, and holds at most 64 buffers', () => {
-    const big = scratchUint8(1 << 22);
+    const big = scratchArray(Uint8Array, 1 << 22);
     const bigBuffer = big.buffer;
     recycleScratch(big);
-    const small = scratchUint8(2048);
+    const small = scratchArray(Uint8Array, 2048);
     expect(small.buffer).not.toBe(bigBuffer);
     recycleScratch(small);
-    const many = Array.from({ length: 100 }, (_, i) => scratchUint16(1024 + i));
+    const many = Array.from({ length: 100 }, (_, i) => scratchArray(Uint16Array, 1024 + i));
     recycleScratch(...many);
     expect(scratchPoolSize()).toBeLessThanOrEqual(64);
   });

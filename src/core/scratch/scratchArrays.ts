@@ -57,37 +57,18 @@ function evictSmallest(): void {
   pool.splice(at, 1);
 }
 
-/** A zero-filled Int32Array of `length`, maybe on a reused buffer. */
-export function scratchInt32(length: number): Int32Array {
-  const a = new Int32Array(borrowBuffer(length * 4), 0, length);
-  a.fill(0);
-  return a;
+/** The typed arrays the pool lends. */
+type ScratchType = Int32Array | Uint32Array | Uint16Array | Uint8Array | Float64Array;
+
+/** A typed-array constructor of one of those types. */
+interface ScratchConstructor<T extends ScratchType> {
+  readonly BYTES_PER_ELEMENT: number;
+  new (buffer: ArrayBuffer, byteOffset: number, length: number): T;
 }
 
-/** A zero-filled Uint32Array of `length`, maybe on a reused buffer. */
-export function scratchUint32(length: number): Uint32Array {
-  const a = new Uint32Array(borrowBuffer(length * 4), 0, length);
-  a.fill(0);
-  return a;
-}
-
-/** A zero-filled Uint16Array of `length`, maybe on a reused buffer. */
-export function scratchUint16(length: number): Uint16Array {
-  const a = new Uint16Array(borrowBuffer(length * 2), 0, length);
-  a.fill(0);
-  return a;
-}
-
-/** A zero-filled Uint8Array of `length`, maybe on a reused buffer. */
-export function scratchUint8(length: number): Uint8Array {
-  const a = new Uint8Array(borrowBuffer(length), 0, length);
-  a.fill(0);
-  return a;
-}
-
-/** A zero-filled Float64Array of `length`, maybe on a reused buffer. */
-export function scratchFloat64(length: number): Float64Array {
-  const a = new Float64Array(borrowBuffer(length * 8), 0, length);
+/** A zero-filled `Type` array of `length`, maybe on a reused buffer: `scratchArray(Int32Array, n)`. */
+export function scratchArray<T extends ScratchType>(Type: ScratchConstructor<T>, length: number): T {
+  const a = new Type(borrowBuffer(length * Type.BYTES_PER_ELEMENT), 0, length);
   a.fill(0);
   return a;
 }

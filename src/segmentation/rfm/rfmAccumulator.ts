@@ -2,7 +2,7 @@ import { CrmError } from '../errors';
 import { MS_PER_DAY } from '../../core/time/index';
 import { codesById } from '../../customer/transactionColumns';
 import type { IdCodes } from '../../customer/idCodes';
-import { recycleScratch, scratchFloat64, scratchUint8 } from '../../core/scratch/scratchArrays';
+import { recycleScratch, scratchArray } from '../../core/scratch/scratchArrays';
 
 /**
  * {@link summarizeRfmColumns}' result: one entry per customer at the same index, ordered by
@@ -58,7 +58,7 @@ export class RfmAccumulator {
   }
 
   private static empty(size: number): Float64Array {
-    const state = scratchFloat64(size * STRIDE);
+    const state = scratchArray(Float64Array, size * STRIDE);
     for (let o = LAST; o < state.length; o += STRIDE) state[o] = -Infinity;
     return state;
   }
@@ -82,7 +82,7 @@ export class RfmAccumulator {
   /** The codes of the customers present, ordered by id (`ids[c]` is code c's id). */
   order(ids: readonly string[]): Int32Array {
     const st = this.state;
-    const present = scratchUint8(ids.length);
+    const present = scratchArray(Uint8Array, ids.length);
     for (let c = 0; c < ids.length; c++) present[c] = st[c * STRIDE + PRESENT] as number;
     const order = codesById(ids, present);
     recycleScratch(present);
