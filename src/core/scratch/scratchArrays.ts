@@ -5,9 +5,10 @@
  * sort keys): tens of megabytes for a million rows, alive for the whole call. Their ArrayBuffers
  * are external memory, which V8 frees only in a full collection, and V8 starts a full collection,
  * which marks the caller's whole heap, whenever external memory has grown by 64 MB since the last
- * one. With fresh arrays every call, summarizing a million transactions held as objects triggered
- * one about every fourth call, and it cost more than the call. A buffer handed back with
- * {@link recycleScratch} is reused by the next borrow instead.
+ * one. With fresh arrays every call, summarizing a million transactions held as objects set one
+ * off every sixth call (`summarizeRfm`) or third (`summarizeTransactions`), each costing about as
+ * much CPU as a call. A buffer handed back with {@link recycleScratch} is reused by the next borrow
+ * instead.
  *
  * The pool holds at most {@link POOL_SIZE} buffers, through WeakRefs, so a full collection still
  * frees them. A borrowed array is always zero-filled, so nothing a previous call wrote can be read,
@@ -16,6 +17,8 @@
 
 /** Most buffers kept between calls. */
 const POOL_SIZE = 64;
+/** Smallest buffer worth pooling. */
+const MIN_POOLED_BYTES = 1024;
 /** A buffer larger than this many times the request is left for a larger one. */
 const MAX_WASTE = 8;
 
@@ -23,6 +26,8 @@ const pool: WeakRef<ArrayBuffer>[] = [];
 const canPool = typeof WeakRef === 'function';
 
 function borrowBuffer(bytes: number): ArrayBuffer {
+  // Small buffers are neither pooled nor handed back (see recycleScratch).
+  if (bytes < MIN_POOLED_BYTES) return new ArrayBuffer(bytes);
   let best: ArrayBuffer | undefined;
   let bestAt = -1;
   let live = 0;
@@ -81,7 +86,7 @@ export function recycleScratch(...arrays: ArrayBufferView[]): void {
   if (!canPool) return;
   for (const a of arrays) {
     const b = a.buffer;
-    if (!(b instanceof ArrayBuffer) || b.byteLength < 1024) continue;
+    if (!(b instanceof ArrayBuffer) || b.byteLength < MIN_POOLED_BYTES) continue;
     if (pool.some((r) => r.deref() === b)) continue;
     if (pool.length >= POOL_SIZE) evictSmallest();
     pool.push(new WeakRef(b));
