@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { recycleScratch, scratchArray, scratchPoolSize } from '../../src/core/scratch/scratchArrays';
+import { recycleScratch, scratchArray, scratchPoolBytes, scratchPoolSize } from '../../src/core/scratch/scratchArrays';
 import { IdCodes } from '../../src/customer/idCodes';
 import { Money, type Transaction } from 'crmkit';
 import { summarizeRfm, summarizeRfmColumns } from 'crmkit/segmentation';
@@ -47,6 +47,22 @@ describe('scratch arrays (core/scratch)', () => {
     const many = Array.from({ length: 100 }, (_, i) => scratchArray(Uint16Array, 1024 + i));
     recycleScratch(...many);
     expect(scratchPoolSize()).toBeLessThanOrEqual(64);
+  });
+
+  it('holds at most 256 MiB: large buffers push smaller ones out, and one larger than that is not kept', () => {
+    // Fresh ArrayBuffers are zero pages the system maps lazily: these take no memory until written.
+    const mib = 2 ** 20;
+    const large = [100, 100, 100].map((m) => new Uint8Array(m * mib));
+    recycleScratch(...large);
+    expect(scratchPoolBytes()).toBeLessThanOrEqual(256 * mib);
+    expect(scratchPoolBytes()).toBeGreaterThanOrEqual(200 * mib);
+    recycleScratch(new Uint8Array(300 * mib));
+    expect(scratchPoolBytes()).toBeLessThanOrEqual(256 * mib);
+    // Borrowing one gives it back to no one else: the pool shrinks by it.
+    const before = scratchPoolBytes();
+    const borrowed = scratchArray(Uint8Array, 90 * mib);
+    expect(borrowed.buffer.byteLength).toBe(100 * mib);
+    expect(scratchPoolBytes()).toBe(before - 100 * mib);
   });
 });
 

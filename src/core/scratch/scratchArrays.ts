@@ -10,13 +10,18 @@
  * much CPU as a call. A buffer handed back with {@link recycleScratch} is reused by the next borrow
  * instead.
  *
- * The pool holds at most {@link POOL_SIZE} buffers, through WeakRefs, so a full collection still
- * frees them. A borrowed array is always zero-filled, so nothing a previous call wrote can be read,
+ * The pool holds at most {@link POOL_SIZE} buffers and {@link MAX_POOL_BYTES} bytes, through
+ * WeakRefs, so a full collection still frees them. A borrowed array is always zero-filled, so nothing a previous call wrote can be read,
  * and results never depend on the pool. Only arrays that nothing else holds may be handed back.
  */
 
 /** Most buffers kept between calls. */
 const POOL_SIZE = 64;
+/**
+ * Most bytes kept between calls (256 MiB), so one large summary does not leave its arrays held
+ * until the next full collection: a million rows' arrays take tens of megabytes.
+ */
+const MAX_POOL_BYTES = 256 * 2 ** 20;
 /** Smallest buffer worth pooling. */
 const MIN_POOLED_BYTES = 1024;
 /** A buffer larger than this many times the request is left for a larger one. */
@@ -87,8 +92,8 @@ export function recycleScratch(...arrays: ArrayBufferView[]): void {
   for (const a of arrays) {
     const b = a.buffer;
     if (!(b instanceof ArrayBuffer) || b.byteLength < MIN_POOLED_BYTES) continue;
-    if (pool.some((r) => r.deref() === b)) continue;
-    if (pool.length >= POOL_SIZE) evictSmallest();
+    if (b.byteLength > MAX_POOL_BYTES || pool.some((r) => r.deref() === b)) continue;
+    while (pool.length >= POOL_SIZE || scratchPoolBytes() + b.byteLength > MAX_POOL_BYTES) evictSmallest();
     pool.push(new WeakRef(b));
   }
 }
@@ -96,4 +101,11 @@ export function recycleScratch(...arrays: ArrayBufferView[]): void {
 /** How many buffers the pool holds now (for tests). */
 export function scratchPoolSize(): number {
   return pool.filter((r) => r.deref() !== undefined).length;
+}
+
+/** How many bytes the pool holds now. */
+export function scratchPoolBytes(): number {
+  let bytes = 0;
+  for (const r of pool) bytes += r.deref()?.byteLength ?? 0;
+  return bytes;
 }
