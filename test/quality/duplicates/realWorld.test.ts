@@ -5,6 +5,22 @@ import { realisticCustomers } from './realistic';
 import { loadSplinkFake1000, splinkFake1000Available } from './splinkFake1000';
 import { loadSplinkHistorical, splinkHistoricalAvailable } from './splinkHistorical';
 
+type Records = ReturnType<typeof realisticCustomers>;
+type Options = Parameters<typeof findDuplicates>[1];
+
+/** Pairwise precision, recall and F1 of findDuplicates with `options` against the set's truth. */
+const quality = ({ customers, clusters }: Records, options?: Options) => evaluateDuplicates(findDuplicates(customers, options).clusters, clusters);
+
+/** EM's fit on the set's records, which must have converged. */
+function convergedFit({ customers }: Records) {
+  const fit = estimateMatchParameters(customers);
+  expect(fit.converged).toBe(true);
+  return fit;
+}
+
+/** An outside set's records, or none where its file is absent (its tests are then skipped). */
+const outsideSet = (available: boolean, load: () => Records): Records => (available ? load() : { customers: [], clusters: [] });
+
 // Regression floors on data the matcher was not designed on, with the default options (nothing
 // declared) and with EM parameters. Truth comes from the data: the generator's groups for the
 // realistic records (realistic.ts: Chinese names from test/fixtures/chinese-names, FEBRL's
@@ -13,10 +29,10 @@ import { loadSplinkHistorical, splinkHistoricalAvailable } from './splinkHistori
 // floor sits a little under the value measured by bench/duplicates-accuracy.bench.ts on this
 // commit, which is stated beside it.
 describe('findDuplicates on realistic Chinese and Western customer records (10,641 records, seed 11)', () => {
-  const { customers, clusters } = realisticCustomers(10_000, 11);
+  const set = realisticCustomers(10_000, 11);
 
   it('defaults: F1 >= 0.97 (measured P 0.995 / R 0.959 / F1 0.977)', () => {
-    const q = evaluateDuplicates(findDuplicates(customers).clusters, clusters);
+    const q = quality(set);
     expect(q.precision).toBeGreaterThanOrEqual(0.99);
     expect(q.f1).toBeGreaterThanOrEqual(0.97);
   });
@@ -26,10 +42,9 @@ describe('findDuplicates on realistic Chinese and Western customer records (10,6
   // (13.6 bits here) they find the same pairs as the defaults.
   // Passing the parameters alone: they carry the threshold (at 8 bits precision would be 0.971).
   it('EM converges and, at the threshold its parameters carry, keeps F1 >= 0.97 (measured P 0.995 / R 0.959 / F1 0.977, as the defaults)', () => {
-    const fit = estimateMatchParameters(customers);
-    expect(fit.converged).toBe(true);
+    const fit = convergedFit(set);
     expect(fit.parameters.threshold).toBe(fit.threshold);
-    const q = evaluateDuplicates(findDuplicates(customers, { parameters: fit.parameters }).clusters, clusters);
+    const q = quality(set, { parameters: fit.parameters });
     expect(q.precision).toBeGreaterThanOrEqual(0.99);
     expect(q.f1).toBeGreaterThanOrEqual(0.97);
   });
@@ -37,7 +52,7 @@ describe('findDuplicates on realistic Chinese and Western customer records (10,6
 
 // Outside sets (not committed; see OUTSIDE_DATA.md): skipped where the files are absent.
 describe.skipIf(!chicagoEceAvailable)('findDuplicates on the Chicago early-childhood-centre records (3,337 organisations, 6,608 true pairs; outside data)', () => {
-  const { customers, clusters } = chicagoEceAvailable ? loadChicagoEce() : { customers: [], clusters: [] };
+  const set = outsideSet(chicagoEceAvailable, loadChicagoEce);
 
   // A hard set for a customer matcher: sites of one agency share its switchboard and its name
   // before the site's, and the truth groups some sites by street number. The floors guard against
@@ -46,7 +61,7 @@ describe.skipIf(!chicagoEceAvailable)('findDuplicates on the Chicago early-child
   // USPS abbreviations, a switchboard shared by sites at other streets weighing 0 and the
   // streetLocality key (most records have no zip) raised it to the figure below.
   it('defaults: F1 >= 0.84 (measured P 0.788 / R 0.929 / F1 0.853)', () => {
-    const q = evaluateDuplicates(findDuplicates(customers).clusters, clusters);
+    const q = quality(set);
     expect(q.precision).toBeGreaterThanOrEqual(0.77);
     expect(q.f1).toBeGreaterThanOrEqual(0.84);
   });
@@ -56,46 +71,42 @@ describe.skipIf(!chicagoEceAvailable)('findDuplicates on the Chicago early-child
   // and F1 was 0.793 (0.820 with the returned threshold). Its E-step now weighs candidates against
   // the u of non-matching candidates, which it estimates alongside m.
   it('EM converges and improves on the defaults: F1 >= 0.91 with the threshold it returns (measured P 0.943 / R 0.916 / F1 0.929)', () => {
-    const fit = estimateMatchParameters(customers);
-    expect(fit.converged).toBe(true);
-    const { parameters, threshold, reviewThreshold } = fit;
-    const q = evaluateDuplicates(findDuplicates(customers, { parameters, threshold, reviewThreshold }).clusters, clusters);
+    const { parameters, threshold, reviewThreshold } = convergedFit(set);
+    const q = quality(set, { parameters, threshold, reviewThreshold });
     expect(q.f1).toBeGreaterThanOrEqual(0.91);
-    expect(q.f1).toBeGreaterThan(evaluateDuplicates(findDuplicates(customers).clusters, clusters).f1);
+    expect(q.f1).toBeGreaterThan(quality(set).f1);
   });
 });
 
 describe.skipIf(!splinkFake1000Available)("findDuplicates on Splink's fake_1000 (1,000 UK people, 2,975 true pairs, heavy damage; outside data)", () => {
-  const { customers, clusters } = splinkFake1000Available ? loadSplinkFake1000() : { customers: [], clusters: [] };
+  const set = outsideSet(splinkFake1000Available, loadSplinkFake1000);
 
   // Damage meant to be hard (scrambled letters, dates of birth moved by weeks or months, names
   // swapped or left out); nothing declared. Floors under the measured figures.
   // Was P 1.000 / R 0.829 / F1 0.906 before one-part Latin names were read either way round and
   // emails with a typo became a `close` level.
   it('defaults: precision >= 0.99 and F1 >= 0.92 (measured P 1.000 / R 0.871 / F1 0.931)', () => {
-    const q = evaluateDuplicates(findDuplicates(customers).clusters, clusters);
+    const q = quality(set);
     expect(q.precision).toBeGreaterThanOrEqual(0.99);
     expect(q.f1).toBeGreaterThanOrEqual(0.92);
   });
 
   it('EM converges and improves on the defaults: F1 >= 0.945 with the threshold it returns, 7.7 bits here (measured P 1.000 / R 0.923 / F1 0.960)', () => {
-    const fit = estimateMatchParameters(customers);
-    expect(fit.converged).toBe(true);
-    const { parameters, threshold, reviewThreshold } = fit;
-    const q = evaluateDuplicates(findDuplicates(customers, { parameters, threshold, reviewThreshold }).clusters, clusters);
+    const { parameters, threshold, reviewThreshold } = convergedFit(set);
+    const q = quality(set, { parameters, threshold, reviewThreshold });
     expect(q.f1).toBeGreaterThanOrEqual(0.945);
   });
 });
 
 describe.skipIf(!splinkHistoricalAvailable)("findDuplicates on Splink's historical figures (50,578 records of 5,156 people, 303,961 true pairs; outside data)", () => {
-  const { customers, clusters } = splinkHistoricalAvailable ? loadSplinkHistorical() : { customers: [], clusters: [] };
+  const set = outsideSet(splinkHistoricalAvailable, loadSplinkHistorical);
 
   // No phones, emails or streets; names with titles and variants, moved birth dates, a postcode
   // that changes between a person's records. Most missed pairs are never compared: blocking needs
   // an exact name, birth date or postcode shared with something else, and a person's ten records
   // often split into groups that share none. So recall is low; precision holds.
   it('defaults: precision >= 0.98 and F1 >= 0.72 (measured P 0.992 / R 0.586 / F1 0.737; 0.721 before the familyLocality key)', () => {
-    const q = evaluateDuplicates(findDuplicates(customers).clusters, clusters);
+    const q = quality(set);
     expect(q.precision).toBeGreaterThanOrEqual(0.98);
     expect(q.f1).toBeGreaterThanOrEqual(0.72);
   });
@@ -103,9 +114,7 @@ describe.skipIf(!splinkHistoricalAvailable)("findDuplicates on Splink's historic
   // EM converges here in 88 iterations; before the familyLocality key it took 344 (it stopped
   // unconverged at the former default of 100, with the same F1).
   it('EM converges and improves on the defaults (measured P 0.989 / R 0.655 / F1 0.788)', () => {
-    const fit = estimateMatchParameters(customers);
-    expect(fit.converged).toBe(true);
-    const q = evaluateDuplicates(findDuplicates(customers, { parameters: fit.parameters }).clusters, clusters);
+    const q = quality(set, { parameters: convergedFit(set).parameters });
     expect(q.precision).toBeGreaterThanOrEqual(0.98);
     expect(q.f1).toBeGreaterThanOrEqual(0.77);
   }, 120_000);
