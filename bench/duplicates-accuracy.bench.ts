@@ -3,7 +3,8 @@
  * Chicago early-childhood-centre records with their hand-given truth, Splink's fake_1000 and its
  * historical figures (outside files, not committed: see test/quality/duplicates/OUTSIDE_DATA.md; skipped when absent), and
  * mixed Chinese and Western customer records (assumed surname frequencies) with the
- * damage of issue 18 (test/quality/duplicates/realistic.ts); then crmkit's own synthetic generator and the
+ * damage of issue 18 (test/quality/duplicates/realistic.ts), records of a second generator written by
+ * another hand without reading the matcher (test/quality/duplicates/independentSet.ts); then crmkit's own synthetic generator and the
  * hand-written held-out records. Pairwise precision, recall and F1 with the default parameters and
  * with parameters estimated by EM (estimateMatchParameters) on the same records, used with the
  * thresholds the fit returns, with what an
@@ -20,6 +21,7 @@ import { chicagoEceAvailable, loadChicagoEce } from '../test/quality/duplicates/
 import { errorGroups } from '../test/quality/duplicates/errorAnalysis';
 import { loadFebrl } from '../test/quality/duplicates/febrl';
 import { heldOutPairs } from '../test/quality/duplicates/heldOut';
+import { independentCustomers } from '../test/quality/duplicates/independentSet';
 import { realisticCustomers } from '../test/quality/duplicates/realistic';
 import { loadSplinkFake1000, splinkFake1000Available } from '../test/quality/duplicates/splinkFake1000';
 import { loadSplinkHistorical, splinkHistoricalAvailable } from '../test/quality/duplicates/splinkHistorical';
@@ -34,6 +36,8 @@ const sets: Record<string, { label: string; data: () => Data; identifiers: strin
   febrl4: { label: 'FEBRL 4a+4b', data: () => loadFebrl('dataset4a.csv', 'dataset4b.csv'), identifiers: ['socSecId'] },
   febrl3bare: { label: 'FEBRL 3 without declaring socSecId', data: () => loadFebrl('dataset3.csv'), identifiers: [] },
   realistic: { label: 'realistic Chinese + Western, 10k (seed 11)', data: () => realisticCustomers(10_000, 11), identifiers: [] },
+  independent: { label: 'independent generator, 3k entities (seed 1; written apart from the matcher)', data: () => independentCustomers(3_000, 1), identifiers: [] },
+  independent2: { label: 'independent generator, 3k entities (seed 2)', data: () => independentCustomers(3_000, 2), identifiers: [] },
   realistic2: { label: 'realistic Chinese + Western, 5k (seed 12)', data: () => realisticCustomers(5_000, 12), identifiers: [] },
   chicago: { label: 'Chicago early-childhood centres (organisations)', data: () => loadChicagoEce(), identifiers: [], available: chicagoEceAvailable },
   splink: { label: 'Splink fake_1000 (UK people, heavy damage)', data: () => loadSplinkFake1000(), identifiers: [], available: splinkFake1000Available },

@@ -6,6 +6,7 @@ import { ContactPointSchema } from './contactPoint';
 import { OrganizationSchema } from './organization';
 import { CONSENT_CHANNELS } from './consentChannels';
 import { lazySchema } from '../core/zod/lazySchema';
+import { MAX_CONTACT_POINTS } from './limits';
 
 export { CONSENT_CHANNELS, type ConsentChannel } from './consentChannels';
 
@@ -52,7 +53,7 @@ function buildCustomerFields() {
     displayName: nonBlankText(256),
     person: PersonSchema.optional(),
     organization: OrganizationSchema.optional(),
-    contactPoints: z.array(ContactPointSchema).max(200).default([]),
+    contactPoints: z.array(ContactPointSchema).max(MAX_CONTACT_POINTS).default([]),
     tags: z.array(nonBlankText(64)).max(500).default([]),
     attributes: AttributesSchema.default({}),
     externalIds: z.record(SafeKeySchema, z.string().min(1).max(256)).default({}).describe('id of this customer in other systems, by system name'),

@@ -1,6 +1,6 @@
 import type { Customer } from '../../customer/customer';
 import { DEFAULT_BLOCK_WINDOW, type PairScreen, anyLatinName, pairScreen, windowOrder } from './blockRules';
-import type { Features } from './features';
+import { type Features, isNationalEntry } from './features';
 import { type Column, at } from './column';
 import { contactAt, contactCount } from './contactList';
 import { FNV_OFFSET, fieldHash, fnv, fnv2, mixHashes } from './keyHash';
@@ -95,9 +95,19 @@ function two(x: number, y: number, emit: (hash: number) => void): void {
  */
 export function builtInKeys(key: BlockingKey, f: Features, i: number, emit: (hash: number) => void): void {
   switch (key) {
-    case 'phone':
+    case 'phone': {
+      // a number with a national number is keyed on it (its digits), so its forms meet
+      const list = at(f.phones, i);
+      const count = contactCount(list);
+      for (let k = 0; k < count; k++) {
+        const v = contactAt(list, k);
+        if (isNationalEntry(v)) emit(fnv(v, FNV_OFFSET, 1));
+        else if (k + 1 === count || !isNationalEntry(contactAt(list, k + 1))) emit(fnv(v, FNV_OFFSET));
+      }
+      return;
+    }
     case 'email': {
-      const list = key === 'phone' ? at(f.phones, i) : at(f.emails, i);
+      const list = at(f.emails, i);
       for (let k = 0; k < contactCount(list); k++) emit(fnv(contactAt(list, k), FNV_OFFSET));
       return;
     }

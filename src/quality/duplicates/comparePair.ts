@@ -1,5 +1,5 @@
 import type { MatchParameters, WeightTable } from './fellegiSunter';
-import type { Features } from './features';
+import { type Features, GIVEN_CODE, isNationalEntry } from './features';
 import { type Column, at } from './column';
 import { type ContactList, NO_CONTACTS, anyContactPair, contactAt, contactCount } from './contactList';
 import { isCjk, personNameLevel } from './personName';
@@ -18,12 +18,15 @@ export type MatchField = 'name' | 'phone' | 'email' | 'postalCode' | 'locality' 
 /**
  * What one field contributed to a pair's score: its agreement level, the Fellegi-Sunter weight
  * of that level, for names and streets the Jaro-Winkler similarity, and for a declared identifier
- * its attribute `key`. Level `shared` marks a phone or address both records have while their names
- * disagree or their given names differ (or the given name is missing on a side and the shared phone
- * is not a mainland mobile, or the given names are close, 马云 / 马云飞, and the birth dates
- * disagree, or they are homophones, 丁诺子 / 丁诺梓, each with its own different mainland mobile)
- * and no personal identifier (email, birth date, resident id, declared identifier) agrees (a
- * household or colleagues): it weighs 0. Field `address` with level `cap` is the (negative) amount
+ * its attribute `key`. Level `shared` marks a contact point of a household, of colleagues or of an
+ * organisation's sites rather than of one customer, and weighs 0: a phone or address both records
+ * have while their names disagree or their given names differ (or the given name is missing on a
+ * side, or a generational suffix differs, `Jr.` / none, and the shared phone is not a mobile; or
+ * the given names are close, 马云 / 马云飞, and the birth dates disagree; or they are homophones,
+ * 丁诺子 / 丁诺梓, each with its own different mobile) and nothing personal agrees (an email, unless
+ * the names disagree and no mobile is shared; a birth date, resident id, declared identifier); and
+ * a phone, email or address two sites of one organisation share (a head office and its branch,
+ * 某某有限公司 / 某某有限公司杭州分公司). Field `address` with level `cap` is the (negative) amount
  * taken off when postal code, locality and street together would add more than 12 bits. The
  * weights of a pair's evidence add up to its score. Fields missing on either side are not listed.
  * Entries are frozen, and one entry may appear in many pairs (a phone agreeing weighs the same
@@ -54,8 +57,15 @@ const LANDLINE = 2;
 const MOBILE = 3;
 // E.164 mainland mobile numbers: +86 1[3-9]x xxxx xxxx.
 const isCnMobile = (p: string) => p.length === 14 && p.startsWith('+861') && p.charCodeAt(4) >= 51 && p.charCodeAt(4) <= 57;
+// E.164 mobile ranges where the national numbering plan sets them apart (Hong Kong, Macau, Taiwan,
+// Japan, Korea, Singapore, the UK, Ireland, Germany, France, Australia, New Zealand); North
+// American numbers do not tell.
+const MOBILE_E164 = /^\+(?:852[5679]|8536|8869|81[789]0|8210|65[89]|447[1-57-9]|3538[3-9]|491[5-7]|33[67]|614|642)\d{6,9}$/;
 
-/** Whether both lists hold a mainland mobile and no mobile of one is in the other: each person's own phone, different. */
+/** A mobile number, one person's (mainland numbers, and those of the plans {@link MOBILE_E164} reads). */
+const isMobile = (p: string) => isCnMobile(p) || MOBILE_E164.test(p);
+
+/** Whether both lists hold a mobile and no mobile of one is in the other: each person's own phone, different. */
 function mobilesDiffer(a: ContactList, b: ContactList): boolean {
   const na = contactCount(a);
   const nb = contactCount(b);
@@ -63,12 +73,12 @@ function mobilesDiffer(a: ContactList, b: ContactList): boolean {
   let mb = false;
   for (let i = 0; i < na; i++) {
     const x = contactAt(a, i);
-    if (!isCnMobile(x)) continue;
+    if (!isMobile(x)) continue;
     ma = true;
     for (let j = 0; j < nb; j++) if (x === contactAt(b, j)) return false;
   }
   if (!ma) return false;
-  for (let j = 0; j < nb && !mb; j++) mb = isCnMobile(contactAt(b, j));
+  for (let j = 0; j < nb && !mb; j++) mb = isMobile(contactAt(b, j));
   return mb;
 }
 
@@ -87,7 +97,17 @@ function sameLandline(x: string, y: string): boolean {
   );
 }
 
-/** Whether two phone lists share a number, and whether a shared one is a mainland mobile. */
+const GIVEN_CODE_UNIT = GIVEN_CODE.charCodeAt(0);
+
+/**
+ * A number written without its country code and one with it, of the same national number (`#2070202579`
+ * and `%2070202579`: `(020) 7020 2579` and `+44 20 7020 2579`); see features.ts' NO_CODE.
+ */
+function nationalNumbersAgree(x: string, y: string): boolean {
+  return x.length === y.length && isNationalEntry(x) && isNationalEntry(y) && x.charCodeAt(0) !== y.charCodeAt(0) && x.endsWith(y.slice(1));
+}
+
+/** Whether two phone lists share a number, and whether a shared one is a mobile. */
 function sharedPhone(a: ContactList, b: ContactList): number {
   const na = contactCount(a);
   const nb = contactCount(b);
@@ -97,10 +117,12 @@ function sharedPhone(a: ContactList, b: ContactList): number {
     for (let j = 0; j < nb; j++) {
       const y = contactAt(b, j);
       if (x !== y) {
-        if (sameLandline(x, y)) out = LANDLINE;
+        if (sameLandline(x, y) || nationalNumbersAgree(x, y)) out = LANDLINE;
         continue;
       }
-      if (isCnMobile(x)) return MOBILE;
+      // two numbers each written with its country code agree as E.164 forms, not by national number
+      if (x.charCodeAt(0) === GIVEN_CODE_UNIT) continue;
+      if (isMobile(x)) return MOBILE;
       out = LANDLINE;
     }
   }
@@ -147,7 +169,8 @@ function closePhones(a: ContactList, b: ContactList): boolean {
   return anyContactPair(a, b, phonesClose);
 }
 
-const phonesClose = (x: string, y: string) => x.length === y.length && oneEditApart(x, y);
+// (an E.164 number and a national one are never close: their first characters differ)
+const phonesClose = (x: string, y: string) => x.length === y.length && x.charCodeAt(0) === y.charCodeAt(0) && oneEditApart(x, y);
 
 const digitsOf = (s: string) => s.replace(/[^0-9]/g, '');
 
@@ -162,6 +185,23 @@ function closeEmails(a: ContactList, b: ContactList): boolean {
 }
 
 const emailsClose = (x: string, y: string) => digitsOf(x) === digitsOf(y) && jaroWinkler(x, y) >= 0.9 - SLACK;
+
+/**
+ * Two organisation records name the same site: neither names one (the organisation itself), or
+ * both do alike (`Flamboyan` / `St. Augustine - Flamboyan`, `重庆分公司` / `重慶分公司`).
+ */
+function sameSite(x: string, y: string): boolean {
+  if (x === y) return true;
+  if (x === '' || y === '') return false;
+  return x.includes(y) || y.includes(x) || jaroWinkler(x, y) >= 0.9 - SLACK;
+}
+
+/** Two people's records with the same given name and different family names, all four present. */
+function marriedName(f: Features, a: number, b: number): boolean {
+  const given = at(f.given, a);
+  const family = at(f.family, a);
+  return at(f.kind, a) === 0 && at(f.kind, b) === 0 && given !== '' && given === at(f.given, b) && family !== '' && at(f.family, b) !== '' && family !== at(f.family, b);
+}
 
 /** Both records carry one surname in Chinese characters, and each a given name. */
 function sameCjkSurname(f: Features, a: number, b: number): boolean {
@@ -199,6 +239,9 @@ export function scorePair(
   let givenHomophone = false;
   let nameDisagrees = false;
   let nameExact = false;
+  const siteDiffers = at(f.kind, a) === 1 && at(f.kind, b) === 1 && !sameSite(at(f.namesake, a), at(f.namesake, b));
+  // John Smith Jr. and John Smith (Sr.): father and son, unless something of one person's agrees
+  const generationDiffers = at(f.kind, a) === 0 && at(f.kind, b) === 0 && at(f.namesake, a) !== at(f.namesake, b);
   const na = at(f.name, a);
   const nb = at(f.name, b);
   if (na && nb) {
@@ -221,6 +264,9 @@ export function scorePair(
       level = s >= p.nameHigh - SLACK ? 1 : s >= p.nameMedium - SLACK ? 2 : 3;
       if (level > 1 && placeInFront(na, nb)) level = 1;
     }
+    // Two sites of one organisation (its head office and a branch, two branches) are two customers:
+    // their name is one name, but not the same customer's.
+    if (siteDiffers) level = 3;
     nameExact = level === 0;
     // Equal names are one name; a name equal read the other way round (`Noah Watson` / `Watson Noah`)
     // counts as the commoner of the two, so the pair scores the same whichever record comes first.
@@ -238,16 +284,24 @@ export function scorePair(
   let birthDisagrees = false;
   const ea = at(f.emails, a);
   const eb = at(f.emails, b);
-  if (ea !== NO_CONTACTS && eb !== NO_CONTACTS) {
-    const agree = anyShared(ea, eb);
-    personal ||= agree;
-    if (agree) score += note(evidence, 'email', 'agree', w.emailAgree);
-    else if (closeEmails(ea, eb)) score += note(evidence, 'email', 'high', w.emailClose);
-    else score += note(evidence, 'email', 'disagree', w.emailDisagree);
-  }
   const pa = at(f.phones, a);
   const pb = at(f.phones, b);
   const phoneShared = pa !== NO_CONTACTS && pb !== NO_CONTACTS ? sharedPhone(pa, pb) : NOT_COMPARED;
+  // An email both records give is one person's, unless their names say two people and no mobile
+  // (one person's) is shared: then it is a family's or an office's (zhangfamily@...,
+  // sales@...), and the landline and address they share are a household's too (weighed below).
+  let emailShared = false;
+  if (ea !== NO_CONTACTS && eb !== NO_CONTACTS) {
+    if (anyShared(ea, eb)) {
+      emailShared = true;
+      personal ||= (!nameDisagrees && !givenDiffers) || phoneShared === MOBILE;
+      score += siteDiffers ? note(evidence, 'email', 'shared', 0) : note(evidence, 'email', 'agree', w.emailAgree);
+    } else if (closeEmails(ea, eb)) score += note(evidence, 'email', 'high', w.emailClose);
+    else score += note(evidence, 'email', 'disagree', w.emailDisagree);
+  }
+  // A woman's record under her married name: the given name the same, the family name another,
+  // and her own mobile or email kept. Relatives share a family name, not a given name.
+  if ((phoneShared === MOBILE || emailShared) && marriedName(f, a, b)) personal = true;
   const ba = at(f.birthDate, a);
   const bb = at(f.birthDate, b);
   if (ba && bb) {
@@ -256,7 +310,7 @@ export function scorePair(
     // Chinese given names are not mistyped beyond recognition (an input method errs by sound, and
     // homophones are close here): the same surname in characters with given names that disagree
     // outright (孙丽 / 孙美) are twins, and the birth date is theirs both, unless they share a
-    // mainland mobile, which is one person's (a landline is the household's).
+    // mobile, which is one person's (a landline is the household's).
     if (ba === bb) {
       if (!(nameDisagrees && phoneShared !== MOBILE && sameCjkSurname(f, a, b))) personal = true;
       score += note(evidence, 'birthDate', 'agree', w.birthAgree + (birthFrequency ? birthFrequency(a) : 0));
@@ -283,13 +337,14 @@ export function scorePair(
     else score += note(evidence, 'identifier', 'disagree', w.identifierDisagree, undefined, key);
   }
   // A household or colleagues: the same phone and address, different given names, nothing personal
-  // agreeing. A given name missing on a side (王先生) or close only in sound across scripts needs a
-  // shared mainland mobile as well, which is one person's, where a landline is a household's or an
-  // office's. Close given names (马云 / 马云飞, 燕 / 岩) are one person's unless the birth dates disagree.
+  // agreeing. A given name missing on a side (王先生), close only in sound across scripts, or a
+  // generational suffix on one side (Jr.) needs a shared mobile as well, which is one person's,
+  // where a landline is a household's or an office's. Close given names (马云 / 马云飞, 燕 / 岩) are one person's unless the birth dates disagree.
   // Homophone given names with each their own, different mobile are relatives too (丁诺子 /
   // 丁诺梓): a dropped character (陈秀珍 / 陈秀) with a new mobile is still one person.
-  const weakGiven = (givenPartial && phoneShared !== MOBILE) || (givenClose && birthDisagrees) || (givenHomophone && phoneShared !== NOT_COMPARED && mobilesDiffer(pa, pb));
-  const shared = (givenDiffers || nameDisagrees || weakGiven) && !personal;
+  const weakGiven =
+    ((givenPartial || generationDiffers) && phoneShared !== MOBILE) || (givenClose && birthDisagrees) || (givenHomophone && phoneShared !== NOT_COMPARED && mobilesDiffer(pa, pb));
+  const shared = ((givenDiffers || nameDisagrees || weakGiven) && !personal) || siteDiffers;
   const sa = at(f.street, a);
   const sb = at(f.street, b);
   const streetSimilarity = sa && sb ? (sa === sb ? 1 : streetContains(sa, sb) ? Math.max(0.9, jaroWinkler(sa, sb)) : jaroWinkler(sa, sb)) : -1;

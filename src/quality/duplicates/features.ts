@@ -1,14 +1,15 @@
 import { CrmError } from '../errors';
 import { startsWithCalendarDay } from '../../core/time/calendarDay';
 import type { Customer } from '../../customer/customer';
+import { MAX_CONTACT_POINTS } from '../../customer/limits';
 import { isValidResidentId } from '../../validation/checks/residentId';
 import { isValidUscc, normalizeUscc } from '../../validation/checks/uscc';
 import { toHalfWidth } from '../../validation/normalize/text';
 import { normalizeEmail } from '../../validation/normalize/email';
-import { normalizePhone } from '../../validation/normalize/phone';
+import { phoneParts } from '../../validation/normalize/phone';
 import { normalizePostalCode } from '../../validation/normalize/postalCode';
 import { splitPersonName } from './personName';
-import { normalizeName, normalizeOrganizationName } from './similarity';
+import { normalizeName, normalizeOrganizationName, organizationSite } from './similarity';
 import { normalizeStreet } from './streetLine';
 import { FNV_OFFSET, fieldHash, fnv2 } from './keyHash';
 import { type ContactList, NO_CONTACTS, addContact, contactCount } from './contactList';
@@ -33,6 +34,11 @@ export interface Features {
   readonly name: Column<string>;
   readonly family: Column<string>;
   readonly given: Column<string>;
+  /**
+   * What tells namesakes apart: an organisation's site (its branch, `杭州分公司`, `Denver Office`,
+   * normalised) or a person's generation (`jr`, `sr`, `iii`); '' for none.
+   */
+  readonly namesake: Column<string>;
   readonly familyLatin: Column<string>;
   readonly givenLatin: Column<string>;
   /** Normalised (E.164) phones ({@link ContactList}). */
@@ -71,7 +77,7 @@ export interface Features {
 }
 
 const TEXT_COLUMNS = [
-  'ids', 'kind', 'name', 'family', 'given', 'familyLatin', 'givenLatin', 'phones', 'verifiedPhones', 'emails',
+  'ids', 'kind', 'name', 'family', 'given', 'namesake', 'familyLatin', 'givenLatin', 'phones', 'verifiedPhones', 'emails',
   'postalCode', 'city', 'district', 'street', 'birthDate', 'uscc', 'residentId',
 ] as const satisfies readonly (keyof Features)[];
 
@@ -131,7 +137,20 @@ function place(s: string | undefined): string {
 // `._%+-`, with no space, is unchanged by normalizeEmail and by toLowerCase.
 const CN_MOBILE_E164 = /^\+861[3-9]\d{9}$/;
 const PLAIN_EMAIL = /^[a-z0-9._%+-]+@[a-z0-9.-]+$/;
-const phoneKey = (value: string, defaultRegion: string) => (CN_MOBILE_E164.test(value) ? value : normalizePhone(value, { defaultRegion }));
+/**
+ * Phone lists hold each number's E.164 form, followed, for a number other than a mainland mobile,
+ * by its national number marked with how it was written: NO_CODE when the text gave no country
+ * code (`#2070202579` for `(020) 7020 2579`, read in the default region, which may be wrong), else
+ * GIVEN_CODE (`%2070202579` for `+44 20 7020 2579`). A number without its code agrees with any
+ * number of the same national number; two with their codes agree only as E.164. Blocking keys a
+ * number on its national number when it has one, so the two forms meet.
+ */
+export const NO_CODE = '#';
+/** See {@link NO_CODE}. */
+export const GIVEN_CODE = '%';
+
+/** Whether a phone list's entry is a national number (marked {@link NO_CODE} or {@link GIVEN_CODE}), not an E.164 form. */
+export const isNationalEntry = (entry: string): boolean => entry.charCodeAt(0) === 35 || entry.charCodeAt(0) === 37;
 const emailKey = (value: string) => (PLAIN_EMAIL.test(value) ? value : normalizeEmail(value).toLowerCase());
 
 /** An identifier attribute's matching key: text without separators, lower case ('' when absent). */
@@ -144,7 +163,9 @@ function identifierKey(v: unknown): string {
 
 /**
  * Checks the shape findDuplicates and the duplicate index read (an object with a string id and
- * display name, contact points as an array when present): junk gets a CrmError, not a TypeError.
+ * display name, contact points as an array when present, of at most the customer model's 200):
+ * junk gets a CrmError, not a TypeError. Contact points are compared every one with every one, so
+ * the bound is what keeps a pair's comparison short.
  */
 export function requireCustomerShape(c: unknown): asserts c is Customer {
   const ok =
@@ -154,6 +175,10 @@ export function requireCustomerShape(c: unknown): asserts c is Customer {
     typeof (c as Customer).displayName === 'string' &&
     ((c as Customer).contactPoints === undefined || Array.isArray((c as Customer).contactPoints));
   if (!ok) throw new CrmError('INVALID_ARGUMENT', { params: { field: 'customers', rule: 'must be customers with a string id and displayName' } });
+  const points = (c as Customer).contactPoints;
+  if (points !== undefined && points.length > MAX_CONTACT_POINTS) {
+    throw new CrmError('INVALID_ARGUMENT', { params: { field: 'customers', rule: `must have at most ${MAX_CONTACT_POINTS} contact points each` } });
+  }
 }
 
 const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
@@ -165,7 +190,7 @@ const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : un
 export function emptyFeatures(defaultRegion: string, identifierKeys: readonly string[], hashes: () => HashColumn = () => []): Features {
   return {
     count: 0,
-    ids: [], kind: [], name: [], family: [], given: [], familyLatin: [], givenLatin: [],
+    ids: [], kind: [], name: [], family: [], given: [], namesake: [], familyLatin: [], givenLatin: [],
     phones: [], verifiedPhones: [], emails: [], postalCode: [], city: [], district: [],
     street: [], birthDate: [], uscc: [], residentId: [],
     identifiers: identifierKeys.map(() => []), identifierKeys, defaultRegion,
@@ -173,6 +198,18 @@ export function emptyFeatures(defaultRegion: string, identifierKeys: readonly st
     initialHash: hashes(), latinHash: hashes(),
     customHashes: [],
   };
+}
+
+// A generational suffix closing a Western name: John Smith Jr. and John Smith Sr. are two people.
+const GENERATION = /[\s,]+(jr|sr|junior|senior|ii|iii|iv)\.?$/i;
+const GENERATIONS: Readonly<Record<string, string>> = { junior: 'jr', senior: 'sr' };
+
+/** A person's generational suffix (`jr`, `sr`, `ii`, `iii`, `iv`), '' without one. */
+function generationOf(displayName: string): string {
+  const m = GENERATION.exec(displayName.trimEnd());
+  if (m === null) return '';
+  const g = (m[1] as string).toLowerCase();
+  return GENERATIONS[g] ?? g;
 }
 
 /** `value`, or the copy `strings` keeps of it. */
@@ -186,7 +223,10 @@ export function writeFeatures(f: Features, i: number, c: Customer, strings?: Str
   const org = c.kind === 'organization';
   put(f.ids, i, c.id);
   put(f.kind, i, org ? 1 : 0);
-  const normalName = org ? normalizeOrganizationName(text(c.organization?.legalName) ?? c.displayName) : normalizeName(c.displayName);
+  const site = org ? organizationSite(text(c.organization?.legalName) ?? c.displayName) : undefined;
+  const normalName = site !== undefined ? normalizeOrganizationName(site.name) : normalizeName(c.displayName);
+  const namesake = site !== undefined ? site.site : generationOf(c.displayName);
+  put(f.namesake, i, namesake === '' ? '' : keep(strings, namesake, fieldHash(namesake)));
   const nameHash = fieldHash(normalName);
   const name = keep(strings, normalName, nameHash);
   put(f.name, i, name);
@@ -224,9 +264,17 @@ export function writeFeatures(f: Features, i: number, c: Customer, strings?: Str
     if (p === null || typeof p !== 'object') continue;
     if ((p.type === 'phone' || p.type === 'email') && typeof p.value !== 'string') continue;
     if (p.type === 'phone') {
-      const e164 = phoneKey(p.value, f.defaultRegion);
-      if (e164 === undefined) continue;
+      // a mainland mobile in E.164 as stored (most numbers) is its own key and no other country's
+      let e164 = p.value;
+      let national = '';
+      if (!CN_MOBILE_E164.test(e164)) {
+        const parts = phoneParts(p.value, f.defaultRegion);
+        if (parts === undefined) continue;
+        e164 = parts.e164;
+        if (parts.national !== '') national = (parts.international ? GIVEN_CODE : NO_CODE) + parts.national;
+      }
       phones = addContact(phones, e164);
+      if (national !== '') phones = addContact(phones, national);
       if (p.verified === true) verified = addContact(verified, e164);
     } else if (p.type === 'email') {
       // a blank address is no address (it would agree with every other blank one)

@@ -240,7 +240,7 @@ function warmRecords(f: Features, codes: Float64Array, from: number, to: number,
     const b = code - Math.floor(code / n) * n;
     sink +=
       at(f.name, b).length + at(f.emails, b).length + at(f.phones, b).length + at(f.birthDate, b).length +
-      at(f.postalCode, b).length + at(f.city, b).length + at(f.street, b).length + at(f.given, b).length + at(f.kind, b);
+      at(f.postalCode, b).length + at(f.city, b).length + at(f.street, b).length + at(f.given, b).length + at(f.namesake, b).length + at(f.kind, b);
   }
   _warmed = sink;
 }

@@ -26,6 +26,7 @@ export const zhCNWords: Readonly<Record<string, string>> = {
   'must be an array of customers': '必须是客户数组',
   'must be at most 20 attribute keys': '最多 20 个属性键',
   'must be customers with a string id and displayName': '必须是带字符串 id 和 displayName 的客户',
+  'must have at most 200 contact points each': '每个客户最多 200 个联系方式',
   customer: '客户',
   'lists an unknown field': '列出了未知字段',
   'must be a non-negative number of days': '必须是非负的天数',

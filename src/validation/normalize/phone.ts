@@ -52,14 +52,26 @@ export function normalizePhone(phone: string, options: PhoneOptions = {}): strin
   requireString(phone, 'phone');
   const region = regionOf(options);
   if (CN_MOBILE_E164_SHAPE.test(phone)) return phone; // already normalised: the common case
+  return phoneParts(phone, region)?.e164;
+}
+
+/**
+ * What {@link normalizePhone} reads in a number (internal): its E.164 form; the national number,
+ * the digits after the country code ('' for a mainland mobile, which no other country's number is
+ * written like); and whether the text gave the country code. A number written without one may be
+ * another country's: `(020) 7020 2579`, read in CN, is +86 20 7020 2579, national number
+ * 2070202579, which is also London's +44 20 7020 2579.
+ */
+export function phoneParts(phone: string, region: string): { readonly e164: string; readonly national: string; readonly international: boolean } | undefined {
   const text = toHalfWidth(phone).trim();
   if (text.length === 0 || text.length > 64) return undefined;
   if (region === 'CN' || text.startsWith('+86') || text.startsWith('0086')) {
     const local = cnMobileDigits(text);
-    if (local !== undefined) return `+86${local}`;
+    if (local !== undefined) return { e164: `+86${local}`, national: '', international: true };
   }
-  const parsed = phoneLibrary().parsePhoneNumberFromString(text.replace(/^00/, '+'), region as CountryCode);
-  return parsed?.number;
+  const international = text.startsWith('+') || text.startsWith('00');
+  const parsed = phoneLibrary().parsePhoneNumberFromString(international ? text.replace(/^00/, '+') : text, region as CountryCode);
+  return parsed === undefined ? undefined : { e164: parsed.number, national: parsed.nationalNumber, international };
 }
 
 /**

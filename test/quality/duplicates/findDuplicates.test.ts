@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MATCH_PARAMETERS, clusterPairs, evaluateDuplicates, findDuplicates, levelWeight, syntheticCustomers } from 'crmkit/quality';
+import { DEFAULT_MATCH_PARAMETERS, clusterPairs, createDuplicateIndex, estimateMatchParameters, evaluateDuplicates, findDuplicates, levelWeight, syntheticCustomers } from 'crmkit/quality';
 import { expectThrowsCode, organization, person } from '../helpers';
 
 const phone = (value: string, verified?: boolean) => ({ type: 'phone' as const, value, ...(verified !== undefined && { verified }) });
@@ -118,6 +118,33 @@ describe('findDuplicates', () => {
     // carried thresholds are checked like the options'
     expectThrowsCode(() => findDuplicates(pair, { parameters: { ...P, threshold: Number.NaN } }), 'INVALID_ARGUMENT');
     expectThrowsCode(() => findDuplicates(pair, { parameters: { ...P, threshold: 5, reviewThreshold: 6 } }), 'INVALID_ARGUMENT');
+  });
+
+  it('refuses more contact points than the customer model holds (200), everywhere a record is read', () => {
+    const many = (id: string, n: number) =>
+      person(id, 'Sam Walker', { contactPoints: Array.from({ length: n }, (_, k) => phone(`+86138${String(k).padStart(8, '0')}`)) });
+    expect(findDuplicates([many('a', 200), many('b', 200)]).pairs).toHaveLength(1);
+    expectThrowsCode(() => findDuplicates([many('a', 200), many('b', 201)]), 'INVALID_ARGUMENT');
+    expectThrowsCode(() => createDuplicateIndex([many('a', 201)]), 'INVALID_ARGUMENT');
+    const index = createDuplicateIndex([many('a', 200)]);
+    expectThrowsCode(() => index.match(many('b', 201)), 'INVALID_ARGUMENT');
+    expectThrowsCode(() => index.add(many('b', 201)), 'INVALID_ARGUMENT');
+    expectThrowsCode(() => estimateMatchParameters([many('a', 1), many('b', 201)]), 'INVALID_ARGUMENT');
+  });
+
+  it('compares fields of a megabyte, beyond the model, without stalling', () => {
+    // a street line, an email and a name of a million characters each, one unit apart: blocked
+    // together by the shared phone, each compared with Jaro-Winkler (quadratic in the length
+    // before; now sorted positions)
+    const long = 'a'.repeat(1_000_000);
+    const record = (id: string, tail: string) =>
+      person(id, `Sam ${long}${tail}`, {
+        contactPoints: [phone('13812345678'), { type: 'email', value: `${long}${tail}@example.com` }, { type: 'address', country: 'CN', city: '杭州市', line1: `${long}${tail}` }],
+      });
+    const r = findDuplicates([record('a', 'x'), record('b', 'y')]);
+    expect(r.pairs).toHaveLength(1);
+    const levels = Object.fromEntries((r.pairs[0]?.evidence ?? []).map((e) => [e.field, e.level]));
+    expect(levels).toMatchObject({ phone: 'agree', email: 'high', street: 'high' });
   });
 
   it('finds duplicates in the synthetic set with F1 of at least 0.95 (truth: the generator)', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { estimateMatchParameters, evaluateDuplicates, findDuplicates } from 'crmkit/quality';
 import { chicagoEceAvailable, loadChicagoEce } from './chicagoEce';
+import { independentCustomers } from './independentSet';
 import { realisticCustomers } from './realistic';
 import { loadSplinkFake1000, splinkFake1000Available } from './splinkFake1000';
 import { loadSplinkHistorical, splinkHistoricalAvailable } from './splinkHistorical';
@@ -50,6 +51,27 @@ describe('findDuplicates on realistic Chinese and Western customer records (10,6
   });
 });
 
+// A second generator, written by another hand without reading the matcher (independentSet.ts):
+// its own name lists, damage and hard negatives (families sharing an email, father and son of one
+// name, branch offices, numbers written without their country code). The matcher scored F1 0.915
+// on it before the rules those cases led to (family emails, married names, namesakes, national
+// numbers); its unmatched pairs are mostly records with nothing but a name in common.
+describe('findDuplicates on the independent generator (4,336 records of 3,000 entities, seed 1)', () => {
+  const set = independentCustomers(3_000, 1);
+
+  it('defaults: F1 >= 0.93 (measured P 0.986 / R 0.891 / F1 0.936)', () => {
+    const q = quality(set);
+    expect(q.precision).toBeGreaterThanOrEqual(0.98);
+    expect(q.f1).toBeGreaterThanOrEqual(0.93);
+  });
+
+  it('EM converges and keeps F1 >= 0.93 at the threshold its parameters carry (measured P 0.991 / R 0.891 / F1 0.938)', () => {
+    const q = quality(set, { parameters: convergedFit(set).parameters });
+    expect(q.precision).toBeGreaterThanOrEqual(0.98);
+    expect(q.f1).toBeGreaterThanOrEqual(0.93);
+  });
+});
+
 // Outside sets (not committed; see OUTSIDE_DATA.md): skipped where the files are absent.
 describe.skipIf(!chicagoEceAvailable)('findDuplicates on the Chicago early-childhood-centre records (3,337 organisations, 6,608 true pairs; outside data)', () => {
   const set = outsideSet(chicagoEceAvailable, loadChicagoEce);
@@ -91,7 +113,7 @@ describe.skipIf(!splinkFake1000Available)("findDuplicates on Splink's fake_1000 
     expect(q.f1).toBeGreaterThanOrEqual(0.92);
   });
 
-  it('EM converges and improves on the defaults: F1 >= 0.945 with the threshold it returns, 7.7 bits here (measured P 1.000 / R 0.923 / F1 0.960)', () => {
+  it('EM converges and improves on the defaults: F1 >= 0.945 with the threshold it returns, 7.7 bits here (measured P 1.000 / R 0.920 / F1 0.958)', () => {
     const { parameters, threshold, reviewThreshold } = convergedFit(set);
     const q = quality(set, { parameters, threshold, reviewThreshold });
     expect(q.f1).toBeGreaterThanOrEqual(0.945);

@@ -51,6 +51,55 @@ describe('Jaro and Jaro-Winkler', () => {
       }),
     );
   });
+
+  it('agrees with the plain implementation on long strings, which take the sorted-positions path (property)', () => {
+    // 150 units and more over three letters: more than 16,384 window scans, so jaro matches through
+    // sorted positions; few letters make many candidate matches and transpositions
+    const long = fc.string({ unit: fc.constantFrom('a', 'b', '张'), minLength: 150, maxLength: 400 });
+    const any = fc.string({ unit: fc.constantFrom('a', 'b', '张'), maxLength: 400 });
+    fc.assert(
+      fc.property(long, any, fc.boolean(), (x, y, swap) => {
+        const [a, b] = swap ? [y, x] : [x, y];
+        expect(jaro(a, b)).toBeCloseTo(referenceJaro(a, b), 12);
+      }),
+      { numRuns: 200 },
+    );
+    // a string against itself rotated and cut: matches sit near the window's edges, where an
+    // off-by-one in the window would show
+    const sparse = fc.string({ unit: fc.constantFrom('a', 'a', 'a', 'a', 'b', '张'), minLength: 150, maxLength: 300 });
+    fc.assert(
+      fc.property(sparse, fc.nat(), fc.nat(20), (x, shift, cut) => {
+        const k = shift % x.length;
+        const y = (x.slice(k) + x.slice(0, k)).slice(cut);
+        expect(jaro(x, y)).toBeCloseTo(referenceJaro(x, y), 12);
+        expect(jaro(y, x)).toBeCloseTo(referenceJaro(y, x), 12);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('matches a unit exactly up to the window edge on long strings, and not one beyond (by hand)', () => {
+    // 200 units each: window 99. One c in each string, fillers that never match: the c's match
+    // (m = 1, jaro = (1/200 + 1/200 + 1) / 3) when their positions differ by at most 99.
+    const one = (at: number, filler: string) => `${filler.repeat(at)}c${filler.repeat(199 - at)}`;
+    const matched = (1 / 200 + 1 / 200 + 1) / 3;
+    for (const [i, j] of [[150, 51], [150, 50], [10, 109], [10, 110], [0, 99], [0, 100], [199, 100], [199, 99]] as const) {
+      const expected = Math.abs(i - j) <= 99 ? matched : 0;
+      expect(jaro(one(i, 'x'), one(j, 'y'))).toBeCloseTo(expected, 12);
+      expect(jaro(one(j, 'y'), one(i, 'x'))).toBeCloseTo(expected, 12);
+    }
+  });
+
+  it('compares strings of a million characters (hand-computed values)', () => {
+    // ab... against ba...: window 499,999; every unit matches its neighbour, every matched pair is
+    // transposed: m = 10^6, t/2 = 5 * 10^5, jaro = (1 + 1 + 0.5) / 3
+    expect(jaro('ab'.repeat(500_000), 'ba'.repeat(500_000))).toBeCloseTo(2.5 / 3, 12);
+    // 10^6 a's against 999,999 a's and a b: each a takes the a at its own position, the last finds
+    // none left: m = 999,999, no transpositions; a shared prefix of 4 for Winkler
+    const j = (0.999999 + 0.999999 + 1) / 3;
+    expect(jaro('a'.repeat(1_000_000), `${'a'.repeat(999_999)}b`)).toBeCloseTo(j, 12);
+    expect(jaroWinkler('a'.repeat(1_000_000), `${'a'.repeat(999_999)}b`)).toBeCloseTo(j + 0.4 * (1 - j), 12);
+  });
 });
 
 /** The first, regular-expression implementation of normalizeName, kept as a second implementation. */

@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import type { ContactPoint, Customer } from 'crmkit';
+import { findDuplicates } from 'crmkit/quality';
+import { organization, person } from '../helpers';
+import { organizationSite } from '../../../src/quality/duplicates/similarity';
+import { phoneParts } from '../../../src/validation/normalize/phone';
+
+// Cases found by an independent generator of customer records (test/quality/duplicates/independentSet.ts,
+// written apart from the matcher): family emails, a woman's married name, father and son of one
+// name, branch offices, and numbers written without their country code.
+//
+// Expected scores are worked by hand from DEFAULT_MATCH_PARAMETERS, weight = log2(m / u):
+//   name exact log2(0.68/0.003) = 7.824, disagree log2(0.03/0.963) = -5.005;
+//   phone agree log2(0.7/0.0001) = 12.773, disagree log2(0.27/0.9996) = -1.888;
+//   email agree log2(0.7/0.0001) = 12.773; postal code agree log2(0.9/0.01) = 6.492;
+//   city agree log2(0.9/0.3) = 1.585; street exact log2(0.7/0.002) = 8.451;
+//   postal code + city + street = 16.528 is capped at 12.
+// Every pair is forced into comparison and reported whatever its score (as in households.test.ts).
+const compare = (a: Customer, b: Customer) =>
+  findDuplicates([a, b], { keys: [], customKeys: [() => 'all'], reviewThreshold: -100, threshold: 8, nameFrequency: false }).pairs[0];
+const levels = (pair: ReturnType<typeof compare>) => pair?.evidence.map((e) => `${e.field}:${e.level}`);
+const phone = (value: string): ContactPoint => ({ type: 'phone', value });
+const email = (value: string): ContactPoint => ({ type: 'email', value });
+const home = (country: string, city: string, line1: string, postalCode: string): ContactPoint => ({ type: 'address', country, city, line1, postalCode });
+const company = (id: string, name: string, points: ContactPoint[]) => organization(id, name, undefined, { contactPoints: points });
+
+describe('a family email', () => {
+  const landline = phone('0532-5669 3290');
+  const flat = home('CN', '青岛市', '学院路29号', '266032');
+
+  it('two people of different names sharing a landline, an address and the family email are a household, not a match', () => {
+    const pair = compare(
+      person('a', '陈静', { contactPoints: [phone('156 6270 8157'), landline, email('zhangfamily10@gmail.com'), flat] }),
+      person('b', '张俊杰', { contactPoints: [phone('157 9351 4933'), landline, email('zhangfamily10@gmail.com'), flat] }),
+    );
+    // name disagree -5.005 + email agree 12.773; the landline and the address are the household's
+    // and weigh 0 (before: the email made the pair one person's, + 12.773 + 12 = 32.541, a match)
+    expect(levels(pair)).toEqual(['name:disagree', 'email:agree', 'phone:shared', 'postalCode:shared', 'locality:shared', 'street:shared']);
+    expect(pair?.score).toBeCloseTo(-5.005 + 12.773, 2);
+    expect(pair?.status).toBe('review');
+  });
+
+  it('the same email beside a shared mainland mobile is still one person’s', () => {
+    const pair = compare(
+      person('a', '胡竹', { contactPoints: [phone('197 6409 4067'), email('hcoikoun@163.com')] }),
+      person('b', '胡超', { contactPoints: [phone('+86 197 6409 4067'), email('hcoikoun@163.com')] }),
+    );
+    // -5.005 + 12.773 + 12.773
+    expect(pair?.score).toBeCloseTo(20.541, 2);
+    expect(pair?.status).toBe('match');
+  });
+});
+
+describe('a married name', () => {
+  it('the same given name under another family name, with her mobile kept, is one person (a UK mobile counts as one person’s)', () => {
+    const pair = compare(
+      person('a', 'Frances Jones', { contactPoints: [phone('+44 7885 933943'), home('GB', 'Birmingham', '534 Church Road', 'B1 9FS')] }),
+      person('b', 'PARKER, Frances', { contactPoints: [phone('+447885933943'), home('GB', 'Birmingham', '534 Church Road', 'B1 9FS')] }),
+    );
+    // name disagree -5.005 + phone agree 12.773 + address 12 (capped)
+    expect(levels(pair)).toEqual(['name:disagree', 'phone:agree', 'postalCode:agree', 'locality:agree', 'street:exact', 'address:cap']);
+    expect(pair?.score).toBeCloseTo(19.768, 2);
+    expect(pair?.status).toBe('match');
+  });
+
+  it('relatives with different given names sharing a UK landline stay a household', () => {
+    const pair = compare(
+      person('a', 'Frances Jones', { contactPoints: [phone('+44 20 7178 4545')] }),
+      person('b', 'Peter Jones', { contactPoints: [phone('+44 20 7178 4545')] }),
+    );
+    expect(levels(pair)).toEqual(['name:disagree', 'phone:shared']);
+  });
+});
+
+describe('father and son of one name', () => {
+  const landline = phone('+1 312 544 8327');
+  const house = home('US', 'Chicago', '1596 Chestnut Drive', '60629');
+
+  it('John Smith Jr. and John Smith sharing a landline and an address are not matched on them', () => {
+    const pair = compare(person('a', 'Noah Hamilton Jr.', { contactPoints: [landline, house] }), person('b', 'Noah Hamilton', { contactPoints: [landline, house] }));
+    // name exact 7.824; the landline and the address weigh 0: review (before: 7.824 + 12.773 + 12, a match)
+    expect(levels(pair)).toEqual(['name:exact', 'phone:shared', 'postalCode:shared', 'locality:shared', 'street:shared']);
+    expect(pair?.score).toBeCloseTo(7.824, 2);
+    expect(pair?.status).toBe('review');
+  });
+
+  it('two records both Jr., or one Jr. sharing a mobile with the other, are one person', () => {
+    const both = compare(person('a', 'Noah Hamilton Jr.', { contactPoints: [landline, house] }), person('b', 'Noah Hamilton, Jr', { contactPoints: [landline, house] }));
+    expect(both?.score).toBeCloseTo(7.824 + 12.773 + 12, 2);
+    const mobile = phone('+44 7700 900123');
+    const one = compare(person('a', 'Noah Hamilton Jr.', { contactPoints: [mobile] }), person('b', 'Noah Hamilton', { contactPoints: [mobile] }));
+    expect(one?.score).toBeCloseTo(7.824 + 12.773, 2);
+  });
+});
+
+describe('sites of one organisation', () => {
+  it('reads a branch off the name: Chinese branch words, English ones after a dash, a comma or in brackets', () => {
+    expect(organizationSite('信海医疗器械集团有限公司重庆分公司')).toEqual({ name: '信海医疗器械集团有限公司', site: '重庆分公司' });
+    expect(organizationSite('某某银行西湖支行')).toEqual({ name: '某某银行', site: '西湖支行' });
+    expect(organizationSite('华为技术有限公司（深圳分公司）')).toEqual({ name: '华为技术有限公司', site: '深圳分公司' });
+    expect(organizationSite('Beacon Engineering Co. - Denver Office')).toEqual({ name: 'Beacon Engineering Co.', site: 'denveroffice' });
+    expect(organizationSite('Acme Ltd (Leeds Branch)')).toEqual({ name: 'Acme Ltd', site: 'leedsbranch' });
+    // no site: a dash alone, a branch word inside a name, the head office, a name that repeats its site
+    for (const name of ['Easter Seals - Gilchrist Marchman', 'Post Office Ltd', 'Acme Ltd - Head Office', 'Dorothy Sutton Branch - Dorothy Sutton Branch', '信海医疗器械集团有限公司']) {
+      expect(organizationSite(name).site).toBe('');
+    }
+  });
+
+  it('a head office and its branch sharing an email are two customers; so are two branches', () => {
+    const hq = company('a', '信海医疗器械集团有限公司', [phone('021-7840 1725'), email('service@xinhaiylqx.com'), home('CN', '上海市', '创业大道255号', '200082')]);
+    const branch = company('b', '信海医疗器械集团有限公司重庆分公司', [phone('023-3636 5726'), email('service@xinhaiylqx.com'), home('CN', '重庆市', '工业路26号', '400079')]);
+    const other = company('c', '信海醫療器械集團有限公司鄭州分公司', [email('service@xinhaiylqx.com')]);
+    // name disagree -5.005, the email shared (0), phone disagree -1.888, postal code disagree
+    // log2(0.1/0.99) = -3.307, city disagree log2(0.1/0.7) = -2.807, street disagree log2(0.1/0.988) = -3.304
+    const pair = compare(hq, branch);
+    expect(levels(pair)).toEqual(['name:disagree', 'email:shared', 'phone:disagree', 'postalCode:disagree', 'locality:disagree', 'street:disagree']);
+    expect(pair?.score).toBeCloseTo(-5.005 - 1.888 - 3.307 - 2.807 - 3.304, 2);
+    expect(compare(branch, other)?.status).not.toBe('match');
+  });
+
+  it('one branch written two ways is one customer', () => {
+    const pair = compare(
+      company('a', '信海医疗器械集团有限公司重庆分公司', [phone('023-3636 5726')]),
+      company('b', '信海醫療器械集團有限公司（重慶分公司）', [phone('+86 23 3636 5726')]),
+    );
+    // names equal once normalised (7.824), phone agree 12.773
+    expect(pair?.score).toBeCloseTo(7.824 + 12.773, 2);
+    expect(pair?.status).toBe('match');
+  });
+});
+
+describe('numbers written without their country code', () => {
+  it('reads the national number beside the E.164 form, and whether the code was given', () => {
+    expect(phoneParts('(020) 7020 2579', 'CN')).toEqual({ e164: '+862070202579', national: '2070202579', international: false });
+    expect(phoneParts('+44 20 7020 2579', 'CN')).toEqual({ e164: '+442070202579', national: '2070202579', international: true });
+    expect(phoneParts('138 1234 5678', 'CN')).toEqual({ e164: '+8613812345678', national: '', international: true });
+  });
+
+  it('a London number written nationally agrees with it written internationally, and blocking pairs them', () => {
+    const a = company('a', 'Meridian Partners Ltd', [phone('+44 20 7020 2579')]);
+    const b = company('b', 'MERIDIAN PARTNERS LTD', [phone('(020) 7020 2579')]);
+    const r = findDuplicates([a, b], { keys: ['phone'] });
+    expect(r.comparisons).toBe(1);
+    // name exact 7.824 (equal once normalised) + phone agree 12.773
+    expect(r.pairs[0]?.score).toBeCloseTo(7.824 + 12.773, 2);
+    expect(r.pairs[0]?.status).toBe('match');
+  });
+
+  it('two numbers each written with its own country code do not agree by their national numbers', () => {
+    const pair = compare(company('a', 'Meridian Partners Ltd', [phone('+44 20 7020 2579')]), company('b', 'Meridian Partners Ltd', [phone('+86 20 7020 2579')]));
+    expect(levels(pair)).toEqual(['name:exact', 'phone:disagree']);
+  });
+});
