@@ -177,7 +177,7 @@ export function requireCustomerShape(c: unknown): asserts c is Customer {
   if (!ok) throw new CrmError('INVALID_ARGUMENT', { params: { field: 'customers', rule: 'must be customers with a string id and displayName' } });
   const points = (c as Customer).contactPoints;
   if (points !== undefined && points.length > MAX_CONTACT_POINTS) {
-    throw new CrmError('INVALID_ARGUMENT', { params: { field: 'customers', rule: `must have at most ${MAX_CONTACT_POINTS} contact points each` } });
+    throw new CrmError('INVALID_ARGUMENT', { params: { field: 'customers', rule: 'must have at most 200 contact points each' } });
   }
 }
 
@@ -206,7 +206,8 @@ const GENERATIONS: Readonly<Record<string, string>> = { junior: 'jr', senior: 's
 
 /** A person's generational suffix (`jr`, `sr`, `ii`, `iii`, `iv`), '' without one. */
 function generationOf(displayName: string): string {
-  const m = GENERATION.exec(displayName.trimEnd());
+  // the suffix closes the name: reading the last 16 characters keeps the pattern's backtracking bounded
+  const m = GENERATION.exec(displayName.trimEnd().slice(-16));
   if (m === null) return '';
   const g = (m[1] as string).toLowerCase();
   return GENERATIONS[g] ?? g;

@@ -127,8 +127,9 @@ const CN_BRANCH = /^(.*(?:有限责任公司|股份有限公司|有限公司|公
 // (`Beacon Engineering Co. - Denver Office`, `Acme Ltd (Leeds Branch)`). A dash alone names no
 // site: `Easter Seals - Gilchrist Marchman` is how one register writes the same centre another
 // writes without the dash.
-const EN_BRANCH = /^(.+?)\s*(?:\s[-\u2013\u2014]\s|,\s*|\()\s*([^()]*?\b(?:office|branch|division|plant|store|campus))\)?$/i;
+const EN_BRANCH = /^(.+)\s*(?:\s[-\u2013\u2014]\s|,\s*|\()\s*([^()]*?\b(?:office|branch|division|plant|store|campus))\)?$/i;
 
+const SITE_TAIL = 96;
 const HEAD_OFFICE = /(?:(?:head|main|registered)(?:office|campus|branch)|headquarters|总部|总公司)$/;
 
 /**
@@ -139,12 +140,17 @@ const HEAD_OFFICE = /(?:(?:head|main|registered)(?:office|campus|branch)|headqua
  */
 export function organizationSite(name: string): { readonly name: string; readonly site: string } {
   const text = name.trim();
-  const m = CN_BRANCH.exec(text) ?? EN_BRANCH.exec(text);
+  // a site closes the name: only its last SITE_TAIL characters are read, so the patterns'
+  // backtracking stays bounded however long the name (a megabyte of `a, a, ...`)
+  const head = text.length > SITE_TAIL ? text.slice(0, text.length - SITE_TAIL) : '';
+  const tail = text.slice(head.length);
+  const m = CN_BRANCH.exec(tail) ?? EN_BRANCH.exec(tail);
   if (m === null) return { name, site: '' };
   const site = normalizeName(m[2] as string);
+  const parent = (head + (m[1] as string)).trimEnd();
   // the head office is the organisation itself; a name that repeats its site names none (`Dorothy Sutton Branch - Dorothy Sutton Branch`)
-  if (site === '' || HEAD_OFFICE.test(site) || normalizeName(m[1] as string).includes(site)) return { name, site: '' };
-  return { name: m[1] as string, site };
+  if (site === '' || HEAD_OFFICE.test(site) || normalizeName(parent).includes(site)) return { name, site: '' };
+  return { name: parent, site };
 }
 
 // Flags of the strings up to SHARED_FLAGS units, reused between calls; longer ones get their own.

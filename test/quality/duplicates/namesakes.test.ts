@@ -106,6 +106,17 @@ describe('sites of one organisation', () => {
     }
   });
 
+  it('reads a megabyte of name without stalling: only its end can name a site or a generation', () => {
+    // both patterns backtracked over every separator of a long name (40,000 characters of `a, a, `
+    // took 0.46 s, a megabyte would take minutes); the site is still read at the end
+    expect(organizationSite(`${'a, '.repeat(300_000)}Acme Ltd - Leeds Branch`)).toEqual({ name: `${'a, '.repeat(300_000)}Acme Ltd`, site: 'leedsbranch' });
+    const long = findDuplicates([
+      person('a', `a${' '.repeat(1_000_000)}b`, { contactPoints: [phone('+44 7700 900123')] }),
+      person('b', `a${', '.repeat(500_000)}Jr.`, { contactPoints: [phone('+44 7700 900123')] }),
+    ]);
+    expect(long.comparisons).toBe(1);
+  });
+
   it('a head office and its branch sharing an email are two customers; so are two branches', () => {
     const hq = company('a', '信海医疗器械集团有限公司', [phone('021-7840 1725'), email('service@xinhaiylqx.com'), home('CN', '上海市', '创业大道255号', '200082')]);
     const branch = company('b', '信海医疗器械集团有限公司重庆分公司', [phone('023-3636 5726'), email('service@xinhaiylqx.com'), home('CN', '重庆市', '工业路26号', '400079')]);
