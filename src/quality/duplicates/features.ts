@@ -150,7 +150,7 @@ export const NO_CODE = '#';
 export const GIVEN_CODE = '%';
 
 /** Whether a phone list's entry is a national number (marked {@link NO_CODE} or {@link GIVEN_CODE}), not an E.164 form. */
-export const isNationalEntry = (entry: string): boolean => entry.charCodeAt(0) === 35 || entry.charCodeAt(0) === 37;
+export const isNationalEntry = (entry: string): boolean => entry.startsWith(NO_CODE) || entry.startsWith(GIVEN_CODE);
 const emailKey = (value: string) => (PLAIN_EMAIL.test(value) ? value : normalizeEmail(value).toLowerCase());
 
 /** An identifier attribute's matching key: text without separators, lower case ('' when absent). */

@@ -65,11 +65,11 @@ export function normalizePhone(phone: string, options: PhoneOptions = {}): strin
 export function phoneParts(phone: string, region: string): { readonly e164: string; readonly national: string; readonly international: boolean } | undefined {
   const text = toHalfWidth(phone).trim();
   if (text.length === 0 || text.length > 64) return undefined;
+  const international = text.startsWith('+') || text.startsWith('00');
   if (region === 'CN' || text.startsWith('+86') || text.startsWith('0086')) {
     const local = cnMobileDigits(text);
-    if (local !== undefined) return { e164: `+86${local}`, national: '', international: true };
+    if (local !== undefined) return { e164: `+86${local}`, national: '', international };
   }
-  const international = text.startsWith('+') || text.startsWith('00');
   const parsed = phoneLibrary().parsePhoneNumberFromString(international ? text.replace(/^00/, '+') : text, region as CountryCode);
   return parsed === undefined ? undefined : { e164: parsed.number, national: parsed.nationalNumber, international };
 }

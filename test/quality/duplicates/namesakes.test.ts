@@ -144,7 +144,8 @@ describe('numbers written without their country code', () => {
   it('reads the national number beside the E.164 form, and whether the code was given', () => {
     expect(phoneParts('(020) 7020 2579', 'CN')).toEqual({ e164: '+862070202579', national: '2070202579', international: false });
     expect(phoneParts('+44 20 7020 2579', 'CN')).toEqual({ e164: '+442070202579', national: '2070202579', international: true });
-    expect(phoneParts('138 1234 5678', 'CN')).toEqual({ e164: '+8613812345678', national: '', international: true });
+    expect(phoneParts('138 1234 5678', 'CN')).toEqual({ e164: '+8613812345678', national: '', international: false });
+    expect(phoneParts('+86 138 1234 5678', 'CN')).toEqual({ e164: '+8613812345678', national: '', international: true });
   });
 
   it('a London number written nationally agrees with it written internationally, and blocking pairs them', () => {
