@@ -8,7 +8,7 @@ import { toHalfWidth } from '../../validation/normalize/text';
 import { normalizeEmail } from '../../validation/normalize/email';
 import { phoneParts } from '../../validation/normalize/phone';
 import { normalizePostalCode } from '../../validation/normalize/postalCode';
-import { splitPersonName } from './personName';
+import { chineseNameOf, splitPersonName } from './personName';
 import { normalizeName, normalizeOrganizationName, organizationSite } from './similarity';
 import { normalizeStreet } from './streetLine';
 import { FNV_OFFSET, fieldHash, fnv2 } from './keyHash';
@@ -225,7 +225,8 @@ export function writeFeatures(f: Features, i: number, c: Customer, strings?: Str
   put(f.ids, i, c.id);
   put(f.kind, i, org ? 1 : 0);
   const site = org ? organizationSite(text(c.organization?.legalName) ?? c.displayName) : undefined;
-  const normalName = site !== undefined ? normalizeOrganizationName(site.name) : normalizeName(c.displayName);
+  const personName = org ? c.displayName : chineseNameOf(c.displayName);
+  const normalName = site !== undefined ? normalizeOrganizationName(site.name) : normalizeName(personName);
   const namesake = site !== undefined ? site.site : generationOf(c.displayName);
   put(f.namesake, i, namesake === '' ? '' : keep(strings, namesake, fieldHash(namesake)));
   const nameHash = fieldHash(normalName);
@@ -240,7 +241,7 @@ export function writeFeatures(f: Features, i: number, c: Customer, strings?: Str
     put(f.givenLatin, i, '');
     f.familyHash[i] = f.givenHash[i] = f.latinHash[i] = 0;
   } else {
-    const parts = splitPersonName(c.displayName, text(c.person?.givenName), text(c.person?.familyName));
+    const parts = splitPersonName(personName, text(c.person?.givenName), text(c.person?.familyName));
     const familyHash = fieldHash(parts.family);
     const givenHash = fieldHash(parts.given);
     put(f.family, i, keep(strings, parts.family, familyHash));

@@ -64,3 +64,25 @@ export function pinyinOf(s: string, surname = false): string {
   }
   return out;
 }
+
+let syllableSet: Set<string> | undefined;
+
+/**
+ * Whether lower-case Latin letters read as pinyin syllables one after another (`wei`, `xiaoming`,
+ * `zihan`), as a Chinese given name is written in Latin letters; an English name (`david`, `grace`)
+ * does not.
+ */
+export function isPinyinWord(s: string): boolean {
+  if (syllableSet === undefined) {
+    syllableOf ??= decodePinyin(PINYIN);
+    syllableSet = new Set(syllables.filter((x) => x !== ''));
+  }
+  const set = syllableSet;
+  // reach[i]: the first i letters split into syllables (at most 6 letters each: zhuang)
+  const reach = new Uint8Array(s.length + 1);
+  reach[0] = 1;
+  for (let i = 1; i <= s.length; i++) {
+    for (let k = Math.max(0, i - 6); k < i && reach[i] === 0; k++) if (reach[k] === 1 && set.has(s.slice(k, i))) reach[i] = 1;
+  }
+  return s.length > 0 && reach[s.length] === 1;
+}

@@ -1,4 +1,4 @@
-import { pinyinOf } from './nameTables';
+import { isPinyinWord, pinyinOf } from './nameTables';
 import { type Column, at } from './column';
 import { areNicknames } from './nicknames';
 import { jaroWinkler, normalizeName, oneEditApart } from './similarity';
@@ -112,6 +112,9 @@ function partAgreement(x: string, y: string, xl: string, yl: string, given: bool
     if (x.includes(y) || y.includes(x)) return 6;
     return isTransposition(x, y) ? 2 : 0; // 伟霞 / 霞伟: two characters typed in the wrong order
   }
+  // An English given name beside one in characters (David / 伟: David Zhang and 张伟) says nothing
+  // of the Chinese one: as if missing, so a shared landline stays a household's, a mobile one person's.
+  if (given && cx !== cy && !isPinyinWord(cx ? y : x)) return 1;
   if (given && !cx && !cy) {
     if ((x.length === 1 && y.startsWith(x)) || (y.length === 1 && x.startsWith(y))) return 2; // an initial
     if (areNicknames(x, y)) return 2;
@@ -138,19 +141,37 @@ function lettersClose(x: string, y: string): boolean {
 
 const isCjkName = (n: NameParts) => isCjk(n.family.charCodeAt(0)) || isCjk(n.given.charCodeAt(0));
 
+// A run of two to five characters beside Latin letters: 张伟 in `张伟 David`, `David 张伟`, `张伟(David)`.
+const CJK_RUN = /[\u3400-\u9fff]{2,5}/;
+const LATIN_LETTER = /[A-Za-z]/;
+
+/**
+ * The name in characters of a display name that gives a Chinese name beside an English or pinyin
+ * one (`张伟 David`, `David Zhang 张伟`, `张伟(David)`), as Chinese business contacts are often
+ * written: the characters are the name; the Latin part is an alias. Other names are returned as
+ * they are.
+ */
+export function chineseNameOf(displayName: string): string {
+  if (!LATIN_LETTER.test(displayName)) return displayName;
+  const m = CJK_RUN.exec(displayName);
+  return m === null ? displayName : m[0];
+}
+
 /** Two characters of a given name in the other order (伟霞 / 霞伟). */
 const isTransposition = (x: string, y: string) => x.length === 2 && y.length === 2 && x[0] === y[1] && x[1] === y[0];
 
 // Name level from (family, given) agreement: 0 exact, 1 high, 2 medium, 3 disagree. A whole name
 // in pinyin against the same name in characters (4, 4) is high: it is how the same person's name
-// is written in two scripts, while two different homophone characters (2) are medium.
+// is written in two scripts, while two different homophone characters (2) are medium. A surname in
+// pinyin with the given name missing or in English (David Zhang / 张伟: 4, 1) is medium, as 王先生
+// against 王建国 (3, 1) is.
 const LEVEL = [
   // given: 0  1  2  3  4
   [3, 3, 3, 3, 3], // family 0
   [3, 3, 3, 2, 3], // family 1 (missing)
   [3, 3, 2, 1, 2], // family 2 (similar)
   [3, 2, 1, 0, 1], // family 3 (equal)
-  [3, 3, 2, 1, 1], // family 4 (pinyin against characters)
+  [3, 2, 2, 1, 1], // family 4 (pinyin against characters)
 ];
 
 // Codes 5-8 read as 2, 1, 2 and 1 in the level table.

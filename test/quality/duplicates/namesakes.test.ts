@@ -140,6 +140,33 @@ describe('sites of one organisation', () => {
   });
 });
 
+describe('an English name beside a Chinese one', () => {
+  const mobile = phone('138 1234 5678');
+  const landline = phone('0571-8800 1234');
+
+  it('David Zhang sharing a mainland mobile with 张伟 is one person; sharing a landline, maybe a relative', () => {
+    // Zhang is 张 in pinyin (family 4), David says nothing of 伟 (given as if missing): medium 1.585
+    const byMobile = compare(person('a', '张伟', { contactPoints: [mobile] }), person('b', 'David Zhang', { contactPoints: [mobile] }));
+    expect(levels(byMobile)).toEqual(['name:medium', 'phone:agree']);
+    expect(byMobile?.score).toBeCloseTo(1.585 + 12.773, 2);
+    expect(byMobile?.status).toBe('match');
+    const byLandline = compare(person('a', '张伟', { contactPoints: [landline] }), person('b', 'David Zhang', { contactPoints: [landline] }));
+    expect(levels(byLandline)).toEqual(['name:medium', 'phone:shared']);
+    // a pinyin given name that differs is another person: Qiang Zhang / 张伟
+    const other = compare(person('a', '张伟', { contactPoints: [mobile] }), person('b', 'Qiang Zhang', { contactPoints: [mobile] }));
+    expect(other?.evidence[0]).toMatchObject({ field: 'name', level: 'disagree' });
+  });
+
+  it('a display name giving both (张伟 David, David 张伟, 张伟(David)) is matched on the characters', () => {
+    for (const name of ['张伟 David', 'David 张伟', '张伟(David)', 'David Zhang 张伟']) {
+      const pair = compare(person('a', '张伟', { contactPoints: [mobile] }), person('b', name, { contactPoints: [mobile] }));
+      expect(levels(pair), name).toEqual(['name:exact', 'phone:agree']);
+    }
+    const relative = compare(person('a', '张强', { contactPoints: [landline] }), person('b', '张伟 David', { contactPoints: [landline] }));
+    expect(levels(relative)).toEqual(['name:disagree', 'phone:shared']);
+  });
+});
+
 describe('numbers written without their country code', () => {
   it('reads the national number beside the E.164 form, and whether the code was given', () => {
     expect(phoneParts('(020) 7020 2579', 'CN')).toEqual({ e164: '+862070202579', national: '2070202579', international: false });
