@@ -149,6 +149,13 @@ export const NO_CODE = '#';
 /** See {@link NO_CODE}. */
 export const GIVEN_CODE = '%';
 
+/**
+ * An extension after a number (`0571-8800 1234转8001`, `分机 8001`, `ext. 8001`, `x8001`, `#8001`):
+ * the switchboard's number is what two records share; people at one office are told apart by
+ * their names, as colleagues are.
+ */
+const EXTENSION = /\s*(?:转|轉|分机|分機|ext\.?|x|#)\s*\d{1,6}\s*$/i;
+
 /** Whether a phone list's entry is a national number (marked {@link NO_CODE} or {@link GIVEN_CODE}), not an E.164 form. */
 export const isNationalEntry = (entry: string): boolean => entry.startsWith(NO_CODE) || entry.startsWith(GIVEN_CODE);
 const emailKey = (value: string) => (PLAIN_EMAIL.test(value) ? value : normalizeEmail(value).toLowerCase());
@@ -270,7 +277,7 @@ export function writeFeatures(f: Features, i: number, c: Customer, strings?: Str
       let e164 = p.value;
       let national = '';
       if (!CN_MOBILE_E164.test(e164)) {
-        const parts = phoneParts(p.value, f.defaultRegion);
+        const parts = phoneParts(e164.replace(EXTENSION, ''), f.defaultRegion);
         if (parts === undefined) continue;
         e164 = parts.e164;
         if (parts.national !== '') national = (parts.international ? GIVEN_CODE : NO_CODE) + parts.national;

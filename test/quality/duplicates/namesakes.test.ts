@@ -185,6 +185,17 @@ describe('numbers written without their country code', () => {
     expect(r.pairs[0]?.status).toBe('match');
   });
 
+  it('an extension after a switchboard number (转, 分机, ext., x, #) is read off: the number agrees, colleagues stay apart', () => {
+    const office = phone('0571-8800 1234');
+    for (const value of ['0571-88001234转8001', '0571-8800 1234 分机 8001', '+86 571 8800 1234 ext. 8001', '0571 88001234 x8001', '057188001234#8001']) {
+      const pair = compare(person('a', '张伟', { contactPoints: [phone(value)] }), person('b', '张伟', { contactPoints: [office] }));
+      // name exact 7.824 + phone agree 12.773 (before: with 转 or 分机 the number was dropped; ext., x and # agreed already)
+      expect(levels(pair), value).toEqual(['name:exact', 'phone:agree']);
+    }
+    const colleague = compare(person('a', '张伟', { contactPoints: [phone('0571-88001234转8001')] }), person('b', '李娜', { contactPoints: [phone('0571-88001234转8002')] }));
+    expect(levels(colleague)).toEqual(['name:disagree', 'phone:shared']);
+  });
+
   it('two numbers each written with its own country code do not agree by their national numbers', () => {
     const pair = compare(company('a', 'Meridian Partners Ltd', [phone('+44 20 7020 2579')]), company('b', 'Meridian Partners Ltd', [phone('+86 20 7020 2579')]));
     expect(levels(pair)).toEqual(['name:exact', 'phone:disagree']);
