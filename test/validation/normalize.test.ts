@@ -18,6 +18,20 @@ describe('normalisers', () => {
     expect(normalizePhone('1'.repeat(100))).toBeUndefined();
   });
 
+  it('reads the North American layout (1, then 3-3-4 digits) as +1 in any region, not as a mainland mobile', () => {
+    // The same eleven digits: 1-312-544-8327 is Chicago's (area code 312), 131-2544-8327 a mainland
+    // mobile (prefix 131). Expected values written from the two plans' layouts, by hand.
+    expect(normalizePhone('1-312-544-8327')).toBe('+13125448327');
+    expect(normalizePhone('1 (312) 544-8327')).toBe('+13125448327');
+    expect(normalizePhone('1.312.544.8327')).toBe('+13125448327');
+    expect(normalizePhone('1-312-544-8327', { defaultRegion: 'GB' })).toBe('+13125448327');
+    expect(normalizePhone('131-2544-8327')).toBe('+8613125448327');
+    expect(normalizePhone('13125448327')).toBe('+8613125448327');
+    expect(normalizePhone('131 2544 8327')).toBe('+8613125448327');
+    // an area code cannot start with 0 or 1: not this layout
+    expect(normalizePhone('1-012-544-8327')).not.toBe('+10125448327');
+  });
+
   it('lower-cases only the email domain and canonicalises tags', () => {
     expect(normalizeEmail(' Li.Lei@Example.COM ')).toBe('Li.Lei@example.com');
     expect(normalizeTag(' High  Value ')).toBe('high-value');

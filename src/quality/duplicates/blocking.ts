@@ -12,6 +12,7 @@ import { BUCKET_SORT_MIN, sortPacked } from './sortPacked';
  *
  * - `phone`: a normalised (E.164) phone number
  * - `email`: a normalised email address
+ * - `social`: a social or IM handle on its network (a WeChat id, a QQ number)
  * - `uscc`: a valid Unified Social Credit Code
  * - `residentId`: a valid resident identity number
  * - `namePostalCode`: the normalised name and the first address's postal code
@@ -42,6 +43,7 @@ import { BUCKET_SORT_MIN, sortPacked } from './sortPacked';
 export const BLOCKING_KEYS = [
   'phone',
   'email',
+  'social',
   'uscc',
   'residentId',
   'namePostalCode',
@@ -108,6 +110,11 @@ export function builtInKeys(key: BlockingKey, f: Features, i: number, emit: (has
     }
     case 'email': {
       const list = at(f.emails, i);
+      for (let k = 0; k < contactCount(list); k++) emit(fnv(contactAt(list, k), FNV_OFFSET));
+      return;
+    }
+    case 'social': {
+      const list = at(f.socials, i);
       for (let k = 0; k < contactCount(list); k++) emit(fnv(contactAt(list, k), FNV_OFFSET));
       return;
     }

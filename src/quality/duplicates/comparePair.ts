@@ -13,7 +13,7 @@ import { jaroWinkler, oneEditApart } from './similarity';
  * const field: MatchField = 'phone';
  * ```
  */
-export type MatchField = 'name' | 'phone' | 'email' | 'postalCode' | 'locality' | 'street' | 'address' | 'birthDate' | 'uscc' | 'residentId' | 'identifier';
+export type MatchField = 'name' | 'phone' | 'email' | 'social' | 'postalCode' | 'locality' | 'street' | 'address' | 'birthDate' | 'uscc' | 'residentId' | 'identifier';
 
 /**
  * What one field contributed to a pair's score: its agreement level, the Fellegi-Sunter weight
@@ -24,8 +24,8 @@ export type MatchField = 'name' | 'phone' | 'email' | 'postalCode' | 'locality' 
  * side, or a generational suffix differs, `Jr.` / none, and the shared phone is not a mobile; or
  * the given names are close, 马云 / 马云飞, and the birth dates disagree; or they are homophones,
  * 丁诺子 / 丁诺梓, each with its own different mobile) and nothing personal agrees (an email, unless
- * the names disagree and no mobile is shared; a birth date, resident id, declared identifier); and
- * a phone, email or address two sites of one organisation share (a head office and its branch,
+ * the names disagree and no mobile is shared, and a social handle likewise; a birth date, resident
+ * id, declared identifier); and a phone, email, social handle or address two sites of one organisation share (a head office and its branch,
  * 某某有限公司 / 某某有限公司杭州分公司). Field `address` with level `cap` is the (negative) amount
  * taken off when postal code, locality and street together would add more than 12 bits. The
  * weights of a pair's evidence add up to its score. Fields missing on either side are not listed.
@@ -184,6 +184,14 @@ function closeEmails(a: ContactList, b: ContactList): boolean {
   return anyContactPair(a, b, emailsClose);
 }
 
+/** Two handles' keys (`network:handle`, features.ts' socialKey) of one network. */
+function sameNetwork(x: string, y: string): boolean {
+  const k = x.indexOf(':');
+  if (k !== y.indexOf(':')) return false;
+  for (let i = 0; i < k; i++) if (x.charCodeAt(i) !== y.charCodeAt(i)) return false;
+  return true;
+}
+
 const emailsClose = (x: string, y: string) => digitsOf(x) === digitsOf(y) && jaroWinkler(x, y) >= 0.9 - SLACK;
 
 /**
@@ -299,9 +307,22 @@ export function scorePair(
     } else if (closeEmails(ea, eb)) score += note(evidence, 'email', 'high', w.emailClose);
     else score += note(evidence, 'email', 'disagree', w.emailDisagree);
   }
+  // A social or IM handle (a WeChat id) counts as an email does: one person's unless the names say
+  // two people and no mobile is shared (a family's account). Handles on a common network, none
+  // shared, disagree; handles on different networks say nothing.
+  let socialShared = false;
+  const xa = at(f.socials, a);
+  const xb = at(f.socials, b);
+  if (xa !== NO_CONTACTS && xb !== NO_CONTACTS) {
+    if (anyShared(xa, xb)) {
+      socialShared = true;
+      personal ||= (!nameDisagrees && !givenDiffers) || phoneShared === MOBILE;
+      score += siteDiffers ? note(evidence, 'social', 'shared', 0) : note(evidence, 'social', 'agree', w.socialAgree);
+    } else if (anyContactPair(xa, xb, sameNetwork)) score += note(evidence, 'social', 'disagree', w.socialDisagree);
+  }
   // A woman's record under her married name: the given name the same, the family name another,
-  // and her own mobile or email kept. Relatives share a family name, not a given name.
-  if ((phoneShared === MOBILE || emailShared) && marriedName(f, a, b)) personal = true;
+  // and her own mobile, email or handle kept. Relatives share a family name, not a given name.
+  if ((phoneShared === MOBILE || emailShared || socialShared) && marriedName(f, a, b)) personal = true;
   const ba = at(f.birthDate, a);
   const bb = at(f.birthDate, b);
   if (ba && bb) {
@@ -383,7 +404,7 @@ function note(evidence: FieldEvidence[] | undefined, field: MatchField, level: F
 }
 
 const FIELD_CODES: Readonly<Record<MatchField, number>> = {
-  name: 0, phone: 1, email: 2, postalCode: 3, locality: 4, street: 5, address: 6, birthDate: 7, uscc: 8, residentId: 9, identifier: 10,
+  name: 0, phone: 1, email: 2, postalCode: 3, locality: 4, street: 5, address: 6, birthDate: 7, uscc: 8, residentId: 9, identifier: 10, social: 11,
 };
 const LEVEL_CODES: Readonly<Record<FieldEvidence['level'], number>> = { exact: 0, high: 1, medium: 2, agree: 3, disagree: 4, shared: 5, cap: 6 };
 // Most entries repeat from pair to pair (a phone agreeing weighs the same in every pair), so one

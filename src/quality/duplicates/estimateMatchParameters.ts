@@ -70,13 +70,14 @@ export interface MatchParameterEstimate {
   readonly converged: boolean;
 }
 
-const FIELDS = ['name', 'phone', 'email', 'postalCode', 'locality', 'street', 'birthDate', 'uscc', 'residentId', 'identifier'] as const;
+const FIELDS = ['name', 'phone', 'email', 'social', 'postalCode', 'locality', 'street', 'birthDate', 'uscc', 'residentId', 'identifier'] as const;
 type Field = (typeof FIELDS)[number];
 // The levels of each field, in the order of MatchParameters; evidence levels map onto them.
 const LEVELS: Readonly<Record<Field, readonly string[]>> = {
   name: ['exact', 'high', 'medium', 'disagree'],
   phone: ['agree', 'close', 'disagree'],
   email: ['agree', 'close', 'disagree'],
+  social: ['agree', 'disagree'],
   postalCode: ['agree', 'disagree'],
   locality: ['agree', 'disagree'],
   street: ['exact', 'high', 'disagree'],

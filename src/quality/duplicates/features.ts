@@ -47,6 +47,8 @@ export interface Features {
   readonly verifiedPhones: Column<ContactList>;
   /** Normalised emails. */
   readonly emails: Column<ContactList>;
+  /** Social and IM handles as `network:handle` ({@link socialKey}). */
+  readonly socials: Column<ContactList>;
   readonly postalCode: Column<string>;
   readonly city: Column<string>;
   readonly district: Column<string>;
@@ -78,7 +80,7 @@ export interface Features {
 
 const TEXT_COLUMNS = [
   'ids', 'kind', 'name', 'family', 'given', 'namesake', 'familyLatin', 'givenLatin', 'phones', 'verifiedPhones', 'emails',
-  'postalCode', 'city', 'district', 'street', 'birthDate', 'uscc', 'residentId',
+  'socials', 'postalCode', 'city', 'district', 'street', 'birthDate', 'uscc', 'residentId',
 ] as const satisfies readonly (keyof Features)[];
 
 /** The keys of the hash columns of {@link Features}. */
@@ -160,6 +162,24 @@ const EXTENSION = /\s*(?:转|轉|分机|分機|ext\.?|x|#)\s*\d{1,6}\s*$/i;
 export const isNationalEntry = (entry: string): boolean => entry.startsWith(NO_CODE) || entry.startsWith(GIVEN_CODE);
 const emailKey = (value: string) => (PLAIN_EMAIL.test(value) ? value : normalizeEmail(value).toLowerCase());
 
+/**
+ * A social or IM handle's matching key, `network:handle` ('' when the handle is blank): the
+ * handle in half-width lower case without spaces, a leading `@`, or the profile address before it
+ * (`@Sandra_W`, `sandra_w` and `https://x.com/Sandra_W/` are one handle: a profile address ends
+ * with the handle). Handles of different networks never agree: a WeChat id and a QQ number that
+ * look alike belong to different accounts. Linear in the handle's length.
+ */
+export function socialKey(network: string, handle: string): string {
+  let h = toHalfWidth(handle).toLowerCase().replace(/\s+/g, '');
+  let end = h.length;
+  while (end > 0 && h.charCodeAt(end - 1) === 47) end--;
+  h = h.slice(h.lastIndexOf('/', end - 1) + 1, end);
+  let start = 0;
+  while (start < h.length && h.charCodeAt(start) === 64) start++;
+  h = h.slice(start);
+  return h === '' ? '' : `${network}:${h}`;
+}
+
 /** An identifier attribute's matching key: text without separators, lower case ('' when absent). */
 function identifierKey(v: unknown): string {
   if (typeof v === 'string') return normalizeName(v);
@@ -198,7 +218,7 @@ export function emptyFeatures(defaultRegion: string, identifierKeys: readonly st
   return {
     count: 0,
     ids: [], kind: [], name: [], family: [], given: [], namesake: [], familyLatin: [], givenLatin: [],
-    phones: [], verifiedPhones: [], emails: [], postalCode: [], city: [], district: [],
+    phones: [], verifiedPhones: [], emails: [], socials: [], postalCode: [], city: [], district: [],
     street: [], birthDate: [], uscc: [], residentId: [],
     identifiers: identifierKeys.map(() => []), identifierKeys, defaultRegion,
     nameHash: hashes(), familyHash: hashes(), givenHash: hashes(), postalHash: hashes(), birthHash: hashes(), streetHash: hashes(),
@@ -264,6 +284,7 @@ export function writeFeatures(f: Features, i: number, c: Customer, strings?: Str
   let phones = NO_CONTACTS;
   let verified = NO_CONTACTS;
   let emails = NO_CONTACTS;
+  let socials = NO_CONTACTS;
   let postal = '';
   let city = '';
   let district = '';
@@ -289,6 +310,10 @@ export function writeFeatures(f: Features, i: number, c: Customer, strings?: Str
       // a blank address is no address (it would agree with every other blank one)
       const email = emailKey(p.value);
       if (email !== '') emails = addContact(emails, email);
+    } else if (p.type === 'social') {
+      if (typeof p.network !== 'string' || typeof p.value !== 'string') continue;
+      const handle = socialKey(p.network, p.value);
+      if (handle !== '') socials = addContact(socials, handle);
     } else if (p.type === 'address') {
       const country = typeof p.country === 'string' ? p.country.toUpperCase() : '';
       if (postal === '' && typeof p.postalCode === 'string' && p.postalCode) postal = normalizePostalCode(p.postalCode, country);
@@ -304,6 +329,7 @@ export function writeFeatures(f: Features, i: number, c: Customer, strings?: Str
   // every phone verified: the same list, not a copy
   put(f.verifiedPhones, i, contactCount(verified) === contactCount(phones) ? phones : verified);
   put(f.emails, i, emails);
+  put(f.socials, i, socials);
   const postalHash = fieldHash(postal);
   put(f.postalCode, i, keep(strings, postal, postalHash));
   f.postalHash[i] = postalHash;

@@ -35,6 +35,12 @@ export interface MatchParameters {
   readonly phone: { readonly agree: LevelProbabilities; readonly close?: LevelProbabilities; readonly disagree: LevelProbabilities };
   /** `close`: addresses alike give or take a typo, with the same digits (`matthew78@ballard.net` / `matthea78@bllard.net`; when absent such emails disagree). */
   readonly email: { readonly agree: LevelProbabilities; readonly close?: LevelProbabilities; readonly disagree: LevelProbabilities };
+  /**
+   * Social and IM handles (WeChat, QQ, X...), compared only when both records give a handle on one
+   * network: one handle in common agrees, handles on a common network all different disagree
+   * (when absent, the defaults').
+   */
+  readonly social?: { readonly agree: LevelProbabilities; readonly disagree: LevelProbabilities };
   readonly postalCode: { readonly agree: LevelProbabilities; readonly disagree: LevelProbabilities };
   /** `close`: one digit apart or day and month swapped (when absent such dates disagree). */
   readonly birthDate: { readonly agree: LevelProbabilities; readonly close?: LevelProbabilities; readonly disagree: LevelProbabilities };
@@ -70,7 +76,8 @@ const level = (m: number, u: number): LevelProbabilities => ({ m, u });
  * and for people changing phones (30%) and emails (30%) between registrations. They give weights
  * `log2(m/u)`: exact name +7.8 (a name alone stays below the default threshold of 8: it is left
  * for review), phone agree +12.8, one digit off +6.6, phone disagree -1.9, postal code agree +6.5,
- * birth date agree +10.8, a declared identifier agreeing +16.5 and disagreeing -5.1.
+ * birth date agree +10.8, a social handle agreeing +12.6 and disagreeing -1.3 (people keep more
+ * than one account), a declared identifier agreeing +16.5 and disagreeing -5.1.
  * Replace them with figures estimated on your own data (for example by EM, Winkler 1988) where you
  * can.
  *
@@ -85,6 +92,7 @@ export const DEFAULT_MATCH_PARAMETERS: MatchParameters = {
   name: { exact: level(0.68, 0.003), high: level(0.2, 0.004), medium: level(0.09, 0.03), disagree: level(0.03, 0.963) },
   phone: { agree: level(0.7, 0.0001), close: level(0.03, 0.0003), disagree: level(0.27, 0.9996) },
   email: { agree: level(0.7, 0.0001), close: level(0.06, 0.002), disagree: level(0.24, 0.9979) },
+  social: { agree: level(0.6, 0.0001), disagree: level(0.4, 0.9999) },
   postalCode: { agree: level(0.9, 0.01), disagree: level(0.1, 0.99) },
   birthDate: { agree: level(0.9, 0.0005), close: level(0.06, 0.003), disagree: level(0.04, 0.9965) },
   uscc: { agree: level(0.95, 0.00001), disagree: level(0.05, 0.99999) },
@@ -135,6 +143,8 @@ export interface WeightTable {
   readonly emailAgree: number;
   readonly emailClose: number;
   readonly emailDisagree: number;
+  readonly socialAgree: number;
+  readonly socialDisagree: number;
   readonly postalAgree: number;
   readonly postalDisagree: number;
   readonly birthAgree: number;
@@ -160,6 +170,7 @@ export function weightTable(p: MatchParameters): WeightTable {
   const locality = p.locality ?? (d.locality as NonNullable<MatchParameters['locality']>);
   const street = p.street ?? (d.street as NonNullable<MatchParameters['street']>);
   const identifier = p.identifier ?? (d.identifier as NonNullable<MatchParameters['identifier']>);
+  const social = p.social ?? (d.social as NonNullable<MatchParameters['social']>);
   return {
     nameExact: levelWeight(p.name.exact),
     nameHigh: levelWeight(p.name.high),
@@ -171,6 +182,8 @@ export function weightTable(p: MatchParameters): WeightTable {
     emailAgree: levelWeight(p.email.agree),
     emailClose: levelWeight(p.email.close ?? p.email.disagree),
     emailDisagree: levelWeight(p.email.disagree),
+    socialAgree: levelWeight(social.agree),
+    socialDisagree: levelWeight(social.disagree),
     postalAgree: levelWeight(p.postalCode.agree),
     postalDisagree: levelWeight(p.postalCode.disagree),
     birthAgree: levelWeight(p.birthDate.agree),

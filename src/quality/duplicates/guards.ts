@@ -23,6 +23,7 @@ const FIELDS: readonly { readonly field: string; readonly levels: readonly strin
   { field: 'locality', levels: ['agree', 'disagree'], optional: true },
   { field: 'street', levels: ['exact', 'high', 'disagree'], optional: true },
   { field: 'identifier', levels: ['exact', 'high', 'disagree'], optional: true },
+  { field: 'social', levels: ['agree', 'disagree'], optional: true },
 ];
 
 /**

@@ -18,6 +18,10 @@ export interface PhoneOptions {
 
 const CN_MOBILE_LOCAL = /^1[3-9]\d{9}$/;
 const CN_MOBILE_E164_SHAPE = /^\+861[3-9]\d{9}$/;
+// A North American number written with its leading 1 set apart and grouped 3-3-4 (`1-415-555-2671`,
+// `1 (415) 555-2671`, `1.415.555.2671`; area code and exchange start with 2 to 9): mainland
+// mobiles are written 3-4-4 or unbroken, so this layout is the North American plan's in any region.
+const NANP_LAYOUT = /^1(?:[\s.-]+\(?|\s*\()[2-9]\d{2}\)?[\s.-]*[2-9]\d{2}[\s.-]+\d{4}$/;
 
 /** Strips formatting and maps `0086`/`86` prefixes of 13-digit CN mobiles to a plain local number. */
 function cnMobileDigits(value: string): string | undefined {
@@ -29,7 +33,9 @@ function cnMobileDigits(value: string): string | undefined {
 /**
  * Normalises a phone number to E.164 (`+8613812345678`), reading numbers without a country code in
  * `defaultRegion` (default `CN`). Mainland mobiles take a fast path; everything else is parsed by
- * libphonenumber-js. Returns `undefined` when the text is not a phone number at all.
+ * libphonenumber-js. A number laid out the North American way, its leading 1 set apart and then
+ * 3-3-4 digits (`1-312-544-8327`, `1 (312) 544-8327`), is read as one (+1) in any region: in CN
+ * its eleven digits would otherwise read as a mainland mobile (+86 131 2544 8327). Returns `undefined` when the text is not a phone number at all.
  *
  * @param phone - a number as typed: `138 1234 5678`, `+86-138-1234-5678`, `(010) 6552 9988`
  * @param options - {@link PhoneOptions}
@@ -45,6 +51,8 @@ function cnMobileDigits(value: string): string | undefined {
  * normalizePhone('(010) 6552 9988');
  * //=> '+861065529988'
  * normalizePhone('+1 (415) 555-2671');
+ * //=> '+14155552671'
+ * normalizePhone('1-415-555-2671'); // North American layout, not a mainland mobile
  * //=> '+14155552671'
  * ```
  */
@@ -66,6 +74,10 @@ export function phoneParts(phone: string, region: string): { readonly e164: stri
   const text = toHalfWidth(phone).trim();
   if (text.length === 0 || text.length > 64) return undefined;
   const international = text.startsWith('+') || text.startsWith('00');
+  if (NANP_LAYOUT.test(text)) {
+    const parsed = phoneLibrary().parsePhoneNumberFromString(`+${text}`);
+    if (parsed !== undefined) return { e164: parsed.number, national: parsed.nationalNumber, international: true };
+  }
   if (region === 'CN' || text.startsWith('+86') || text.startsWith('0086')) {
     const local = cnMobileDigits(text);
     if (local !== undefined) return { e164: `+86${local}`, national: '', international };

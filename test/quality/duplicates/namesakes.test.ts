@@ -196,6 +196,19 @@ describe('numbers written without their country code', () => {
     expect(levels(colleague)).toEqual(['name:disagree', 'phone:shared']);
   });
 
+  it('a US number written 1-312-544-8327 is Chicago’s, not a mainland mobile: it agrees with +1 312 544 8327, and a household sharing it stays a household', () => {
+    const written = phone('1-312-544-8327');
+    const same = compare(person('a', 'Noah Hamilton', { contactPoints: [written] }), person('b', 'HAMILTON, Noah', { contactPoints: [phone('+1 (312) 544-8327')] }));
+    // name exact 7.824 + phone agree 12.773 (before: +86 131 2544 8327 against +1 312 544 8327, phone disagree)
+    expect(levels(same)).toEqual(['name:exact', 'phone:agree']);
+    expect(same?.score).toBeCloseTo(7.824 + 12.773, 2);
+    // read as a mainland mobile it was one person's: a father and son both writing it so shared a
+    // "mobile", and the pair matched (7.824 + 12.773); as the Chicago landline it is the household's
+    const fatherAndSon = compare(person('a', 'Noah Hamilton Jr.', { contactPoints: [written] }), person('b', 'Noah Hamilton', { contactPoints: [phone('1 (312) 544-8327')] }));
+    expect(levels(fatherAndSon)).toEqual(['name:exact', 'phone:shared']);
+    expect(fatherAndSon?.score).toBeCloseTo(7.824, 2);
+  });
+
   it('two numbers each written with its own country code do not agree by their national numbers', () => {
     const pair = compare(company('a', 'Meridian Partners Ltd', [phone('+44 20 7020 2579')]), company('b', 'Meridian Partners Ltd', [phone('+86 20 7020 2579')]));
     expect(levels(pair)).toEqual(['name:exact', 'phone:disagree']);

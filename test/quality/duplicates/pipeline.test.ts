@@ -22,6 +22,7 @@ function keyStrings(key: (typeof BLOCKING_KEYS)[number], f: Features, i: number)
   switch (key) {
     case 'phone': return contactValues(at(f.phones, i));
     case 'email': return contactValues(at(f.emails, i));
+    case 'social': return contactValues(at(f.socials, i));
     case 'uscc': return at(f.uscc, i) ? [at(f.uscc, i)] : [];
     case 'residentId': return at(f.residentId, i) ? [at(f.residentId, i)] : [];
     case 'namePostalCode': return two(at(f.name, i), at(f.postalCode, i));
