@@ -178,7 +178,8 @@ const digitsOf = (s: string) => s.replace(/[^0-9]/g, '');
  * Two email addresses alike give or take typing damage (Jaro-Winkler of at least 0.9 over the
  * whole address) with the same digits: `matthew78@ballard-mcdonald.net` / `matthea78@bwllar-mcdonald.net`,
  * `zhangwei@gmial.com` / `zhangwei@gmail.com`. Digits that differ (`zhang.wei01` / `zhang.wei02`)
- * are another account.
+ * are another account, and so is the same name at another provider (`donna.smith@sky.com` /
+ * `donna.smith@outlook.com`: the domains need a Jaro-Winkler of 0.8 as well).
  */
 function closeEmails(a: ContactList, b: ContactList): boolean {
   return anyContactPair(a, b, emailsClose);
@@ -192,7 +193,8 @@ function sameNetwork(x: string, y: string): boolean {
   return true;
 }
 
-const emailsClose = (x: string, y: string) => digitsOf(x) === digitsOf(y) && jaroWinkler(x, y) >= 0.9 - SLACK;
+const domainOf = (email: string) => email.slice(email.lastIndexOf('@') + 1);
+const emailsClose = (x: string, y: string) => digitsOf(x) === digitsOf(y) && jaroWinkler(x, y) >= 0.9 - SLACK && jaroWinkler(domainOf(x), domainOf(y)) >= 0.8 - SLACK;
 
 /**
  * Two organisation records name the same site: neither names one (the organisation itself), or

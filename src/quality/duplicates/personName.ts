@@ -128,15 +128,16 @@ function partAgreement(x: string, y: string, xl: string, yl: string, given: bool
 }
 
 /**
- * The same letters give or take one, in any order (`Jones` / `Jnos`, `Harry` / `aHry`): typing
- * damage that Jaro-Winkler, which rewards letters in place, scores as different names. Four
- * letters or more, so short names (`Li` / `Il`) are not read as anagrams.
+ * The same letters give or take one, in any order (`Jones` / `Jnos`, `Harry` / `aHry`), or one
+ * letter typed for another (`Reed` / `Rted`): typing damage that Jaro-Winkler, which rewards
+ * letters in place and long names, scores as different names. Four letters or more, so short
+ * names (`Li` / `Il`) are not read as anagrams.
  */
 function lettersClose(x: string, y: string): boolean {
   if (x.length < 4 || y.length < 4) return false;
   const sx = [...x].sort().join('');
   const sy = [...y].sort().join('');
-  return sx === sy || oneEditApart(sx, sy);
+  return sx === sy || oneEditApart(sx, sy) || oneEditApart(x, y);
 }
 
 const isCjkName = (n: NameParts) => isCjk(n.family.charCodeAt(0)) || isCjk(n.given.charCodeAt(0));

@@ -108,6 +108,10 @@ describe('emails with typing damage', () => {
     ['zhangwei@gmail.com', 'zhangwei@gmial.com', 'high', 4.907], // the domain mistyped
     ['zhang.wei01@163.com', 'zhang.wei02@163.com', 'disagree', -2.056], // other digits: another account
     ['noah@example.com', 'watson.family@example.org', 'disagree', -2.056],
+    // the same name at another provider (the independent generator's two Donna Smiths): the whole
+    // addresses are alike (Jaro-Winkler 0.903), the domains are not (sky.com / outlook.com, 0.520)
+    ['donna.smith@sky.com', 'donna.smith@outlook.com', 'disagree', -2.056],
+    ['donna.smith@sky.com', 'donna.smyth@sky.com', 'high', 4.907],
   ])('%s / %s: %s', (x, y, level, weight) => {
     const e = emailEvidence(x, y);
     expect(e?.level).toBe(level);
