@@ -3,6 +3,7 @@ import { type Features, GIVEN_CODE, isNationalEntry } from './features';
 import { type Column, at } from './column';
 import { type ContactList, NO_CONTACTS, anyContactPair, contactAt, contactCount } from './contactList';
 import { isCjk, personNameLevel } from './personName';
+import { areNicknames } from './nicknames';
 import { jaroWinkler, oneEditApart } from './similarity';
 
 /**
@@ -117,7 +118,14 @@ function sharedPhone(a: ContactList, b: ContactList): number {
     for (let j = 0; j < nb; j++) {
       const y = contactAt(b, j);
       if (x !== y) {
-        if (sameLandline(x, y) || nationalNumbersAgree(x, y)) out = LANDLINE;
+        if (sameLandline(x, y)) out = LANDLINE;
+        else if (nationalNumbersAgree(x, y)) {
+          // the number written with its code follows its E.164 form in its list: a mobile there
+          // (`+44 7507 618099` / `07507 618099`) is one person's however the other was written
+          const e164 = x.charCodeAt(0) === GIVEN_CODE_UNIT ? contactAt(a, i - 1) : contactAt(b, j - 1);
+          if (isMobile(e164)) return MOBILE;
+          out = LANDLINE;
+        }
         continue;
       }
       // two numbers each written with its country code agree as E.164 forms, not by national number
@@ -206,11 +214,18 @@ function sameSite(x: string, y: string): boolean {
   return x.includes(y) || y.includes(x) || jaroWinkler(x, y) >= 0.9 - SLACK;
 }
 
-/** Two people's records with the same given name and different family names, all four present. */
+/**
+ * Two people's records with the same given name (or a name and its nickname, `Elizabeth` / `Beth`)
+ * and different family names, all four present.
+ */
 function marriedName(f: Features, a: number, b: number): boolean {
   const given = at(f.given, a);
+  const other = at(f.given, b);
   const family = at(f.family, a);
-  return at(f.kind, a) === 0 && at(f.kind, b) === 0 && given !== '' && given === at(f.given, b) && family !== '' && at(f.family, b) !== '' && family !== at(f.family, b);
+  return (
+    at(f.kind, a) === 0 && at(f.kind, b) === 0 && given !== '' && other !== '' && (given === other || areNicknames(given, other)) &&
+    family !== '' && at(f.family, b) !== '' && family !== at(f.family, b)
+  );
 }
 
 /** Both records carry one surname in Chinese characters, and each a given name. */
@@ -252,6 +267,18 @@ export function scorePair(
   const siteDiffers = at(f.kind, a) === 1 && at(f.kind, b) === 1 && !sameSite(at(f.namesake, a), at(f.namesake, b));
   // John Smith Jr. and John Smith (Sr.): father and son, unless something of one person's agrees
   const generationDiffers = at(f.kind, a) === 0 && at(f.kind, b) === 0 && at(f.namesake, a) !== at(f.namesake, b);
+  const ea = at(f.emails, a);
+  const eb = at(f.emails, b);
+  const pa = at(f.phones, a);
+  const pb = at(f.phones, b);
+  const xa = at(f.socials, a);
+  const xb = at(f.socials, b);
+  const phoneShared = pa !== NO_CONTACTS && pb !== NO_CONTACTS ? sharedPhone(pa, pb) : NOT_COMPARED;
+  const emailShared = ea !== NO_CONTACTS && eb !== NO_CONTACTS && anyShared(ea, eb);
+  const socialShared = xa !== NO_CONTACTS && xb !== NO_CONTACTS && anyShared(xa, xb);
+  // A woman's record under her married name: the same given name, another family name, and her
+  // own mobile, email or handle kept. Relatives share a family name, not a given name.
+  const married = (phoneShared === MOBILE || emailShared || socialShared) && marriedName(f, a, b);
   const na = at(f.name, a);
   const nb = at(f.name, b);
   if (na && nb) {
@@ -277,6 +304,8 @@ export function scorePair(
     // Two sites of one organisation (its head office and a branch, two branches) are two customers:
     // their name is one name, but not the same customer's.
     if (siteDiffers) level = 3;
+    // Under a married name only the family name changed: as weak as a family name missing.
+    if (married && level === 3) level = 2;
     nameExact = level === 0;
     // Equal names are one name; a name equal read the other way round (`Noah Watson` / `Watson Noah`)
     // counts as the commoner of the two, so the pair scores the same whichever record comes first.
@@ -292,18 +321,11 @@ export function scorePair(
   // Personal evidence first: it decides whether shared contact points count (households).
   let personal = false;
   let birthDisagrees = false;
-  const ea = at(f.emails, a);
-  const eb = at(f.emails, b);
-  const pa = at(f.phones, a);
-  const pb = at(f.phones, b);
-  const phoneShared = pa !== NO_CONTACTS && pb !== NO_CONTACTS ? sharedPhone(pa, pb) : NOT_COMPARED;
   // An email both records give is one person's, unless their names say two people and no mobile
   // (one person's) is shared: then it is a family's or an office's (zhangfamily@...,
   // sales@...), and the landline and address they share are a household's too (weighed below).
-  let emailShared = false;
   if (ea !== NO_CONTACTS && eb !== NO_CONTACTS) {
-    if (anyShared(ea, eb)) {
-      emailShared = true;
+    if (emailShared) {
       personal ||= (!nameDisagrees && !givenDiffers) || phoneShared === MOBILE;
       score += siteDiffers ? note(evidence, 'email', 'shared', 0) : note(evidence, 'email', 'agree', w.emailAgree);
     } else if (closeEmails(ea, eb)) score += note(evidence, 'email', 'high', w.emailClose);
@@ -312,19 +334,13 @@ export function scorePair(
   // A social or IM handle (a WeChat id) counts as an email does: one person's unless the names say
   // two people and no mobile is shared (a family's account). Handles on a common network, none
   // shared, disagree; handles on different networks say nothing.
-  let socialShared = false;
-  const xa = at(f.socials, a);
-  const xb = at(f.socials, b);
   if (xa !== NO_CONTACTS && xb !== NO_CONTACTS) {
-    if (anyShared(xa, xb)) {
-      socialShared = true;
+    if (socialShared) {
       personal ||= (!nameDisagrees && !givenDiffers) || phoneShared === MOBILE;
       score += siteDiffers ? note(evidence, 'social', 'shared', 0) : note(evidence, 'social', 'agree', w.socialAgree);
     } else if (anyContactPair(xa, xb, sameNetwork)) score += note(evidence, 'social', 'disagree', w.socialDisagree);
   }
-  // A woman's record under her married name: the given name the same, the family name another,
-  // and her own mobile, email or handle kept. Relatives share a family name, not a given name.
-  if ((phoneShared === MOBILE || emailShared || socialShared) && marriedName(f, a, b)) personal = true;
+  if (married) personal = true;
   const ba = at(f.birthDate, a);
   const bb = at(f.birthDate, b);
   if (ba && bb) {

@@ -78,9 +78,10 @@ describe('social handles as evidence', () => {
       person('a', 'Frances Jones', { contactPoints: [phone('+44 20 7178 4545'), social('wechat', 'frances_j')] }),
       person('b', 'PARKER, Frances', { contactPoints: [phone('+44 20 7178 4545'), social('wechat', 'frances_j')] }),
     );
-    // name disagree -5.005 + social agree 12.551 + phone agree 12.773 (without the handle: phone shared, -5.005)
-    expect(levels(pair)).toEqual(['name:disagree', 'social:agree', 'phone:agree']);
-    expect(pair?.score).toBeCloseTo(20.319, 2);
+    // name medium 1.585 (a married name: only the family name changed) + social agree 12.551 +
+    // phone agree 12.773; without the handle: name disagree -5.005 and phone shared 0
+    expect(levels(pair)).toEqual(['name:medium', 'social:agree', 'phone:agree']);
+    expect(pair?.score).toBeCloseTo(26.909, 2);
     expect(pair?.status).toBe('match');
   });
 
