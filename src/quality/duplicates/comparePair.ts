@@ -4,6 +4,7 @@ import { type Column, at } from './column';
 import { type ContactList, NO_CONTACTS, anyContactPair, contactAt, contactCount } from './contactList';
 import { isCjk, personNameLevel } from './personName';
 import { areNicknames } from './nicknames';
+import { pinyinOf } from './nameTables';
 import { jaroWinkler, oneEditApart } from './similarity';
 
 /**
@@ -156,6 +157,22 @@ function placeInFront(x: string, y: string): boolean {
   return extra >= 2 && extra <= 4 && short.length >= 4 && isCjk(short.charCodeAt(0)) && isCjk(long.charCodeAt(0)) && long.endsWith(short);
 }
 
+/**
+ * An organisation's name in characters against one in Latin letters that spells its trade name
+ * (字号: the first two characters once the place and legal form are off) in pinyin, as Chinese
+ * companies write their English names: 海明教育咨询 / `ShenYang HaiMing Education Consulting Co.,
+ * Ltd.` (both normalised). The spelling needs five letters or more, so a short one is not found
+ * inside another word by chance.
+ */
+function tradeNameInPinyin(x: string, y: string): boolean {
+  const cx = isCjk(x.charCodeAt(0));
+  if (cx === isCjk(y.charCodeAt(0))) return false;
+  const [cjk, latin] = cx ? [x, y] : [y, x];
+  if (cjk.length < 3) return false;
+  const tradeName = pinyinOf(cjk.slice(0, 2));
+  return tradeName.length >= 5 && latin.includes(tradeName);
+}
+
 const hasDigit = (s: string) => /[0-9]/.test(s);
 
 /**
@@ -300,6 +317,7 @@ export function scorePair(
       s = jaroWinkler(na, nb);
       level = s >= p.nameHigh - SLACK ? 1 : s >= p.nameMedium - SLACK ? 2 : 3;
       if (level > 1 && placeInFront(na, nb)) level = 1;
+      else if (level === 3 && tradeNameInPinyin(na, nb)) level = 2;
     }
     // Two sites of one organisation (its head office and a branch, two branches) are two customers:
     // their name is one name, but not the same customer's.

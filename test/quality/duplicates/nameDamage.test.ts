@@ -107,6 +107,17 @@ describe('organisation names', () => {
   it('keeps different companies apart', () => {
     expect(normalizeOrganizationName('杭州某某科技有限公司')).not.toBe(normalizeOrganizationName('杭州某某网络有限公司'));
   });
+
+  it('reads an English name that spells the trade name in pinyin as the same name in another script: medium', () => {
+    // 海明 is haiming (the project's pinyin table, from pinyin-pro); the English name holds it as a
+    // word. Jaro-Winkler across scripts is 0, so this was `disagree` (-5.0) before.
+    const cn = organization('a', '海明(沈阳)教育咨询有限公司');
+    expect(nameLevel(cn, organization('b', 'ShenYang HaiMing Education Consulting Co., Ltd.'))).toBe('medium');
+    expect(nameLevel(organization('a', '杭州星河科技有限公司'), organization('b', 'Hangzhou Xinghe Technology Co., Ltd.'))).toBe('medium');
+    // another trade name, and one too short to be told from a piece of another word (海 / hai)
+    expect(nameLevel(cn, organization('b', 'Shenyang Haitian Education Consulting Co., Ltd.'))).toBe('disagree');
+    expect(nameLevel(organization('a', '安和咨询有限公司'), organization('b', 'Mechanhe Consulting Ltd'))).toBe('disagree');
+  });
 });
 
 describe('addresses', () => {
