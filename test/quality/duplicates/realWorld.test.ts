@@ -107,16 +107,16 @@ describe.skipIf(!splinkFake1000Available)("findDuplicates on Splink's fake_1000 
   // swapped or left out); nothing declared. Floors under the measured figures.
   // Was P 1.000 / R 0.829 / F1 0.906 before one-part Latin names were read either way round and
   // emails with a typo became a `close` level.
-  it('defaults: precision >= 0.99 and F1 >= 0.92 (measured P 1.000 / R 0.871 / F1 0.931)', () => {
+  it('defaults: precision >= 0.99 and F1 >= 0.925 (measured P 1.000 / R 0.876 / F1 0.934)', () => {
     const q = quality(set);
     expect(q.precision).toBeGreaterThanOrEqual(0.99);
-    expect(q.f1).toBeGreaterThanOrEqual(0.92);
+    expect(q.f1).toBeGreaterThanOrEqual(0.925);
   });
 
-  it('EM converges and improves on the defaults: F1 >= 0.945 with the threshold it returns, 7.7 bits here (measured P 1.000 / R 0.920 / F1 0.958)', () => {
+  it('EM converges and improves on the defaults: F1 >= 0.95 with the threshold it returns, 7.7 bits here (measured P 1.000 / R 0.928 / F1 0.963)', () => {
     const { parameters, threshold, reviewThreshold } = convergedFit(set);
     const q = quality(set, { parameters, threshold, reviewThreshold });
-    expect(q.f1).toBeGreaterThanOrEqual(0.945);
+    expect(q.f1).toBeGreaterThanOrEqual(0.95);
   });
 });
 
