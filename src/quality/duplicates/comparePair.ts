@@ -27,8 +27,8 @@ export type MatchField = 'name' | 'phone' | 'email' | 'social' | 'postalCode' | 
  * the given names are close, 马云 / 马云飞, and the birth dates disagree; or they are homophones,
  * 丁诺子 / 丁诺梓, each with its own different mobile) and nothing personal agrees (an email, unless
  * the names disagree and no mobile is shared, and a social handle likewise; a birth date, resident
- * id, declared identifier); and a phone, email, social handle or address two sites of one organisation share (a head office and its branch,
- * 某某有限公司 / 某某有限公司杭州分公司). Field `address` with level `cap` is the (negative) amount
+ * id, declared identifier); and a phone, email, social handle or address two sites of one
+ * organisation share (a head office and its branch, 某某有限公司 / 某某有限公司杭州分公司). Field `address` with level `cap` is the (negative) amount
  * taken off when postal code, locality and street together would add more than 12 bits. The
  * weights of a pair's evidence add up to its score. Fields missing on either side are not listed.
  * Entries are frozen, and one entry may appear in many pairs (a phone agreeing weighs the same
