@@ -67,7 +67,10 @@ const MOBILE_E164 = /^\+(?:852[5679]|8536|8869|81[789]0|8210|65[89]|447[1-57-9]|
 /** A mobile number, one person's (mainland numbers, and those of the plans {@link MOBILE_E164} reads). */
 const isMobile = (p: string) => isCnMobile(p) || MOBILE_E164.test(p);
 
-/** Whether both lists hold a mobile and no mobile of one is in the other: each person's own phone, different. */
+/**
+ * Whether both lists hold a mobile and no mobile of one is in the other, nor one digit or one swap
+ * off it (a typo): each person's own phone, different.
+ */
 function mobilesDiffer(a: ContactList, b: ContactList): boolean {
   const na = contactCount(a);
   const nb = contactCount(b);
@@ -77,7 +80,7 @@ function mobilesDiffer(a: ContactList, b: ContactList): boolean {
     const x = contactAt(a, i);
     if (!isMobile(x)) continue;
     ma = true;
-    for (let j = 0; j < nb; j++) if (x === contactAt(b, j)) return false;
+    for (let j = 0; j < nb; j++) if (x === contactAt(b, j) || phonesClose(x, contactAt(b, j))) return false;
   }
   if (!ma) return false;
   for (let j = 0; j < nb && !mb; j++) mb = isMobile(contactAt(b, j));

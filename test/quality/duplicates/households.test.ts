@@ -102,6 +102,18 @@ describe('households and colleagues', () => {
     expect(one?.score).toBeCloseTo(30.417, 3);
   });
 
+  it('homophones whose mobiles are one digit apart are one person with a typo, not two with their own mobiles', () => {
+    // 杨志明 / 楊智明 (the independent generator's): 志 / 智 read zhi both, and 153 1259 3885 /
+    // 153 1209 3885 differ in one digit. A typo is not a second mobile, so the shared landline and
+    // address count: high 5.644 + phone agree 12.773 + address 12 = 30.417 (before: 5.644, review)
+    const pair = compare(
+      at('a', '杨志明', [{ type: 'phone', value: '15312593885' }, landline, home]),
+      at('b', '楊智明', [{ type: 'phone', value: '+8615312093885' }, landline, home]),
+    );
+    expect(levels(pair)).toEqual(['name:high', 'phone:agree', 'postalCode:agree', 'locality:agree', 'street:exact', 'address:cap']);
+    expect(pair?.score).toBeCloseTo(30.417, 3);
+  });
+
   it('a relative written in pinyin in Western order (`Wu Jingyi` / 吴静秀) keeps the roles of the name in characters', () => {
     const pair = compare(at('a', 'Wu Jingyi', [mobile, landline, home]), at('b', '吴静秀', [landline, home]));
     // Read in Western order `Wu Jingyi` is given Wu, family Jingyi: the parts match only swapped.
