@@ -163,13 +163,24 @@ export const isNationalEntry = (entry: string): boolean => entry.startsWith(NO_C
 const emailKey = (value: string) => (PLAIN_EMAIL.test(value) ? value : normalizeEmail(value).toLowerCase());
 
 /**
+ * A WhatsApp account is a phone number: its digits after an international prefix (`+44 7700
+ * 900123`, `0044 7700 900123` and `447700900123` are one account); '' without digits.
+ */
+function whatsAppKey(handle: string): string {
+  const digits = toHalfWidth(handle).replace(/[^0-9]/g, '').replace(/^00/, '');
+  return digits === '' ? '' : `whatsapp:${digits}`;
+}
+
+/**
  * A social or IM handle's matching key, `network:handle` ('' when the handle is blank): the
  * handle in half-width lower case without spaces, a leading `@`, or the profile address before it
  * (`@Sandra_W`, `sandra_w` and `https://x.com/Sandra_W/` are one handle: a profile address ends
- * with the handle). Handles of different networks never agree: a WeChat id and a QQ number that
- * look alike belong to different accounts. Linear in the handle's length.
+ * with the handle); a WhatsApp account by its number's digits. Handles of different networks
+ * never agree: a WeChat id and a QQ number that look alike belong to different accounts. Linear in
+ * the handle's length.
  */
 export function socialKey(network: string, handle: string): string {
+  if (network === 'whatsapp') return whatsAppKey(handle);
   let h = toHalfWidth(handle).toLowerCase().replace(/\s+/g, '');
   let end = h.length;
   while (end > 0 && h.charCodeAt(end - 1) === 47) end--;

@@ -176,6 +176,11 @@ describe('handles read apart from their network', () => {
     expect(socialKey('x', '@@Sandra_W')).toBe('x:sandra_w');
     expect(socialKey('linkedin', 'https://www.linkedin.com/in/sandra-walker/')).toBe('linkedin:sandra-walker');
     expect(socialKey('qq', '///')).toBe('');
+    // a WhatsApp account is its number: the digits after an international prefix
+    expect(socialKey('whatsapp', '+44 7700 900123')).toBe('whatsapp:447700900123');
+    expect(socialKey('whatsapp', '0044-7700-900123')).toBe('whatsapp:447700900123');
+    expect(socialKey('whatsapp', '＋４４ 7700 900123')).toBe('whatsapp:447700900123');
+    expect(socialKey('whatsapp', 'n/a')).toBe('');
   });
 
   it('a megabyte handle is read in linear time and compared without a hang', () => {
