@@ -29,7 +29,7 @@ describe('normalisers', () => {
     expect(normalizePhone('13125448327')).toBe('+8613125448327');
     expect(normalizePhone('131 2544 8327')).toBe('+8613125448327');
     // an area code cannot start with 0 or 1: not this layout
-    expect(normalizePhone('1-012-544-8327')).not.toBe('+10125448327');
+    expect(normalizePhone('1-012-544-8327')).not.toMatch(/^\+1/);
   });
 
   it('lower-cases only the email domain and canonicalises tags', () => {

@@ -108,13 +108,9 @@ export function builtInKeys(key: BlockingKey, f: Features, i: number, emit: (has
       }
       return;
     }
-    case 'email': {
-      const list = at(f.emails, i);
-      for (let k = 0; k < contactCount(list); k++) emit(fnv(contactAt(list, k), FNV_OFFSET));
-      return;
-    }
+    case 'email':
     case 'social': {
-      const list = at(f.socials, i);
+      const list = key === 'email' ? at(f.emails, i) : at(f.socials, i);
       for (let k = 0; k < contactCount(list); k++) emit(fnv(contactAt(list, k), FNV_OFFSET));
       return;
     }

@@ -345,9 +345,10 @@ export function scorePair(
   // An email both records give is one person's, unless their names say two people and no mobile
   // (one person's) is shared: then it is a family's or an office's (zhangfamily@...,
   // sales@...), and the landline and address they share are a household's too (weighed below).
+  const sharedAccountIsPersonal = (!nameDisagrees && !givenDiffers) || phoneShared === MOBILE;
   if (ea !== NO_CONTACTS && eb !== NO_CONTACTS) {
     if (emailShared) {
-      personal ||= (!nameDisagrees && !givenDiffers) || phoneShared === MOBILE;
+      personal ||= sharedAccountIsPersonal;
       score += siteDiffers ? note(evidence, 'email', 'shared', 0) : note(evidence, 'email', 'agree', w.emailAgree);
     } else if (closeEmails(ea, eb)) score += note(evidence, 'email', 'high', w.emailClose);
     else score += note(evidence, 'email', 'disagree', w.emailDisagree);
@@ -357,7 +358,7 @@ export function scorePair(
   // shared, disagree; handles on different networks say nothing.
   if (xa !== NO_CONTACTS && xb !== NO_CONTACTS) {
     if (socialShared) {
-      personal ||= (!nameDisagrees && !givenDiffers) || phoneShared === MOBILE;
+      personal ||= sharedAccountIsPersonal;
       score += siteDiffers ? note(evidence, 'social', 'shared', 0) : note(evidence, 'social', 'agree', w.socialAgree);
     } else if (anyContactPair(xa, xb, sameNetwork)) score += note(evidence, 'social', 'disagree', w.socialDisagree);
   }

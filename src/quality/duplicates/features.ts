@@ -164,7 +164,9 @@ const emailKey = (value: string) => (PLAIN_EMAIL.test(value) ? value : normalize
 
 /**
  * A WhatsApp account is a phone number: its digits after an international prefix (`+44 7700
- * 900123`, `0044 7700 900123` and `447700900123` are one account); '' without digits.
+ * 900123`, `0044 7700 900123` and `447700900123` are one account); '' without digits. Not
+ * normalizePhone: WhatsApp ids are written with the country code and often without a `+`
+ * (`wa.me/447700900123`), which it would read in the default region.
  */
 function whatsAppKey(handle: string): string {
   const digits = toHalfWidth(handle).replace(/[^0-9]/g, '').replace(/^00/, '');

@@ -135,9 +135,10 @@ function partAgreement(x: string, y: string, xl: string, yl: string, given: bool
  */
 function lettersClose(x: string, y: string): boolean {
   if (x.length < 4 || y.length < 4) return false;
+  if (oneEditApart(x, y)) return true;
   const sx = [...x].sort().join('');
   const sy = [...y].sort().join('');
-  return sx === sy || oneEditApart(sx, sy) || oneEditApart(x, y);
+  return sx === sy || oneEditApart(sx, sy);
 }
 
 const isCjkName = (n: NameParts) => isCjk(n.family.charCodeAt(0)) || isCjk(n.given.charCodeAt(0));
