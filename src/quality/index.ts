@@ -9,6 +9,7 @@
 export { jaro, jaroWinkler, normalizeName, normalizeOrganizationName } from './duplicates/similarity';
 export { DEFAULT_MATCH_PARAMETERS, levelWeight, type LevelProbabilities, type MatchParameters } from './duplicates/fellegiSunter';
 export { BLOCKING_KEYS, type BlockingKey, type CustomBlockingKey } from './duplicates/blocking';
+export { RARE_NAME_MAX_RECORDS } from './duplicates/blockRules';
 export type { FieldEvidence, MatchField } from './duplicates/comparePair';
 export { findDuplicates, type DuplicatePair, type DuplicateResult, type FindDuplicatesOptions } from './duplicates/findDuplicates';
 export { findDuplicatesInStream } from './duplicates/findDuplicatesInStream';

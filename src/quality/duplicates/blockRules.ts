@@ -9,6 +9,25 @@ import { givenNamesAgree } from './personName';
 /** Records per block up to which every pair of a block is compared; bigger blocks use windows. */
 export const DEFAULT_BLOCK_WINDOW = 20;
 
+/**
+ * The most records a `rareName` block may hold to be compared. A name held by a handful of records
+ * in a data set is rare enough to pair on alone; a commoner one (王秀英, John Smith) pairs only
+ * with something else shared, through the other keys, and its agreement weighs less
+ * (`nameFrequency`).
+ *
+ * @example
+ * ```ts
+ * import { RARE_NAME_MAX_RECORDS } from 'crmkit/quality';
+ * RARE_NAME_MAX_RECORDS;
+ * //=> 5
+ * ```
+ */
+export const RARE_NAME_MAX_RECORDS = 5;
+
+/** The most records a block of the key may hold to be compared (more: skipped). @internal */
+export const blockLimit = (key: BlockingKey | undefined, maxBlockSize: number): number =>
+  key === 'rareName' ? Math.min(RARE_NAME_MAX_RECORDS, maxBlockSize) : maxBlockSize;
+
 /** Whether a block of the key pairs records a and b (a cheap screen before scoring). */
 export type PairScreen = (f: Features, a: number, b: number) => boolean;
 

@@ -1,5 +1,5 @@
 import type { Customer } from '../../customer/customer';
-import { DEFAULT_BLOCK_WINDOW, type PairScreen, anyLatinName, pairScreen, windowOrder } from './blockRules';
+import { DEFAULT_BLOCK_WINDOW, type PairScreen, anyLatinName, blockLimit, pairScreen, windowOrder } from './blockRules';
 import { type Features, isNationalEntry } from './features';
 import { type Column, at } from './column';
 import { contactAt, contactCount } from './contactList';
@@ -19,6 +19,9 @@ import { BUCKET_SORT_MIN, sortPacked } from './sortPacked';
  * - `postalCodeInitial`: the postal code and the first character of the normalised name (catches
  *   typos after the first character when phone and email changed)
  * - `nameBirthDate`: the normalised name and the birth date
+ * - `rareName`: the normalised name alone, for a name held by at most
+ *   {@link RARE_NAME_MAX_RECORDS} records (邓宏锦 written with two mobiles and nothing else in
+ *   common); a commoner name's block is left to the keys above and is not counted as skipped
  * - `nameLatin`: family and given name in Latin letters, in either order (`Zhang Wei`, `Wei Zhang`
  *   and `张伟` share it; so do `WALKER, Sandra` and `Sandra Walker`); pairs only where at least one
  *   of the two names is written in Latin letters
@@ -49,6 +52,7 @@ export const BLOCKING_KEYS = [
   'namePostalCode',
   'postalCodeInitial',
   'nameBirthDate',
+  'rareName',
   'nameLatin',
   'familyBirthDate',
   'givenBirthDate',
@@ -126,6 +130,9 @@ export function builtInKeys(key: BlockingKey, f: Features, i: number, emit: (has
       return two(f.postalHash[i] as number, f.initialHash[i] as number, emit);
     case 'nameBirthDate':
       return two(f.nameHash[i] as number, f.birthHash[i] as number, emit);
+    case 'rareName':
+      if (f.nameHash[i]) emit(f.nameHash[i] as number);
+      return;
     case 'nameLatin':
       if (f.latinHash[i]) emit(f.latinHash[i] as number);
       return;
@@ -223,6 +230,7 @@ export function candidatePairs(
     const screen = pairScreen(key, screenNames);
     const order = windowOrder(key);
     const byOrder = (a: number, b: number) => order(f, a, b);
+    const limit = blockLimit(key, maxBlockSize);
     packed.length = 0;
     if (key !== undefined) for (current = 0; current < n; current++) builtInKeys(key, f, current, emit);
     else {
@@ -253,10 +261,12 @@ export function candidatePairs(
           const i = (sorted[k] as number) - hash * indexScale;
           if (i === last) continue;
           last = i;
-          if (size < maxBlockSize) block[size] = i;
+          if (size < limit) block[size] = i;
           size++;
         }
-        if (size > maxBlockSize) skippedBlocks++;
+        if (size > limit) {
+          if (key !== 'rareName') skippedBlocks++;
+        }
         // a nameLatin block of names in characters only pairs nobody: skipped before its sort
         else if (key !== 'nameLatin' || anyLatinName(f, block, size)) {
           if (size <= window) allPairs(block, size, screen);

@@ -3,7 +3,7 @@ import { CrmError } from '../errors';
 import type { Customer } from '../../customer/customer';
 import { builtInKeys } from './blocking';
 import { customKeyHashes } from './keyHash';
-import { pairScreen, windowOrder } from './blockRules';
+import { blockLimit, pairScreen, windowOrder } from './blockRules';
 import { emptyFeatures, type Features, HASH_COLUMNS, requireCustomerShape, textColumns, writeFeatures } from './features';
 import { at, put, truncateColumn } from './column';
 import { StringCache } from './stringCache';
@@ -126,7 +126,7 @@ class Index implements DuplicateIndex {
         else members.push(...block);
         const own = replaced === undefined ? -1 : members.indexOf(replaced);
         if (own >= 0) members.splice(own, 1);
-        if (members.length === 0 || members.length + 1 > this.settings.maxBlockSize) return;
+        if (members.length === 0 || members.length + 1 > blockLimit(k < this.settings.keys.length ? this.settings.keys[k] : undefined, this.settings.maxBlockSize)) return;
         this.pairedIn(members, scratch, k, others);
       }, true);
       const frequency = this.settings.nameFrequency ? (i: number) => this.names.adjustment(at(f.name, i)) : undefined;

@@ -9,7 +9,13 @@ import { FNV_OFFSET, fnv } from './keyHash';
 import type { LevelProbabilities, MatchParameters } from './fellegiSunter';
 import type { FindDuplicatesOptions } from './findDuplicates';
 
-const BUILT_IN_KEYS: ReadonlySet<string> = new Set(BLOCKING_KEYS);
+let builtInKeys: ReadonlySet<string> | undefined;
+/**
+ * Whether k is a built-in blocking key. The set is made at the first call: this module is in an
+ * import cycle with blocking.ts (blocking -> features -> similarity -> guards), so BLOCKING_KEYS
+ * may not be defined yet while the modules load.
+ */
+const isBuiltInKey = (k: unknown) => (builtInKeys ??= new Set(BLOCKING_KEYS)).has(k as string);
 
 /** The level names of each field of {@link MatchParameters}; `optional` fields may be absent. */
 const FIELDS: readonly { readonly field: string; readonly levels: readonly string[]; readonly optional?: boolean; readonly optionalLevels?: readonly string[] }[] = [
@@ -78,7 +84,7 @@ export function requireIndexSettings(options: unknown): FindDuplicatesOptions {
   const o = requireObject<FindDuplicatesOptions>(options, 'options');
   if (o.parameters !== undefined) requireMatchParameters(o.parameters);
   const { keys, customKeys, defaultRegion, nameFrequency, onProgress, signal } = o;
-  assert(keys === undefined || (Array.isArray(keys) && isDense(keys) && keys.every((k) => BUILT_IN_KEYS.has(k as string))), 'INVALID_ARGUMENT', {
+  assert(keys === undefined || (Array.isArray(keys) && isDense(keys) && keys.every(isBuiltInKey)), 'INVALID_ARGUMENT', {
     params: { field: 'keys', rule: 'must be an array of BLOCKING_KEYS' },
   });
   assert(customKeys === undefined || (Array.isArray(customKeys) && isDense(customKeys) && customKeys.every((k) => typeof k === 'function')), 'INVALID_ARGUMENT', {

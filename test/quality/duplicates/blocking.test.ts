@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { candidatePairs } from '../../../src/quality/duplicates/blocking';
 import { extractFeatures } from '../../../src/quality/duplicates/featureRows';
 import { namesOverlap, windowOrder } from '../../../src/quality/duplicates/blockRules';
+import { BLOCKING_KEYS, RARE_NAME_MAX_RECORDS, createDuplicateIndex, findDuplicates } from 'crmkit/quality';
 import { person } from '../helpers';
 import { contactValues } from './featureColumns';
 
@@ -91,5 +92,56 @@ describe('block rules (internal)', () => {
     expect(windowOrder('phone')(f, row('e'), row('f'))).toBe(at(f.name, row('e')) < at(f.name, row('f')) ? -1 : 1);
     // no birth dates nor phones: the name decides, then the id
     expect(windowOrder('nameBirthDate')(f, row('a'), row('a'))).toBe(0);
+  });
+});
+
+describe('rareName blocks', () => {
+  // 邓宏锦 with a landline and an address, and with a mobile: nothing but the name in common.
+  // Expected weights by hand from the default m/u: name exact log2(0.68 / 0.003) = 7.824, phone
+  // disagree log2(0.27 / 0.9996) = -1.888; every record holds the name, so the frequency
+  // adjustment is log2(E[tf] / tf) = log2(1 / 1) = 0. Score 5.936: review, not match.
+  const mobiles = ['13491593466', '15827364519', '18630917254', '13985271640', '15163048297', '17752936081', '18919407365', '13376250984', '15048613792', '18264139570'];
+  const withMobile = (id: string, name: string, k: number) => person(id, name, { contactPoints: [{ type: 'phone', value: mobiles[k] as string }] });
+  const landline = person('a', '邓宏锦', {
+    contactPoints: [
+      { type: 'phone', value: '029-47497122' },
+      { type: 'address', country: 'CN', city: '西安市', line1: '碑林区金融街2号', postalCode: '710044' },
+    ],
+  });
+
+  it('pairs records whose only common value is a rare name, traditional characters included', () => {
+    const result = findDuplicates([landline, withMobile('b', '邓宏锦', 1), withMobile('c', '鄧宏錦', 2)]);
+    expect(result.comparisons).toBe(3);
+    expect(result.skippedBlocks).toBe(0);
+    expect(result.pairs.map((p) => [p.a, p.b, p.status, p.score])).toEqual([
+      ['a', 'b', 'review', 5.936],
+      ['a', 'c', 'review', 5.936],
+      ['b', 'c', 'review', 5.936],
+    ]);
+    expect(result.pairs[0]?.evidence).toEqual([
+      { field: 'name', level: 'exact', weight: 7.824, similarity: 1 },
+      { field: 'phone', level: 'disagree', weight: -1.888 },
+    ]);
+    expect(findDuplicates([landline, withMobile('b', '邓宏锦', 1)], { keys: BLOCKING_KEYS.filter((k) => k !== 'rareName') }).comparisons).toBe(0);
+  });
+
+  it(`compares a name held by up to ${RARE_NAME_MAX_RECORDS} records, and skips a commoner one without counting it`, () => {
+    const records = (count: number) => Array.from({ length: count }, (_, i) => withMobile(`m${i}`, '邓宏锦', i));
+    expect(RARE_NAME_MAX_RECORDS).toBe(5);
+    expect(findDuplicates(records(5)).comparisons).toBe(10); // 5 * 4 / 2
+    expect(findDuplicates(records(6)).comparisons).toBe(0);
+    expect(findDuplicates(records(6)).skippedBlocks).toBe(0);
+    expect(findDuplicates(records(5), { maxBlockSize: 3 }).comparisons).toBe(0);
+  });
+
+  it('gives the duplicate index the pairs findDuplicates finds, on either side of the limit', () => {
+    for (const held of [1, 4, 5]) {
+      const indexed = Array.from({ length: held }, (_, i) => withMobile(`m${i}`, '邓宏锦', i));
+      const candidate = withMobile('new', '邓宏锦', 9);
+      const fromIndex = createDuplicateIndex(indexed).match(candidate);
+      const fromSearch = findDuplicates([...indexed, candidate]).pairs.filter((p) => p.a === 'new' || p.b === 'new');
+      expect(fromIndex).toEqual(fromSearch);
+      expect(fromIndex.length).toBe(held + 1 <= RARE_NAME_MAX_RECORDS ? held : 0);
+    }
   });
 });

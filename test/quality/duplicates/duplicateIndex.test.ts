@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Customer } from 'crmkit';
-import { buildDuplicateIndex, createDuplicateIndex, findDuplicates, syntheticCustomers } from 'crmkit/quality';
+import { BLOCKING_KEYS, buildDuplicateIndex, createDuplicateIndex, findDuplicates, syntheticCustomers } from 'crmkit/quality';
 import { expectThrowsCode, person } from '../helpers';
 import { loadFebrl } from './febrl';
 
@@ -112,6 +112,8 @@ describe('junk input gets a CrmError (INVALID_ARGUMENT), never a TypeError', () 
   });
   it('skips malformed contact points and name parts inside an otherwise valid record', () => {
     const odd = person('a', '李雷', { contactPoints: [null, { type: 'phone', value: 5 }, { type: 'address', country: 7, line1: 3 }] as never, person: { givenName: 9 } as never });
-    expect(findDuplicates([odd, person('b', '李雷')]).comparisons).toBe(0);
+    // no contact point survives to key on: only the rare name pairs the two
+    expect(findDuplicates([odd, person('b', '李雷')], { keys: BLOCKING_KEYS.filter((k) => k !== 'rareName') }).comparisons).toBe(0);
+    expect(findDuplicates([odd, person('b', '李雷')]).comparisons).toBe(1);
   });
 });
