@@ -1,3 +1,5 @@
+import { NICKNAME_RELATIONS } from './data/nicknames';
+
 // English given names and the nicknames and short forms registration forms carry instead of them,
 // written out from common usage (Bill/William, Peggy/Margaret, Bob/Robert, Artie/Arthur), with the
 // usual spellings of each (Willie, Bobbie, Tommie). Forms of one name in other languages (Jean,
@@ -37,6 +39,35 @@ const GROUPS = [
 ];
 
 let groupsOf: Map<string, number[]> | undefined;
+let relatedTo: Map<string, ReadonlySet<string>> | undefined;
+
+// Relations of the public list left out, as the note above says: another language's form of a
+// name (Ian is John in Scottish Gaelic), which a father and son sharing a landline may well be.
+const NOT_NICKNAMES: ReadonlySet<string> = new Set(['john ian', 'ian john']);
+
+/**
+ * Each name of the public list (data/nicknames.ts) with the names it is directly related to, in
+ * both directions: `nicole` with `nikki`, and `nikki` with `nicole`. Only direct relations: two
+ * nicknames of one name there are not read as one another's (`ron` and `erin` are both Aaron's).
+ */
+function buildRelations(): Map<string, ReadonlySet<string>> {
+  const map = new Map<string, Set<string>>();
+  const relate = (x: string, y: string) => {
+    if (NOT_NICKNAMES.has(`${x} ${y}`)) return;
+    const set = map.get(x);
+    if (set) set.add(y);
+    else map.set(x, new Set([y]));
+  };
+  for (const entry of NICKNAME_RELATIONS.split('|')) {
+    const colon = entry.indexOf(':');
+    const name = entry.slice(0, colon);
+    for (const nickname of entry.slice(colon + 1).split(' ')) {
+      relate(name, nickname);
+      relate(nickname, name);
+    }
+  }
+  return map;
+}
 
 function build(): Map<string, number[]> {
   const map = new Map<string, number[]>();
@@ -50,12 +81,16 @@ function build(): Map<string, number[]> {
   return map;
 }
 
-/** Whether two different lower-case given names are a name and its nickname (or two nicknames of one name). */
+/**
+ * Whether two different lower-case given names are a name and its nickname: two names of one of
+ * the groups above (two nicknames of one name included), or a name and a nickname the public list
+ * relates directly (`nicole` / `nikki`, `teresa` / `tess`).
+ */
 export function areNicknames(a: string, b: string): boolean {
   groupsOf ??= build();
   const ga = groupsOf.get(a);
   const gb = groupsOf.get(b);
-  if (!ga || !gb) return false;
-  for (const x of ga) if (gb.includes(x)) return true;
-  return false;
+  if (ga && gb) for (const x of ga) if (gb.includes(x)) return true;
+  relatedTo ??= buildRelations();
+  return relatedTo.get(a)?.has(b) ?? false;
 }

@@ -268,15 +268,17 @@ export interface NameColumns {
 }
 
 /**
- * Whether row `x`'s whole name in Latin letters is row `y`'s name in characters read out in pinyin,
- * family first or last: `Wang Xiao Ming` and `Xiao Ming Wang` against 王小明, where splitting the
- * Latin name the Western way (given Wang, family Ming) loses the reading.
+ * Whether row `x`'s whole name in Latin letters is row `y`'s family and given name run together,
+ * family first or last: `Wang Xiao Ming` and `Xiao Ming Wang` against 王小明 read out in pinyin,
+ * where splitting the Latin name the Western way (given Wang, family Ming) loses the reading; and
+ * `LiuPing` against `LIU Ping`, one name typed without its space, which splits into a family name
+ * alone.
  */
-function pinyinSpelledOut(c: NameColumns, x: number, y: number): boolean {
+function spelledOut(c: NameColumns, x: number, y: number): boolean {
   const whole = at(c.name, x);
   const fy = at(c.familyLatin, y);
   const gy = at(c.givenLatin, y);
-  if (!whole || !fy || !gy || isCjk(whole.charCodeAt(0)) || !isCjk(at(c.family, y).charCodeAt(0))) return false;
+  if (!whole || !fy || !gy || isCjk(whole.charCodeAt(0))) return false;
   return whole.length === fy.length + gy.length && (whole === fy + gy || whole === gy + fy);
 }
 
@@ -295,6 +297,6 @@ export function personNameLevel(c: NameColumns, a: number, b: number): number {
     { family: at(c.family, a), given: at(c.given, a), familyLatin: at(c.familyLatin, a), givenLatin: at(c.givenLatin, a) },
     { family: at(c.family, b), given: at(c.given, b), familyLatin: at(c.familyLatin, b), givenLatin: at(c.givenLatin, b) },
   );
-  if (r.level > 1 && (pinyinSpelledOut(c, a, b) || pinyinSpelledOut(c, b, a))) return 16;
+  if (r.level > 1 && (spelledOut(c, a, b) || spelledOut(c, b, a))) return 16;
   return r.level * 16 + (r.givenHomophone ? 8 : 0) + (r.givenClose ? 4 : 0) + (r.givenPartial ? 2 : 0) + (r.givenDiffers ? 1 : 0);
 }

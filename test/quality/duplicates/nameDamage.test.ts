@@ -20,10 +20,17 @@ describe('person names as real records write them', () => {
     ['Artie Englefield', 'Arthur Englefield', 'high'], // nickname table, extended (Splink historical_50k)
     ['Willie Jones', 'Bill Jones', 'high'], // two short forms of William
     ['Jean Morel', 'John Morel', 'disagree'], // another language's form of John is not a nickname
+    ['Nikki Lewis', 'Nicole Lewis', 'high'], // the public list (data/nicknames.ts): names.csv row `nicole,has_nickname,nikki`
+    ['Tess Lloyd', 'Teresa Lloyd', 'high'], // names.csv row `teresa,has_nickname,tess`
+    ['Ron Baker', 'Erin Baker', 'disagree'], // both Aaron's nicknames there, not one another's
+    ['Ian Morel', 'John Morel', 'disagree'], // the list relates them; left out as another language's form
     ['Zhang Wei', '张伟', 'high'], // pinyin against characters, both parts: the name in two scripts (4 + 4 = high)
     ['Wei Zhang', '张伟', 'high'], // Western order
     ['ZHANG Wei', '张伟', 'high'], // the family name in capitals, passport style
     ['Wei ZHANG', 'Zhang Wei', 'exact'], // capitals mark the family name whatever its place
+    ['LiuPing', 'LIU Ping', 'high'], // one name typed without its space: family and given run together
+    ['JohnSmith', 'John Smith', 'high'], // the same in a Western order
+    ['Liuping', 'Liu Pin', 'disagree'], // run together, they must be the letters of both parts
     ['章玮', '张伟', 'medium'], // homophones in characters: similar family (2), given similar by sound only (2)
     ['Zhang Wei', '张玮', 'high'], // pinyin cannot tell 伟 from 玮: the same as against 张伟
     ['Mr. John Smith', 'John Smith', 'exact'], // forms of address are dropped
