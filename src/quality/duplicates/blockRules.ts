@@ -1,7 +1,7 @@
 // Which pairs of a block are compared: the rules findDuplicates' blocking and the duplicate index
 // share, so that index.match gives the pairs findDuplicates would.
 import type { BlockingKey } from './blocking';
-import type { Features } from './features';
+import { type Features, closePhones } from './features';
 import { at } from './column';
 import { contactAt } from './contactList';
 import { givenNamesAgree } from './personName';
@@ -27,6 +27,9 @@ export const RARE_NAME_MAX_RECORDS = 5;
 /** The most records a block of the key may hold to be compared (more: skipped). @internal */
 export const blockLimit = (key: BlockingKey | undefined, maxBlockSize: number): number =>
   key === 'rareName' ? Math.min(RARE_NAME_MAX_RECORDS, maxBlockSize) : maxBlockSize;
+
+/** Whether records a and b have two numbers one digit apart (a number in common is the `phone` key's). */
+const phonesNear: PairScreen = (f, a, b) => closePhones(at(f.phones, a), at(f.phones, b));
 
 /** Whether a block of the key pairs records a and b (a cheap screen before scoring). */
 export type PairScreen = (f: Features, a: number, b: number) => boolean;
@@ -93,6 +96,9 @@ export function pairScreen(key: BlockingKey | undefined, screenNames = true): Pa
   // written another way (`Tom` / `Thomas`, 伟霞 / 霞伟, one missing), not for 王芳 / 王建国
   if (key === 'familyLocality') return givenNamesAgree;
   if (key === 'postalCodeInitial' && screenNames) return namesOverlap;
+  // a familyPhoneHalf block holds everyone of a family name whose numbers share half their
+  // digits: it is there for a number with one digit typed wrong, not for the rest
+  if (key === 'familyPhoneHalf') return phonesNear;
   return undefined;
 }
 

@@ -11,6 +11,10 @@ import { BUCKET_SORT_MIN, sortPacked } from './sortPacked';
  * keeps duplicate detection near-linear instead of comparing every pair.
  *
  * - `phone`: a normalised (E.164) phone number
+ * - `familyPhoneHalf`: the family name (the name's first character when there is none, as for an
+ *   organisation) with either half of a phone number's digits, pairing only numbers one digit or
+ *   one swap of neighbouring digits apart (equal ones are the `phone` key's): a number typed wrong (13810998068 / 13810995068) still
+ *   pairs the records of one family name
  * - `email`: a normalised email address
  * - `social`: a social or IM handle on its network (a WeChat id, a QQ number)
  * - `uscc`: a valid Unified Social Credit Code
@@ -45,6 +49,7 @@ import { BUCKET_SORT_MIN, sortPacked } from './sortPacked';
  */
 export const BLOCKING_KEYS = [
   'phone',
+  'familyPhoneHalf',
   'email',
   'social',
   'uscc',
@@ -112,6 +117,19 @@ export function builtInKeys(key: BlockingKey, f: Features, i: number, emit: (has
       }
       return;
     }
+    case 'familyPhoneHalf': {
+      const who = (f.familyHash[i] as number) || (f.initialHash[i] as number);
+      if (who === 0) return;
+      const list = at(f.phones, i);
+      const count = contactCount(list);
+      for (let k = 0; k < count; k++) {
+        const v = contactAt(list, k);
+        // the number keyed as \`phone\` keys it: its national number when it has one
+        if (!isNationalEntry(v) && k + 1 < count && isNationalEntry(contactAt(list, k + 1))) continue;
+        phoneHalves(v, (half) => emit(mixHashes(who, half)));
+      }
+      return;
+    }
     case 'email':
     case 'social': {
       const list = key === 'email' ? at(f.emails, i) : at(f.socials, i);
@@ -160,6 +178,28 @@ export function builtInKeys(key: BlockingKey, f: Features, i: number, emit: (has
       }
       return;
   }
+}
+
+/** Phone entries (a `+`, `#` or `%` and the digits) shorter than this many digits give no halves. */
+const PHONE_HALF_MIN_DIGITS = 7;
+
+/**
+ * Calls `emit` with the hashes of the two halves of a phone entry's number (its form, E.164 or
+ * national, and the first half of the digits; the form and the second half), each with the
+ * entry's length: two numbers of one form and length that differ in one digit share one of them. The digits are the
+ * national number's: a mainland mobile, the one number kept only in E.164, is read after its +86,
+ * so its first half is 138109 of 13810998068, not +86 138 that millions share.
+ */
+function phoneHalves(v: string, emit: (hash: number) => void): void {
+  const from = v.startsWith('+861') ? 3 : 1;
+  const digits = v.length - from;
+  if (digits < PHONE_HALF_MIN_DIGITS) return;
+  const middle = from + Math.ceil(digits / 2);
+  // national numbers meet however each was written (with or without the country code), as phonesClose reads them
+  const mark = isNationalEntry(v) ? 0x23 : v.charCodeAt(0);
+  const start = Math.imul(Math.imul(FNV_OFFSET ^ v.length, 0x01000193) ^ mark, 0x01000193);
+  emit(fnv(v, start, from, middle));
+  emit(fnv(v, Math.imul(start ^ 0x2f, 0x01000193), middle));
 }
 
 /** What blocking produced: distinct candidate pairs as `a * n + b` codes (a < b), ascending, and the blocks skipped. */

@@ -1,5 +1,5 @@
 import type { MatchParameters, WeightTable } from './fellegiSunter';
-import { type Features, GIVEN_CODE, isNationalEntry } from './features';
+import { type Features, GIVEN_CODE, closePhones, isNationalEntry, phonesClose } from './features';
 import { type Column, at } from './column';
 import { type ContactList, NO_CONTACTS, anyContactPair, contactAt, contactCount } from './contactList';
 import { isCjk, personNameLevel } from './personName';
@@ -192,13 +192,6 @@ function streetContains(x: string, y: string): boolean {
   return long.endsWith(short) && !hasDigit(long.slice(0, long.length - short.length));
 }
 
-/** Two numbers of one length one digit or one swap of neighbouring digits apart (E.164, so the country code is part of it). */
-function closePhones(a: ContactList, b: ContactList): boolean {
-  return anyContactPair(a, b, phonesClose);
-}
-
-// (an E.164 number and a national one are never close: their first characters differ)
-const phonesClose = (x: string, y: string) => x.length === y.length && x.charCodeAt(0) === y.charCodeAt(0) && oneEditApart(x, y);
 
 const digitsOf = (s: string) => s.replace(/[^0-9]/g, '');
 

@@ -9,10 +9,10 @@ import { normalizeEmail } from '../../validation/normalize/email';
 import { phoneParts } from '../../validation/normalize/phone';
 import { normalizePostalCode } from '../../validation/normalize/postalCode';
 import { chineseNameOf, splitPersonName } from './personName';
-import { normalizeName, normalizeOrganizationName, organizationSite } from './similarity';
+import { normalizeName, normalizeOrganizationName, oneEditApart, organizationSite } from './similarity';
 import { normalizeStreet } from './streetLine';
 import { FNV_OFFSET, fieldHash, fnv2 } from './keyHash';
-import { type ContactList, NO_CONTACTS, addContact, contactCount } from './contactList';
+import { type ContactList, NO_CONTACTS, addContact, anyContactPair, contactCount } from './contactList';
 import type { StringCache } from './stringCache';
 import { type Column, put } from './column';
 
@@ -160,6 +160,21 @@ const EXTENSION = /\s*(?:转|轉|分机|分機|ext\.?|x|#)\s*\d{1,6}\s*$/i;
 
 /** Whether a phone list's entry is a national number (marked {@link NO_CODE} or {@link GIVEN_CODE}), not an E.164 form. */
 export const isNationalEntry = (entry: string): boolean => entry.startsWith(NO_CODE) || entry.startsWith(GIVEN_CODE);
+
+/**
+ * Two phone entries of one length one digit or one swap of neighbouring digits apart: two E.164
+ * numbers, or two national numbers however each was written (`312.392.7499` without its code,
+ * `+1 312-392-7498` with it), as a number without its code agrees with one with it. An E.164
+ * number and a national one are never close.
+ */
+export function phonesClose(x: string, y: string): boolean {
+  if (x.length !== y.length) return false;
+  if (x.charCodeAt(0) === y.charCodeAt(0)) return oneEditApart(x, y);
+  return isNationalEntry(x) && isNationalEntry(y) && oneEditApart(x.slice(1), y.slice(1));
+}
+
+/** Whether any number of list a is {@link phonesClose} to one of list b. */
+export const closePhones = (a: ContactList, b: ContactList): boolean => anyContactPair(a, b, phonesClose);
 const emailKey = (value: string) => (PLAIN_EMAIL.test(value) ? value : normalizeEmail(value).toLowerCase());
 
 /**

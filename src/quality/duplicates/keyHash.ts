@@ -2,9 +2,9 @@
 
 export const FNV_OFFSET = 0x811c9dc5;
 
-/** FNV-1a over the UTF-16 units of `s` from `start` on, continuing from `h` (32-bit). */
-export function fnv(s: string, h: number, start = 0): number {
-  for (let i = start; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+/** FNV-1a over the UTF-16 units of `s` from `start` up to `end`, continuing from `h` (32-bit). */
+export function fnv(s: string, h: number, start = 0, end = s.length): number {
+  for (let i = start; i < end; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
   return h;
 }
 

@@ -145,3 +145,39 @@ describe('rareName blocks', () => {
     }
   });
 });
+
+describe('familyPhoneHalf blocks', () => {
+  const mk = (id: string, name: string, ...phones: string[]) => person(id, name, { contactPoints: phones.map((value) => ({ type: 'phone' as const, value })) });
+  // Weights by hand from the default m/u: name medium (a title for the given name) log2(0.09 /
+  // 0.03) = 1.585, exact log2(0.68 / 0.003) = 7.824; a phone one digit off log2(0.03 / 0.0003) = 6.644.
+
+  it('pairs one family name with a mobile one digit off, and only that', () => {
+    const title = mk('a', '罗先生', '13810998068');
+    const full = mk('b', '罗光庆', '13810995068');
+    const result = findDuplicates([title, full]);
+    expect(result.comparisons).toBe(1);
+    expect(result.pairs.map((p) => [p.status, p.score])).toEqual([['match', 8.229]]); // 1.585 + 6.644
+    expect(findDuplicates([title, full], { keys: BLOCKING_KEYS.filter((k) => k !== 'familyPhoneHalf') }).comparisons).toBe(0);
+    expect(findDuplicates([mk('a', '罗光庆', '13810998068'), mk('b', '李光庆', '13810995068')]).comparisons).toBe(0); // another family
+    expect(findDuplicates([mk('a', '罗光庆', '13810998068'), mk('b', '罗光明', '13810995067')]).comparisons).toBe(0); // two digits apart
+    expect(findDuplicates([mk('a', '罗光庆', '13810998068'), mk('b', '罗光明', '13810998086')]).comparisons).toBe(1); // two neighbours swapped
+  });
+
+  it('meets a national number written without its code and one written with it', () => {
+    // 312.392.7499 read in the default region (CN) and +1 312-392-7498: national numbers one digit apart
+    const result = findDuplicates([mk('a', 'Rachel Wilson', '312.392.7499'), mk('b', 'WILSON, Rachel', '+1 312-392-7498')], { keys: ['familyPhoneHalf'] });
+    expect(result.comparisons).toBe(1);
+    expect(result.pairs.map((p) => [p.status, p.score])).toEqual([['match', 14.468]]); // 7.824 + 6.644
+  });
+
+  it('gives the duplicate index the pair findDuplicates finds', () => {
+    const held = [mk('a', '罗先生', '13810998068'), mk('c', '罗光明', '13810995067')];
+    const candidate = mk('b', '罗光庆', '13810995068');
+    const all = findDuplicates([...held, candidate]);
+    const fromSearch = all.pairs.filter((p) => p.a === 'b' || p.b === 'b');
+    expect(createDuplicateIndex(held).match(candidate)).toEqual(fromSearch);
+    // b is compared with a and with c (one digit apart each); 罗光庆 / 罗光明 are two given names, so only a-b is reported
+    expect(all.comparisons).toBe(2);
+    expect(fromSearch.map((p) => [p.a, p.b])).toEqual([['a', 'b']]);
+  });
+});

@@ -21,6 +21,21 @@ function keyStrings(key: (typeof BLOCKING_KEYS)[number], f: Features, i: number)
   const two = (x: string | undefined, y: string | undefined) => (x && y ? [`${x}\uffff${y}`] : []);
   switch (key) {
     case 'phone': return contactValues(at(f.phones, i));
+    case 'familyPhoneHalf': {
+      const who = at(f.family, i) || at(f.name, i).slice(0, 1);
+      if (!who) return [];
+      const list = contactValues(at(f.phones, i));
+      // a number with a national entry after it is keyed on that one; entries of 7 digits or more
+      const keyed = list.filter((v, k) => /^[#%]/.test(v) || !/^[#%]/.test(list[k + 1] ?? ''));
+      // a mainland mobile's digits after its +86
+      return keyed.flatMap((v) => {
+        const digits = v.startsWith('+861') ? v.slice(3) : v.slice(1);
+        if (digits.length < 7) return [];
+        const middle = Math.ceil(digits.length / 2);
+        const form = v[0] === '+' ? '+' : 'national';
+        return [`${who}|${v.length}|${form}|${digits.slice(0, middle)}`, `${who}|${v.length}|${form}/${digits.slice(middle)}`];
+      });
+    }
     case 'email': return contactValues(at(f.emails, i));
     case 'social': return contactValues(at(f.socials, i));
     case 'uscc': return at(f.uscc, i) ? [at(f.uscc, i)] : [];
@@ -51,6 +66,18 @@ function sortTuple(key: string, f: Features, i: number): string[] {
   return ['namePostalCode', 'nameBirthDate', 'nameLatin', 'nameLocality'].includes(key)
     ? [at(f.birthDate, i), phone, at(f.name, i), at(f.ids, i)]
     : [at(f.name, i), at(f.birthDate, i), phone, at(f.ids, i)];
+}
+
+/** Of one length and form with one digit replaced or two neighbours swapped (positions listed by hand). */
+function phonesOneTypoApart(x: string, y: string): boolean {
+  // national numbers (# without the code, % with it) are compared by their digits
+  const national = (v: string) => v[0] === '#' || v[0] === '%';
+  if (x.length !== y.length || (x[0] !== y[0] && !(national(x) && national(y)))) return false;
+  [x, y] = [x.slice(1), y.slice(1)];
+  const differ = [...x].flatMap((c, k) => (c === y[k] ? [] : [k]));
+  if (differ.length === 1) return true;
+  const [i, j] = differ as [number, number];
+  return differ.length === 2 && j === i + 1 && x[i] === y[j] && x[j] === y[i];
 }
 
 function compareTuples(x: string[], y: string[]): number {
@@ -116,6 +143,8 @@ function referenceFindDuplicates(customers: readonly Customer[], options: FindDu
           // familyLocality pairs only given names that could be one person's: the name comparison's
           // own rule (nameDamage.test.ts checks its kinds of damage), not written a second time
           if (key === 'familyLocality' && !givenNamesAgree(f, a, b)) continue;
+          // familyPhoneHalf pairs only numbers one typo apart
+          if (key === 'familyPhoneHalf' && !contactValues(at(f.phones, a)).some((x) => contactValues(at(f.phones, b)).some((y) => phonesOneTypoApart(x, y)))) continue;
           pairs.add(`${a},${b}`);
         }
       }
