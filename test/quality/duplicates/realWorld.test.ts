@@ -32,7 +32,7 @@ const outsideSet = (available: boolean, load: () => Records): Records => (availa
 describe('findDuplicates on realistic Chinese and Western customer records (10,641 records, seed 11)', () => {
   const set = realisticCustomers(10_000, 11);
 
-  it('defaults: F1 >= 0.97 (measured P 0.995 / R 0.959 / F1 0.977)', () => {
+  it('defaults: F1 >= 0.97 (measured P 0.995 / R 0.961 / F1 0.978)', () => {
     const q = quality(set);
     expect(q.precision).toBeGreaterThanOrEqual(0.99);
     expect(q.f1).toBeGreaterThanOrEqual(0.97);
@@ -42,7 +42,7 @@ describe('findDuplicates on realistic Chinese and Western customer records (10,6
   // F1 0.969: a name alone outweighed a different phone. With the threshold the fit returns
   // (13.6 bits here) they find the same pairs as the defaults.
   // Passing the parameters alone: they carry the threshold (at 8 bits precision would be 0.971).
-  it('EM converges and, at the threshold its parameters carry, keeps F1 >= 0.97 (measured P 0.995 / R 0.959 / F1 0.977, as the defaults)', () => {
+  it('EM converges and, at the threshold its parameters carry, keeps F1 >= 0.97 (measured P 0.995 / R 0.961 / F1 0.978, as the defaults)', () => {
     const fit = convergedFit(set);
     expect(fit.parameters.threshold).toBe(fit.threshold);
     const q = quality(set, { parameters: fit.parameters });
@@ -59,16 +59,17 @@ describe('findDuplicates on realistic Chinese and Western customer records (10,6
 describe('findDuplicates on the independent generator (4,336 records of 3,000 entities, seed 1)', () => {
   const set = independentCustomers(3_000, 1);
 
-  it('defaults: F1 >= 0.93 (measured P 0.985 / R 0.892 / F1 0.936)', () => {
+  // 0.936 before the rareName and familyPhoneHalf keys, the public nickname list and run-together names
+  it('defaults: F1 >= 0.945 (measured P 0.989 / R 0.917 / F1 0.952)', () => {
     const q = quality(set);
     expect(q.precision).toBeGreaterThanOrEqual(0.98);
-    expect(q.f1).toBeGreaterThanOrEqual(0.93);
+    expect(q.f1).toBeGreaterThanOrEqual(0.945);
   });
 
-  it('EM converges and keeps F1 >= 0.93 at the threshold its parameters carry (measured P 0.990 / R 0.892 / F1 0.938)', () => {
+  it('EM converges and keeps F1 >= 0.945 at the threshold its parameters carry (measured P 0.989 / R 0.917 / F1 0.952)', () => {
     const q = quality(set, { parameters: convergedFit(set).parameters });
     expect(q.precision).toBeGreaterThanOrEqual(0.98);
-    expect(q.f1).toBeGreaterThanOrEqual(0.93);
+    expect(q.f1).toBeGreaterThanOrEqual(0.945);
   });
 });
 
@@ -82,7 +83,7 @@ describe.skipIf(!chicagoEceAvailable)('findDuplicates on the Chicago early-child
   // single links raised precision from 0.573 (F1 0.686) to 0.727 (F1 0.784); street lines with
   // USPS abbreviations, a switchboard shared by sites at other streets weighing 0 and the
   // streetLocality key (most records have no zip) raised it to the figure below.
-  it('defaults: F1 >= 0.84 (measured P 0.788 / R 0.929 / F1 0.853)', () => {
+  it('defaults: F1 >= 0.84 (measured P 0.787 / R 0.929 / F1 0.852)', () => {
     const q = quality(set);
     expect(q.precision).toBeGreaterThanOrEqual(0.77);
     expect(q.f1).toBeGreaterThanOrEqual(0.84);
@@ -113,7 +114,7 @@ describe.skipIf(!splinkFake1000Available)("findDuplicates on Splink's fake_1000 
     expect(q.f1).toBeGreaterThanOrEqual(0.925);
   });
 
-  it('EM converges and improves on the defaults: F1 >= 0.95 with the threshold it returns, 7.7 bits here (measured P 1.000 / R 0.928 / F1 0.963)', () => {
+  it('EM converges and improves on the defaults: F1 >= 0.95 with the threshold it returns, 7.7 bits here (measured P 1.000 / R 0.925 / F1 0.961)', () => {
     const { parameters, threshold, reviewThreshold } = convergedFit(set);
     const q = quality(set, { parameters, threshold, reviewThreshold });
     expect(q.f1).toBeGreaterThanOrEqual(0.95);
@@ -127,15 +128,15 @@ describe.skipIf(!splinkHistoricalAvailable)("findDuplicates on Splink's historic
   // that changes between a person's records. Most missed pairs are never compared: blocking needs
   // an exact name, birth date or postcode shared with something else, and a person's ten records
   // often split into groups that share none. So recall is low; precision holds.
-  it('defaults: precision >= 0.98 and F1 >= 0.72 (measured P 0.992 / R 0.588 / F1 0.739; 0.721 before the familyLocality key)', () => {
+  it('defaults: precision >= 0.98 and F1 >= 0.73 (measured P 0.992 / R 0.598 / F1 0.746; 0.721 before the familyLocality key, 0.739 before the public nickname list)', () => {
     const q = quality(set);
     expect(q.precision).toBeGreaterThanOrEqual(0.98);
-    expect(q.f1).toBeGreaterThanOrEqual(0.72);
+    expect(q.f1).toBeGreaterThanOrEqual(0.73);
   });
 
   // EM converges here in 88 iterations; before the familyLocality key it took 344 (it stopped
   // unconverged at the former default of 100, with the same F1).
-  it('EM converges and improves on the defaults (measured P 0.989 / R 0.658 / F1 0.790)', () => {
+  it('EM converges and improves on the defaults (measured P 0.989 / R 0.667 / F1 0.797)', () => {
     const q = quality(set, { parameters: convergedFit(set).parameters });
     expect(q.precision).toBeGreaterThanOrEqual(0.98);
     expect(q.f1).toBeGreaterThanOrEqual(0.77);
