@@ -13,8 +13,8 @@ import { BUCKET_SORT_MIN, sortPacked } from './sortPacked';
  * - `phone`: a normalised (E.164) phone number
  * - `familyPhoneHalf`: the family name (the name's first character when there is none, as for an
  *   organisation) with either half of a phone number's digits, pairing only numbers one digit or
- *   one swap of neighbouring digits apart (equal ones are the `phone` key's): a number typed wrong (13810998068 / 13810995068) still
- *   pairs the records of one family name
+ *   one swap of neighbouring digits apart (equal ones are the `phone` key's): a number typed wrong
+ *   (13810998068 / 13810995068) still pairs the records of one family name
  * - `email`: a normalised email address
  * - `social`: a social or IM handle on its network (a WeChat id, a QQ number)
  * - `uscc`: a valid Unified Social Credit Code
@@ -124,7 +124,7 @@ export function builtInKeys(key: BlockingKey, f: Features, i: number, emit: (has
       const count = contactCount(list);
       for (let k = 0; k < count; k++) {
         const v = contactAt(list, k);
-        // the number keyed as \`phone\` keys it: its national number when it has one
+        // the number as the `phone` key reads it: its national number when it has one
         if (!isNationalEntry(v) && k + 1 < count && isNationalEntry(contactAt(list, k + 1))) continue;
         phoneHalves(v, (half) => emit(mixHashes(who, half)));
       }
@@ -186,16 +186,17 @@ const PHONE_HALF_MIN_DIGITS = 7;
 /**
  * Calls `emit` with the hashes of the two halves of a phone entry's number (its form, E.164 or
  * national, and the first half of the digits; the form and the second half), each with the
- * entry's length: two numbers of one form and length that differ in one digit share one of them. The digits are the
- * national number's: a mainland mobile, the one number kept only in E.164, is read after its +86,
- * so its first half is 138109 of 13810998068, not +86 138 that millions share.
+ * entry's length: two numbers of one form and length that differ in one digit share one of them.
+ * The digits are the national number's: a mainland mobile, the one number kept only in E.164, is
+ * read after its +86, so its first half is 138109 of 13810998068, not +86 138 that millions share.
  */
 function phoneHalves(v: string, emit: (hash: number) => void): void {
   const from = v.startsWith('+861') ? 3 : 1;
   const digits = v.length - from;
   if (digits < PHONE_HALF_MIN_DIGITS) return;
   const middle = from + Math.ceil(digits / 2);
-  // national numbers meet however each was written (with or without the country code), as phonesClose reads them
+  // national numbers meet however each was written (with or without the country code), as
+  // phonesClose reads them
   const mark = isNationalEntry(v) ? 0x23 : v.charCodeAt(0);
   const start = Math.imul(Math.imul(FNV_OFFSET ^ v.length, 0x01000193) ^ mark, 0x01000193);
   emit(fnv(v, start, from, middle));
@@ -304,9 +305,8 @@ export function candidatePairs(
           if (size < limit) block[size] = i;
           size++;
         }
-        if (size > limit) {
-          if (key !== 'rareName') skippedBlocks++;
-        }
+        // a name held by more records than rareName's limit is not rare: not a skipped block
+        if (size > limit) skippedBlocks += key === 'rareName' ? 0 : 1;
         // a nameLatin block of names in characters only pairs nobody: skipped before its sort
         else if (key !== 'nameLatin' || anyLatinName(f, block, size)) {
           if (size <= window) allPairs(block, size, screen);
@@ -316,7 +316,7 @@ export function candidatePairs(
       start = end;
     }
   }
-  return { codes: distinctSorted(pairs.data.subarray(0, pairs.length)), skippedBlocks };
+  return { codes: distinctCodes(pairs.data.subarray(0, pairs.length), n, scratch), skippedBlocks };
 
   function allPairs(members: Int32Array, size: number, screen: PairScreen | undefined): void {
     for (let x = 0; x < size; x++) {
@@ -339,9 +339,26 @@ export function candidatePairs(
   }
 }
 
-/** Sorts `codes` in place and returns its distinct values (a copy, so the list's spare room is freed). */
-function distinctSorted(codes: Float64Array): Float64Array {
-  codes.sort();
+/**
+ * The distinct pair codes (`a * n + b`, b < n) of `codes`, ascending, in a new array sized to them
+ * (so the list's spare room is freed); `codes` is reordered. A code is a packed key (a) and index
+ * (b), so a large list is sorted by buckets ({@link sortPacked}) into `scratch` when it is big
+ * enough (else a new array), a small one by the native sort.
+ * @internal
+ */
+export function distinctCodes(codes: Float64Array, n: number, scratch?: Float64Array): Float64Array {
+  let sorted = codes;
+  if (codes.length < BUCKET_SORT_MIN) codes.sort();
+  else {
+    const out = scratch !== undefined && scratch.length >= codes.length ? scratch : new Float64Array(codes.length);
+    const keyBits = Math.max(16, Math.ceil(Math.log2(n + 1)));
+    sorted = sortPacked(codes, codes.length, n, keyBits, out, new Int32Array(BUCKET_SORT_MIN + 1));
+  }
+  return distinctOfSorted(sorted);
+}
+
+/** The distinct values of ascending `codes` (compacted in place, then copied). */
+function distinctOfSorted(codes: Float64Array): Float64Array {
   let kept = 0;
   for (let k = 0; k < codes.length; k++) {
     if (k === 0 || codes[k] !== codes[kept - 1]) codes[kept++] = codes[k] as number;

@@ -126,7 +126,8 @@ class Index implements DuplicateIndex {
         else members.push(...block);
         const own = replaced === undefined ? -1 : members.indexOf(replaced);
         if (own >= 0) members.splice(own, 1);
-        if (members.length === 0 || members.length + 1 > blockLimit(k < this.settings.keys.length ? this.settings.keys[k] : undefined, this.settings.maxBlockSize)) return;
+        const key = k < this.settings.keys.length ? this.settings.keys[k] : undefined;
+        if (members.length === 0 || members.length + 1 > blockLimit(key, this.settings.maxBlockSize)) return;
         this.pairedIn(members, scratch, k, others);
       }, true);
       const frequency = this.settings.nameFrequency ? (i: number) => this.names.adjustment(at(f.name, i)) : undefined;

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sortPacked } from '../../../src/quality/duplicates/sortPacked';
+import { distinctCodes } from '../../../src/quality/duplicates/blocking';
 
 // The second implementation is Float64Array.prototype.sort on the same values.
 
@@ -35,5 +36,29 @@ describe('sortPacked (internal)', () => {
     let x = 12345;
     const keys = Array.from({ length: 100_000 }, () => (x = (Math.imul(x, 1103515245) + 12345) >>> 0));
     sortBoth(keys, 20, 32);
+  });
+});
+
+describe('distinctCodes (internal)', () => {
+  // pair codes a * n + b (a < b < n) with repeats, as blocking collects them from several keys;
+  // the expected list by a plain Set and a comparator sort
+  const codesOf = (n: number, count: number, seed: number) => {
+    let s = seed;
+    const next = () => (s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    return Float64Array.from({ length: count }, () => {
+      const a = Math.floor(next() * (n - 1));
+      const b = a + 1 + Math.floor(next() * (n - 1 - a));
+      return a * n + b;
+    });
+  };
+  it.each([
+    [1_000, 5_000], // below the bucket sort's minimum: the native sort
+    [1_000_000, 200_000], // the bucket sort
+    [50, 100_000], // many repeats, fewer indices than a bucket's 16 bits
+  ])('gives the distinct codes ascending (n %i, %i codes)', (n, count) => {
+    const codes = codesOf(n, count, n + count);
+    const expected = [...new Set(codes)].sort((x, y) => x - y);
+    expect([...distinctCodes(codes.slice(), n)]).toEqual(expected);
+    expect([...distinctCodes(codes.slice(), n, new Float64Array(count))]).toEqual(expected);
   });
 });
