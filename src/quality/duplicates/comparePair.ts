@@ -141,6 +141,24 @@ function sharedPhone(a: ContactList, b: ContactList): number {
   return out;
 }
 
+/**
+ * Whether the lists share a North American number (+1), written with its code on both sides or on
+ * one: the plan gives mobiles no numbers of their own, so such a number is not known to be a
+ * landline as other shared numbers are.
+ */
+function sharesNorthAmericanNumber(a: ContactList, b: ContactList): boolean {
+  const na = contactCount(a);
+  const nb = contactCount(b);
+  for (let i = 0; i < na; i++) {
+    const x = contactAt(a, i);
+    for (let j = 0; j < nb; j++) {
+      const y = contactAt(b, j);
+      if (x === y ? x.startsWith('+1') : nationalNumbersAgree(x, y) && (x.charCodeAt(0) === GIVEN_CODE_UNIT ? contactAt(a, i - 1) : contactAt(b, j - 1)).startsWith('+1')) return true;
+    }
+  }
+  return false;
+}
+
 const round = (x: number) => Math.round(x * 1000) / 1000;
 // Similarities are compared with a little slack: 0.7999999999999999 is 0.8 (one differing
 // character in three), not "below 0.8".
@@ -290,8 +308,10 @@ export function scorePair(
   const emailShared = ea !== NO_CONTACTS && eb !== NO_CONTACTS && anyShared(ea, eb);
   const socialShared = xa !== NO_CONTACTS && xb !== NO_CONTACTS && anyShared(xa, xb);
   // A woman's record under her married name: the same given name, another family name, and her
-  // own mobile, email or handle kept. Relatives share a family name, not a given name.
-  const married = (phoneShared === MOBILE || emailShared || socialShared) && marriedName(f, a, b);
+  // own mobile, email or handle kept, or a North American number, which may be a mobile (that plan
+  // does not tell). Relatives share a family name, not a given name.
+  const personalShared = phoneShared === MOBILE || emailShared || socialShared;
+  const married = (personalShared || phoneShared === LANDLINE) && marriedName(f, a, b) && (personalShared || sharesNorthAmericanNumber(pa, pb));
   const na = at(f.name, a);
   const nb = at(f.name, b);
   if (na && nb) {

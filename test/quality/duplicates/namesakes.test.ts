@@ -16,8 +16,8 @@ import { phoneParts } from '../../../src/validation/normalize/phone';
 //   city agree log2(0.9/0.3) = 1.585; street exact log2(0.7/0.002) = 8.451;
 //   postal code + city + street = 16.528 is capped at 12.
 // Every pair is forced into comparison and reported whatever its score (as in households.test.ts).
-const compare = (a: Customer, b: Customer) =>
-  findDuplicates([a, b], { keys: [], customKeys: [() => 'all'], reviewThreshold: -100, threshold: 8, nameFrequency: false }).pairs[0];
+const compare = (a: Customer, b: Customer, defaultRegion = 'CN') =>
+  findDuplicates([a, b], { keys: [], customKeys: [() => 'all'], reviewThreshold: -100, threshold: 8, nameFrequency: false, defaultRegion }).pairs[0];
 const levels = (pair: ReturnType<typeof compare>) => pair?.evidence.map((e) => `${e.field}:${e.level}`);
 const phone = (value: string): ContactPoint => ({ type: 'phone', value });
 const email = (value: string): ContactPoint => ({ type: 'email', value });
@@ -77,6 +77,25 @@ describe('a married name', () => {
     expect(levels(national)).toEqual(['name:medium', 'phone:agree']);
     expect(national?.score).toBeCloseTo(14.358, 2);
     expect(national?.status).toBe('match');
+  });
+
+  it('a North American number kept counts as her own (that plan does not tell a mobile), a UK landline does not', () => {
+    // name medium 1.585 + phone agree 12.773 = 14.358, a match; before, name disagree -5.005 and
+    // the number shared (0): -5.005. The second side writes the number the North American way
+    // without its code; the third a UK landline, which stays a household's.
+    const written = compare(person('a', 'Laura Richardson', { contactPoints: [phone('+12133359471')] }), person('b', 'Laura Lopez', { contactPoints: [phone('1-213-335-9471')] }));
+    expect(levels(written)).toEqual(['name:medium', 'phone:agree']);
+    expect(written?.score).toBeCloseTo(14.358, 2);
+    expect(written?.status).toBe('match');
+    const withoutCode = compare(person('a', 'Lisa Taylor', { contactPoints: [phone('+1 206-866-8882')] }), person('b', 'Lisa Brown', { contactPoints: [phone('206-866-8882')] }), 'US');
+    expect(levels(withoutCode)).toEqual(['name:medium', 'phone:agree']);
+    // read in CN, 2135595797 is a mainland number; it agrees with +1 213-559-5797 by its national
+    // number, and the other side's E.164 form says it is North American
+    const readInChina = compare(person('a', 'Evelyn Henderson', { contactPoints: [phone('2135595797')] }), person('b', 'Evelyn Price', { contactPoints: [phone('+1 213-559-5797')] }));
+    expect(levels(readInChina)).toEqual(['name:medium', 'phone:agree']);
+    const landline = compare(person('a', 'Julia Taylor', { contactPoints: [phone('+44 20 7616 1997')] }), person('b', 'Julia Myers', { contactPoints: [phone('+442076161997')] }));
+    expect(levels(landline)).toEqual(['name:disagree', 'phone:shared']);
+    expect(landline?.score).toBeCloseTo(-5.005, 2);
   });
 
   it('relatives with different given names sharing a UK landline stay a household', () => {

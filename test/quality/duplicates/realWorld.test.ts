@@ -59,14 +59,15 @@ describe('findDuplicates on realistic Chinese and Western customer records (10,6
 describe('findDuplicates on the independent generator (4,336 records of 3,000 entities, seed 1)', () => {
   const set = independentCustomers(3_000, 1);
 
-  // 0.936 before the rareName and familyPhoneHalf keys, the public nickname list and run-together names
-  it('defaults: F1 >= 0.945 (measured P 0.989 / R 0.917 / F1 0.952)', () => {
+  // 0.936 before the rareName and familyPhoneHalf keys, the public nickname list, run-together names
+  // and married names on North American numbers
+  it('defaults: F1 >= 0.945 (measured P 0.989 / R 0.919 / F1 0.953)', () => {
     const q = quality(set);
     expect(q.precision).toBeGreaterThanOrEqual(0.98);
     expect(q.f1).toBeGreaterThanOrEqual(0.945);
   });
 
-  it('EM converges and keeps F1 >= 0.945 at the threshold its parameters carry (measured P 0.989 / R 0.917 / F1 0.952)', () => {
+  it('EM converges and keeps F1 >= 0.945 at the threshold its parameters carry (measured P 0.989 / R 0.919 / F1 0.953)', () => {
     const q = quality(set, { parameters: convergedFit(set).parameters });
     expect(q.precision).toBeGreaterThanOrEqual(0.98);
     expect(q.f1).toBeGreaterThanOrEqual(0.945);
