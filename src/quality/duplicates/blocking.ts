@@ -126,7 +126,7 @@ export function builtInKeys(key: BlockingKey, f: Features, i: number, emit: (has
         const v = contactAt(list, k);
         // the number as the `phone` key reads it: its national number when it has one
         if (!isNationalEntry(v) && k + 1 < count && isNationalEntry(contactAt(list, k + 1))) continue;
-        phoneHalves(v, (half) => emit(mixHashes(who, half)));
+        phoneHalves(v, who, emit);
       }
       return;
     }
@@ -186,11 +186,11 @@ const PHONE_HALF_MIN_DIGITS = 7;
 /**
  * Calls `emit` with the hashes of the two halves of a phone entry's number (its form, E.164 or
  * national, and the first half of the digits; the form and the second half), each with the
- * entry's length: two numbers of one form and length that differ in one digit share one of them.
+ * entry's length and mixed with `who`, the family name's hash: two numbers of one form and length that differ in one digit share one of them.
  * The digits are the national number's: a mainland mobile, the one number kept only in E.164, is
  * read after its +86, so its first half is 138109 of 13810998068, not +86 138 that millions share.
  */
-function phoneHalves(v: string, emit: (hash: number) => void): void {
+function phoneHalves(v: string, who: number, emit: (hash: number) => void): void {
   const from = v.startsWith('+861') ? 3 : 1;
   const digits = v.length - from;
   if (digits < PHONE_HALF_MIN_DIGITS) return;
@@ -199,8 +199,8 @@ function phoneHalves(v: string, emit: (hash: number) => void): void {
   // phonesClose reads them
   const mark = isNationalEntry(v) ? 0x23 : v.charCodeAt(0);
   const start = Math.imul(Math.imul(FNV_OFFSET ^ v.length, 0x01000193) ^ mark, 0x01000193);
-  emit(fnv(v, start, from, middle));
-  emit(fnv(v, Math.imul(start ^ 0x2f, 0x01000193), middle));
+  emit(mixHashes(who, fnv(v, start, from, middle)));
+  emit(mixHashes(who, fnv(v, Math.imul(start ^ 0x2f, 0x01000193), middle)));
 }
 
 /** What blocking produced: distinct candidate pairs as `a * n + b` codes (a < b), ascending, and the blocks skipped. */

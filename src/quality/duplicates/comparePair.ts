@@ -57,6 +57,9 @@ const NOT_COMPARED = 0;
 const DIFFERENT = 1;
 const LANDLINE = 2;
 const MOBILE = 3;
+// A shared North American (+1) number and no shared mobile: that plan gives mobiles no numbers of
+// their own, so it is not known to be a landline. Read as LANDLINE everywhere but for a married name.
+const NORTH_AMERICAN = 4;
 // E.164 mainland mobile numbers: +86 1[3-9]x xxxx xxxx.
 const isCnMobile = (p: string) => p.length === 14 && p.startsWith('+861') && p.charCodeAt(4) >= 51 && p.charCodeAt(4) <= 57;
 // E.164 mobile ranges where the national numbering plan sets them apart (Hong Kong, Macau, Taiwan,
@@ -112,7 +115,10 @@ function nationalNumbersAgree(x: string, y: string): boolean {
   return x.length === y.length && isNationalEntry(x) && isNationalEntry(y) && x.charCodeAt(0) !== y.charCodeAt(0) && x.endsWith(y.slice(1));
 }
 
-/** Whether two phone lists share a number, and whether a shared one is a mobile. */
+/**
+ * Whether two phone lists share a number, and of which kind: MOBILE when a shared one is a mobile,
+ * else NORTH_AMERICAN when one is a +1 number, else LANDLINE (DIFFERENT when none is shared).
+ */
 function sharedPhone(a: ContactList, b: ContactList): number {
   const na = contactCount(a);
   const nb = contactCount(b);
@@ -121,42 +127,26 @@ function sharedPhone(a: ContactList, b: ContactList): number {
     const x = contactAt(a, i);
     for (let j = 0; j < nb; j++) {
       const y = contactAt(b, j);
+      let e164: string;
       if (x !== y) {
-        if (sameLandline(x, y)) out = LANDLINE;
-        else if (nationalNumbersAgree(x, y)) {
-          // the number written with its code follows its E.164 form in its list: a mobile there
-          // (`+44 7507 618099` / `07507 618099`) is one person's however the other was written
-          const e164 = x.charCodeAt(0) === GIVEN_CODE_UNIT ? contactAt(a, i - 1) : contactAt(b, j - 1);
-          if (isMobile(e164)) return MOBILE;
-          out = LANDLINE;
+        if (sameLandline(x, y)) {
+          out = Math.max(out, LANDLINE);
+          continue;
         }
-        continue;
+        if (!nationalNumbersAgree(x, y)) continue;
+        // the number written with its code follows its E.164 form in its list: a mobile there
+        // (`+44 7507 618099` / `07507 618099`) is one person's however the other was written
+        e164 = x.charCodeAt(0) === GIVEN_CODE_UNIT ? contactAt(a, i - 1) : contactAt(b, j - 1);
+      } else {
+        // two numbers each written with its country code agree as E.164 forms, not by national number
+        if (x.charCodeAt(0) === GIVEN_CODE_UNIT) continue;
+        e164 = x;
       }
-      // two numbers each written with its country code agree as E.164 forms, not by national number
-      if (x.charCodeAt(0) === GIVEN_CODE_UNIT) continue;
-      if (isMobile(x)) return MOBILE;
-      out = LANDLINE;
+      if (isMobile(e164)) return MOBILE;
+      out = Math.max(out, e164.startsWith('+1') ? NORTH_AMERICAN : LANDLINE);
     }
   }
   return out;
-}
-
-/**
- * Whether the lists share a North American number (+1), written with its code on both sides or on
- * one: the plan gives mobiles no numbers of their own, so such a number is not known to be a
- * landline as other shared numbers are.
- */
-function sharesNorthAmericanNumber(a: ContactList, b: ContactList): boolean {
-  const na = contactCount(a);
-  const nb = contactCount(b);
-  for (let i = 0; i < na; i++) {
-    const x = contactAt(a, i);
-    for (let j = 0; j < nb; j++) {
-      const y = contactAt(b, j);
-      if (x === y ? x.startsWith('+1') : nationalNumbersAgree(x, y) && (x.charCodeAt(0) === GIVEN_CODE_UNIT ? contactAt(a, i - 1) : contactAt(b, j - 1)).startsWith('+1')) return true;
-    }
-  }
-  return false;
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
@@ -310,8 +300,7 @@ export function scorePair(
   // A woman's record under her married name: the same given name, another family name, and her
   // own mobile, email or handle kept, or a North American number, which may be a mobile (that plan
   // does not tell). Relatives share a family name, not a given name.
-  const personalShared = phoneShared === MOBILE || emailShared || socialShared;
-  const married = (personalShared || phoneShared === LANDLINE) && marriedName(f, a, b) && (personalShared || sharesNorthAmericanNumber(pa, pb));
+  const married = (phoneShared === MOBILE || phoneShared === NORTH_AMERICAN || emailShared || socialShared) && marriedName(f, a, b);
   const na = at(f.name, a);
   const nb = at(f.name, b);
   if (na && nb) {

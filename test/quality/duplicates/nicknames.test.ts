@@ -6,8 +6,9 @@ describe('nicknames (internal)', () => {
   const entries = NICKNAME_RELATIONS.split('|').map((e) => e.split(':') as [string, string]);
 
   it('reads the generated table whole: plain lower-case names, each listed once', () => {
-    // the counts of names.csv at the recorded commit, by hand: 2,691 has_nickname rows less 4
-    // giving initials (k.c. twice, l.r., l.b.), under 1,149 distinct first names
+    // the counts of names.csv at the recorded commit, read with the shell (tr, grep, cut, sort -u):
+    // 2,691 has_nickname rows less 4 giving initials (k.c. twice, l.r., l.b.), under 1,149
+    // distinct first names (1,151 in all rows: kasey and littleberry have initials only)
     expect(entries.length).toBe(1149);
     expect(entries.reduce((sum, [, list]) => sum + list.split(' ').length, 0)).toBe(2687);
     expect(new Set(entries.map(([name]) => name)).size).toBe(entries.length);
