@@ -28,7 +28,8 @@ export type MatchField = 'name' | 'phone' | 'email' | 'social' | 'postalCode' | 
  * 丁诺子 / 丁诺梓, each with its own different mobile) and nothing personal agrees (an email, unless
  * the names disagree and no mobile is shared, and a social handle likewise; a birth date, resident
  * id, declared identifier); and a phone, email, social handle or address two sites of one
- * organisation share (a head office and its branch, 某某有限公司 / 某某有限公司杭州分公司). Field `address` with level `cap` is the (negative) amount
+ * organisation share (a head office and its branch, 某某有限公司 / 某某有限公司杭州分公司), and the
+ * postal code and city of two organisations' records at different streets (two sites in one area). Field `address` with level `cap` is the (negative) amount
  * taken off when postal code, locality and street together would add more than 12 bits. The
  * weights of a pair's evidence add up to its score. Fields missing on either side are not listed.
  * Entries are frozen, and one entry may appear in many pairs (a phone agreeing weighs the same
@@ -411,11 +412,16 @@ export function scorePair(
   const sa = at(f.street, a);
   const sb = at(f.street, b);
   const streetSimilarity = sa && sb ? (sa === sb ? 1 : streetContains(sa, sb) ? Math.max(0.9, jaroWinkler(sa, sb)) : jaroWinkler(sa, sb)) : -1;
+  // Two organisations' records at different streets, each with a house number, are two sites (or a
+  // site and the one it moved from): the postal code and city they share tell the area, not the
+  // site (Chicago's 60608 holds Gads Hill Center's sites on Ogden Avenue and on Cullerton Street),
+  // and weigh 0. A street line without a number (the city typed into it) names no site.
   // An organisation's sites share its switchboard: two organisations at different streets whose
   // names are not the same (`Firman House East` / `Firman House West`, 某银行西湖支行 / 某银行滨江支行)
   // share a phone as a household does, so it weighs 0. The same name at a new street with the old
   // phone is a company that moved, and keeps the phone's weight.
-  const switchboard = at(f.kind, a) === 1 && !nameExact && streetSimilarity >= 0 && streetSimilarity < 0.9 - SLACK;
+  const sitesApart = at(f.kind, a) === 1 && at(f.kind, b) === 1 && streetSimilarity >= 0 && streetSimilarity < 0.9 - SLACK && hasDigit(sa) && hasDigit(sb);
+  const switchboard = sitesApart && !nameExact;
   // A number one digit off is a typo only when the names agree: an office's extensions and a
   // family's numbers run in sequence too.
   if (phoneShared === DIFFERENT) {
@@ -423,8 +429,8 @@ export function scorePair(
   }
   else if (phoneShared !== NOT_COMPARED) score += shared || switchboard ? note(evidence, 'phone', 'shared', 0) : note(evidence, 'phone', 'agree', w.phoneAgree);
   // Postal code, city and street say much the same thing: together they count at most ADDRESS_CAP.
-  let address = contact(evidence, f.postalCode, a, b, 'postalCode', w.postalAgree, w.postalDisagree, shared);
-  address += locality(evidence, f, a, b, w, shared);
+  let address = contact(evidence, f.postalCode, a, b, 'postalCode', w.postalAgree, w.postalDisagree, shared || sitesApart);
+  address += locality(evidence, f, a, b, w, shared || sitesApart);
   if (streetSimilarity === 1) address += shared ? note(evidence, 'street', 'shared', 0) : note(evidence, 'street', 'exact', w.streetExact, 1);
   else if (streetSimilarity >= 0.9 - SLACK) address += shared ? note(evidence, 'street', 'shared', 0, streetSimilarity) : note(evidence, 'street', 'high', w.streetHigh, streetSimilarity);
   else if (streetSimilarity >= 0) address += note(evidence, 'street', 'disagree', w.streetDisagree, streetSimilarity);
