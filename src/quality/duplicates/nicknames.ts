@@ -22,7 +22,7 @@ const GROUPS = [
   'catherine cathy kate katie', 'kathleen kathy kate', 'susan sue susie suzy', 'deborah debbie deb debra',
   'rebecca becky becca', 'jennifer jen jenny', 'jessica jess jessie', 'barbara barb babs', 'dorothy dot dottie dolly',
   'abigail abby gail', 'amanda mandy', 'pamela pam', 'cynthia cindy', 'judith judy', 'frances fran frankie fanny',
-  'jacqueline jackie', 'theresa terry tess', 'teresa terry tess', 'melissa mel missy', 'melanie mel',
+  'jacqueline jackie', 'theresa terry terri teri tess', 'teresa terry terri teri tess', 'evelyn evie eve', 'melissa mel missy', 'melanie mel',
   'kimberly kim', 'nancy nan', 'ann anne annie nancy', 'anna annie', 'helen nell nellie', 'eleanor ellie nell nora',
   'mary molly polly mae', 'sarah sara sally', 'caroline carol carrie', 'carolyn carol carrie', 'virginia ginny',
   'angela angie', 'josephine jo josie', 'joanne jo', 'natalie nat', 'nathaniel nat nate', 'nathan nate',

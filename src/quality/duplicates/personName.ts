@@ -1,4 +1,4 @@
-import { isPinyinWord, pinyinOf } from './nameTables';
+import { isPinyinWord, pinyinOf, pinyinOfCode } from './nameTables';
 import { type Column, at } from './column';
 import { areNicknames } from './nicknames';
 import { jaroWinkler, normalizeName, oneEditApart } from './similarity';
@@ -122,9 +122,26 @@ function partAgreement(x: string, y: string, xl: string, yl: string, given: bool
   const a = cx ? xl : x;
   const b = cy ? yl : y;
   if (!a || !b) return 0;
+  if (given && cx !== cy) {
+    const cjk = cx ? x : y;
+    const latin = cx ? b : a;
+    // a dropped character in pinyin (`Cao Ying` / 曹桂英, `Jiang Shi` / 蒋丹诗), as 云 / 云飞
+    if (cjk.length >= 2 && (latin === pinyinOfCode(cjk.charCodeAt(0)) || latin === pinyinOfCode(cjk.charCodeAt(cjk.length - 1)))) return 6;
+    // pinyin as a southern speaker says it (`Si` / 诗, shi): close, as `Shuli` / 淑兰 is
+    if (fuzzyPinyin(a) === fuzzyPinyin(b)) return 5;
+  }
   if (jaroWinkler(a, b) < 0.88 - 1e-9) return !cx && !cy && lettersClose(a, b) ? 8 : 0;
   // similar pinyin against characters (Shuli / 淑兰) is as weak for a given name as a homophone
   return given && cx !== cy ? 5 : 2;
+}
+
+/**
+ * Pinyin with the sounds much of southern China does not tell apart brought to one form, as input
+ * methods' fuzzy pinyin (模糊音) does: retroflex zh / ch / sh as z / c / s, and final ang / eng /
+ * ing as an / en / in (`shi` / `si`, `cheng` / `cen`).
+ */
+function fuzzyPinyin(s: string): string {
+  return s.replace(/([zcs])h/g, '$1').replace(/([aei])ng/g, '$1n');
 }
 
 /**

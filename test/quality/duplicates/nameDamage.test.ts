@@ -65,6 +65,19 @@ describe('person names as real records write them', () => {
     ['Wang Xiao Ming', '王小明', 'high'], // pinyin with the given name in syllables: read whole, wang + xiaoming, not given Wang and family Ming
     ['Xiao Ming Wang', '王小明', 'high'], // the same, family last
     ['Wang Xiao Ming', '王晓东', 'disagree'], // whole pinyin wangxiaoming is not wangxiaodong
+    // A dropped given-name character in pinyin (ying is 英, the last of 桂英; shi is 诗): weak, as
+    // 王小明 / 王明 in characters (family 4 + given 6, read as 1: medium)
+    ['Cao Ying', '曹桂英', 'medium'],
+    ['JIANG Shi', '蒋丹诗', 'medium'],
+    ['Cao Ming', '曹桂英', 'disagree'], // ming is neither character
+    // Fuzzy pinyin: si / 诗 (shi) and zi / 志 (zhi), the retroflex as a southern speaker drops it
+    // (Jaro-Winkler puts si / shi at 0.611): close, as 4 + 5 reads (medium)
+    ['Shao Si', '邵诗', 'medium'],
+    ['Wang Zi', '王志', 'medium'],
+    ['Shao Su', '邵诗', 'disagree'],
+    // Nicknames our own groups add to the public list (it has Terri only through Terry, and no Evie)
+    ['Terri Lloyd', 'Teresa Lloyd', 'high'],
+    ['Evie Jones', 'Evelyn Jones', 'high'],
   ])('%s / %s: %s', (x, y, level) => {
     expect(nameLevel(p(x), p(y))).toBe(level);
   });
