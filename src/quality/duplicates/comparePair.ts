@@ -29,8 +29,11 @@ export type MatchField = 'name' | 'phone' | 'email' | 'social' | 'postalCode' | 
  * the names disagree and no mobile is shared, and a social handle likewise; a birth date, resident
  * id, declared identifier); and a phone, email, social handle or address two sites of one
  * organisation share (a head office and its branch, 某某有限公司 / 某某有限公司杭州分公司), and the
- * postal code and city of two organisations' records at different streets (two sites in one area). Field `address` with level `cap` is the (negative) amount
- * taken off when postal code, locality and street together would add more than 12 bits. The
+ * postal code and city of two organisations' records at different streets (two sites in one area).
+ * Field `birthDate` with level `medium` weighs 0: dates under three months apart (92 days or
+ * fewer) and not a typo's `high`, which neither agree nor disagree. Field `address` with level
+ * `cap` is the (negative) amount taken off when postal code, locality and street together would
+ * add more than 12 bits. The
  * weights of a pair's evidence add up to its score. Fields missing on either side are not listed.
  * Entries are frozen, and one entry may appear in many pairs (a phone agreeing weighs the same
  * in every pair).
@@ -261,6 +264,17 @@ function closeDates(x: string, y: string): boolean {
   return oneEditApart(x, y) || (x.slice(0, 4) === y.slice(0, 4) && x.slice(4, 6) === y.slice(6, 8) && x.slice(6, 8) === y.slice(4, 6));
 }
 
+/**
+ * Birth dates this many days apart or fewer, not close by {@link closeDates}, neither agree nor
+ * disagree (weight 0): two people that near in age are not siblings (born about nine months apart
+ * at least; twins share a date), so such a pair is one person whose date was mistyped by weeks (a
+ * wrong day and month, a registration date) or two namesakes the other fields must tell apart.
+ */
+const NEAR_BIRTH_DAYS = 92;
+const dayOf = (k: string) => Date.UTC(Number(k.slice(0, 4)), Number(k.slice(4, 6)) - 1, Number(k.slice(6, 8))) / 86_400_000;
+/** Days between two YYYYMMDD keys. */
+const daysApart = (x: string, y: string) => Math.abs(dayOf(x) - dayOf(y));
+
 /** Per-record adjustment (bits, at most 0) of an exact name agreement for how common the name is. */
 export type NameFrequencyAdjustment = (i: number) => number;
 
@@ -379,6 +393,7 @@ export function scorePair(
       if (!(nameDisagrees && phoneShared !== MOBILE && sameCjkSurname(f, a, b))) personal = true;
       score += note(evidence, 'birthDate', 'agree', w.birthAgree + (birthFrequency ? birthFrequency(a) : 0));
     } else if (closeDates(ba, bb)) score += note(evidence, 'birthDate', 'high', w.birthClose);
+    else if (daysApart(ba, bb) <= NEAR_BIRTH_DAYS) score += note(evidence, 'birthDate', 'medium', 0);
     else {
       birthDisagrees = true;
       score += note(evidence, 'birthDate', 'disagree', w.birthDisagree);

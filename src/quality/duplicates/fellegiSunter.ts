@@ -42,7 +42,7 @@ export interface MatchParameters {
    */
   readonly social?: { readonly agree: LevelProbabilities; readonly disagree: LevelProbabilities };
   readonly postalCode: { readonly agree: LevelProbabilities; readonly disagree: LevelProbabilities };
-  /** `close`: one digit apart or day and month swapped (when absent such dates disagree). */
+  /** `close`: one digit apart or day and month swapped (when absent such dates disagree). Dates 92 days apart or fewer otherwise weigh 0. */
   readonly birthDate: { readonly agree: LevelProbabilities; readonly close?: LevelProbabilities; readonly disagree: LevelProbabilities };
   readonly uscc: { readonly agree: LevelProbabilities; readonly disagree: LevelProbabilities };
   readonly residentId: { readonly agree: LevelProbabilities; readonly disagree: LevelProbabilities };

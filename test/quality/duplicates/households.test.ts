@@ -53,6 +53,21 @@ describe('households and colleagues', () => {
     expect(father?.score).toBeCloseTo(1.585 - 4.639, 3);
   });
 
+  it('birth dates under three months apart (not a typo) neither agree nor disagree: siblings are born further apart', () => {
+    const home = { type: 'address', country: 'GB', city: 'Bolton', line1: '-' } as const;
+    // Splink fake_1000's Noah Watson, his date moved by two months: name exact 7.824 + city agree
+    // log2(0.9/0.3) = 1.585 + birth date 0 = 9.409, a match (with the date disagreeing: 4.770)
+    const near = compare(at('a', 'Noah Watson', [home], '2008-03-23'), at('b', 'Noah Watson', [home], '2008-01-19'));
+    expect(near?.evidence.find((e) => e.field === 'birthDate')).toMatchObject({ level: 'medium', weight: 0 });
+    expect(near?.score).toBeCloseTo(9.409, 2);
+    // 92 days is the last day that counts: 2008-01-19 + 93 days = 2008-04-21
+    const far = compare(at('a', 'Noah Watson', [home], '2008-04-21'), at('b', 'Noah Watson', [home], '2008-01-19'));
+    expect(far?.evidence.find((e) => e.field === 'birthDate')?.level).toBe('disagree');
+    expect(far?.score).toBeCloseTo(4.770, 2);
+    const edge = compare(at('a', 'Noah Watson', [home], '2008-04-20'), at('b', 'Noah Watson', [home], '2008-01-19'));
+    expect(edge?.evidence.find((e) => e.field === 'birthDate')?.level).toBe('medium');
+  });
+
   it('twins (孙丽 / 孙美: one surname, given names that disagree, one birth date) sharing a landline and an address are a household', () => {
     const pair = compare(at('a', '孙丽', [landline, home], '1995-07-07'), at('b', '孙美', [landline, home], '1995-07-07'));
     // name disagree -5.005 + birth date agree log2(0.9/0.0005) = 10.814; the landline and the

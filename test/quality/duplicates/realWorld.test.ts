@@ -110,14 +110,15 @@ describe.skipIf(!splinkFake1000Available)("findDuplicates on Splink's fake_1000 
   // Damage meant to be hard (scrambled letters, dates of birth moved by weeks or months, names
   // swapped or left out); nothing declared. Floors under the measured figures.
   // Was P 1.000 / R 0.829 / F1 0.906 before one-part Latin names were read either way round and
-  // emails with a typo became a `close` level.
-  it('defaults: precision >= 0.99 and F1 >= 0.925 (measured P 1.000 / R 0.876 / F1 0.934)', () => {
+  // emails with a typo became a `close` level; P 1.000 / R 0.876 / F1 0.934 before birth dates
+  // under three months apart stopped counting against a pair.
+  it('defaults: precision >= 0.99 and F1 >= 0.95 (measured P 1.000 / R 0.925 / F1 0.961)', () => {
     const q = quality(set);
     expect(q.precision).toBeGreaterThanOrEqual(0.99);
-    expect(q.f1).toBeGreaterThanOrEqual(0.925);
+    expect(q.f1).toBeGreaterThanOrEqual(0.95);
   });
 
-  it('EM converges and improves on the defaults: F1 >= 0.95 with the threshold it returns, 7.7 bits here (measured P 1.000 / R 0.925 / F1 0.961)', () => {
+  it('EM converges and improves on the defaults: F1 >= 0.95 with the threshold it returns, 7.7 bits here (measured P 1.000 / R 0.929 / F1 0.963)', () => {
     const { parameters, threshold, reviewThreshold } = convergedFit(set);
     const q = quality(set, { parameters, threshold, reviewThreshold });
     expect(q.f1).toBeGreaterThanOrEqual(0.95);
