@@ -12,6 +12,8 @@ const MAX_FIRST_SLOTS = 1 << 18;
 const MAX_PROBE = 128;
 /** Ids per run of IdCodes.codeBatch's passes: its slots and characters stay in cache between them. */
 const PIPELINE = 1024;
+/** IdCodes.codeBatch's mark for a row whose id is the previous row's. */
+const SAME_AS_PREVIOUS = -2;
 
 /**
  * A 32-bit hash of a string's UTF-16 code units: FNV-1a, then MurmurHash3's finalizer so the low
@@ -86,7 +88,8 @@ export class IdCodes {
    * {@link IdCodes.code} on each in order. A lookup is a chain of dependent cache misses (the table
    * slot, then the id's characters), and a loop doing a whole lookup per id leaves the processor
    * one or two chains in flight. So runs of 1,024 ids go through three tight passes:
-   * hash every id; read every id's home slot (independent loads, which the processor overlaps);
+   * hash every id (one equal to the previous row's is only marked: rows grouped by customer);
+   * read every id's home slot (independent loads, which the processor overlaps);
    * then, in order, confirm each candidate by its characters, and send every other id (a new id, a
    * displaced slot, a value that is not a string) through the full lookup, which inserts.
    */
@@ -102,29 +105,33 @@ export class IdCodes {
     const hashes = this.#runHashes;
     const candidates = this.#runCandidates;
     const n = to - from;
+    // Rows grouped by customer repeat the previous row's id: equal strings compare faster than one
+    // hashes (and differ at their first unequal character when ids vary), so a repeat is marked
+    // (SAME_AS_PREVIOUS) and neither hashed nor looked up.
     for (let i = 0; i < n; i++) {
       const id = ids[from + i];
-      hashes[i] = typeof id === 'string' ? idHash(id) : 0;
+      if (i > 0 && id === ids[from + i - 1]) candidates[i] = SAME_AS_PREVIOUS;
+      else {
+        candidates[i] = -1;
+        hashes[i] = typeof id === 'string' ? idHash(id) : 0;
+      }
     }
     // Candidates come from the table as it is now; inserts in the last pass only add codes, and a
     // candidate counts only once its characters are confirmed, so they stay sound.
     const table = this.#table;
     const mask = this.#mask;
     for (let i = 0; i < n; i++) {
+      if (candidates[i] === SAME_AS_PREVIOUS) continue;
       const h = hashes[i] as number;
       const s = h & mask;
       candidates[i] = table[2 * s + 1] === h ? (table[2 * s] as number) - 1 : -1;
     }
     for (let i = 0; i < n; i++) {
+      const c = candidates[i] as number;
       const id = ids[from + i] as string;
-      const h = hashes[i] as number;
-      if (typeof id !== 'string' || this.#map !== undefined) out[from + i] = this.code(id);
-      // Rows grouped by customer: the previous row's id, told by its hash first (free when ids vary).
-      else if (i > 0 && h === hashes[i - 1] && id === ids[from + i - 1]) out[from + i] = out[from + i - 1] as number;
-      else {
-        const c = candidates[i] as number;
-        out[from + i] = c >= 0 && this.#unitsEqual(c, id) ? c : this.#tableCode(id, h);
-      }
+      if (c === SAME_AS_PREVIOUS) out[from + i] = out[from + i - 1] as number;
+      else if (typeof id !== 'string' || this.#map !== undefined) out[from + i] = this.code(id);
+      else out[from + i] = c >= 0 && this.#unitsEqual(c, id) ? c : this.#tableCode(id, hashes[i] as number);
     }
   }
 

@@ -188,7 +188,8 @@ export function codesById(ids: readonly string[], present: Uint8Array): Int32Arr
   for (let c = 0; c < ids.length; c++) {
     if (present[c] === 0) continue;
     const id = ids[c] as string;
-    if (prev !== undefined && !(prev < id)) sorted = false;
+    // once out of order, no more comparing (a string comparison is a call into the runtime)
+    if (sorted && prev !== undefined && !(prev < id)) sorted = false;
     prev = id;
     count++;
   }

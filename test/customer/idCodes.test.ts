@@ -47,6 +47,23 @@ describe('IdCodes', () => {
     );
   });
 
+  it('codes runs of equal ids in batches as a Map would: rows grouped by customer, runs across batch borders, values that are not strings (fast-check; reference: a Map)', () => {
+    const value = fc.constantFrom<unknown>('a', 'b', 'c1', '', undefined, null, 0, Number.NaN);
+    const runs = fc.array(fc.tuple(value, fc.integer({ min: 1, max: 700 })), { maxLength: 12 });
+    fc.assert(
+      fc.property(runs, (spec) => {
+        // each id a fresh string where it is one, as rows read from a file are
+        const ids = spec.flatMap(([v, n]) => Array.from({ length: n }, () => (typeof v === 'string' ? `${v}#`.slice(0, -1) : v))) as string[];
+        const batch = new IdCodes();
+        const out = new Int32Array(ids.length);
+        batch.codeBatch(ids, ids.length, out);
+        expect(Array.from(out)).toEqual(byMap(ids));
+        expect(batch.ids).toEqual([...new Set(ids)]);
+      }),
+      { numRuns: 80 },
+    );
+  });
+
   it('codes values that are not strings apart from the table, keeping first-seen order (reference: a Map)', () => {
     const ids = [undefined, 'a', 1, 'b', undefined, 'a', null, ...Array.from({ length: 3000 }, (_, i) => `x${i % 2500}`), 1, null] as unknown as string[];
     const coder = new IdCodes();
