@@ -27,6 +27,15 @@ describe('IdCodes', () => {
     });
   };
 
+  /** Codes `ids` with one codeBatch call and checks the codes and the distinct ids against a Map's. */
+  const expectBatchLikeMap = (ids: readonly string[]) => {
+    const batch = new IdCodes();
+    const out = new Int32Array(ids.length);
+    batch.codeBatch(ids, ids.length, out);
+    expect(Array.from(out)).toEqual(byMap(ids));
+    expect(batch.ids).toEqual([...new Set(ids)]);
+  };
+
   it('codes thousands of ids as a Map would, across the table doubling, in batches and one by one (fast-check; reference: a Map)', () => {
     const id = fc.oneof(
       fc.nat(6000).map((n) => `c${n}`),
@@ -37,11 +46,7 @@ describe('IdCodes', () => {
       fc.property(fc.array(id, { maxLength: 9000 }), (ids) => {
         const one = new IdCodes();
         expect(ids.map((x) => one.code(x))).toEqual(byMap(ids));
-        const batch = new IdCodes();
-        const out = new Int32Array(ids.length);
-        batch.codeBatch(ids, ids.length, out);
-        expect(Array.from(out)).toEqual(byMap(ids));
-        expect(batch.ids).toEqual([...new Set(ids)]);
+        expectBatchLikeMap(ids);
       }),
       { numRuns: 60 },
     );
@@ -54,11 +59,7 @@ describe('IdCodes', () => {
       fc.property(runs, (spec) => {
         // each id a fresh string where it is one, as rows read from a file are
         const ids = spec.flatMap(([v, n]) => Array.from({ length: n }, () => (typeof v === 'string' ? `${v}#`.slice(0, -1) : v))) as string[];
-        const batch = new IdCodes();
-        const out = new Int32Array(ids.length);
-        batch.codeBatch(ids, ids.length, out);
-        expect(Array.from(out)).toEqual(byMap(ids));
-        expect(batch.ids).toEqual([...new Set(ids)]);
+        expectBatchLikeMap(ids);
       }),
       { numRuns: 80 },
     );
@@ -70,11 +71,7 @@ describe('IdCodes', () => {
     expect(ids.map((x) => coder.code(x))).toEqual(byMap(ids));
     expect(coder.usesMap).toBe(false);
     // The same in batches (runs of 1,024 ids go through the pipelined passes).
-    const batch = new IdCodes();
-    const out = new Int32Array(ids.length);
-    batch.codeBatch(ids, ids.length, out);
-    expect(Array.from(out)).toEqual(byMap(ids));
-    expect(batch.ids).toEqual([...new Set(ids)]);
+    expectBatchLikeMap(ids);
   });
 
   it('tells apart ids whose whole 32-bit hashes are equal, by their characters', () => {
