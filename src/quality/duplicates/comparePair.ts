@@ -33,8 +33,8 @@ export type MatchField = 'name' | 'phone' | 'email' | 'social' | 'postalCode' | 
  * Field `birthDate` with level `medium` weighs 0: dates under three months apart (92 days or
  * fewer) and not a typo's `high`, which neither agree nor disagree. Field `address` with level
  * `cap` is the (negative) amount taken off when postal code, locality and street together would
- * add more than 12 bits. The
- * weights of a pair's evidence add up to its score. Fields missing on either side are not listed.
+ * add more than 12 bits. The weights of a pair's evidence add up to its score. Fields missing on
+ * either side are not listed.
  * Entries are frozen, and one entry may appear in many pairs (a phone agreeing weighs the same
  * in every pair).
  *

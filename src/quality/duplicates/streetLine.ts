@@ -27,8 +27,10 @@ const HAS_LATIN = /[A-Za-z\uff21-\uff3a\uff41-\uff5a]/;
 /**
  * The matching key of an address's street line: {@link normalizeName} after Latin words are
  * brought to one abbreviation (`30 East 61st Street` and `30 E. 61St` both read `30e61stst` and
- * `30e61st`, which then agree as a prefix in the comparison). Lines without Latin letters (most
- * Chinese addresses) go straight to normalizeName.
+ * `30e61st`, which then agree as a prefix in the comparison; `Goethestraße` and `Goethestr.` read
+ * `goethest`), with a unit written in front moved to the end. Lines without Latin letters (most
+ * Chinese addresses) go through normalizeName and then have their numbers' Chinese numerals
+ * written in digits ({@link arabicNumerals}).
  */
 export function normalizeStreet(line: string): string {
   if (!HAS_LATIN.test(line)) return arabicNumerals(normalizeName(line));
