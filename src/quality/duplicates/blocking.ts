@@ -186,7 +186,8 @@ const PHONE_HALF_MIN_DIGITS = 7;
 /**
  * Calls `emit` with the hashes of the two halves of a phone entry's number (its form, E.164 or
  * national, and the first half of the digits; the form and the second half), each with the
- * entry's length and mixed with `who`, the family name's hash: two numbers of one form and length that differ in one digit share one of them.
+ * entry's length and mixed with `who`, the family name's hash: two numbers of one form and length
+ * that differ in one digit share one of them.
  * The digits are the national number's: a mainland mobile, the one number kept only in E.164, is
  * read after its +86, so its first half is 138109 of 13810998068, not +86 138 that millions share.
  */

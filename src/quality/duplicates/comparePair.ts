@@ -204,7 +204,6 @@ function streetContains(x: string, y: string): boolean {
   return long.endsWith(short) && !hasDigit(long.slice(0, long.length - short.length));
 }
 
-
 const digitsOf = (s: string) => s.replace(/[^0-9]/g, '');
 
 /**
@@ -434,7 +433,8 @@ export function scorePair(
   // An organisation's sites share its switchboard: two organisations at different streets whose
   // names are not the same (`Firman House East` / `Firman House West`, 某银行西湖支行 / 某银行滨江支行)
   // share a phone as a household does, so it weighs 0. The same name at a new street with the old
-  // phone is a company that moved, and keeps the phone's weight.
+  // phone is a company that moved, and keeps the phone's weight. Both rules read `sitesApart`: a
+  // street line without a number names no site, so neither applies to it.
   const sitesApart = at(f.kind, a) === 1 && at(f.kind, b) === 1 && streetSimilarity >= 0 && streetSimilarity < 0.9 - SLACK && hasDigit(sa) && hasDigit(sb);
   const switchboard = sitesApart && !nameExact;
   // A number one digit off is a typo only when the names agree: an office's extensions and a

@@ -127,10 +127,13 @@ function partAgreement(x: string, y: string, xl: string, yl: string, given: bool
     const latin = cx ? b : a;
     // a dropped character in pinyin (`Cao Ying` / 曹桂英, `Jiang Shi` / 蒋丹诗), as 云 / 云飞
     if (cjk.length >= 2 && (latin === pinyinOfCode(cjk.charCodeAt(0)) || latin === pinyinOfCode(cjk.charCodeAt(cjk.length - 1)))) return 6;
-    // pinyin as a southern speaker says it (`Si` / 诗, shi): close, as `Shuli` / 淑兰 is
-    if (fuzzyPinyin(a) === fuzzyPinyin(b)) return 5;
   }
-  if (jaroWinkler(a, b) < 0.88 - 1e-9) return !cx && !cy && lettersClose(a, b) ? 8 : 0;
+  if (jaroWinkler(a, b) < 0.88 - 1e-9) {
+    if (!cx && !cy) return lettersClose(a, b) ? 8 : 0;
+    // pinyin as a southern speaker says it (`Si` / 诗, shi; Jaro-Winkler 0.611): close, as
+    // `Shuli` / 淑兰 is
+    return given && cx !== cy && fuzzyPinyin(a) === fuzzyPinyin(b) ? 5 : 0;
+  }
   // similar pinyin against characters (Shuli / 淑兰) is as weak for a given name as a homophone
   return given && cx !== cy ? 5 : 2;
 }
